@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+//
+// talks: a recording archive and transcript indexer, Swedish first.
+//
+// The targets are layered; dependencies run one way:
+//   TalksModel ← TalksTranscript ← TalksIngest
+//   TalksModel + TalksAnalysis ← TalksIndex ← TalksSearch ← TalksServer ← talks
+// No package dependencies: Foundation, Dispatch, Glibc, XCTest and libxml2 only.
+import Foundation
+import PackageDescription
+
+let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "talks",
+    products: [
+        .executable(name: "talks", targets: ["talks"]),
+        .library(name: "Talks", targets: [
+            "TalksModel", "TalksTranscript", "TalksIngest", "TalksAnalysis",
+            "TalksIndex", "TalksSearch", "TalksServer",
+        ]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "TalksModel", swiftSettings: swift6),
+        .target(name: "TalksTranscript", dependencies: ["TalksModel"], swiftSettings: swift6),
+        .target(name: "TalksIngest", dependencies: ["TalksModel", "TalksTranscript", "CLibXML2"], swiftSettings: swift6),
+        .target(name: "TalksAnalysis", swiftSettings: swift6),
+        .target(name: "TalksIndex", dependencies: ["TalksModel", "TalksAnalysis"], swiftSettings: swift6),
+        .target(name: "TalksSearch", dependencies: ["TalksModel", "TalksAnalysis", "TalksIndex", "TalksIngest"], swiftSettings: swift6),
+        .target(name: "TalksServer", dependencies: ["TalksModel", "TalksSearch", "TalksIndex"], swiftSettings: swift6),
+        .executableTarget(
+            name: "talks",
+            dependencies: ["TalksModel", "TalksTranscript", "TalksIngest", "TalksAnalysis", "TalksIndex", "TalksSearch", "TalksServer"],
+            swiftSettings: swift6
+        ),
+
+    ]
+)
+
+/// Test targets mirror the library modules. Fixtures live in `Fixtures/` beside the tests
+/// that use them and are found through `#filePath`, so no resource bundles are needed.
+let testTargets: [(name: String, dependencies: [Target.Dependency])] = [
+    ("TalksModelTests", ["TalksModel"]),
+    ("TalksTranscriptTests", ["TalksTranscript"]),
+    ("TalksIngestTests", ["TalksIngest"]),
+    ("TalksAnalysisTests", ["TalksAnalysis"]),
+    ("TalksIndexTests", ["TalksIndex", "TalksIngest"]),
+    ("TalksSearchTests", ["TalksSearch", "TalksIndex", "TalksIngest"]),
+    ("TalksServerTests", ["TalksServer", "TalksSearch", "TalksIndex", "TalksIngest"]),
+    ("talksTests", ["talks"]),
+]
+let packageDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+for test in testTargets
+where FileManager.default.fileExists(atPath: packageDirectory.appendingPathComponent("Tests/\(test.name)").path) {
+    package.targets.append(.testTarget(name: test.name, dependencies: test.dependencies, swiftSettings: swift6))
+}

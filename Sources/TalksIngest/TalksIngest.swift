@@ -1,0 +1,6 @@
+/// TalksIngest: from an organiser's folders to validated episodes ready for indexing.
+///
+/// Reads `archive/<id>/episode.json` (or `episode.html`, via libxml2) and the transcript
+/// beside it, imports RSS/podcast feeds, computes content hashes for incremental ingest
+/// and builds `talks check` reports. It does not index anything.
+public enum TalksIngest {}

@@ -1,0 +1,47 @@
+/// One recorded talk: the metadata an organiser publishes beside the transcript.
+///
+/// Mirrors `episode.json` (see `archive/README.md`). `date` keeps the organiser's ISO 8601
+/// text so it prints exactly as given; `timestamp` is the same instant in seconds since
+/// 1970, used for `after:`/`before:` filters and sorting.
+public struct Episode: Sendable, Hashable {
+    public var id: String
+    public var series: String?
+    public var number: Int?
+    public var title: String
+    /// The date as written, ISO 8601 with offset, e.g. "2022-10-19T12:00:00+02:00".
+    public var date: String?
+    /// `date` as seconds since 1970-01-01T00:00:00Z.
+    public var timestamp: Int64?
+    /// BCP 47 language tag; "sv" unless the metadata says otherwise.
+    public var language: String
+    public var speakers: [Speaker]
+    public var description: String?
+    /// URL of the video or audio; hits link into it with `#t=SECONDS`.
+    public var recording: String?
+    /// URL of the event page.
+    public var page: String?
+    public var tags: [String]
+    /// Length of the recording in seconds, when the metadata gives it.
+    public var duration: Double?
+
+    public init(
+        id: String, series: String? = nil, number: Int? = nil, title: String,
+        date: String? = nil, timestamp: Int64? = nil, language: String = "sv",
+        speakers: [Speaker] = [], description: String? = nil, recording: String? = nil,
+        page: String? = nil, tags: [String] = [], duration: Double? = nil
+    ) {
+        self.id = id
+        self.series = series
+        self.number = number
+        self.title = title
+        self.date = date
+        self.timestamp = timestamp
+        self.language = language
+        self.speakers = speakers
+        self.description = description
+        self.recording = recording
+        self.page = page
+        self.tags = tags
+        self.duration = duration
+    }
+}

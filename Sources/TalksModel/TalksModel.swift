@@ -1,0 +1,9 @@
+/// TalksModel: the plain values every layer of talks shares.
+///
+/// Episodes, speakers, cues and diagnostics are `Sendable` value types with no behaviour
+/// beyond formatting. Parsing lives in TalksTranscript and TalksIngest; indexing in
+/// TalksIndex. Nothing here touches the file system.
+public enum TalksModel {
+    /// The version of talks, shown by `talks --version` and `/health`.
+    public static let version = "0.1.0"
+}

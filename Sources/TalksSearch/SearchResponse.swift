@@ -1,0 +1,65 @@
+import TalksModel
+
+/// The answer to a `SearchRequest`: episodes ranked by score, each with its best cues.
+///
+/// This one shape is printed by `talks search --json`, served by `GET /search` and
+/// emitted per line by `talks search --queries`. `jsonObject` is its wire form:
+/// `{"query", "total_episodes", "results":[{"episode":{…}, "score", "hits":[…]}],
+/// "suggestions", "took_ms"}`.
+public struct SearchResponse: Sendable {
+    public var query: String
+    /// Episodes matching in all, before `limit`/`offset`.
+    public var totalEpisodes: Int
+    public var results: [EpisodeResult]
+    /// "Menade du: …": nearest known terms when the query found nothing.
+    public var suggestions: [String]
+    /// Time spent inside the engine (parse, search, top k, snippets), in milliseconds.
+    public var tookMilliseconds: Double
+
+    public init(query: String, totalEpisodes: Int, results: [EpisodeResult], suggestions: [String], tookMilliseconds: Double) {
+        self.query = query
+        self.totalEpisodes = totalEpisodes
+        self.results = results
+        self.suggestions = suggestions
+        self.tookMilliseconds = tookMilliseconds
+    }
+}
+
+/// One episode in a result list.
+public struct EpisodeResult: Sendable {
+    public var episode: Episode
+    public var score: Double
+    /// Best matching cues, in time order.
+    public var hits: [Hit]
+
+    public init(episode: Episode, score: Double, hits: [Hit]) {
+        self.episode = episode
+        self.score = score
+        self.hits = hits
+    }
+}
+
+/// One matching moment: a cue, its snippet with the matches marked and a deep link.
+public struct Hit: Sendable, Hashable {
+    public var start: Double
+    public var end: Double
+    public var speaker: String?
+    /// The cue's plain text.
+    public var text: String
+    /// The cue text, HTML-escaped, with matched words wrapped in `<mark>…</mark>`.
+    public var snippetHTML: String
+    /// Character ranges (in `text`, as UTF-16 offsets) of the matched words, for terminals.
+    public var highlights: [Range<Int>]
+    /// `recording#t=SECONDS` (W3C Media Fragments), or nil when the episode has no recording.
+    public var url: String?
+
+    public init(start: Double, end: Double, speaker: String?, text: String, snippetHTML: String, highlights: [Range<Int>], url: String?) {
+        self.start = start
+        self.end = end
+        self.speaker = speaker
+        self.text = text
+        self.snippetHTML = snippetHTML
+        self.highlights = highlights
+        self.url = url
+    }
+}

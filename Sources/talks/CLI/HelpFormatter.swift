@@ -1,0 +1,78 @@
+/// Lays out `--help` text as OVERVIEW / USAGE / ARGUMENTS / OPTIONS / EXAMPLES.
+enum HelpFormatter {
+    static func help(for configuration: CommandConfiguration) -> String {
+        var lines: [String] = []
+        lines.append("OVERVIEW: \(configuration.abstract)")
+        if !configuration.discussion.isEmpty {
+            lines.append("")
+            lines.append(configuration.discussion)
+        }
+        lines.append("")
+        lines.append("USAGE: \(usage(for: configuration))")
+        if !configuration.arguments.isEmpty {
+            lines.append("")
+            lines.append("ARGUMENTS:")
+            for argument in configuration.arguments {
+                lines.append(row("<\(argument.name)>", argument.help))
+            }
+        }
+        lines.append("")
+        lines.append("OPTIONS:")
+        for option in configuration.options {
+            var left = option.short.map { "-\($0), " } ?? ""
+            left += "--\(option.name)"
+            if let value = option.valueName { left += " <\(value)>" }
+            lines.append(row(left, option.help))
+        }
+        lines.append(row("-h, --help", "Show help information."))
+        if !configuration.examples.isEmpty {
+            lines.append("")
+            lines.append("EXAMPLES:")
+            for example in configuration.examples { lines.append("  \(example)") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func usage(for configuration: CommandConfiguration) -> String {
+        var parts = ["talks", configuration.name]
+        for argument in configuration.arguments {
+            var word = "<\(argument.name)>"
+            if argument.isRepeating { word += " ..." }
+            if argument.isOptional || argument.isRepeating { word = "[\(word)]" }
+            parts.append(word)
+        }
+        for option in configuration.options {
+            parts.append(option.valueName.map { "[--\(option.name) <\($0)>]" } ?? "[--\(option.name)]")
+        }
+        return parts.joined(separator: " ")
+    }
+
+    static func overview(of commands: [any Command.Type]) -> String {
+        var lines = [
+            "OVERVIEW: talks finds the moment something was said in a recorded talk.",
+            "",
+            "Ingest episodes (metadata + WebVTT/SRT transcript) into an index, then search them",
+            "from the command line or over HTTP. Swedish first: inflections, compounds, words",
+            "typed without å/ä/ö and small typos all find the talk.",
+            "",
+            "USAGE: talks <command> [options]",
+            "",
+            "COMMANDS:",
+        ]
+        for command in commands {
+            lines.append(row(command.configuration.name, command.configuration.abstract))
+        }
+        lines.append("")
+        lines.append("Run 'talks <command> --help' for a command's options. 'talks --version' prints the version.")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func row(_ left: String, _ right: String) -> String {
+        let pad = 26
+        let head = "  " + left
+        if head.count >= pad {
+            return head + "\n" + String(repeating: " ", count: pad) + right
+        }
+        return head + String(repeating: " ", count: pad - head.count) + right
+    }
+}

@@ -1,0 +1,16 @@
+import TalksModel
+
+/// `talks version`: prints the version.
+struct VersionCommand: Command {
+    static let configuration = CommandConfiguration(
+        name: "version",
+        abstract: "Print the version of talks."
+    )
+
+    init(_ arguments: ParsedArguments) throws(UsageError) {}
+
+    func run() throws -> Int32 {
+        Console.standardOutput("talks \(TalksModel.version)\n")
+        return ExitStatus.success
+    }
+}

@@ -1,0 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The subcommands, in the order `talks --help` lists them.
+let commands: [any Command.Type] = [
+    VersionCommand.self,
+]
+
+exit(CommandLineTool(commands: commands).run(CommandLine.arguments))
