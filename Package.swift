@@ -4,7 +4,7 @@
 //
 // The targets are layered; dependencies run one way:
 //   TalksModel ← TalksTranscript ← TalksIngest
-//   TalksModel + TalksAnalysis ← TalksIndex ← TalksSearch ← TalksServer ← talks
+//   TalksModel + TalksAnalysis + TalksIngest ← TalksIndex ← TalksSearch ← TalksServer ← talks
 // No package dependencies: Foundation, Dispatch, Glibc, XCTest and libxml2 only.
 import Foundation
 import PackageDescription
@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "TalksTranscript", dependencies: ["TalksModel"], swiftSettings: swift6),
         .target(name: "TalksIngest", dependencies: ["TalksModel", "TalksTranscript", "CLibXML2"], swiftSettings: swift6),
         .target(name: "TalksAnalysis", swiftSettings: swift6),
-        .target(name: "TalksIndex", dependencies: ["TalksModel", "TalksAnalysis"], swiftSettings: swift6),
+        .target(name: "TalksIndex", dependencies: ["TalksModel", "TalksAnalysis", "TalksIngest"], swiftSettings: swift6),
         .target(name: "TalksSearch", dependencies: ["TalksModel", "TalksAnalysis", "TalksIndex", "TalksIngest"], swiftSettings: swift6),
         .target(name: "TalksServer", dependencies: ["TalksModel", "TalksSearch", "TalksIndex"], swiftSettings: swift6),
         .executableTarget(
