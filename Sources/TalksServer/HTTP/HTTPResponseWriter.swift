@@ -36,6 +36,10 @@ public enum HTTPResponseWriter {
 
     private static func sanitize(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0 }) else { return text }
-        return String(text.map { $0 == "\r" || $0 == "\n" || $0 == "\u{0}" ? " " : $0 })
+        var clean = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            clean.append(scalar == "\r" || scalar == "\n" || scalar == "\u{0}" ? " " : scalar)
+        }
+        return String(clean)
     }
 }
