@@ -1,0 +1,75 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// How the server listens and the bounds it keeps: address, worker threads, connection
+/// limit and the timeouts that drop idle and slow clients.
+///
+/// Defaults: loopback only, one worker per core, 256 connections, 15 s keep-alive idle,
+/// 10 s for a whole request head (a client sending one byte a second never finishes one),
+/// 10 s to write a response, 10 s grace on shutdown.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    /// 0 asks the kernel for a free port; `HTTPServer.port` tells which.
+    public var port: Int
+    /// Worker threads that read, parse, answer and write; at most this many requests are
+    /// handled at once.
+    public var threads: Int
+    /// Open connections beyond this are answered 503 and closed at once.
+    public var maxConnections: Int
+    /// Seconds a keep-alive connection may sit with no request started.
+    public var idleTimeout: Double
+    /// Seconds from the first byte of a request to the end of its head.
+    public var headerTimeout: Double
+    /// Seconds a response write may wait for a client that does not read.
+    public var writeTimeout: Double
+    /// Seconds `shutdown` waits for in-flight requests before closing anyway.
+    public var shutdownGrace: Double
+    public var parserLimits: HTTPParserLimits
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, threads: Int = ServerConfiguration.processorCount,
+        maxConnections: Int = 256, idleTimeout: Double = 15, headerTimeout: Double = 10, writeTimeout: Double = 10,
+        shutdownGrace: Double = 10, parserLimits: HTTPParserLimits = HTTPParserLimits()
+    ) {
+        self.host = host
+        self.port = port
+        self.threads = max(1, threads)
+        self.maxConnections = max(1, maxConnections)
+        self.idleTimeout = idleTimeout
+        self.headerTimeout = headerTimeout
+        self.writeTimeout = writeTimeout
+        self.shutdownGrace = shutdownGrace
+        self.parserLimits = parserLimits
+    }
+
+    /// Online processors, at least 1.
+    public static var processorCount: Int {
+        max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    }
+}
+
+/// What the server calls to answer requests. `TalksRoutes` is the real one; tests may use
+/// others to probe the network shell.
+public protocol HTTPHandler: Sendable {
+    func respond(to request: HTTPRequest) -> HTTPResponse
+    /// The response for a request that could not be parsed or was refused before routing
+    /// (400, 408, 413, 414, 431, 501, 503, 505).
+    func errorResponse(status: HTTPStatus, message: String) -> HTTPResponse
+}
+
+/// One served request, for the access log.
+public struct AccessLogEntry: Sendable {
+    public var method: String
+    public var target: String
+    public var status: Int
+    /// Bytes written for the response, head included.
+    public var bytes: Int
+    /// Time from the complete request head to the last byte written.
+    public var microseconds: Int64
+
+    /// `GET /search?q=mat 200 1834 412us`.
+    public var line: String {
+        "\(method) \(target) \(status) \(bytes) \(microseconds)us"
+    }
+}

@@ -1,0 +1,51 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Dispatch
+
+/// Turns SIGINT and SIGTERM into one call of `action`, for a graceful shutdown.
+///
+/// The default handlers are ignored and the signals are delivered through Dispatch
+/// sources instead, so `action` runs on an ordinary thread where it may take locks
+/// (a C signal handler may not). Keep the returned value alive while serving.
+public final class ShutdownSignals: Sendable {
+    private let sources: [any DispatchSourceSignal]
+
+    public init(_ action: @escaping @Sendable (Int32) -> Void) {
+        var sources: [any DispatchSourceSignal] = []
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { action(number) }
+            source.resume()
+            sources.append(source)
+        }
+        self.sources = sources
+    }
+
+    /// Restores the default handlers.
+    public func cancel() {
+        for source in sources { source.cancel() }
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
+    }
+}
+
+/// Writes access-log lines to standard error, one `write` call per line so lines from
+/// several workers never interleave.
+public enum StandardErrorLog {
+    public static func write(_ line: String) {
+        var text = line + "\n"
+        text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count, let base = buffer.baseAddress {
+                let written = Glibc.write(STDERR_FILENO, base + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                offset += written
+            }
+        }
+    }
+}

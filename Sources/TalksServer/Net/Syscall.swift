@@ -1,0 +1,79 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The one wrapper every socket system call goes through.
+///
+/// It reads `errno` right after the call, retries `EINTR` (a signal arrived; the call did
+/// nothing), and throws `NetError.system` naming the C function otherwise. `close` is the
+/// exception: it is never retried, because on Linux the descriptor is gone even when it
+/// reports `EINTR`, and a retry could close a descriptor another thread just opened.
+enum Syscall {
+    /// Runs `body` until it does not fail with EINTR; -1 becomes a thrown error.
+    @discardableResult
+    static func call<Result: FixedWidthInteger>(_ name: String, _ body: () -> Result) throws(NetError) -> Result {
+        while true {
+            let result = body()
+            if result != -1 { return result }
+            let code = errno
+            if code == EINTR { continue }
+            throw .system(call: name, errno: code)
+        }
+    }
+
+    /// Like `call`, but `EAGAIN`/`EWOULDBLOCK` (a non-blocking socket has nothing to give
+    /// or no room) returns nil instead of throwing.
+    static func nonBlocking<Result: FixedWidthInteger>(_ name: String, _ body: () -> Result) throws(NetError) -> Result? {
+        while true {
+            let result = body()
+            if result != -1 { return result }
+            let code = errno
+            if code == EINTR { continue }
+            if code == EAGAIN || code == EWOULDBLOCK { return nil }
+            throw .system(call: name, errno: code)
+        }
+    }
+
+    /// Closes a descriptor once, ignoring errors (there is nothing useful to do with them
+    /// and the descriptor is released either way). The corresponding C function is `close`.
+    static func close(_ descriptor: Int32) {
+        _ = Glibc.close(descriptor)
+    }
+
+    /// Runs `body` with `descriptor`, closing it afterwards whatever happens, so an error
+    /// path cannot leak it.
+    static func closeAfter<Result>(_ descriptor: Int32, _ body: (Int32) throws(NetError) -> Result) throws(NetError) -> Result {
+        defer { close(descriptor) }
+        return try body(descriptor)
+    }
+
+    /// Waits until `descriptor` is ready for `events` or `milliseconds` pass; returns the
+    /// revents (0 on timeout). The corresponding C function is `poll`.
+    static func wait(_ descriptor: Int32, for events: Int16, milliseconds: Int32) throws(NetError) -> Int16 {
+        var entry = pollfd(fd: descriptor, events: events, revents: 0)
+        let ready = try call("poll") { poll(&entry, 1, milliseconds) }
+        return ready == 0 ? 0 : entry.revents
+    }
+}
+
+/// Monotonic time in milliseconds, for deadlines that must not jump with the wall clock.
+enum MonotonicClock {
+    static func milliseconds() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
+    }
+
+    static func microseconds() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Int64(now.tv_sec) * 1_000_000 + Int64(now.tv_nsec) / 1000
+    }
+
+    /// Seconds since 1970 from the wall clock, for the `Date` header.
+    static func wallSeconds() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Int64(now.tv_sec)
+    }
+}
