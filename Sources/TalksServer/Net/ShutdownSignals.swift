@@ -8,7 +8,7 @@ import Dispatch
 /// The default handlers are ignored and the signals are delivered through Dispatch
 /// sources instead, so `action` runs on an ordinary thread where it may take locks
 /// (a C signal handler may not). Keep the returned value alive while serving.
-public final class ShutdownSignals: Sendable {
+public final class ShutdownSignals: @unchecked Sendable {
     private let sources: [any DispatchSourceSignal]
 
     public init(_ action: @escaping @Sendable (Int32) -> Void) {
