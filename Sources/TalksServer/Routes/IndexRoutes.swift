@@ -1,0 +1,123 @@
+import TalksModel
+import TalksSearch
+
+/// The endpoints that read the index: search, suggest, episodes, transcripts, health.
+/// Each takes one snapshot, so one response comes from one generation.
+extension TalksRoutes {
+    static let maxQueryLength = 500
+
+    func health() -> HTTPResponse {
+        do {
+            let snapshot = try backend.snapshot()
+            var response = Self.json(.object([
+                "status": "ok",
+                "generation": .integer(Int64(clamping: snapshot.generation)),
+                "version": .string(TalksModel.version),
+            ]))
+            response.headers.set("Cache-Control", "no-store")
+            return response
+        } catch {
+            var response = Self.json(.object([
+                "status": "unavailable",
+                "generation": .null,
+                "version": .string(TalksModel.version),
+                "message": .string("\(error)"),
+            ]), status: .serviceUnavailable)
+            response.headers.set("Cache-Control", "no-store")
+            return response
+        }
+    }
+
+    func search(_ request: HTTPRequest) throws -> HTTPResponse {
+        let parameters = ParameterReader(query: request.query)
+        let query = try parameters.required("q", maxLength: Self.maxQueryLength)
+        guard !query.allSatisfy(\.isWhitespace) else {
+            throw RouteError.badParameter("the query parameter 'q' is empty")
+        }
+        let searchRequest = SearchRequest(
+            query: query,
+            limit: try parameters.integer("limit", default: 10, in: 1...100),
+            offset: try parameters.integer("offset", default: 0, in: 0...10_000),
+            hitsPerEpisode: try parameters.integer("hits", default: 3, in: 0...20),
+            speaker: try parameters.text("speaker", maxLength: 200).flatMap { $0.isEmpty ? nil : $0 },
+            series: try parameters.text("series", maxLength: 200).flatMap { $0.isEmpty ? nil : $0 },
+            after: try parameters.date("after"),
+            before: try parameters.date("before"))
+        let snapshot = try backend.snapshot()
+        let response = try snapshot.search(searchRequest)
+        return cached(Self.json(SearchResponseWire.json(response)), snapshot: snapshot, request: request, maxAge: 60)
+    }
+
+    func suggest(_ request: HTTPRequest) throws -> HTTPResponse {
+        let parameters = ParameterReader(query: request.query)
+        let prefix = try parameters.required("q", maxLength: 100)
+        let limit = try parameters.integer("limit", default: 8, in: 1...50)
+        let snapshot = try backend.snapshot()
+        let trimmed = prefix.trimmingBlanks()
+        let suggestions = trimmed.isEmpty ? [] : try snapshot.suggest(prefix: trimmed, limit: limit)
+        let body: JSONValue = .object(["query": .string(prefix), "suggestions": .array(suggestions.map(JSONValue.string))])
+        return cached(Self.json(body), snapshot: snapshot, request: request, maxAge: 300)
+    }
+
+    func episodes(_ request: HTTPRequest) throws -> HTTPResponse {
+        let parameters = ParameterReader(query: request.query)
+        let limit = try parameters.integer("limit", default: 50, in: 1...500)
+        let offset = try parameters.integer("offset", default: 0, in: 0...1_000_000)
+        let snapshot = try backend.snapshot()
+        let page = try snapshot.episodes(offset: offset, limit: limit)
+        let body: JSONValue = .object([
+            "total": .integer(Int64(page.total)),
+            "offset": .integer(Int64(offset)),
+            "limit": .integer(Int64(limit)),
+            "episodes": .array(page.episodes.map(WireFormat.episode)),
+        ])
+        return cached(Self.json(body), snapshot: snapshot, request: request, maxAge: 60)
+    }
+
+    func episode(_ id: String) throws -> HTTPResponse {
+        let snapshot = try backend.snapshot()
+        guard let episode = try snapshot.episode(id: id) else {
+            throw RouteError.notFound("no episode with id '\(id.prefix(200))'")
+        }
+        return cached(Self.json(WireFormat.episode(episode)), snapshot: snapshot, key: "episode/" + id, maxAge: 60)
+    }
+
+    func transcript(_ id: String, request: HTTPRequest) throws -> HTTPResponse {
+        let format = request.query["format"] ?? "json"
+        guard format == "json" || format == "vtt" else {
+            throw RouteError.badParameter("'format' must be 'json' or 'vtt', not '\(format.prefix(40))'")
+        }
+        let snapshot = try backend.snapshot()
+        guard let cues = try snapshot.transcript(id: id) else {
+            throw RouteError.notFound("no episode with id '\(id.prefix(200))'")
+        }
+        var response: HTTPResponse
+        if format == "vtt" {
+            response = HTTPResponse(status: .ok, contentType: "text/vtt; charset=utf-8", body: WebVTTWriter.document(cues))
+        } else {
+            response = Self.json(.object(["episode_id": .string(id), "cues": .array(cues.map(WireFormat.cue))]))
+        }
+        return cached(response, snapshot: snapshot, key: "transcript/\(id)/\(format)", maxAge: 300)
+    }
+
+    private func cached(_ response: HTTPResponse, snapshot: any IndexSnapshot, request: HTTPRequest, maxAge: Int) -> HTTPResponse {
+        var response = response
+        response.headers.set("ETag", Self.entityTag(generation: snapshot.generation, request: request))
+        response.headers.set("Cache-Control", "public, max-age=\(maxAge)")
+        return response
+    }
+
+    private func cached(_ response: HTTPResponse, snapshot: any IndexSnapshot, key: String, maxAge: Int) -> HTTPResponse {
+        var response = response
+        response.headers.set("ETag", "W/\"g\(snapshot.generation)-\(String(FNV1a.hash(key), radix: 16))\"")
+        response.headers.set("Cache-Control", "public, max-age=\(maxAge)")
+        return response
+    }
+}
+
+extension String {
+    /// The text without leading and trailing spaces and tabs.
+    func trimmingBlanks() -> String {
+        Substring(self).trimmingSpaces()
+    }
+}

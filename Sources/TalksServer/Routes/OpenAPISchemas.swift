@@ -1,0 +1,63 @@
+import TalksModel
+
+/// The JSON Schemas (2020-12, as OpenAPI 3.1 uses) of every response body.
+enum OpenAPISchemas {
+    static func object(_ required: [String], _ properties: KeyValuePairs<String, JSONValue>) -> JSONValue {
+        .object([
+            "type": "object",
+            "required": .array(required.map(JSONValue.string)),
+            "properties": .object(properties),
+        ])
+    }
+
+    static func type(_ name: String, nullable: Bool = false) -> JSONValue {
+        nullable ? .object(["type": .array([.string(name), "null"])]) : .object(["type": .string(name)])
+    }
+
+    static func array(_ items: JSONValue) -> JSONValue {
+        .object(["type": "array", "items": items])
+    }
+
+    static let schemas: JSONValue = .object([
+        "Error": object(["error"], [
+            "error": object(["status", "message"], ["status": type("integer"), "message": type("string")]),
+        ]),
+        "Speaker": object(["name"], ["name": type("string"), "organisation": type("string", nullable: true)]),
+        "Episode": object(["id", "title", "language", "speakers", "tags"], [
+            "id": type("string"), "series": type("string", nullable: true), "number": type("integer", nullable: true),
+            "title": type("string"), "date": type("string", nullable: true), "language": type("string"),
+            "speakers": array(OpenAPIDocument.ref("Speaker")), "description": type("string", nullable: true),
+            "recording": type("string", nullable: true), "page": type("string", nullable: true),
+            "tags": array(type("string")), "duration": type("number", nullable: true),
+        ]),
+        "Hit": object(["start", "end", "text", "snippet_html", "highlights"], [
+            "start": type("number"), "end": type("number"), "speaker": type("string", nullable: true),
+            "text": type("string"), "snippet_html": type("string"),
+            "highlights": array(.object(["type": "array", "items": type("integer"), "minItems": 2, "maxItems": 2])),
+            "url": type("string", nullable: true),
+        ]),
+        "EpisodeResult": object(["episode", "score", "hits"], [
+            "episode": OpenAPIDocument.ref("Episode"), "score": type("number"), "hits": array(OpenAPIDocument.ref("Hit")),
+        ]),
+        "SearchResponse": object(["query", "total_episodes", "results", "suggestions", "took_ms"], [
+            "query": type("string"), "total_episodes": type("integer"),
+            "results": array(OpenAPIDocument.ref("EpisodeResult")), "suggestions": array(type("string")),
+            "took_ms": type("number"),
+        ]),
+        "Suggestions": object(["query", "suggestions"], ["query": type("string"), "suggestions": array(type("string"))]),
+        "EpisodeList": object(["total", "offset", "limit", "episodes"], [
+            "total": type("integer"), "offset": type("integer"), "limit": type("integer"),
+            "episodes": array(OpenAPIDocument.ref("Episode")),
+        ]),
+        "Cue": object(["start", "end", "text"], [
+            "id": type("string", nullable: true), "start": type("number"), "end": type("number"),
+            "speaker": type("string", nullable: true), "text": type("string"),
+        ]),
+        "Transcript": object(["episode_id", "cues"], ["episode_id": type("string"), "cues": array(OpenAPIDocument.ref("Cue"))]),
+        "Health": object(["status", "generation", "version"], [
+            "status": .object(["type": "string", "enum": ["ok", "unavailable"]]),
+            "generation": type("integer", nullable: true), "version": type("string"),
+            "message": type("string"),
+        ]),
+    ])
+}
