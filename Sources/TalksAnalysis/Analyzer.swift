@@ -48,3 +48,13 @@ public struct Analyzer: Sendable {
         return result
     }
 }
+
+extension Analyzer {
+    /// Analyses `text` on its own, without an index: compounds are split against the
+    /// built-in `Lexicon.common` plus the words of `text` itself. What `talks analyze` does.
+    public func analyzeStandalone(_ text: String) -> [AnalyzedToken] {
+        var lexicon = Lexicon.common
+        lexicon.formUnion(tokenizer.tokens(in: text).map(\.term))
+        return analyze(text, isWord: lexicon.contains)
+    }
+}
