@@ -35,7 +35,9 @@ public struct QueryParser: Sendable {
         self.limits = limits
     }
 
-    public func parse(_ text: String) throws(QueryError) -> Query {
+    /// Parses `text`. `externalFilters` says the caller adds filters of its own (the server's
+    /// `speaker=` parameter), so a query that is empty or only excludes words is allowed.
+    public func parse(_ text: String, externalFilters: Bool = false) throws(QueryError) -> Query {
         if text.utf8.count > limits.maximumBytes {
             throw QueryError(.tooLong, column: nil,
                              "the query is \(text.utf8.count) bytes long; the limit is \(limits.maximumBytes)")
@@ -51,7 +53,7 @@ public struct QueryParser: Sendable {
         }
         let filters = try Self.filters(from: state.filters)
         guard let expression else {
-            if filters.isEmpty {
+            if filters.isEmpty && !externalFilters {
                 throw QueryError(.empty, column: nil, "the query is empty; type a word to search for, e.g. livsmedelsstrategi")
             }
             return Query(expression: nil, filters: filters)
@@ -61,7 +63,7 @@ public struct QueryParser: Sendable {
             throw QueryError(.tooManyTerms, column: nil,
                              "the query has \(terms) words; at most \(limits.maximumTerms) are allowed")
         }
-        if !expression.hasPositiveTerm && filters.isEmpty {
+        if !expression.hasPositiveTerm && filters.isEmpty && !externalFilters {
             throw QueryError(.onlyNegations, column: 1,
                              "the query only excludes words; add at least one word to search for (e.g. 'mat -kött')")
         }
