@@ -4,6 +4,7 @@ import Glibc
 
 /// The subcommands, in the order `talks --help` lists them.
 let commands: [any Command.Type] = [
+    SearchCommand.self,
     VersionCommand.self,
     AnalyzeCommand.self,
 ]
