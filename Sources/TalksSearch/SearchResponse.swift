@@ -48,17 +48,20 @@ public struct Hit: Sendable, Hashable {
     public var text: String
     /// The cue text, HTML-escaped, with matched words wrapped in `<mark>…</mark>`.
     public var snippetHTML: String
-    /// Character ranges (in `text`, as UTF-16 offsets) of the matched words, for terminals.
+    /// The same window as `snippetHTML` as plain text ("…" marks a cut), for terminals.
+    public var snippetText: String
+    /// UTF-8 byte ranges of the matched words within `snippetText`, for terminals.
     public var highlights: [Range<Int>]
     /// `recording#t=SECONDS` (W3C Media Fragments), or nil when the episode has no recording.
     public var url: String?
 
-    public init(start: Double, end: Double, speaker: String?, text: String, snippetHTML: String, highlights: [Range<Int>], url: String?) {
+    public init(start: Double, end: Double, speaker: String?, text: String, snippetHTML: String, snippetText: String, highlights: [Range<Int>], url: String?) {
         self.start = start
         self.end = end
         self.speaker = speaker
         self.text = text
         self.snippetHTML = snippetHTML
+        self.snippetText = snippetText
         self.highlights = highlights
         self.url = url
     }

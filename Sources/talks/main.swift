@@ -4,7 +4,9 @@ import Glibc
 
 /// The subcommands, in the order `talks --help` lists them.
 let commands: [any Command.Type] = [
+    SearchCommand.self,
     VersionCommand.self,
+    AnalyzeCommand.self,
 ]
 
 exit(CommandLineTool(commands: commands).run(CommandLine.arguments))

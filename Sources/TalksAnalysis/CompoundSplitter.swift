@@ -1,0 +1,93 @@
+/// Splits Swedish compounds into their parts using a lexicon the caller supplies.
+///
+/// `livsmedelsstrategi` → [`livsmedel`, `strategi`]: a linking `-s-` or `-e-` between two
+/// parts is removed (`rättegång` → [`rätt`, `gång`]). Compounds of three or more parts
+/// split fully (`landsbygdsutvecklingsprogram` → [`landsbygd`, `utveckling`, `program`]).
+///
+/// The splitter never invents parts: every part must be at least `minimumPartLength`
+/// letters and a word per `isWord`, so `kostnad` gives no `ost` and `post` (too short to
+/// hold two parts) is never split. `isWord` is asked about each candidate part as written
+/// first and, when that fails, about the part's `SwedishInflection.key`, so an index whose
+/// lexicon holds inflection keys still recognises `strategin` (key `strategi`) or the
+/// truncated head of `skolbarn` (`skol`, the key of `skola`). Parts are returned as
+/// written in the compound, without linking letters.
+///
+/// Among all segmentations the fewest parts win, then the fewest parts found only through
+/// their inflection key (`livsmedel`+`s`+`strategi` rather than a genitive `livsmedels`
+/// known only by its key), then the fewest linking letters (`bonde`+`förening` rather
+/// than `bond`+`e`+`förening`). A term with no segmentation of two or more parts gives nil.
+public struct CompoundSplitter: Sendable {
+    /// The fewest letters a part may have.
+    public var minimumPartLength: Int
+    /// The most parts a split may have; longer chains are not believed.
+    public var maximumParts: Int = 4
+
+    public init(minimumPartLength: Int = 3) {
+        self.minimumPartLength = max(1, minimumPartLength)
+    }
+
+    /// A segmentation of a prefix: the part ranges and what it cost.
+    private struct Segmentation {
+        var parts: [Range<Int>] = []
+        var keyFallbacks = 0
+        var linkingLetters = 0
+
+        func isBetter(than other: Segmentation) -> Bool {
+            if parts.count != other.parts.count { return parts.count < other.parts.count }
+            if keyFallbacks != other.keyFallbacks { return keyFallbacks < other.keyFallbacks }
+            return linkingLetters < other.linkingLetters
+        }
+    }
+
+    /// The parts of `term`, or nil when it is not a compound of known words.
+    public func split(_ term: String, isWord: (String) -> Bool) -> [String]? {
+        let scalars = Array(term.unicodeScalars)
+        let count = scalars.count
+        guard count >= 2 * minimumPartLength else { return nil }
+        func text(_ range: Range<Int>) -> String {
+            var result = String.UnicodeScalarView()
+            result.append(contentsOf: scalars[range])
+            return String(result)
+        }
+        /// 0 when `range` is a word as written, 1 when only its key is, nil when neither.
+        func partCost(_ range: Range<Int>) -> Int? {
+            let part = text(range)
+            if isWord(part) { return 0 }
+            let key = SwedishInflection.key(part)
+            if key != part && key.unicodeScalars.count >= minimumPartLength && isWord(key) { return 1 }
+            return nil
+        }
+        // best[start]: the best segmentation of scalars[0..<start] after which a part starts.
+        var best = [Segmentation?](repeating: nil, count: count + 1)
+        best[0] = Segmentation()
+        var result: Segmentation?
+        for start in 0..<count {
+            guard let prefix = best[start], prefix.parts.count < maximumParts else { continue }
+            var end = start + minimumPartLength
+            while end <= count {
+                defer { end += 1 }
+                // The whole term is not a split of itself.
+                if start == 0 && end == count { continue }
+                // Leave room for a following part unless this one ends the term.
+                if end < count && count - end < minimumPartLength { continue }
+                guard let cost = partCost(start..<end) else { continue }
+                var next = prefix
+                next.parts.append(start..<end)
+                next.keyFallbacks += cost
+                if end == count {
+                    if result.map({ next.isBetter(than: $0) }) ?? true { result = next }
+                    continue
+                }
+                if best[end].map({ next.isBetter(than: $0) }) ?? true { best[end] = next }
+                let letter = scalars[end]
+                if letter == "s" || letter == "e", count - end - 1 >= minimumPartLength {
+                    var linked = next
+                    linked.linkingLetters += 1
+                    if best[end + 1].map({ linked.isBetter(than: $0) }) ?? true { best[end + 1] = linked }
+                }
+            }
+        }
+        guard let found = result, found.parts.count >= 2 else { return nil }
+        return found.parts.map(text)
+    }
+}

@@ -1,0 +1,97 @@
+/// Inflection keys: terms with equal keys are taken to be inflections of one another.
+///
+/// Snowball leaves the definite forms of vowel-final words alone (`torka` → `tork` but
+/// `torkan` → `torkan`; `strategin` → `strategin`) and does not undo the dropped `e` of
+/// `kluster`/`klustret` or `fågel`/`fåglar`. The key is a function of the Snowball stem
+/// alone, so it never separates what Snowball merges; the rules below only add merges.
+/// Each rule leaves at least `minimumLength` (3) letters, which keeps short words such as
+/// `län`, `lån`, `ost`, `mat`, `vin` and `man` apart.
+///
+/// Rules, applied in order to the stem:
+/// 1. Definite `-n` after a vowel: `torkan` → `torka` → stem `tork` (as `torka`);
+///    `strategin` → `strategi`; `skolan` → `skol`; `radion` → `radio`. The word without the
+///    `-n` is stemmed again, so `-an` meets the `-a` form's stem.
+/// 2. Genitive `-s` after a vowel, which Snowball keeps: `strategis` → `strategi`,
+///    `torkans` → (1).
+/// 3. Definite neuter `-et`/`-ot` Snowball could not strip: `stycket` → `stycke` → `styck`,
+///    `klustret` → `klustre` → `klustr`, `kontot` → `konto`.
+/// 4. `-eln` (definite of `-el` words): `fågeln` → `fågl`; and `-el` after a consonant:
+///    `fågel` → `fågl`, `livsmedel` → `livsmedl` (as `fåglar`, `livsmedlet` stem).
+/// 5. Syncopated `-er` stems: two consonants then `r` lose the `r`: `klustr` (klustren)
+///    → `klust` (as `kluster`), `vintr` (vintrar) → `vint` (as `vinter`). Not for `-en`
+///    stems: `kostn`/`markn` (from `kostnad`, `marknad`) would meet `kost` and `mark`, so
+///    `vattnet` (`vattn`) and `vatten` (`vatt`) stay apart.
+///
+/// Known false merges are the price of rules without a dictionary: see the tests'
+/// table and the figures in the analysis report (distinct keys vs stems over voc.txt).
+public enum SwedishInflection {
+    /// The fewest letters a rule may leave.
+    static let minimumLength = 3
+
+    /// The inflection key of a normalised (NFC, lowercase) term.
+    public static func key(_ term: String) -> String {
+        let byteCount = term.utf8.count
+        if byteCount < 3 { return term }
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: byteCount + 1) { buffer in
+            var length = 0
+            for scalar in term.unicodeScalars {
+                buffer[length] = scalar.value
+                length += 1
+            }
+            let original = length
+            length = SwedishStemmer.stem(buffer, length: length)
+            length = applyRules(buffer, length: length)
+            if length == original { return term }
+            return SwedishScalars.string(buffer, length: length)
+        }
+    }
+
+    /// Stems the rules leave alone: frequent words that the rules would merge with an
+    /// unrelated word (`redan` with `red`, `andra` with `and`, `hundra` with `hund`,
+    /// `ändra` with `ände`). Found by reading the merges the rules make over voc.txt.
+    static let exceptions: [[UInt32]] = [
+        "redan", "sedan", "sällan", "nästan", "mellan", "innan", "nedan", "ovan", "utan", "vadan",
+        "andr", "hundr", "ändr", "profan", "profet",
+    ].map(SwedishScalars.scalars)
+
+    /// Applies the rules to the stem `word[0..<length]` in place; returns the new length.
+    static func applyRules(_ word: UnsafeMutableBufferPointer<UInt32>, length: Int) -> Int {
+        var length = length
+        for exception in exceptions where exception.count == length {
+            if SwedishScalars.hasSuffix(word, length: length, exception) { return length }
+        }
+        let n: UInt32 = 0x6E, s: UInt32 = 0x73, t: UInt32 = 0x74, e: UInt32 = 0x65
+        let l: UInt32 = 0x6C, r: UInt32 = 0x72, o: UInt32 = 0x6F
+        func letter(_ back: Int) -> UInt32 { length >= back ? word[length - back] : 0 }
+        func isConsonant(_ back: Int) -> Bool { length >= back && !SwedishScalars.isVowel(word[length - back]) }
+        func restem(dropping count: Int) {
+            length = SwedishStemmer.stem(word, length: length - count)
+        }
+
+        // 2. Genitive -s after a vowel (Snowball removes -s only after consonants).
+        if letter(1) == s && length - 1 >= minimumLength && SwedishScalars.isVowel(letter(2)) {
+            restem(dropping: 1)
+        }
+        // 1. Definite -n after a vowel.
+        if letter(1) == n && length - 1 >= minimumLength && SwedishScalars.isVowel(letter(2)) {
+            restem(dropping: 1)
+        }
+        // 3. Definite neuter -et / -ot.
+        if letter(1) == t && (letter(2) == e || letter(2) == o) && length - 1 >= minimumLength {
+            restem(dropping: 1)
+        }
+        // 4. -eln and -el after a consonant.
+        if letter(1) == n && letter(2) == l && letter(3) == e && isConsonant(4) && length - 2 >= minimumLength {
+            length -= 1
+        }
+        if letter(1) == l && letter(2) == e && isConsonant(3) && length - 1 >= minimumLength {
+            word[length - 2] = l
+            length -= 1
+        }
+        // 5. Syncopated -er stems: consonant, consonant, r.
+        if letter(1) == r && isConsonant(2) && isConsonant(3) && length - 1 >= minimumLength {
+            length -= 1
+        }
+        return length
+    }
+}

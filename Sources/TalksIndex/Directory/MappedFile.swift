@@ -1,0 +1,48 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A read-only memory mapping of a whole file.
+///
+/// Segment files are immutable once written, so a mapping stays valid even after a later
+/// writer unlinks the file (the kernel keeps the pages until `munmap`). The mapping is
+/// released when the last reference goes.
+final class MappedFile: @unchecked Sendable {
+    /// The mapped bytes. Valid for the lifetime of this object; never written.
+    let bytes: UnsafeRawBufferPointer
+    let path: String
+    /// The file name (last path component), used in errors.
+    let name: String
+
+    /// The corresponding C functions are `open`, `fstat` and `mmap`. A missing file
+    /// throws `IndexError.io` with errno ENOENT, which readers use to retry.
+    init(path: String) throws(IndexError) {
+        self.path = path
+        self.name = path.split(separator: "/").last.map(String.init) ?? path
+        let descriptor = try SystemCall.run("open", path: path) { Glibc.open(path, O_RDONLY | O_CLOEXEC) }
+        defer { SystemCall.close(descriptor) }
+        var status = stat()
+        try SystemCall.run("fstat", path: path) { fstat(descriptor, &status) }
+        let size = Int(status.st_size)
+        if size == 0 {
+            bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+            return
+        }
+        while true {
+            let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0)
+            if address == MAP_FAILED {
+                let code = errno
+                if code == EINTR { continue }
+                throw IndexError.io(call: "mmap", path: path, errno: code)
+            }
+            bytes = UnsafeRawBufferPointer(start: address, count: size)
+            return
+        }
+    }
+
+    deinit {
+        if let base = bytes.baseAddress {
+            munmap(UnsafeMutableRawPointer(mutating: base), bytes.count)
+        }
+    }
+}

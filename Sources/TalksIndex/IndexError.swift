@@ -1,0 +1,78 @@
+import TalksModel
+
+/// What can go wrong reading or writing an index, with the file and call involved.
+///
+/// Every reader bounds-checks what it reads from a file, so a corrupt or truncated file
+/// surfaces here (naming the file and what was wrong) instead of crashing the process.
+public enum IndexError: TalksError, Equatable {
+    /// A system call failed. `call` names the C function (`open`, `fsync`, …).
+    case io(call: String, path: String, errno: Int32)
+    /// The directory holds no index yet (no `manifest.json`).
+    case noIndex(directory: String)
+    /// A file's bytes do not match the format: `detail` says what was expected and found.
+    case corrupt(file: String, detail: String)
+    /// A file was written by a format version this build does not read.
+    case unsupportedVersion(file: String, found: UInt32, supported: UInt32)
+    /// A file's stored CRC-32C does not match its bytes.
+    case checksumMismatch(file: String, stored: UInt32, computed: UInt32)
+    /// Another process holds the writer lock.
+    case locked(directory: String, pid: Int32?)
+    /// No live episode has this id.
+    case episodeNotFound(id: String)
+    /// An ordinal or argument outside what the segment holds.
+    case outOfRange(String)
+    /// Segment files named by the manifest kept disappearing while opening (a writer was
+    /// collecting them faster than we could open them).
+    case unstable(directory: String)
+
+    public var exitStatus: Int32 {
+        switch self {
+        case .episodeNotFound: return ExitStatus.dataError
+        default: return ExitStatus.failure
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .io(let call, let path, let errno):
+            return "\(call) failed for \(path): \(Self.message(errno)) (errno \(errno))."
+        case .noIndex(let directory):
+            return "\(directory) holds no index (no manifest.json). Run 'talks ingest' first."
+        case .corrupt(let file, let detail):
+            return "\(file) is corrupt: \(detail). Run 'talks verify', then rebuild the index with 'talks ingest' into an empty directory."
+        case .unsupportedVersion(let file, let found, let supported):
+            return "\(file) has index format version \(found), but this talks reads version \(supported). Rebuild the index with this version of talks."
+        case .checksumMismatch(let file, let stored, let computed):
+            return "\(file) is corrupt: its CRC-32C footer says \(Self.hex(stored)) but its bytes give \(Self.hex(computed)). Rebuild the index with 'talks ingest' into an empty directory."
+        case .locked(let directory, let pid):
+            let who = pid.map { "PID \($0)" } ?? "another process"
+            return "index is locked by \(who) (\(directory)/.write.lock): another 'talks ingest' or 'talks remove' is running. Wait for it to finish."
+        case .episodeNotFound(let id):
+            return "no episode with id '\(id)' in the index."
+        case .outOfRange(let detail):
+            return detail
+        case .unstable(let directory):
+            return "the index in \(directory) changed too often while opening it; try again."
+        }
+    }
+
+    static func hex(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: max(0, 8 - digits.count)) + digits
+    }
+
+    private static func message(_ errno: Int32) -> String {
+        guard let text = strerrorText(errno) else { return "error" }
+        return text
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+private func strerrorText(_ code: Int32) -> String? {
+    guard let pointer = strerror(code) else { return nil }
+    return String(cString: pointer)
+}
+#else
+private func strerrorText(_ code: Int32) -> String? { nil }
+#endif

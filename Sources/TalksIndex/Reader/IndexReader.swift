@@ -1,0 +1,84 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One generation of the index, opened as an immutable snapshot.
+///
+/// Opening reads `manifest.json` and memory-maps every live segment. A writer may commit
+/// and garbage-collect segment files at any time; a reader that already mapped them keeps
+/// reading its generation, and one that finds a file gone while opening re-reads the
+/// manifest and tries again. Searches hold one `IndexReader` for their whole duration, so
+/// they always see one whole generation.
+public final class IndexReader: Sendable {
+    public let directory: String
+    public let generation: UInt64
+    public let segments: [SegmentReader]
+
+    init(directory: String, generation: UInt64, segments: [SegmentReader]) {
+        self.directory = directory
+        self.generation = generation
+        self.segments = segments
+    }
+
+    /// Opens the current generation in `directory`. Throws `IndexError.noIndex` when there
+    /// is no manifest, and errors naming the file when one is damaged or of another version.
+    public static func open(directory: String) throws(IndexError) -> IndexReader {
+        var attempts = 0
+        while true {
+            attempts += 1
+            guard let manifest = try Manifest.read(directory: directory) else {
+                throw IndexError.noIndex(directory: directory)
+            }
+            do {
+                let segments = try manifest.segments.map { (entry) throws(IndexError) -> SegmentReader in
+                    let segment = try SegmentReader(directory: directory, id: entry.id, deleted: entry.deleted)
+                    guard segment.episodeCount == entry.episodes, segment.cueCount == entry.cues else {
+                        throw IndexError.corrupt(file: entry.id.fileName(.episodes),
+                            detail: "it holds \(segment.episodeCount) episodes and \(segment.cueCount) cues, but the manifest says \(entry.episodes) and \(entry.cues)")
+                    }
+                    return segment
+                }
+                return IndexReader(directory: directory, generation: manifest.generation, segments: segments)
+            } catch let error {
+                if case .io(_, _, let code) = error, code == ENOENT, attempts < 8 {
+                    continue
+                }
+                if case .io(_, _, let code) = error, code == ENOENT {
+                    throw IndexError.unstable(directory: directory)
+                }
+                throw error
+            }
+        }
+    }
+
+    /// Whether `directory` holds an index (a manifest).
+    public static func exists(directory: String) -> Bool {
+        FileSystem.exists(directory + "/" + Manifest.fileName)
+    }
+
+    /// Live episodes over all segments.
+    public var episodeCount: Int {
+        segments.reduce(0) { $0 + $1.liveEpisodeCount }
+    }
+
+    /// Cues of live episodes over all segments.
+    public var cueCount: Int {
+        var total = 0
+        for segment in segments {
+            for episode in 0..<segment.episodeCount where !segment.isDeleted(episode: episode) {
+                total += segment.cueRange(ofEpisode: episode).count
+            }
+        }
+        return total
+    }
+
+    /// Where the live episode with this id is: its segment index and ordinal.
+    public func locate(episodeID id: String) -> (segment: Int, ordinal: Int)? {
+        for (index, segment) in segments.enumerated() {
+            if let ordinal = segment.episodeOrdinal(id: id), !segment.isDeleted(episode: ordinal) {
+                return (index, ordinal)
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,71 @@
+/// Postings, frequencies and field lengths of a segment.
+extension SegmentReader {
+    /// The documents containing term `term` in `field`: cue ordinals for `.transcript`,
+    /// episode ordinals for the other fields. Deleted documents are included; filter with
+    /// `isDeleted`.
+    public func postings(term: Int, field: Field) -> PostingsCursor {
+        cursor(term: term, stream: Stream(field))
+    }
+
+    /// The transcript field aggregated per episode: document = episode ordinal, frequency =
+    /// occurrences in the whole transcript. No positions. For fast episode ranking.
+    public func episodePostings(term: Int) -> PostingsCursor {
+        cursor(term: term, stream: .episodeTranscript)
+    }
+
+    /// The number of documents of `field` containing the term (deleted ones included).
+    public func documentFrequency(term: Int, field: Field) -> Int {
+        dictionary.streamInfo(term, Stream(field))?.documentFrequency ?? 0
+    }
+
+    /// The number of episodes whose transcript contains the term.
+    public func episodeDocumentFrequency(term: Int) -> Int {
+        dictionary.streamInfo(term, .episodeTranscript)?.documentFrequency ?? 0
+    }
+
+    /// Tokens in `field` of `document` (a cue for `.transcript`, else an episode).
+    public func fieldLength(_ field: Field, document: Int) -> Int {
+        lengths.length(field, document: document)
+    }
+
+    /// Mean tokens per document of `field` over all documents of the segment.
+    public func averageFieldLength(_ field: Field) -> Double {
+        let documents = field == .transcript ? cueCount : episodeCount
+        guard documents > 0 else { return 0 }
+        return Double(lengths.totals[Int(field.rawValue)]) / Double(documents)
+    }
+
+    /// Tokens in the whole transcript of an episode (the length for `episodePostings`).
+    public func episodeTranscriptLength(episode: Int) -> Int {
+        lengths.episodeTranscriptLength(episode)
+    }
+
+    /// Mean transcript tokens per episode.
+    public var averageEpisodeTranscriptLength: Double {
+        guard episodeCount > 0 else { return 0 }
+        return Double(lengths.totals[6]) / Double(episodeCount)
+    }
+
+    func cursor(term: Int, stream: Stream) -> PostingsCursor {
+        guard let info = dictionary.streamInfo(term, stream), info.documentFrequency > 0 else { return .empty }
+        let skipCount = (info.documentFrequency - 1) / PostingsCursor.blockSize
+        let skipBytes = skipCount * 12
+        guard info.postingsOffset >= 0, info.postingsLength >= skipBytes,
+              info.postingsOffset <= postingsData.count - info.postingsLength,
+              info.positionsOffset >= 0, info.positionsLength >= 0,
+              info.positionsOffset <= positionsData.count - info.positionsLength else {
+            var broken = PostingsCursor.empty
+            broken.markCorrupt()
+            return broken
+        }
+        let list = UnsafeRawBufferPointer(rebasing: postingsData[info.postingsOffset..<(info.postingsOffset + info.postingsLength)])
+        let skips = UInt32Table(UnsafeRawBufferPointer(rebasing: list[0..<skipBytes]))
+        let docs = UnsafeRawBufferPointer(rebasing: list[skipBytes...])
+        let positions = stream.hasPositions
+            ? UnsafeRawBufferPointer(rebasing: positionsData[info.positionsOffset..<(info.positionsOffset + info.positionsLength)])
+            : UnsafeRawBufferPointer(start: nil, count: 0)
+        let limit = stream == .transcript ? cueCount : episodeCount
+        return PostingsCursor(owner: self, skips: skips, docs: docs, positionData: positions,
+                              count: info.documentFrequency, documentLimit: limit)
+    }
+}

@@ -1,0 +1,49 @@
+/// The term dictionary and expansion tables of a segment.
+///
+/// Terms are the analyser's normalised tokens (not stems), sorted by UTF-8 bytes.
+extension SegmentReader {
+    /// The ordinal of `term`, or nil when the segment does not contain it.
+    public func termOrdinal(_ term: String) -> Int? {
+        var term = term
+        return term.withUTF8 { dictionary.find(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The ordinal of the term with these UTF-8 bytes (no `String` needed).
+    public func termOrdinal(bytes: UnsafeRawBufferPointer) -> Int? {
+        dictionary.find(bytes)
+    }
+
+    /// The term with ordinal `ordinal` ("" when out of range).
+    public func term(at ordinal: Int) -> String {
+        String(decoding: dictionary.termBytes(ordinal), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of term `ordinal`, valid while the segment lives.
+    public func termBytes(at ordinal: Int) -> UnsafeRawBufferPointer {
+        dictionary.termBytes(ordinal)
+    }
+
+    /// The ordinals of all terms starting with `prefix` (byte-wise), a contiguous range.
+    public func termOrdinals(withPrefix prefix: String) -> Range<Int> {
+        var prefix = prefix
+        return prefix.withUTF8 { dictionary.prefixRange(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Terms whose `ExpansionKeys.inflection` equals `key` (e.g. key of "strategin" →
+    /// strategi, strategin, strategier, strategierna).
+    public func terms(withInflectionKey key: String) -> [Int] {
+        expansions.lookup(.inflection, key)
+    }
+
+    /// Terms whose `ExpansionKeys.folded` equals `folded` (å/ä/ö and other diacritics
+    /// folded after inflection: "vatmark" → våtmark, våtmarker, våtmarkerna).
+    public func terms(withFoldedKey folded: String) -> [Int] {
+        expansions.lookup(.folded, folded)
+    }
+
+    /// Compound terms that split into a part whose inflection key is `key`
+    /// ("strategi" → livsmedelsstrategi, livsmedelsstrategin). Whole words are not listed.
+    public func compounds(withPartKey key: String) -> [Int] {
+        expansions.lookup(.compoundPart, key)
+    }
+}

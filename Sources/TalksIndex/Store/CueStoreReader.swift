@@ -1,0 +1,61 @@
+import TalksModel
+
+/// Reads the `.store` file: every cue's times, speaker and plain text (FORMAT.md, "Store").
+///
+/// Sections: 0 record offsets (u32 × (cues+1)), 1 records, 2 speaker names. A record is
+/// VarInt start (ms), VarInt duration (ms), VarInt speaker (0 = none, k = name k−1), then
+/// the UTF-8 text to the end of the record.
+struct CueStoreReader {
+    let file: String
+    let offsets: UInt32Table
+    let records: UnsafeRawBufferPointer
+    let speakers: [String]
+
+    init(_ sections: [UnsafeRawBufferPointer], file: String, cueCount: Int) throws(IndexError) {
+        guard sections.count == 3 else { throw .corrupt(file: file, detail: "expected 3 sections") }
+        self.file = file
+        offsets = UInt32Table(sections[0])
+        records = sections[1]
+        guard offsets.count == cueCount + 1, sections[0].count % 4 == 0,
+              Int(offsets.unchecked(cueCount)) == records.count else {
+            throw .corrupt(file: file, detail: "the cue offset table does not match \(cueCount) cues")
+        }
+        var reader = ByteReader(sections[2], file: file)
+        let count = try reader.readVarInt(atMost: sections[2].count, "speaker count")
+        var speakers: [String] = []
+        speakers.reserveCapacity(count)
+        for _ in 0..<count { speakers.append(try reader.readString()) }
+        self.speakers = speakers
+    }
+
+    func record(_ ordinal: Int) throws(IndexError) -> UnsafeRawBufferPointer {
+        guard ordinal >= 0, ordinal + 1 < offsets.count else {
+            throw .outOfRange("cue ordinal \(ordinal) is outside 0..<\(offsets.count - 1) in \(file)")
+        }
+        let start = Int(offsets.unchecked(ordinal))
+        let end = Int(offsets.unchecked(ordinal + 1))
+        guard start <= end, end <= records.count else {
+            throw .corrupt(file: file, detail: "cue \(ordinal) has record bounds \(start)..<\(end) outside the \(records.count)-byte record section")
+        }
+        return UnsafeRawBufferPointer(rebasing: records[start..<end])
+    }
+
+    func cue(_ ordinal: Int) throws(IndexError) -> Cue {
+        var reader = ByteReader(try record(ordinal), file: file)
+        let start = try reader.readVarInt()
+        let duration = try reader.readVarInt()
+        let speakerNumber = try reader.readVarInt(atMost: speakers.count, "speaker number of cue \(ordinal)")
+        let text = String(decoding: try reader.readBytes(reader.remaining), as: UTF8.self)
+        let speaker = speakerNumber == 0 ? nil : speakers[speakerNumber - 1]
+        return Cue(start: Double(start) / 1000, end: Double(start &+ duration) / 1000, speaker: speaker, text: text)
+    }
+
+    /// Only the text bytes of a cue (snippets and re-analysis need no `String`).
+    func text(_ ordinal: Int) throws(IndexError) -> UnsafeRawBufferPointer {
+        var reader = ByteReader(try record(ordinal), file: file)
+        _ = try reader.readVarInt()
+        _ = try reader.readVarInt()
+        _ = try reader.readVarInt()
+        return try reader.readBytes(reader.remaining)
+    }
+}

@@ -1,0 +1,88 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads the `.expansions` file: three maps from a key to the term ordinals having it,
+/// built when the segment is written so query expansion never scans the dictionary
+/// (FORMAT.md, "Expansions").
+///
+/// Maps, in order: inflection key, folded key, compound-part key. Each map is four
+/// sections: key offsets (u32 × (k+1)), key bytes (sorted by UTF-8), list offsets
+/// (u32 × (k+1), in entries), entries (u32 term ordinals, ascending within a list).
+struct ExpansionTablesReader {
+    enum Map: Int, CaseIterable { case inflection = 0, folded, compoundPart }
+
+    struct Table {
+        let keyOffsets: UInt32Table
+        let keys: UnsafeRawBufferPointer
+        let listOffsets: UInt32Table
+        let entries: UInt32Table
+
+        var count: Int { keyOffsets.count - 1 }
+
+        func key(_ index: Int) -> UnsafeRawBufferPointer {
+            let start = Int(keyOffsets.unchecked(index))
+            let end = Int(keyOffsets.unchecked(index + 1))
+            guard start <= end, end <= keys.count else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+            return UnsafeRawBufferPointer(rebasing: keys[start..<end])
+        }
+
+        func compare(_ index: Int, _ probe: UnsafeRawBufferPointer) -> Int {
+            let stored = key(index)
+            let shared = min(stored.count, probe.count)
+            if shared > 0, let left = stored.baseAddress, let right = probe.baseAddress {
+                let result = memcmp(left, right, shared)
+                if result != 0 { return Int(result) }
+            }
+            return stored.count - probe.count
+        }
+
+        func lookup(_ probe: UnsafeRawBufferPointer, termCount: Int) -> [Int] {
+            var low = 0
+            var high = count
+            while low < high {
+                let middle = (low + high) >> 1
+                if compare(middle, probe) < 0 { low = middle + 1 } else { high = middle }
+            }
+            guard low < count, compare(low, probe) == 0 else { return [] }
+            let start = Int(listOffsets.unchecked(low))
+            let end = Int(listOffsets.unchecked(low + 1))
+            guard start <= end, end <= entries.count else { return [] }
+            var result: [Int] = []
+            result.reserveCapacity(end - start)
+            for index in start..<end {
+                let ordinal = Int(entries.unchecked(index))
+                if ordinal < termCount { result.append(ordinal) }
+            }
+            return result
+        }
+    }
+
+    let tables: [Table]
+    let termCount: Int
+
+    init(_ sections: [UnsafeRawBufferPointer], file: String, termCount: Int) throws(IndexError) {
+        guard sections.count == 12 else { throw .corrupt(file: file, detail: "expected 12 sections") }
+        var tables: [Table] = []
+        for map in Map.allCases {
+            let base = map.rawValue * 4
+            let table = Table(keyOffsets: UInt32Table(sections[base]), keys: sections[base + 1],
+                              listOffsets: UInt32Table(sections[base + 2]), entries: UInt32Table(sections[base + 3]))
+            guard table.keyOffsets.count >= 1, table.listOffsets.count == table.keyOffsets.count,
+                  Int(table.keyOffsets.unchecked(table.count)) == table.keys.count,
+                  Int(table.listOffsets.unchecked(table.count)) == table.entries.count else {
+                throw .corrupt(file: file, detail: "the \(map) table's offsets do not match its data")
+            }
+            tables.append(table)
+        }
+        self.tables = tables
+        self.termCount = termCount
+    }
+
+    func lookup(_ map: Map, _ key: String) -> [Int] {
+        var key = key
+        return key.withUTF8 { utf8 in
+            tables[map.rawValue].lookup(UnsafeRawBufferPointer(utf8), termCount: termCount)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import TalksAnalysis
+import TalksIndex
+import TalksModel
+
+/// What filters look at for each episode of a segment, normalised once per reader: the date
+/// as a `yyyymmdd` number and the speaker and series names as folded word lists.
+///
+/// Built lazily the first time a filtered query or an episode listing touches the segment.
+struct EpisodeFacts: Sendable {
+    var dates: [Int?]
+    var speakerWords: [[[String]]]
+    var seriesWords: [[String]]
+
+    init(segment: SegmentReader) {
+        var dates: [Int?] = []
+        var speakers: [[[String]]] = []
+        var series: [[String]] = []
+        for ordinal in 0..<segment.episodeCount {
+            let episode = try? segment.episode(ordinal)
+            dates.append(episode?.date.flatMap(QueryDate.ordinal(ofISODate:)) ?? episode?.timestamp.map(Self.dateOrdinal))
+            speakers.append(episode?.speakers.map { Self.words($0.name) } ?? [])
+            series.append(episode?.series.map(Self.words) ?? [])
+        }
+        self.dates = dates
+        speakerWords = speakers
+        seriesWords = series
+    }
+
+    /// Normalised, ASCII-folded words: how filter values and names are compared, so
+    /// `speaker:"helene oscarsson"` and `series:"Landet lar"` match.
+    static func words(_ text: String) -> [String] {
+        Tokenizer().tokens(in: text).map { AsciiFolder.fold($0.term) }
+    }
+
+    /// The UTC calendar date of a Unix timestamp as `yyyymmdd` (civil-from-days algorithm).
+    static func dateOrdinal(_ timestamp: Int64) -> Int {
+        let days = Int((timestamp >= 0 ? timestamp : timestamp - 86_399) / 86_400)
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return year * 10_000 + month * 100 + day
+    }
+
+    /// Whether `needle` occurs as consecutive words in `haystack`.
+    static func contains(_ haystack: [String], _ needle: [String]) -> Bool {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
+        for start in 0...(haystack.count - needle.count) where Array(haystack[start..<(start + needle.count)]) == needle {
+            return true
+        }
+        return false
+    }
+
+    /// Which episodes pass `filters` and are live: one flag per episode ordinal.
+    func allowed(by filters: QueryFilters, segment: SegmentReader) -> [Bool] {
+        let speakerNeedles = filters.speakers.map(Self.words)
+        let seriesNeedles = filters.series.map(Self.words)
+        var result = [Bool](repeating: false, count: segment.episodeCount)
+        for ordinal in 0..<segment.episodeCount where !segment.isDeleted(episode: ordinal) {
+            if filters.after != nil || filters.before != nil {
+                guard let date = dates[ordinal] else { continue }
+                if let after = filters.after, date < after.ordinal { continue }
+                if let before = filters.before, date >= before.ordinal { continue }
+            }
+            if !speakerNeedles.allSatisfy({ needle in speakerWords[ordinal].contains { Self.contains($0, needle) } }) { continue }
+            if !seriesNeedles.allSatisfy({ Self.contains(seriesWords[ordinal], $0) }) { continue }
+            result[ordinal] = true
+        }
+        return result
+    }
+}

@@ -1,0 +1,82 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import TalksIndex
+
+/// Holds the current `Searcher` of an index directory and swaps in a new one when ingest
+/// commits a new generation: what the server keeps for its whole life.
+///
+/// `searcher()` checks the manifest's identity (inode, size, modification time: one
+/// `stat`, no read) on every call and reopens only when it changed. Requests already running
+/// keep the `Searcher` they hold (the old generation's files stay mapped until its last user
+/// lets go), so a reload never fails a request. If reopening fails (a damaged new
+/// generation), the previous searcher keeps serving and the error is kept in `lastReloadError`.
+public final class SearchEngine: @unchecked Sendable {
+    public let directory: String
+    public let parameters: RankingParameters
+    private let lock = NSLock()
+    private var current: Searcher?
+    private var stamp: ManifestStamp?
+    private var reloadError: IndexError?
+
+    /// What identifies one version of `manifest.json` without reading it.
+    struct ManifestStamp: Equatable {
+        var inode: UInt64
+        var size: Int64
+        var seconds: Int
+        var nanoseconds: Int
+
+        init?(path: String) {
+            var status = stat()
+            guard stat(path, &status) == 0 else { return nil }
+            inode = UInt64(status.st_ino)
+            size = Int64(status.st_size)
+            seconds = Int(status.st_mtim.tv_sec)
+            nanoseconds = Int(status.st_mtim.tv_nsec)
+        }
+    }
+
+    public init(directory: String, parameters: RankingParameters = RankingParameters()) {
+        self.directory = directory
+        self.parameters = parameters
+    }
+
+    /// The searcher for the newest generation. Throws `IndexError.noIndex` (or the open
+    /// error) only when no generation could ever be opened.
+    public func searcher() throws(IndexError) -> Searcher {
+        let latest = ManifestStamp(path: directory + "/manifest.json")
+        lock.lock()
+        defer { lock.unlock() }
+        if let current, latest == nil || latest == stamp {
+            return current
+        }
+        do {
+            let reader = try IndexReader.open(directory: directory)
+            let searcher = Searcher(reader: reader, parameters: parameters)
+            current = searcher
+            // Re-stat after opening: if a commit raced the open, the next call reopens.
+            stamp = latest
+            reloadError = nil
+            return searcher
+        } catch {
+            reloadError = error
+            if let current { return current }
+            throw error
+        }
+    }
+
+    /// The generation being served, if one is open.
+    public var generation: UInt64? {
+        lock.lock()
+        defer { lock.unlock() }
+        return current?.generation
+    }
+
+    /// Why the last attempt to open a newer generation failed, if it did.
+    public var lastReloadError: IndexError? {
+        lock.lock()
+        defer { lock.unlock() }
+        return reloadError
+    }
+}

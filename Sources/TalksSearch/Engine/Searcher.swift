@@ -1,0 +1,166 @@
+import Foundation
+import TalksAnalysis
+import TalksIndex
+import TalksModel
+
+/// Answers queries over one generation of the index: the entry point the CLI and the
+/// server share.
+///
+/// A `Searcher` wraps one `IndexReader` (an immutable snapshot) plus what it derives from
+/// it once (collection statistics, per-segment length factors, lazily the filter facts), so
+/// it is safe to use from many threads at once; each `search` allocates its own scratch
+/// state. `SearchEngine` swaps in a new `Searcher` when ingest commits a new generation.
+public final class Searcher: @unchecked Sendable {
+    public let reader: IndexReader
+    public let parameters: RankingParameters
+    public let parser: QueryParser
+    let statistics: CollectionStatistics
+    let contexts: [SegmentContext]
+    let expander: TermExpander
+
+    private let factsLock = NSLock()
+    private var factsBySegment: [EpisodeFacts?]
+
+    /// The index generation this searcher reads.
+    public var generation: UInt64 { reader.generation }
+
+    public init(reader: IndexReader, parameters: RankingParameters = RankingParameters(), parser: QueryParser = QueryParser()) {
+        self.reader = reader
+        self.parameters = parameters
+        self.parser = parser
+        let statistics = CollectionStatistics(segments: reader.segments)
+        self.statistics = statistics
+        contexts = reader.segments.map { SegmentContext(segment: $0, statistics: statistics, parameters: parameters) }
+        expander = TermExpander(segments: reader.segments, parameters: parameters)
+        factsBySegment = Array(repeating: nil, count: reader.segments.count)
+    }
+
+    /// Opens the current generation in `directory`.
+    public convenience init(directory: String) throws(IndexError) {
+        self.init(reader: try IndexReader.open(directory: directory))
+    }
+
+    /// The filter facts of segment `index`, built on first use.
+    func facts(_ index: Int) -> EpisodeFacts {
+        factsLock.lock()
+        defer { factsLock.unlock() }
+        if let facts = factsBySegment[index] { return facts }
+        let facts = EpisodeFacts(segment: reader.segments[index])
+        factsBySegment[index] = facts
+        return facts
+    }
+
+    /// Parses and runs a request. Throws `QueryError` for a malformed query (and bad filter
+    /// values in the request), `IndexError` when the index turns out to be damaged.
+    public func search(_ request: SearchRequest) throws -> SearchResponse {
+        let stopwatch = Stopwatch()
+        let query = try parser.parse(request: request)
+        let planner = QueryPlanner(expander: expander, documentCount: statistics.liveEpisodes)
+        let plan = try planner.plan(query)
+        let limit = max(0, min(request.limit, 1_000))
+        let offset = max(0, min(request.offset, 100_000))
+        let hitsPerEpisode = max(0, min(request.hitsPerEpisode, 50))
+
+        var total = 0
+        var ranked: [(segment: Int, episode: Int, score: Double)] = []
+        if plan.listsByFilterOnly {
+            var all: [(segment: Int, episode: Int, date: Int)] = []
+            for (index, context) in contexts.enumerated() {
+                var evaluator = SegmentEvaluator(context: context, plan: plan, parameters: parameters,
+                                                 allowed: allowed(segment: index, filters: plan.filters))
+                let matches = evaluator.evaluate()
+                let dates = facts(index).dates
+                for position in 0..<matches.count {
+                    let episode = Int(matches.episodes[position])
+                    all.append((index, episode, episode < dates.count ? dates[episode] ?? 0 : 0))
+                }
+            }
+            total = all.count
+            all.sort { $0.date != $1.date ? $0.date > $1.date : ($0.segment, $0.episode) < ($1.segment, $1.episode) }
+            ranked = all.dropFirst(offset).prefix(limit).map { ($0.segment, $0.episode, 0) }
+        } else {
+            var top = TopEpisodes(capacity: offset + limit)
+            for (index, context) in contexts.enumerated() {
+                var evaluator = SegmentEvaluator(context: context, plan: plan, parameters: parameters,
+                                                 allowed: allowed(segment: index, filters: plan.filters))
+                let matches = evaluator.evaluate()
+                total += matches.count
+                for position in 0..<matches.count {
+                    top.insert(episode: index << 32 | Int(matches.episodes[position]), score: matches.scores[position])
+                }
+            }
+            ranked = top.sorted().dropFirst(offset).map { ($0.episode >> 32, $0.episode & 0xFFFF_FFFF, $0.score) }
+        }
+
+        var collector = HitCollector(plan: plan, parameters: parameters)
+        var results: [EpisodeResult] = []
+        results.reserveCapacity(ranked.count)
+        for entry in ranked {
+            let context = contexts[entry.segment]
+            let episode = try context.segment.episode(entry.episode)
+            let hits = try collector.hits(context: context, episode: entry.episode, recording: episode.recording, limit: hitsPerEpisode)
+            results.append(EpisodeResult(episode: episode, score: entry.score, hits: hits))
+        }
+        let suggestions = total == 0 ? self.suggestions(for: plan) : []
+        return SearchResponse(query: request.query, totalEpisodes: total, results: results,
+                              suggestions: suggestions, tookMilliseconds: stopwatch.elapsedMilliseconds)
+    }
+
+    private func allowed(segment index: Int, filters: QueryFilters) -> [Bool]? {
+        filters.isEmpty ? nil : facts(index).allowed(by: filters, segment: reader.segments[index])
+    }
+
+    /// "Menade du: …": for each plain word of the query, the nearest known terms.
+    func suggestions(for plan: QueryPlan, limit: Int = 5) -> [String] {
+        var result: [String] = []
+        for clause in plan.clauses where !clause.isNegated && clause.isPlainWord {
+            for word in clause.typed where word.unicodeScalars.count >= 3 {
+                if clause.variants.contains(where: { $0.tier == .exact }) { continue }
+                let distance = word.unicodeScalars.count >= 5 ? 2 : 1
+                for near in expander.nearest(to: word, maximumDistance: distance, limit: limit)
+                where !result.contains(near.term) {
+                    result.append(near.term)
+                }
+            }
+        }
+        return Array(result.prefix(limit))
+    }
+
+    /// Completions of the last word of `prefix` from the term dictionary, most frequent
+    /// first: search-as-you-type.
+    public func suggest(prefix: String, limit: Int = 10) -> [String] {
+        guard limit > 0, let last = Tokenizer().tokens(in: prefix).last?.term else { return [] }
+        return expander.expand(prefix: last, limit: min(limit, 100)).map(\.term)
+    }
+}
+
+extension QueryParser {
+    /// Parses the request's query and merges the request's own filter fields into it.
+    public func parse(request: SearchRequest) throws(QueryError) -> Query {
+        var query = try parse(request.query, externalFilters: request.hasFilters)
+        if let speaker = request.speaker?.trimmingSpaces(), !speaker.isEmpty { query.filters.speakers.append(speaker) }
+        if let series = request.series?.trimmingSpaces(), !series.isEmpty { query.filters.series.append(series) }
+        for (name, value) in [("after", request.after), ("before", request.before)] {
+            guard let value = value?.trimmingSpaces(), !value.isEmpty else { continue }
+            guard let date = QueryDate(parsing: value) else {
+                throw QueryError(.badDate, column: nil, "'\(value)' is not a date; \(name) expects YYYY-MM-DD, e.g. 2022-01-01")
+            }
+            if name == "after" {
+                query.filters.after = max(query.filters.after ?? date, date)
+            } else {
+                query.filters.before = min(query.filters.before ?? date, date)
+            }
+        }
+        if let after = query.filters.after, let before = query.filters.before, after >= before {
+            throw QueryError(.emptyDateRange, column: nil, "after \(after) is not earlier than before \(before), so no date can match")
+        }
+        return query
+    }
+}
+
+extension SearchRequest {
+    /// Whether the request carries filters outside the query text.
+    public var hasFilters: Bool {
+        [speaker, series, after, before].contains { !($0?.trimmingSpaces().isEmpty ?? true) }
+    }
+}

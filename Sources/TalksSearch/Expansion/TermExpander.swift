@@ -1,0 +1,203 @@
+import TalksAnalysis
+import TalksIndex
+
+/// Finds the indexed terms a query word stands for, across all segments of one reader:
+/// the word itself, its inflections, compounds containing it, its forms with å/ä/ö, and,
+/// for unknown words, near misses (typos). Each variant carries a tier (see `TermVariant`).
+///
+/// Everything here reads the index's own dictionary and expansion tables, so the Swedish
+/// rules (inflection keys, compound splitting, folding) are applied once at ingest and the
+/// query side only looks keys up. Work per word is bounded by `RankingParameters`.
+struct TermExpander {
+    let segments: [SegmentReader]
+    let parameters: RankingParameters
+
+    /// The inflection key under which the index files `term`.
+    static func inflectionKey(_ term: String) -> String { ExpansionKeys.inflection(term) }
+
+    /// The folded key under which the index files `term`: inflection key, then å/ä/ö folded.
+    static func foldedKey(_ term: String) -> String { ExpansionKeys.folded(term) }
+
+    /// Documents containing the term with ordinal `ordinal` in `segment`, any field.
+    static func documentFrequency(_ segment: SegmentReader, _ ordinal: Int) -> Int {
+        var frequency = segment.episodeDocumentFrequency(term: ordinal)
+        for field in Field.episodeFields {
+            frequency = max(frequency, segment.documentFrequency(term: ordinal, field: field))
+        }
+        return frequency
+    }
+
+    /// The global document frequency of `term` (0 when no segment has it).
+    func documentFrequency(_ term: String) -> Int {
+        var total = 0
+        for segment in segments {
+            if let ordinal = segment.termOrdinal(term) { total += Self.documentFrequency(segment, ordinal) }
+        }
+        return total
+    }
+
+    /// Collects variants keyed by term; a term found by several routes keeps its best tier.
+    private struct Collector {
+        var byTerm: [String: TermVariant] = [:]
+
+        mutating func add(_ term: String, _ tier: TermVariant.Tier, frequency: Int) {
+            if var existing = byTerm[term] {
+                if tier < existing.tier { existing.tier = tier }
+                byTerm[term] = existing
+            } else {
+                byTerm[term] = TermVariant(term: term, tier: tier, documentFrequency: frequency)
+            }
+        }
+
+        /// Adds a term found in one segment; frequencies of the same term in other
+        /// segments are summed when it turns up there too.
+        /// (segment, ordinal) pairs already counted, so a term's frequency is summed once
+        /// per segment however many routes reach it.
+        var counted = Set<SegmentTerm>()
+
+        struct SegmentTerm: Hashable {
+            var segment: ObjectIdentifier
+            var ordinal: Int
+        }
+
+        mutating func add(segment: SegmentReader, ordinal: Int, tier: TermVariant.Tier) {
+            let term = segment.term(at: ordinal)
+            let isNew = counted.insert(SegmentTerm(segment: ObjectIdentifier(segment), ordinal: ordinal)).inserted
+            if var existing = byTerm[term] {
+                if tier < existing.tier { existing.tier = tier }
+                if isNew { existing.documentFrequency += TermExpander.documentFrequency(segment, ordinal) }
+                byTerm[term] = existing
+            } else {
+                byTerm[term] = TermVariant(term: term, tier: tier, documentFrequency: TermExpander.documentFrequency(segment, ordinal))
+            }
+        }
+
+        /// Best tier first, then most frequent, capped.
+        func variants(limit: Int) -> [TermVariant] {
+            let sorted = byTerm.values.sorted {
+                if $0.tier != $1.tier { return $0.tier < $1.tier }
+                if $0.documentFrequency != $1.documentFrequency { return $0.documentFrequency > $1.documentFrequency }
+                return $0.term < $1.term
+            }
+            return Array(sorted.prefix(limit))
+        }
+    }
+
+    /// All variants of a normalised query word, best tier first, at most `maximumExpansions`.
+    func expand(word term: String) -> [TermVariant] {
+        var collector = Collector()
+        let key = Self.inflectionKey(term)
+        let folded = Self.foldedKey(term)
+        for segment in segments {
+            if let ordinal = segment.termOrdinal(term) {
+                collector.add(segment: segment, ordinal: ordinal, tier: .exact)
+            }
+            for ordinal in segment.terms(withInflectionKey: key) {
+                collector.add(segment: segment, ordinal: ordinal, tier: .inflected)
+            }
+            for ordinal in segment.compounds(withPartKey: key) {
+                collector.add(segment: segment, ordinal: ordinal, tier: .compoundPart)
+            }
+            for ordinal in segment.terms(withFoldedKey: folded) {
+                let candidate = segment.term(at: ordinal)
+                let tier: TermVariant.Tier = AsciiFolder.fold(candidate) == AsciiFolder.fold(term) ? .folded : .foldedInflected
+                collector.add(segment: segment, ordinal: ordinal, tier: tier)
+            }
+        }
+        if collector.byTerm.isEmpty, term.unicodeScalars.count >= 5 {
+            let distance = term.unicodeScalars.count >= 9 ? 2 : 1
+            for near in nearest(to: term, maximumDistance: distance, limit: parameters.maximumFuzzyVariants) {
+                collector.add(near.term, .fuzzy, frequency: near.documentFrequency)
+            }
+        }
+        return collector.variants(limit: parameters.maximumExpansions)
+    }
+
+    /// The word itself and its inflections: what `-word` excludes.
+    func expand(exclusion term: String) -> [TermVariant] {
+        var collector = Collector()
+        let key = Self.inflectionKey(term)
+        for segment in segments {
+            if let ordinal = segment.termOrdinal(term) {
+                collector.add(segment: segment, ordinal: ordinal, tier: .exact)
+            }
+            for ordinal in segment.terms(withInflectionKey: key) {
+                collector.add(segment: segment, ordinal: ordinal, tier: .inflected)
+            }
+        }
+        return collector.variants(limit: parameters.maximumExpansions)
+    }
+
+    /// The term itself only (phrase words and quoted single words).
+    func expand(exact term: String) -> [TermVariant] {
+        let frequency = documentFrequency(term)
+        return frequency > 0 ? [TermVariant(term: term, tier: .exact, documentFrequency: frequency)] : []
+    }
+
+    /// The most frequent terms starting with `prefix`, at most `limit`. Inspects at most
+    /// `maximumPrefixScan` dictionary entries per segment and builds strings only for the
+    /// winners, so it is cheap enough for search-as-you-type.
+    func expand(prefix: String, limit: Int) -> [TermVariant] {
+        guard limit > 0 else { return [] }
+        var collector = Collector()
+        for segment in segments {
+            let range = segment.termOrdinals(withPrefix: prefix)
+            var best: [(ordinal: Int, frequency: Int)] = []
+            best.reserveCapacity(limit + 1)
+            for ordinal in range.prefix(parameters.maximumPrefixScan) {
+                let frequency = Self.documentFrequency(segment, ordinal)
+                guard frequency > 0 else { continue }
+                if best.count == limit, let last = best.last, last.frequency >= frequency { continue }
+                let place = best.firstIndex { $0.frequency < frequency } ?? best.count
+                best.insert((ordinal, frequency), at: place)
+                if best.count > limit { best.removeLast() }
+            }
+            for entry in best {
+                collector.add(segment: segment, ordinal: entry.ordinal, tier: .prefix)
+            }
+        }
+        return collector.variants(limit: limit)
+    }
+
+    struct NearTerm: Hashable {
+        var term: String
+        var distance: Int
+        var documentFrequency: Int
+    }
+
+    /// Dictionary terms within `maximumDistance` edits of `term`, nearest and then most
+    /// frequent first. Candidates share the first letter and lie in the length window, which
+    /// keeps the scan to one contiguous dictionary range per segment.
+    func nearest(to term: String, maximumDistance: Int, limit: Int) -> [NearTerm] {
+        guard let first = term.unicodeScalars.first else { return [] }
+        let target = BoundedLevenshtein.scalars(term)
+        var levenshtein = BoundedLevenshtein()
+        var candidate: [UInt32] = []
+        var found: [String: NearTerm] = [:]
+        let minimumBytes = max(1, target.count - maximumDistance)
+        let maximumBytes = (target.count + maximumDistance) * 4
+        for segment in segments {
+            for ordinal in segment.termOrdinals(withPrefix: String(first)) {
+                let bytes = segment.termBytes(at: ordinal)
+                guard bytes.count >= minimumBytes, bytes.count <= maximumBytes else { continue }
+                BoundedLevenshtein.decode(bytes, into: &candidate)
+                guard candidate != target,
+                      let distance = levenshtein.distance(target, candidate, limit: maximumDistance) else { continue }
+                let text = String(decoding: bytes, as: UTF8.self)
+                let frequency = Self.documentFrequency(segment, ordinal)
+                if var existing = found[text] {
+                    existing.documentFrequency += frequency
+                    found[text] = existing
+                } else {
+                    found[text] = NearTerm(term: text, distance: distance, documentFrequency: frequency)
+                }
+            }
+        }
+        let sorted = found.values.sorted {
+            if $0.distance != $1.distance { return $0.distance < $1.distance }
+            if $0.documentFrequency != $1.documentFrequency { return $0.documentFrequency > $1.documentFrequency }
+            return $0.term < $1.term
+        }
+        return Array(sorted.prefix(limit))
+    }
+}

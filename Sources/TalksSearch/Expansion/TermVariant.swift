@@ -1,0 +1,40 @@
+/// One indexed term a query word stands for, with how it was found and the weight that
+/// multiplies its contribution to the score.
+///
+/// Tiers rank the ways a term can match: the word itself, another inflection of it, a
+/// compound containing it, the word typed without å/ä/ö, and a near miss (typo).
+public struct TermVariant: Sendable, Hashable {
+    public enum Tier: Int, Sendable, Hashable, Comparable, CaseIterable {
+        case exact = 0, inflected, compoundPart, folded, foldedInflected, fuzzy, prefix
+
+        /// The multiplier of a variant's term frequency.
+        public var weight: Double {
+            switch self {
+            case .exact: return 1.0
+            case .prefix: return 1.0
+            case .inflected: return 0.8
+            case .compoundPart: return 0.5
+            case .folded: return 0.4
+            case .foldedInflected: return 0.35
+            case .fuzzy: return 0.3
+            }
+        }
+
+        public static func < (left: Tier, right: Tier) -> Bool { left.rawValue < right.rawValue }
+    }
+
+    /// The indexed (normalised) term.
+    public var term: String
+    public var tier: Tier
+    /// Documents containing the term, over all segments (the larger of episode-transcript
+    /// and per-field counts).
+    public var documentFrequency: Int
+
+    public var weight: Double { tier.weight }
+
+    public init(term: String, tier: Tier, documentFrequency: Int) {
+        self.term = term
+        self.tier = tier
+        self.documentFrequency = documentFrequency
+    }
+}

@@ -1,0 +1,61 @@
+import TalksAnalysis
+
+/// A query after analysis and expansion against one reader: the boolean structure over
+/// resolved clauses, ready to evaluate segment by segment.
+///
+/// Each word, prefix or phrase of the query becomes a `ResolvedClause` holding the exact
+/// indexed terms it stands for and one IDF for all of them, so every segment scores with
+/// the same collection-wide statistics.
+struct QueryPlan {
+    indirect enum Node {
+        /// Episodes matching clause `clauses[index]`.
+        case clause(Int)
+        /// Episodes matching every node of `required` and none of `excluded`; with no
+        /// `required` nodes, every episode the filters allow.
+        case and(required: [Node], excluded: [Node])
+        case or([Node])
+    }
+
+    var root: Node
+    var clauses: [ResolvedClause]
+    var filters: QueryFilters
+
+    /// Whether the query holds nothing but filters (and perhaps exclusions).
+    var listsByFilterOnly: Bool {
+        if case .and(let required, _) = root, required.isEmpty { return true }
+        return false
+    }
+
+    /// The positive clauses, whose matches are marked in snippets and count for hits.
+    var positiveClauses: [Int] { clauses.indices.filter { !clauses[$0].isNegated } }
+}
+
+/// One word, prefix or phrase of the query, resolved to indexed terms.
+struct ResolvedClause {
+    enum Shape {
+        /// Any of `variants` (a word with its expansions, or a prefix's completions).
+        case terms
+        /// `phraseTerms` at consecutive positions within one cue or one metadata field.
+        case phrase
+    }
+
+    var shape: Shape
+    var variants: [TermVariant]
+    var phraseTerms: [String]
+    /// One IDF for the clause: the most frequent variant's (terms), or the sum over the
+    /// phrase's words (phrases), as Lucene scores phrases.
+    var inverseDocumentFrequency: Double
+    var isNegated: Bool
+    /// The words as the user typed them (normalised), for "Menade du".
+    var typed: [String]
+    /// Whether the clause came from a plain word (fuzzy suggestions apply to these).
+    var isPlainWord: Bool
+
+    /// True when no segment holds any of the clause's terms.
+    var isUnmatchable: Bool {
+        switch shape {
+        case .terms: return variants.isEmpty
+        case .phrase: return phraseTerms.isEmpty
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import TalksModel
+
+/// The wire form of search results, shared by `talks search --json`, `talks search --queries`
+/// and the server's `GET /search`, so all three print exactly the same shape:
+///
+/// `{"query", "total_episodes", "results":[{"episode":{"id","title","series","number","date",
+/// "speakers","recording","page"}, "score", "hits":[{"start","end","speaker","text",
+/// "snippet_html","url"}]}], "suggestions", "took_ms"}`
+extension SearchResponse {
+    public var jsonValue: JSONValue {
+        .object([
+            "query": .string(query),
+            "total_episodes": .integer(Int64(totalEpisodes)),
+            "results": .array(results.map(\.jsonValue)),
+            "suggestions": .array(suggestions.map(JSONValue.string)),
+            "took_ms": .number(Self.rounded(tookMilliseconds, places: 3)),
+        ])
+    }
+
+    /// One line of compact JSON (no trailing newline).
+    public var jsonLine: String { JSONWriter().string(jsonValue) }
+
+    static func rounded(_ value: Double, places: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        return (value * scale).rounded() / scale
+    }
+}
+
+extension EpisodeResult {
+    public var jsonValue: JSONValue {
+        .object([
+            "episode": episode.summaryJSON,
+            "score": .number(SearchResponse.rounded(score, places: 4)),
+            "hits": .array(hits.map(\.jsonValue)),
+        ])
+    }
+}
+
+extension Hit {
+    public var jsonValue: JSONValue {
+        .object([
+            "start": .number(start),
+            "end": .number(end),
+            "speaker": .optional(speaker),
+            "text": .string(text),
+            "snippet_html": .string(snippetHTML),
+            "url": .optional(url),
+        ])
+    }
+}
+
+extension Episode {
+    /// The episode as search results and episode lists show it: identity, title, series,
+    /// number, date, speaker names and links.
+    public var summaryJSON: JSONValue {
+        .object([
+            "id": .string(id),
+            "title": .string(title),
+            "series": .optional(series),
+            "number": .optional(number),
+            "date": .optional(date),
+            "speakers": .array(speakers.map { .string($0.name) }),
+            "recording": .optional(recording),
+            "page": .optional(page),
+        ])
+    }
+}

@@ -1,0 +1,51 @@
+import TalksIndex
+
+/// The knobs of BM25F ranking and term expansion, in one place so they can be tuned and
+/// tested together.
+///
+/// BM25F (Robertson & Zaragoza, "The Probabilistic Relevance Framework: BM25 and Beyond",
+/// 2009): per episode, each field's term frequency is length-normalised and weighted, the
+/// weighted sum is saturated once with `k1`, and multiplied by the term's IDF. A variant
+/// found by expansion contributes its frequency times its tier weight, so an exact match
+/// outranks the same number of inflected, compound-part, folded or fuzzy matches.
+public struct RankingParameters: Sendable, Hashable {
+    public var k1: Double = 1.2
+    public var b: Double = 0.75
+    /// Boosts per field: title and speakers matter most, the transcript is the baseline.
+    public var titleWeight: Double = 3
+    public var speakersWeight: Double = 2.5
+    public var tagsWeight: Double = 1.5
+    public var descriptionWeight: Double = 1.2
+    public var seriesWeight: Double = 1
+    public var transcriptWeight: Double = 1
+    /// Most variants one query word may expand to (all tiers together).
+    public var maximumExpansions: Int = 64
+    /// Most dictionary terms a prefix search inspects before picking the most frequent.
+    public var maximumPrefixScan: Int = 4_096
+    /// Most fuzzy variants kept per unknown word (nearest, then most frequent).
+    public var maximumFuzzyVariants: Int = 8
+
+    public init() {}
+
+    public func weight(of field: Field) -> Double {
+        switch field {
+        case .title: return titleWeight
+        case .description: return descriptionWeight
+        case .speakers: return speakersWeight
+        case .tags: return tagsWeight
+        case .series: return seriesWeight
+        case .transcript: return transcriptWeight
+        }
+    }
+
+    /// Okapi BM25 IDF, always positive: ln(1 + (N − df + 0.5) / (df + 0.5)).
+    public static func inverseDocumentFrequency(documentFrequency: Int, documentCount: Int) -> Double {
+        let df = Double(max(0, documentFrequency))
+        let count = Double(max(documentCount, documentFrequency, 1))
+        return log(1 + (count - df + 0.5) / (df + 0.5))
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

@@ -1,0 +1,169 @@
+import TalksIndex
+
+/// Evaluates a `QueryPlan` on one segment: which live episodes match and with what BM25F
+/// score.
+///
+/// Terms are scored at episode level from the per-episode transcript aggregate plus the
+/// per-field metadata postings; phrases from positions. Scores accumulate in a dense
+/// per-episode array that is reused between clauses (no hashing, no strings per posting).
+struct SegmentEvaluator {
+    let context: SegmentContext
+    let plan: QueryPlan
+    let parameters: RankingParameters
+    /// Episodes the filters allow (nil: all), already excluding deleted ones when set.
+    let allowed: [Bool]?
+
+    private var accumulator: [Double]
+    private var touched: [Int32] = []
+    private var phraseMatcher = PhraseMatcher()
+
+    init(context: SegmentContext, plan: QueryPlan, parameters: RankingParameters, allowed: [Bool]?) {
+        self.context = context
+        self.plan = plan
+        self.parameters = parameters
+        self.allowed = allowed
+        accumulator = [Double](repeating: 0, count: context.segment.episodeCount)
+    }
+
+    var segment: SegmentReader { context.segment }
+
+    /// The matching live episodes and their scores.
+    mutating func evaluate() -> EpisodeScores {
+        let matches = evaluate(plan.root)
+        var result = EpisodeScores()
+        result.episodes.reserveCapacity(matches.count)
+        result.scores.reserveCapacity(matches.count)
+        for index in 0..<matches.count {
+            let episode = Int(matches.episodes[index])
+            guard isLive(episode) else { continue }
+            result.episodes.append(matches.episodes[index])
+            result.scores.append(matches.scores[index])
+        }
+        return result
+    }
+
+    @inline(__always)
+    private func isLive(_ episode: Int) -> Bool {
+        if let allowed { return episode < allowed.count && allowed[episode] }
+        return !segment.isDeleted(episode: episode)
+    }
+
+    private mutating func evaluate(_ node: QueryPlan.Node) -> EpisodeScores {
+        switch node {
+        case .clause(let index):
+            return evaluate(clause: plan.clauses[index])
+        case .or(let branches):
+            var result = EpisodeScores()
+            for branch in branches { result = result.union(evaluate(branch)) }
+            return result
+        case .and(let required, let excluded):
+            var result: EpisodeScores
+            if required.isEmpty {
+                result = EpisodeScores()
+                for episode in 0..<segment.episodeCount where isLive(episode) { result.append(episode, 0) }
+            } else {
+                var parts = required.map { evaluate($0) }
+                parts.sort { $0.count < $1.count }
+                result = parts[0]
+                for part in parts.dropFirst() {
+                    if result.isEmpty { break }
+                    result = result.intersecting(part)
+                }
+            }
+            for node in excluded {
+                if result.isEmpty { break }
+                result = result.subtracting(evaluate(node))
+            }
+            return result
+        }
+    }
+
+    private mutating func evaluate(clause: ResolvedClause) -> EpisodeScores {
+        switch clause.shape {
+        case .terms: scoreTerms(clause)
+        case .phrase: scorePhrase(clause)
+        }
+        return collect(idf: clause.inverseDocumentFrequency)
+    }
+
+    /// Adds each variant's weighted, length-normalised frequencies into the accumulator.
+    private mutating func scoreTerms(_ clause: ResolvedClause) {
+        let transcriptWeight = parameters.transcriptWeight
+        let transcriptNorms = context.inverseNorms[Int(Field.transcript.rawValue)]
+        for variant in clause.variants {
+            guard let ordinal = segment.termOrdinal(variant.term) else { continue }
+            let weight = variant.weight
+            var cursor = segment.episodePostings(term: ordinal)
+            let scale = weight * transcriptWeight
+            while cursor.next() {
+                let episode = cursor.document
+                add(episode, scale * Double(cursor.frequency) * transcriptNorms[episode])
+            }
+            for field in Field.episodeFields {
+                var fieldCursor = segment.postings(term: ordinal, field: field)
+                guard fieldCursor.count > 0 else { continue }
+                let norms = context.inverseNorms[Int(field.rawValue)]
+                let fieldScale = weight * parameters.weight(of: field)
+                while fieldCursor.next() {
+                    let episode = fieldCursor.document
+                    add(episode, fieldScale * Double(fieldCursor.frequency) * norms[episode])
+                }
+            }
+        }
+    }
+
+    private mutating func scorePhrase(_ clause: ResolvedClause) {
+        var ordinals: [Int] = []
+        for term in clause.phraseTerms {
+            guard let ordinal = segment.termOrdinal(term) else { return }
+            ordinals.append(ordinal)
+        }
+        let segment = self.segment
+        let transcriptNorms = context.inverseNorms[Int(Field.transcript.rawValue)]
+        let transcriptWeight = parameters.transcriptWeight
+        var matcher = phraseMatcher
+        var pending: [(Int, Double)] = []
+        matcher.forEachMatch(segment: segment, ordinals: ordinals, field: .transcript) { cue, starts in
+            let episode = segment.episodeOrdinal(ofCue: cue)
+            guard episode >= 0, episode < transcriptNorms.count else { return }
+            pending.append((episode, transcriptWeight * Double(starts.count) * transcriptNorms[episode]))
+        }
+        for field in Field.episodeFields {
+            let norms = context.inverseNorms[Int(field.rawValue)]
+            let weight = parameters.weight(of: field)
+            matcher.forEachMatch(segment: segment, ordinals: ordinals, field: field) { episode, starts in
+                guard episode < norms.count else { return }
+                pending.append((episode, weight * Double(starts.count) * norms[episode]))
+            }
+        }
+        phraseMatcher = matcher
+        for (episode, value) in pending { add(episode, value) }
+    }
+
+    @inline(__always)
+    private mutating func add(_ episode: Int, _ value: Double) {
+        guard episode >= 0, episode < accumulator.count else { return }
+        if accumulator[episode] == 0 { touched.append(Int32(truncatingIfNeeded: episode)) }
+        accumulator[episode] += value
+    }
+
+    /// Turns the accumulated weighted frequencies into BM25 scores, clearing the accumulator.
+    private mutating func collect(idf: Double) -> EpisodeScores {
+        var result = EpisodeScores()
+        guard !touched.isEmpty else { return result }
+        touched.sort()
+        result.episodes.reserveCapacity(touched.count)
+        result.scores.reserveCapacity(touched.count)
+        let k1 = parameters.k1
+        for episode in touched {
+            let index = Int(episode)
+            let frequency = accumulator[index]
+            accumulator[index] = 0
+            guard frequency > 0 else { continue }
+            result.episodes.append(episode)
+            result.scores.append(idf * frequency * (k1 + 1) / (k1 + frequency))
+        }
+        touched.removeAll(keepingCapacity: true)
+        return result
+    }
+}

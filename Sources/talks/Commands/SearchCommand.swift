@@ -1,0 +1,126 @@
+import Foundation
+import TalksIndex
+import TalksModel
+import TalksSearch
+
+/// `talks search`: runs a query (or a file of queries) and prints the matching episodes
+/// with their best moments.
+struct SearchCommand: Command {
+    static let configuration = CommandConfiguration(
+        name: "search",
+        abstract: "Search the transcripts and show the matching moments.",
+        discussion: """
+        Words are ANDed; Swedish inflections, compounds, words typed without å/ä/ö and small
+        typos also match (ranked below the exact word). Query language:
+          torka vatten              both words (in any field of an episode)
+          "Landet lär"              the exact phrase, within one cue or one field
+          livsm*                    every word starting with livsm
+          torka OR bevattning       either (OR binds looser than AND; use parentheses)
+          mat -kött -"inte alls"    exclude episodes containing a word or a phrase
+          speaker:"Helene Oscarsson"  series:"Landet lär"  after:2022-01-01  before:2023-01-01
+        If the index directory holds no index and archive/ exists, it is built first.
+        """,
+        arguments: [
+            ArgumentSpec(name: "query", help: "The query (several words are joined with spaces).", isRepeating: true),
+        ],
+        options: [
+            .option("limit", short: "n", value: "N", help: "Episodes to show (default 10)."),
+            .option("offset", value: "N", help: "Episodes to skip, for paging (default 0)."),
+            .option("hits", value: "N", help: "Best matching cues per episode (default 3)."),
+            CommonOptions.json,
+            CommonOptions.index,
+            .option("queries", value: "FILE", help: "Run every line of FILE as a query; print one JSON line (with took_ms) per query."),
+        ],
+        examples: [
+            "talks search livsmedelsstrategi",
+            "talks search '\"Landet lär\" våtmarker -torka'",
+            "talks search 'speaker:\"Helene Oscarsson\" kluster' --hits 5",
+            "talks search 'Ostergotland after:2022-01-01' --json",
+            "talks search --queries Benchmarks/queries.txt --index /tmp/index",
+        ]
+    )
+
+    var query: String
+    var limit: Int
+    var offset: Int
+    var hits: Int
+    var json: Bool
+    var indexDirectory: String
+    var indexGiven: Bool
+    var queriesFile: String?
+
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        let name = Self.configuration.name
+        query = arguments.positionals.joined(separator: " ")
+        limit = try arguments.integer("limit", default: 10, in: 0...1_000, command: name)
+        offset = try arguments.integer("offset", default: 0, in: 0...100_000, command: name)
+        hits = try arguments.integer("hits", default: 3, in: 0...50, command: name)
+        json = arguments.has("json")
+        indexDirectory = arguments.value("index") ?? "index"
+        indexGiven = arguments.value("index") != nil
+        queriesFile = arguments.value("queries")
+        if queriesFile == nil && query.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw UsageError(command: name, message: "missing argument query (or --queries FILE)")
+        }
+        if queriesFile != nil && !query.isEmpty {
+            throw UsageError(command: name, message: "give either a query or --queries FILE, not both")
+        }
+    }
+
+    func run() throws -> Int32 {
+        try IndexBootstrap.ensureIndex(at: indexDirectory)
+        let searcher = try Searcher(directory: indexDirectory)
+        if let queriesFile {
+            return try runBatch(searcher, file: queriesFile)
+        }
+        let response = try searcher.search(request(for: query))
+        if json {
+            Console.standardOutput(response.jsonLine + "\n")
+        } else {
+            Console.standardOutput(SearchResultPrinter(bold: Console.outputIsTerminal).render(response, offset: offset))
+        }
+        return ExitStatus.success
+    }
+
+    private func request(for text: String) -> SearchRequest {
+        SearchRequest(query: text, limit: limit, offset: offset, hitsPerEpisode: hits)
+    }
+
+    /// One JSON line per query line; a bad query gives an `"error"` line and the batch goes on.
+    private func runBatch(_ searcher: Searcher, file: String) throws -> Int32 {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw SearchCommandError.unreadableQueries(path: file)
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        var output = ""
+        var failures = 0
+        for line in text.split(whereSeparator: \.isNewline) {
+            let query = line.trimmingCharacters(in: .whitespaces)
+            if query.isEmpty || query.hasPrefix("#") { continue }
+            do {
+                output += try searcher.search(request(for: query)).jsonLine
+            } catch {
+                failures += 1
+                output += JSONWriter().string(.object(["query": .string(query), "error": .string("\(error)")]))
+            }
+            output += "\n"
+            if output.utf8.count > 1 << 16 {
+                Console.standardOutput(output)
+                output = ""
+            }
+        }
+        Console.standardOutput(output)
+        return failures == 0 ? ExitStatus.success : ExitStatus.failure
+    }
+}
+
+/// Problems of `talks search` itself (query and index errors come typed from the library).
+enum SearchCommandError: TalksError {
+    case unreadableQueries(path: String)
+
+    var description: String {
+        switch self {
+        case .unreadableQueries(let path): return "cannot read the query file \(path)."
+        }
+    }
+}

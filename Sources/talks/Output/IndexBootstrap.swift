@@ -1,0 +1,24 @@
+import Foundation
+import TalksIndex
+import TalksModel
+
+/// Zero configuration: when the index directory holds no index and `archive/` exists in the
+/// current directory, builds the index from it first (one line on stderr says so), so
+/// `talks search livsmedelsstrategi` works on a fresh clone.
+enum IndexBootstrap {
+    static let defaultArchive = "archive"
+
+    static func ensureIndex(at directory: String) throws {
+        guard !IndexReader.exists(directory: directory) else { return }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: defaultArchive, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return  // opening the index reports "no index" with the fix
+        }
+        Console.standardError("talks: no index in \(directory)/; building it from \(defaultArchive)/ first…\n")
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let summary = try ArchiveIngester.ingest(paths: [defaultArchive], index: directory)
+        for rejection in summary.rejections {
+            for diagnostic in rejection.diagnostics { Console.standardError("\(diagnostic)\n") }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import TalksModel
+import TalksSearch
+
+/// Renders a `SearchResponse` for people: one block per episode (series, number, title,
+/// date), then one `[mm:ss] Speaker: …snippet…  link` line per hit. Matched words are bold
+/// only when `bold` is set (stdout is a terminal); pipes get plain text.
+struct SearchResultPrinter {
+    var bold: Bool
+
+    static let boldOn = "\u{1B}[1m"
+    static let boldOff = "\u{1B}[0m"
+
+    func render(_ response: SearchResponse, offset: Int) -> String {
+        var output = ""
+        if response.results.isEmpty {
+            if response.totalEpisodes > 0 {
+                output += "No more results: \(response.totalEpisodes) episode\(response.totalEpisodes == 1 ? "" : "s") match, all before --offset \(offset).\n"
+            } else {
+                output += "Inga träffar för \"\(response.query)\".\n"
+            }
+            if !response.suggestions.isEmpty {
+                output += "Menade du: \(response.suggestions.joined(separator: ", "))?\n"
+            }
+            return output
+        }
+        for result in response.results {
+            output += heading(result.episode) + "\n"
+            for hit in result.hits {
+                output += "  " + line(hit) + "\n"
+            }
+            if result.hits.isEmpty, let page = result.episode.page ?? result.episode.recording {
+                output += "  (matches in the episode's details)  \(page)\n"
+            }
+            output += "\n"
+        }
+        let first = offset + 1
+        let last = offset + response.results.count
+        output += "\(first)–\(last) of \(response.totalEpisodes) episode\(response.totalEpisodes == 1 ? "" : "s")"
+        if last < response.totalEpisodes { output += " (next page: --offset \(last))" }
+        output += ".\n"
+        return output
+    }
+
+    /// "Landet lär #55 · Title · 2022-10-19".
+    func heading(_ episode: Episode) -> String {
+        var parts: [String] = []
+        switch (episode.series, episode.number) {
+        case let (series?, number?): parts.append("\(series) #\(number)")
+        case let (series?, nil): parts.append(series)
+        case let (nil, number?): parts.append("#\(number)")
+        case (nil, nil): break
+        }
+        parts.append(bold ? Self.boldOn + episode.title + Self.boldOff : episode.title)
+        if let date = episode.date { parts.append(String(date.prefix(10))) }
+        return parts.joined(separator: " · ")
+    }
+
+    func line(_ hit: Hit) -> String {
+        var text = "[\(Self.clock(hit.start))] "
+        if let speaker = hit.speaker { text += "\(speaker): " }
+        text += highlighted(hit)
+        if let url = hit.url { text += "  \(url)" }
+        return text
+    }
+
+    private func highlighted(_ hit: Hit) -> String {
+        let plain = hit.snippetText.replacingNewlines()
+        guard bold, !hit.highlights.isEmpty else { return plain }
+        let bytes = Array(hit.snippetText.utf8)
+        var output: [UInt8] = []
+        var cursor = 0
+        for range in hit.highlights where range.lowerBound >= cursor && range.upperBound <= bytes.count {
+            output += bytes[cursor..<range.lowerBound]
+            output += Self.boldOn.utf8
+            output += bytes[range]
+            output += Self.boldOff.utf8
+            cursor = range.upperBound
+        }
+        output += bytes[cursor...]
+        return String(decoding: output, as: UTF8.self).replacingNewlines()
+    }
+
+    /// `mm:ss`, or `h:mm:ss` from an hour on.
+    static func clock(_ seconds: Double) -> String {
+        let total = seconds.isFinite && seconds > 0 ? Int(min(seconds, 1e9)) : 0
+        let hours = total / 3600
+        let minutes = (total % 3600) / 60
+        let rest = total % 60
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return hours > 0 ? "\(hours):\(two(minutes)):\(two(rest))" : "\(two(minutes)):\(two(rest))"
+    }
+}
+
+extension String {
+    /// The text on one line: line breaks become spaces.
+    func replacingNewlines() -> String {
+        String(unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : Character($0) })
+    }
+}
