@@ -118,7 +118,9 @@ struct PageFacts {
         for heading in document.select(".//h2 | .//h3 | .//h4 | .//strong[not(ancestor::li)]", from: scope) where !isInsideFurniture(heading) {
             let label = PageText.inlineText(of: heading).lowercased()
             guard speakerHeadings.contains(where: { label.hasPrefix($0) }) else { continue }
-            let items = document.select("following-sibling::*[1]//li | following-sibling::*[1][self::li]", from: heading)
+            // A bold label ("<p><strong>Talare:</strong></p>") introduces the list after its paragraph.
+            let anchor = (heading.name == "strong" ? heading.parent : nil) ?? heading
+            let items = document.select("following-sibling::*[1]//li | following-sibling::*[1][self::li]", from: anchor)
             var speakers: [Speaker] = []
             for item in items {
                 if let speaker = speaker(from: item, document: document) { speakers.append(speaker) }
