@@ -6,6 +6,7 @@ import Glibc
 let commands: [any Command.Type] = [
     VersionCommand.self,
     CheckCommand.self,
+    ImportFeedCommand.self,
 ]
 
 exit(CommandLineTool(commands: commands).run(CommandLine.arguments))

@@ -43,23 +43,30 @@ final class MarkupDocument {
     /// no `DTDLOAD`) and without network access; `HUGE` is not set, so libxml2's own limits
     /// on text and nesting apply. The corresponding C function is `xmlReadMemory`.
     static func xml(_ bytes: [UInt8]) -> Result<MarkupDocument, XMLProblem> {
-        silenceErrors()
-        xmlResetLastError()
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
         guard bytes.count < Int(Int32.max) else { return .failure(XMLProblem(line: nil, message: "the document is too large")) }
-        let document: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { characters in
-                xmlReadMemory(characters.baseAddress, Int32(characters.count), nil, nil, options)
+        // libxml2 goes on after the first well-formedness error and would report the last
+        // one; the first is the one to fix, so a handler keeps it.
+        let collector = FirstErrorCollector()
+        xmlSetStructuredErrorFunc(Unmanaged.passUnretained(collector).toOpaque()) { context, error in
+            guard let context, let error else { return }
+            let collector = Unmanaged<FirstErrorCollector>.fromOpaque(context).takeUnretainedValue()
+            guard collector.problem == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+            let message = error.pointee.message.map { String(cString: $0) } ?? "not well-formed XML"
+            let line = Int(error.pointee.line)
+            collector.problem = XMLProblem(line: line > 0 ? line : nil, message: message.trimmingWhitespace)
+        }
+        let document: xmlDocPtr? = withExtendedLifetime(collector) {
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { characters in
+                    xmlReadMemory(characters.baseAddress, Int32(characters.count), nil, nil, options)
+                }
             }
         }
+        silenceErrors()
         guard let document else {
-            if let error = xmlGetLastError() {
-                let message = error.pointee.message.map { String(cString: $0) } ?? "not well-formed XML"
-                let line = Int(error.pointee.line)
-                return .failure(XMLProblem(line: line > 0 ? line : nil, message: message.trimmingWhitespace))
-            }
-            return .failure(XMLProblem(line: nil, message: "not well-formed XML"))
+            return .failure(collector.problem ?? XMLProblem(line: nil, message: "not well-formed XML"))
         }
         return .success(MarkupDocument(pointer: document))
     }
@@ -99,6 +106,11 @@ final class MarkupDocument {
     static func silenceErrors() {
         xmlSetStructuredErrorFunc(nil) { _, _ in }
     }
+}
+
+/// Keeps the first error libxml2 reports while parsing one document on this thread.
+private final class FirstErrorCollector {
+    var problem: XMLProblem?
 }
 
 /// Why an XML document could not be parsed, as libxml2 put it.
