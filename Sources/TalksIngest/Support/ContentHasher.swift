@@ -27,22 +27,32 @@ public struct ContentHasher: Sendable {
 
     /// Adds bytes to the hash.
     public mutating func update(_ bytes: some Collection<UInt8>) {
+        let handled: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+            update(UnsafeRawBufferPointer(buffer))
+        }
+        if handled == nil {
+            let copy = Array(bytes)
+            copy.withUnsafeBytes { update($0) }
+        }
+    }
+
+    /// Adds bytes to the hash: whole 32-byte stripes straight from memory, the rest buffered.
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
         totalLength &+= UInt64(bytes.count)
-        var rest = bytes[...]
+        var offset = 0
         if !buffer.isEmpty {
-            let needed = 32 - buffer.count
-            buffer.append(contentsOf: rest.prefix(needed))
-            rest = rest.dropFirst(needed)
+            let taken = min(32 - buffer.count, bytes.count)
+            buffer.append(contentsOf: bytes[0..<taken])
+            offset = taken
             if buffer.count < 32 { return }
-            let stripe = buffer
+            buffer.withUnsafeBytes { consumeStripe($0, at: 0) }
             buffer.removeAll(keepingCapacity: true)
-            consumeStripe(stripe[...])
         }
-        while rest.count >= 32 {
-            consumeStripe(rest.prefix(32))
-            rest = rest.dropFirst(32)
+        while bytes.count - offset >= 32 {
+            consumeStripe(bytes, at: offset)
+            offset += 32
         }
-        buffer.append(contentsOf: rest)
+        buffer.append(contentsOf: bytes[offset...])
     }
 
     /// Adds a string's UTF-8 bytes followed by a zero byte, so adjacent strings cannot run together.
@@ -109,15 +119,16 @@ public struct ContentHasher: Sendable {
         return hasher.hexDigest()
     }
 
-    private mutating func consumeStripe(_ stripe: some Collection<UInt8>) {
-        var lanes = stripe[...]
-        accumulators.0 = Self.round(accumulators.0, Self.littleEndian64(lanes.prefix(8)))
-        lanes = lanes.dropFirst(8)
-        accumulators.1 = Self.round(accumulators.1, Self.littleEndian64(lanes.prefix(8)))
-        lanes = lanes.dropFirst(8)
-        accumulators.2 = Self.round(accumulators.2, Self.littleEndian64(lanes.prefix(8)))
-        lanes = lanes.dropFirst(8)
-        accumulators.3 = Self.round(accumulators.3, Self.littleEndian64(lanes.prefix(8)))
+    private mutating func consumeStripe(_ bytes: UnsafeRawBufferPointer, at offset: Int) {
+        accumulators.0 = Self.round(accumulators.0, Self.word(bytes, offset))
+        accumulators.1 = Self.round(accumulators.1, Self.word(bytes, offset + 8))
+        accumulators.2 = Self.round(accumulators.2, Self.word(bytes, offset + 16))
+        accumulators.3 = Self.round(accumulators.3, Self.word(bytes, offset + 24))
+    }
+
+    /// The little-endian 64-bit word at `offset`; callers guarantee 8 bytes are there.
+    private static func word(_ bytes: UnsafeRawBufferPointer, _ offset: Int) -> UInt64 {
+        UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
 
     private static func littleEndian64(_ bytes: some Collection<UInt8>) -> UInt64 {
