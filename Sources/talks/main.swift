@@ -5,6 +5,8 @@ import Glibc
 /// The subcommands, in the order `talks --help` lists them.
 let commands: [any Command.Type] = [
     VersionCommand.self,
+    CheckCommand.self,
+    ImportFeedCommand.self,
 ]
 
 exit(CommandLineTool(commands: commands).run(CommandLine.arguments))
