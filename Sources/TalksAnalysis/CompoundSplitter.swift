@@ -12,10 +12,13 @@
 /// truncated head of `skolbarn` (`skol`, the key of `skola`). Parts are returned as
 /// written in the compound, without linking letters.
 ///
-/// Among all segmentations the fewest parts win, then the fewest parts found only through
-/// their inflection key (`livsmedel`+`s`+`strategi` rather than a genitive `livsmedels`
-/// known only by its key), then the fewest linking letters (`bonde`+`förening` rather
-/// than `bond`+`e`+`förening`). A term with no segmentation of two or more parts gives nil.
+/// Among all segmentations the fewest parts win. Then an `-s-` after a part that has the
+/// same inflection key with the `s` (a genitive: `livsmedels`) is preferred as a link
+/// (`livsmedel`+`s`+`strategi`), while an `-s-` that would change the word is taken only
+/// when needed (`buss`+`kort`, not `bus`+`s`+`kort`). Then the fewest parts known only
+/// through their inflection key win (`rätt`+`e`+`gång` over a part `rätte`), and last the
+/// fewest `-e-` links (`bonde`+`förening` over `bond`+`e`+`förening` when both are words;
+/// a lexicon of keys alone knows only `bond` and gets that). A term with no segmentation of two or more parts gives nil.
 public struct CompoundSplitter: Sendable {
     /// The fewest letters a part may have.
     public var minimumPartLength: Int
@@ -29,13 +32,16 @@ public struct CompoundSplitter: Sendable {
     /// A segmentation of a prefix: the part ranges and what it cost.
     private struct Segmentation {
         var parts: [Range<Int>] = []
+        /// Linking `-s-` that are doubtful (+1) or certain (-1); see the type's comment.
+        var linkingPenalty = 0
         var keyFallbacks = 0
-        var linkingLetters = 0
+        var linkingE = 0
 
         func isBetter(than other: Segmentation) -> Bool {
             if parts.count != other.parts.count { return parts.count < other.parts.count }
+            if linkingPenalty != other.linkingPenalty { return linkingPenalty < other.linkingPenalty }
             if keyFallbacks != other.keyFallbacks { return keyFallbacks < other.keyFallbacks }
-            return linkingLetters < other.linkingLetters
+            return linkingE < other.linkingE
         }
     }
 
@@ -56,6 +62,13 @@ public struct CompoundSplitter: Sendable {
             let key = SwedishInflection.key(part)
             if key != part && key.unicodeScalars.count >= minimumPartLength && isWord(key) { return 1 }
             return nil
+        }
+        /// An `-s-` whose part has the same key with or without it (`livsmedels`, a genitive)
+        /// is certainly a link (-1); an `-s-` that changes the word (`buss` → `bus`) is
+        /// doubtful (+1).
+        func linkingPenalty(part: Range<Int>) -> Int {
+            let withLink = text(part.lowerBound..<(part.upperBound + 1))
+            return SwedishInflection.key(withLink) == SwedishInflection.key(text(part)) ? -1 : 1
         }
         // best[start]: the best segmentation of scalars[0..<start] after which a part starts.
         var best = [Segmentation?](repeating: nil, count: count + 1)
@@ -82,7 +95,11 @@ public struct CompoundSplitter: Sendable {
                 let letter = scalars[end]
                 if letter == "s" || letter == "e", count - end - 1 >= minimumPartLength {
                     var linked = next
-                    linked.linkingLetters += 1
+                    if letter == "s" {
+                        linked.linkingPenalty += linkingPenalty(part: start..<end)
+                    } else {
+                        linked.linkingE += 1
+                    }
                     if best[end + 1].map({ linked.isBetter(than: $0) }) ?? true { best[end + 1] = linked }
                 }
             }

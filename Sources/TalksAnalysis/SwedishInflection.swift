@@ -48,10 +48,11 @@ public enum SwedishInflection {
 
     /// Stems the rules leave alone: frequent words that the rules would merge with an
     /// unrelated word (`redan` with `red`, `andra` with `and`, `hundra` with `hund`,
-    /// `ändra` with `ände`). Found by reading the merges the rules make over voc.txt.
+    /// `ändra` with `ände`, `roman` with `rom`, `banan` with `bana`). Found by reading the
+    /// merges the rules make over voc.txt.
     static let exceptions: [[UInt32]] = [
         "redan", "sedan", "sällan", "nästan", "mellan", "innan", "nedan", "ovan", "utan", "vadan",
-        "andr", "hundr", "ändr", "profan", "profet",
+        "andr", "hundr", "ändr", "profan", "profet", "roman", "banan",
     ].map(SwedishScalars.scalars)
 
     /// Applies the rules to the stem `word[0..<length]` in place; returns the new length.

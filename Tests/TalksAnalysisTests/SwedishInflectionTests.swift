@@ -1,0 +1,77 @@
+import XCTest
+import TalksAnalysis
+
+/// The inflection-key table is the specification: forms in one row must share a key,
+/// words in a "distinct" row must not.
+final class SwedishInflectionTests: XCTestCase {
+    /// Pairs that are inflections of one another (definite, plural, genitive, syncope).
+    static let sameWord: [(String, String)] = [
+        ("torka", "torkan"), ("torka", "torkans"), ("skola", "skolan"), ("skola", "skolor"),
+        ("skola", "skolorna"), ("strategi", "strategin"), ("strategi", "strategier"),
+        ("strategi", "strategierna"), ("strategi", "strategins"), ("strategi", "strategis"),
+        ("östergötland", "östergötlands"), ("våtmark", "våtmarker"), ("våtmark", "våtmarkerna"),
+        ("våtmark", "våtmarken"), ("kluster", "klustren"), ("kluster", "klustret"),
+        ("kluster", "klustrets"), ("livsmedelsstrategi", "livsmedelsstrategin"),
+        ("livsmedel", "livsmedlet"), ("livsmedel", "livsmedlen"), ("fågel", "fågeln"),
+        ("fågel", "fåglar"), ("fågel", "fåglarna"), ("stycke", "stycket"), ("äpple", "äpplet"),
+        ("äpple", "äpplena"), ("konto", "kontot"), ("konto", "kontona"), ("radio", "radion"),
+        ("ekonomi", "ekonomin"), ("energi", "energin"), ("industri", "industrin"),
+        ("kvinna", "kvinnan"), ("gata", "gatan"), ("flicka", "flickan"), ("fråga", "frågan"),
+        ("fråga", "frågor"), ("land", "landet"), ("land", "landets"), ("barn", "barnen"),
+        ("barn", "barnens"), ("område", "området"), ("område", "områden"), ("arbete", "arbetet"),
+        ("möte", "mötet"), ("projekt", "projektet"), ("företag", "företaget"), ("hus", "huset"),
+        ("region", "regionen"), ("region", "regioner"), ("kommun", "kommunen"),
+        ("kommun", "kommuner"), ("vinter", "vintrar"), ("syster", "systrar"),
+        ("exempel", "exemplet"), ("landsbygd", "landsbygden"), ("bonde", "bonden"),
+        ("sjö", "sjön"), ("bro", "bron"), ("fru", "frun"), ("sol", "solen"),
+    ]
+
+    /// Different words that must keep different keys.
+    static let differentWords: [(String, String)] = [
+        ("ost", "post"), ("ost", "kost"), ("post", "kost"), ("mat", "mått"), ("län", "lån"),
+        ("kostnad", "kost"), ("marknad", "mark"), ("andra", "and"), ("hundra", "hund"),
+        ("redan", "red"), ("sedan", "sed"), ("ändra", "ände"), ("vin", "vi"), ("man", "ma"),
+        ("barn", "bar"), ("ord", "ordna"), ("bil", "bild"), ("stad", "stat"), ("tak", "tack"),
+        ("glas", "glass"), ("hat", "hatt"), ("byggnad", "bygga"), ("roman", "rom"),
+        ("banan", "bana"), ("mål", "mal"), ("säl", "sal"), ("vatten", "vattna"),
+    ]
+
+    func testInflectionsShareAKey() {
+        XCTAssertGreaterThanOrEqual(Self.sameWord.count, 40)
+        for (base, form) in Self.sameWord {
+            XCTAssertEqual(SwedishInflection.key(base), SwedishInflection.key(form), "\(base) ↔ \(form)")
+        }
+    }
+
+    func testDifferentWordsKeepDistinctKeys() {
+        XCTAssertGreaterThanOrEqual(Self.differentWords.count, 20)
+        for (first, second) in Self.differentWords {
+            XCTAssertNotEqual(SwedishInflection.key(first), SwedishInflection.key(second), "\(first) ≠ \(second)")
+        }
+    }
+
+    /// The key never separates what Snowball merges: equal stems give equal keys.
+    func testKeyRefinesSnowballOverVocabulary() throws {
+        let words = try SharedTestData.lines("snowball-swedish/voc.txt")
+        var keyOfStem: [String: String] = [:]
+        var keys = Set<String>()
+        for word in words {
+            let stem = SwedishStemmer.stem(word)
+            let key = SwedishInflection.key(word)
+            keys.insert(key)
+            if let previous = keyOfStem[stem] {
+                XCTAssertEqual(previous, key, "\(word): stem \(stem) gave two keys")
+            } else {
+                keyOfStem[stem] = key
+            }
+        }
+        print("Inflection keys over voc.txt: \(words.count) words, \(keyOfStem.count) distinct stems, \(keys.count) distinct keys")
+        XCTAssertLessThan(keys.count, keyOfStem.count)
+    }
+
+    func testShortWordsAreUnchanged() {
+        XCTAssertEqual(SwedishInflection.key(""), "")
+        XCTAssertEqual(SwedishInflection.key("by"), "by")
+        XCTAssertEqual(SwedishInflection.key("ön"), "ön")
+    }
+}
