@@ -49,7 +49,7 @@ public struct SubRipParser: Sendable {
                 continue
             }
             var number: String? = nil
-            if isNumber(lines[index]), index + 1 < lines.count, containsArrow(input, lines[index + 1]) {
+            if isNumber(lines[index]), index + 1 < lines.count, !isBlank(lines[index + 1]) {
                 number = input.string(in: trim(input, lines[index]))
                 index += 1
             }
