@@ -133,7 +133,39 @@ public enum TranscriptReader {
 
     /// Each line without surrounding whitespace, blank lines dropped.
     static func trimmedLines(_ text: String) -> String {
-        text.split(separator: "\n").map { $0.trimmingWhitespace }.filter { !$0.isEmpty }.joined(separator: "\n")
+        if isTidy(text) { return text }
+        return text.split(separator: "\n").map { $0.trimmingWhitespace }.filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+
+    /// True when no line is empty or starts or ends with whitespace, so `trimmedLines` has
+    /// nothing to do. Checked on bytes to keep the common case cheap; a line edge that is a
+    /// character which may be Unicode whitespace (lead bytes C2, E1, E2, E3) counts as untidy.
+    static func isTidy(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last, !isEdgeSpace(first), !isEdgeSpace(last) else {
+                return false
+            }
+            func mayBeWhitespace(endingAt index: Int) -> Bool {
+                var lead = index
+                while lead > 0, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+                return isEdgeSpace(bytes[lead])
+            }
+            if last >= 0x80, mayBeWhitespace(endingAt: bytes.count - 1) { return false }
+            var index = 1
+            while index < bytes.count - 1 {
+                if bytes[index] == ASCII.lineFeed {
+                    if isEdgeSpace(bytes[index + 1]) || mayBeWhitespace(endingAt: index - 1) { return false }
+                }
+                index += 1
+            }
+            return true
+        }
+    }
+
+    /// ASCII whitespace, or a lead byte of a possibly-whitespace non-ASCII character.
+    private static func isEdgeSpace(_ byte: UInt8) -> Bool {
+        ASCII.isWhitespace(byte) || byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3
     }
 
     static func megabytes(_ count: Int) -> String {

@@ -117,3 +117,25 @@ final class TranscriptReaderTests: XCTestCase {
         XCTAssertNil(TranscriptFormat(pathExtension: "txt"))
     }
 }
+
+/// The line tidying every cue's plain text goes through, fast path and slow path alike.
+final class TranscriptTextTidyingTests: XCTestCase {
+    func testTrimmedLinesAgreesWithTheFastPathCheck() {
+        let cases: [(String, String)] = [
+            ("Hej då", "Hej då"),
+            ("Hej\ndå", "Hej\ndå"),
+            (" Hej\ndå ", "Hej\ndå"),
+            ("Hej \n\n  då", "Hej\ndå"),
+            ("\u{00A0}Hej\u{00A0}\n\u{3000}då\u{2003}", "Hej\ndå"),
+            ("Östra\nÄngen", "Östra\nÄngen"),
+            ("slut på rad\u{00A0}", "slut på rad"),
+            ("   ", ""),
+        ]
+        for (input, expected) in cases {
+            XCTAssertEqual(TranscriptReader.trimmedLines(input), expected, input.debugDescription)
+        }
+        XCTAssertTrue(TranscriptReader.isTidy("Östra\nÄngen"))
+        XCTAssertFalse(TranscriptReader.isTidy("slut\u{00A0}\nrad"))
+        XCTAssertFalse(TranscriptReader.isTidy(""))
+    }
+}

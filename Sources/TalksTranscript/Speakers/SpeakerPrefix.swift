@@ -38,6 +38,13 @@ public enum SpeakerPrefix {
     /// The speaker name and the remaining text when `text` starts with an unambiguous
     /// `Name:` prefix; nil otherwise.
     public static func namePrefix(in text: String) -> (name: String, rest: String)? {
+        // Cheap rejection on bytes first: most cues have no colon early in the first line.
+        var hasEarlyColon = false
+        for byte in text.utf8.prefix(96) {
+            if byte == ASCII.colon { hasEarlyColon = true; break }
+            if byte == ASCII.lineFeed { break }
+        }
+        guard hasEarlyColon else { return nil }
         let firstLine = text.prefix { $0 != "\n" }
         guard let colon = firstLine.prefix(64).firstIndex(of: ":") else { return nil }
         let afterColon = text[text.index(after: colon)...]
