@@ -1,3 +1,5 @@
+import Glibc
+
 /// Byte constants and classes the WebVTT algorithms name ("ASCII whitespace", "ASCII digits").
 enum ASCII {
     static let tab: UInt8 = 0x09
@@ -69,6 +71,29 @@ extension UnsafeBufferPointer where Element == UInt8 {
             if start < index { tokens.append(start..<index) }
         }
         return tokens
+    }
+
+    /// True when `range` contains "-->" (the test the WebVTT and SubRip block rules use).
+    /// Finds each `>` with `memchr`, then looks at the two bytes before it.
+    func containsArrow(in range: Range<Int>) -> Bool {
+        guard range.count >= 3, range.lowerBound >= 0, range.upperBound <= count, let base = baseAddress else {
+            return false
+        }
+        var start = range.lowerBound + 2
+        while start < range.upperBound,
+              let found = memchr(base + start, Int32(ASCII.greaterThan), range.upperBound - start) {
+            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if self[index - 1] == ASCII.hyphen, self[index - 2] == ASCII.hyphen { return true }
+            start = index + 1
+        }
+        return false
+    }
+
+    /// The index of the first `byte` at or after `start`, or nil. The C function is `memchr`.
+    func firstIndex(of byte: UInt8, from start: Int) -> Int? {
+        guard start >= 0, start < count, let base = baseAddress,
+              let found = memchr(base + start, Int32(byte), count - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// The index of the first `byte` in `range`, or nil.
