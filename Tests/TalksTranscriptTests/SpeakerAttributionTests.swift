@@ -86,4 +86,20 @@ final class SpeakerAttributionTests: XCTestCase {
                                                 "Helene Oscarsson", "Bo"])
         XCTAssertEqual(outputs.map(\.text), ["Hej", "och välkomna", "Vi börjar", "nu direkt", "Tack"])
     }
+
+    func testSwedishEnDashAndTightChevronsAreChangeMarks() {
+        XCTAssertEqual(SpeakerPrefix.changeMark(in: "– Hej!").0, .enDash)
+        XCTAssertEqual(SpeakerPrefix.changeMark(in: ">>HELENE: Hej").1, "HELENE: Hej")
+        XCTAssertNil(SpeakerPrefix.changeMark(in: ">>> citat").0)
+        XCTAssertNil(SpeakerPrefix.changeMark(in: "-5 grader").0)
+        let outputs = SpeakerAttribution.attribute([
+            .init(voice: nil, text: "– Vi har torka i år."),
+            .init(voice: nil, text: "Vattnet räcker inte."),
+            .init(voice: nil, text: "– Bo Ek: Det stämmer."),
+            .init(voice: nil, text: "Vi får borra nya brunnar."),
+        ])
+        XCTAssertEqual(outputs.map(\.speaker), [nil, nil, "Bo Ek", "Bo Ek"])
+        XCTAssertEqual(outputs.map(\.text), ["Vi har torka i år.", "Vattnet räcker inte.", "Det stämmer.",
+                                             "Vi får borra nya brunnar."])
+    }
 }
