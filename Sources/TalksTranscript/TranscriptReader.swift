@@ -98,7 +98,8 @@ public enum TranscriptReader {
         guard result.signatureValid else {
             let shown = result.firstLine.unicodeScalars.map { $0.value < 0x20 ? " " : String($0) }.joined()
             throw TranscriptError(file: file, line: 1, reason: "not a WebVTT file: the first line must be \"WEBVTT\" "
-                + "(optionally followed by a space or tab and a title), but it is \"\(shown)\"")
+                + "(optionally followed by a space or tab and a title), but it is "
+                + (shown.isEmpty ? "empty" : "\"\(shown)\""))
         }
         diagnostics += result.diagnostics.map { Diagnostic(.warning, file: file, line: $0.line, $0.message) }
         let parser = CueTextParser()
