@@ -32,6 +32,40 @@ final class TranscriptReaderTests: XCTestCase {
         XCTAssertEqual(result.cues.first?.text, "<v Helene Oscarsson>Välkomna till dagens &amp; lunchwebbinar\nom <i>gröna kluster</i>.")
     }
 
+    func testParserDiagnosticsNameTheLineOfEverythingSkipped() {
+        let file = """
+        WEBVTT
+
+        REGION
+        id:scen width:50%
+
+        1
+        00:00.000 --> 00:01.000 region:scen
+        Hej
+
+        STYLE
+        ::cue { color: red }
+
+        2
+        00:01.000 --> 00:xx.000
+        trasig tid
+
+        NOTE en kommentar
+
+        bara text
+        """
+        let result = WebVTTParser().parse(Array(file.utf8))
+        XCTAssertEqual(result.regions.map(\.id), ["scen"])
+        XCTAssertEqual(result.regions.first?.width, 50)
+        XCTAssertEqual(result.cues.map(\.id), ["1"])
+        XCTAssertEqual(result.cues.first?.settings.regionIndex, 0)
+        XCTAssertEqual(result.diagnostics.map(\.description), [
+            "line 10: STYLE block after the first cue is ignored (STYLE and REGION must come before cues)",
+            "line 14: invalid cue timings \"00:01.000 --> 00:xx.000\"; cue skipped",
+            "line 19: text without a cue timing line is ignored: \"bara text\"",
+        ])
+    }
+
     func testMissingSignatureIsRejectedWithTheFirstLine() throws {
         XCTAssertThrowsError(try TranscriptReader.read(TestData.fixture("no-signature.vtt"), format: .webVTT, file: "a/t.vtt")) { error in
             guard let error = error as? TranscriptError else { return XCTFail("wrong error type \(error)") }

@@ -194,9 +194,10 @@ struct WebVTTFileParser {
     /// a NOTE comment (which is meant to be ignored).
     mutating func reportIgnoredBlock(_ buffer: Range<Int>, line: Int) {
         if startsWithWord("NOTE", buffer) { return }
-        let text = Self.excerpt(input.string(in: buffer.lowerBound..<endOfLine(from: buffer.lowerBound)))
+        let firstLine = buffer.lowerBound..<min(endOfLine(from: buffer.lowerBound), buffer.upperBound)
+        let text = Self.excerpt(input.string(in: firstLine))
         let message: String
-        if seenCue && (startsWithKeyword("STYLE", buffer) || startsWithKeyword("REGION", buffer)) {
+        if seenCue && (startsWithKeyword("STYLE", firstLine) || startsWithKeyword("REGION", firstLine)) {
             message = "\(text) block after the first cue is ignored (STYLE and REGION must come before cues)"
         } else {
             message = "text without a cue timing line is ignored: \"\(text)\""
