@@ -9,6 +9,7 @@ let commands: [any Command.Type] = [
     AnalyzeCommand.self,
     CheckCommand.self,
     ImportFeedCommand.self,
+    ServeCommand.self,
 ]
 
 exit(CommandLineTool(commands: commands).run(CommandLine.arguments))

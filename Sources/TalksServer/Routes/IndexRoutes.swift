@@ -45,7 +45,7 @@ extension TalksRoutes {
             before: try parameters.date("before"))
         let snapshot = try backend.snapshot()
         let response = try snapshot.search(searchRequest)
-        return cached(Self.json(SearchResponseWire.json(response)), snapshot: snapshot, request: request, maxAge: 60)
+        return cached(Self.json(response.jsonValue), snapshot: snapshot, request: request, maxAge: 60)
     }
 
     func suggest(_ request: HTTPRequest) throws -> HTTPResponse {
@@ -69,7 +69,7 @@ extension TalksRoutes {
             "total": .integer(Int64(page.total)),
             "offset": .integer(Int64(offset)),
             "limit": .integer(Int64(limit)),
-            "episodes": .array(page.episodes.map(WireFormat.episode)),
+            "episodes": .array(page.episodes.map(\.summaryJSON)),
         ])
         return cached(Self.json(body), snapshot: snapshot, request: request, maxAge: 60)
     }

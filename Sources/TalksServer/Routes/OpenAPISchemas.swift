@@ -30,14 +30,19 @@ enum OpenAPISchemas {
             "recording": type("string", nullable: true), "page": type("string", nullable: true),
             "tags": array(type("string")), "duration": type("number", nullable: true),
         ]),
-        "Hit": object(["start", "end", "text", "snippet_html", "highlights"], [
+        "EpisodeSummary": object(["id", "title", "speakers"], [
+            "id": type("string"), "title": type("string"), "series": type("string", nullable: true),
+            "number": type("integer", nullable: true), "date": type("string", nullable: true),
+            "speakers": array(type("string")), "recording": type("string", nullable: true),
+            "page": type("string", nullable: true),
+        ]),
+        "Hit": object(["start", "end", "text", "snippet_html"], [
             "start": type("number"), "end": type("number"), "speaker": type("string", nullable: true),
-            "text": type("string"), "snippet_html": type("string"),
-            "highlights": array(.object(["type": "array", "items": type("integer"), "minItems": 2, "maxItems": 2])),
-            "url": type("string", nullable: true),
+            "text": type("string"), "snippet_html": .object(["type": "string", "description": "The cue text, HTML-escaped, with matches in <mark>."]),
+            "url": .object(["type": ["string", "null"], "description": "recording#t=SECONDS (W3C Media Fragments)."]),
         ]),
         "EpisodeResult": object(["episode", "score", "hits"], [
-            "episode": OpenAPIDocument.ref("Episode"), "score": type("number"), "hits": array(OpenAPIDocument.ref("Hit")),
+            "episode": OpenAPIDocument.ref("EpisodeSummary"), "score": type("number"), "hits": array(OpenAPIDocument.ref("Hit")),
         ]),
         "SearchResponse": object(["query", "total_episodes", "results", "suggestions", "took_ms"], [
             "query": type("string"), "total_episodes": type("integer"),
@@ -47,7 +52,7 @@ enum OpenAPISchemas {
         "Suggestions": object(["query", "suggestions"], ["query": type("string"), "suggestions": array(type("string"))]),
         "EpisodeList": object(["total", "offset", "limit", "episodes"], [
             "total": type("integer"), "offset": type("integer"), "limit": type("integer"),
-            "episodes": array(OpenAPIDocument.ref("Episode")),
+            "episodes": array(OpenAPIDocument.ref("EpisodeSummary")),
         ]),
         "Cue": object(["start", "end", "text"], [
             "id": type("string", nullable: true), "start": type("number"), "end": type("number"),

@@ -27,17 +27,6 @@ public protocol IndexSnapshot: Sendable {
     func transcript(id: String) throws -> [Cue]?
 }
 
-/// A page of the episode list: `total` episodes in the index, `episodes` from `offset`.
-public struct EpisodePage: Sendable {
-    public var total: Int
-    public var episodes: [Episode]
-
-    public init(total: Int, episodes: [Episode]) {
-        self.total = total
-        self.episodes = episodes
-    }
-}
-
 /// Why a backend could not answer: the caller's query (400) or the index (503).
 public enum BackendError: TalksError, Hashable {
     /// The query text is invalid; the message is the query parser's, shown to the user.

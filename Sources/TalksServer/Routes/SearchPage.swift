@@ -112,7 +112,7 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; border-radius: .15e
       var meta = [];
       if (episode.series) meta.push(episode.series + (episode.number ? " #" + episode.number : ""));
       if (episode.date) meta.push(date(episode.date));
-      if (episode.speakers && episode.speakers.length) meta.push(episode.speakers.map(function (s) { return s.name; }).join(", "));
+      if (episode.speakers && episode.speakers.length) meta.push(episode.speakers.map(function (s) { return typeof s === "string" ? s : s.name; }).join(", "));
       item.appendChild(el("p", "meta", meta.join(" · ")));
       var hits = el("ul", "hits");
       result.hits.forEach(function (hit) {

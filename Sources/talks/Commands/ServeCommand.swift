@@ -1,0 +1,79 @@
+import TalksModel
+import TalksServer
+
+/// `talks serve`: the HTTP API and the search page over an index.
+struct ServeCommand: Command {
+    static let configuration = CommandConfiguration(
+        name: "serve",
+        abstract: "Serve search over HTTP: a JSON API, a search page and embed.js.",
+        discussion: """
+            Answers GET /search, /suggest, /episodes, /episodes/{id}, /episodes/{id}/transcript
+            (?format=vtt for WebVTT), /health and /openapi.json, and serves a Swedish search page
+            at / that any website can embed with one tag:
+              <script src="http://HOST:PORT/embed.js" data-query="livsmedelsstrategi"></script>
+            Read-only: only GET, HEAD and OPTIONS are answered. A new index generation written by
+            'talks ingest' is picked up without a restart. Binds to loopback unless --host says
+            otherwise. One access-log line per request goes to stderr (--quiet silences it).
+            SIGINT or SIGTERM stops accepting, lets in-flight requests finish and exits.
+            """,
+        options: [
+            CommonOptions.index,
+            .option("host", value: "ADDRESS", help: "Numeric address to listen on (default: 127.0.0.1; 0.0.0.0 for all IPv4 interfaces)."),
+            .option("port", short: "p", value: "PORT", help: "TCP port (default: 8080; 0 picks a free port and prints it)."),
+            .option("threads", value: "N", help: "Worker threads, the most requests handled at once (default: the number of cores)."),
+            .option("max-connections", value: "N", help: "Open connections beyond this get 503 (default: 256)."),
+            .option("cors-origin", value: "ORIGIN", help: "Access-Control-Allow-Origin for browsers on other sites (default: *)."),
+            .flag("quiet", short: "q", help: "Do not write the access log."),
+        ],
+        examples: [
+            "talks serve",
+            "talks serve --index /srv/talks/index --port 8080 --cors-origin https://www.landsbygdsnatverket.se",
+            "talks serve --port 0 --quiet",
+        ]
+    )
+
+    var index: String
+    var server: ServerConfiguration
+    var corsOrigin: String
+    var quiet: Bool
+
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        let name = Self.configuration.name
+        index = arguments.value("index") ?? "index"
+        server = ServerConfiguration(
+            host: arguments.value("host") ?? "127.0.0.1",
+            port: try arguments.integer("port", default: 8080, in: 0...65_535, command: name),
+            threads: try arguments.integer("threads", default: ServerConfiguration.processorCount, in: 1...256, command: name),
+            maxConnections: try arguments.integer("max-connections", default: 256, in: 1...10_000, command: name))
+        corsOrigin = arguments.value("cors-origin") ?? "*"
+        guard !corsOrigin.isEmpty, !corsOrigin.contains(where: { $0.isNewline || $0 == "," }) else {
+            throw UsageError(command: name, message: "'--cors-origin' takes '*' or one origin such as https://example.se")
+        }
+        quiet = arguments.has("quiet")
+    }
+
+    func run() throws -> Int32 {
+        try IndexBootstrap.ensureIndex(at: index)
+        let backend = IndexSearchBackend(directory: index)
+        let routes = TalksRoutes(backend: backend, corsOrigin: corsOrigin)
+        var log: (@Sendable (AccessLogEntry) -> Void)?
+        if !quiet {
+            log = { entry in StandardErrorLog.write(entry.line) }
+        }
+        let httpServer = HTTPServer(configuration: server, handler: routes, accessLog: log)
+        let port = try httpServer.start()
+        let signals = ShutdownSignals { _ in httpServer.shutdown() }
+        let shownHost = server.host.contains(":") ? "[\(server.host)]" : server.host
+        Console.standardOutput("http://\(shownHost):\(port)/\n")
+        do {
+            let snapshot = try backend.snapshot()
+            Console.standardError("talks serve: index \(index)/ generation \(snapshot.generation), \(server.threads) worker threads; Ctrl-C stops\n")
+        } catch {
+            Console.standardError("talks serve: warning: \(error); /health answers 503 until an index appears in \(index)/\n")
+        }
+        httpServer.wait()
+        signals.cancel()
+        Console.standardError("talks serve: stopped\n")
+        return ExitStatus.success
+    }
+}
