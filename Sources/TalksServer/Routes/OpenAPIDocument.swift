@@ -12,7 +12,7 @@ enum OpenAPIDocument {
             "info": .object([
                 "title": "talks",
                 "version": .string(TalksModel.version),
-                "description": "Read-only search over recorded talks and their transcripts. Every error is JSON {\"error\":{\"status\",\"message\"}}. Responses carry Access-Control-Allow-Origin; index responses carry a weak ETag from the index generation (If-None-Match gives 304).",
+                "description": "Read-only search over recorded talks and their transcripts. Every error is JSON {\"error\":{\"status\",\"message\"}} (schema Error), including 405 for methods other than GET, HEAD and OPTIONS (with an Allow header). Responses carry Access-Control-Allow-Origin; index responses carry a weak ETag from the index generation (If-None-Match gives 304).",
             ]),
             "paths": .object([
                 JSONMember("/search", operation(
