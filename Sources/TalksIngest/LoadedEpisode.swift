@@ -12,8 +12,12 @@ public struct LoadedEpisode: Sendable, Hashable {
     public var contentHash: String
     /// The episode folder (or file) it was read from, as the user named it.
     public var sourcePath: String
+    /// Warnings about the metadata and the transcript (the transcript's own are also in
+    /// `transcript.diagnostics`). A loaded episode has no errors.
+    public var diagnostics: [Diagnostic]
 
-    public init(episode: Episode, transcript: Transcript, contentHash: String, sourcePath: String) {
+    public init(episode: Episode, transcript: Transcript, contentHash: String, sourcePath: String, diagnostics: [Diagnostic] = []) {
+        self.diagnostics = diagnostics
         self.episode = episode
         self.transcript = transcript
         self.contentHash = contentHash

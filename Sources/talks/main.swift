@@ -7,6 +7,8 @@ let commands: [any Command.Type] = [
     SearchCommand.self,
     VersionCommand.self,
     AnalyzeCommand.self,
+    CheckCommand.self,
+    ImportFeedCommand.self,
 ]
 
 exit(CommandLineTool(commands: commands).run(CommandLine.arguments))

@@ -1,8 +1,13 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Dispatch
 import TalksIngest
 import TalksModel
 
 /// What a commit did.
 public struct CommitSummary: Sendable, Equatable {
+    /// The generation the commit wrote (unchanged when there was nothing to commit).
     public var generation: UInt64
     public var episodesAdded: Int
     public var episodesRemoved: Int
@@ -14,33 +19,231 @@ public struct CommitSummary: Sendable, Equatable {
 /// The one writer of an index directory: buffers added and removed episodes and commits
 /// them as a new generation.
 ///
-/// `open` takes `.write.lock`; a second writer gets `IndexError.locked` naming the PID.
-/// Added episodes are analysed into an in-memory segment, flushed to immutable files when
-/// `memoryBudget` is reached; `commit` flushes, merges small segments, writes the new
-/// manifest atomically and deletes files no generation needs any more.
+/// `open` takes `.write.lock` (a second writer gets `IndexError.locked` naming the PID;
+/// a lock left by a dead process is taken over) and deletes files a crashed writer left
+/// (temp manifests, segment files no manifest names). Added episodes are analysed into
+/// an in-memory `SegmentBuilder`, flushed to immutable files whenever `memoryBudget` is
+/// reached. `commit` flushes, merges small or deletion-heavy segments (`MergePolicy`),
+/// writes the new manifest atomically (temp, fsync, rename, fsync directory) and then
+/// deletes the files no longer named. Until `commit`, readers see the previous generation.
 public final class IndexWriter {
     public let directory: String
     public let memoryBudget: Int
+    /// The last committed generation (0 for a new index).
+    public private(set) var generation: UInt64
 
-    init(directory: String, memoryBudget: Int) {
+    struct SegmentState {
+        var reader: SegmentReader
+        var deleted: Set<Int>
+        var liveEpisodes: Int { reader.episodeCount - deleted.count }
+    }
+
+    enum Location: Equatable {
+        case segment(SegmentID, Int)
+        case building(Int)
+    }
+
+    private let lock: WriteLock
+    var segments: [SegmentState] = []
+    var builder = SegmentBuilder()
+    private var nextSegmentNumber: UInt32 = 0
+    var locations: [String: Location] = [:]
+    private var contentHashes: [String: String] = [:]
+    private var added = 0
+    private var removed = 0
+    private var written = 0
+    let analyzer = EpisodeAnalyzer()
+    /// Test hook: called before each step of a commit with its name, may throw to simulate
+    /// a crash or a full disk at that point.
+    var faultInjection: ((String) throws(IndexError) -> Void)?
+
+    init(directory: String, memoryBudget: Int, lock: WriteLock, manifest: Manifest) throws(IndexError) {
         self.directory = directory
-        self.memoryBudget = memoryBudget
+        self.memoryBudget = max(1 << 20, memoryBudget)
+        self.lock = lock
+        self.generation = manifest.generation
+        for entry in manifest.segments {
+            let reader = try SegmentReader(directory: directory, id: entry.id, deleted: entry.deleted)
+            let state = SegmentState(reader: reader, deleted: Set(entry.deleted.filter { $0 >= 0 && $0 < reader.episodeCount }))
+            for ordinal in 0..<reader.episodeCount where !state.deleted.contains(ordinal) {
+                let identity = try reader.episodes.identity(ordinal)
+                if let previous = locations[identity.id] {
+                    // Cannot happen in an index we wrote; keep the newer copy.
+                    if case .segment(let id, let old) = previous, let index = segments.firstIndex(where: { $0.reader.id == id }) {
+                        segments[index].deleted.insert(old)
+                    }
+                }
+                locations[identity.id] = .segment(entry.id, ordinal)
+                contentHashes[identity.id] = identity.contentHash
+            }
+            segments.append(state)
+        }
     }
 
+    /// Opens (creating if needed) the index in `directory` for writing and takes its lock.
     public static func open(directory: String, memoryBudget: Int = 256 << 20) throws(IndexError) -> IndexWriter {
-        IndexWriter(directory: directory, memoryBudget: memoryBudget)
+        try FileSystem.createDirectory(directory)
+        let lock = try WriteLock(directory: directory)
+        let manifest = try Manifest.read(directory: directory) ?? Manifest(generation: 0, segments: [])
+        try collectGarbage(directory: directory, keeping: manifest)
+        return try IndexWriter(directory: directory, memoryBudget: memoryBudget, lock: lock, manifest: manifest)
     }
+
+    /// Deletes leftover temp manifests and segment files the manifest does not name.
+    /// Only names talks creates are touched.
+    static func collectGarbage(directory: String, keeping manifest: Manifest) throws(IndexError) {
+        let live = Set(manifest.segments.map(\.id))
+        for name in try FileSystem.list(directory) {
+            if name.hasPrefix(Manifest.fileName + ".tmp-") {
+                try FileSystem.remove(directory + "/" + name)
+                continue
+            }
+            guard name.hasPrefix("seg-"), let dot = name.lastIndex(of: ".") else { continue }
+            let stem = String(name[..<dot])
+            let suffix = String(name[name.index(after: dot)...])
+            let isTemporary = suffix.hasPrefix("tmp")
+            guard let id = SegmentID(name: stem), isTemporary || FileKind(rawValue: suffix) != nil else { continue }
+            if !live.contains(id) { try FileSystem.remove(directory + "/" + name) }
+        }
+    }
+
+    /// The content hash of the live episode with this id, if any (incremental ingest
+    /// compares it with the archive's).
+    public func contentHash(ofEpisode id: String) -> String? {
+        contentHashes[id]
+    }
+
+    /// The ids of all live episodes, including ones added since the last commit.
+    public var episodeIDs: [String] { Array(locations.keys) }
 
     /// Adds an episode, replacing a live one with the same id.
-    public func add(_ episode: LoadedEpisode) throws {}
+    public func add(_ episode: LoadedEpisode) throws {
+        try add(analysed: analyzer.analyse(episode: episode.episode, cues: episode.transcript.cues,
+                                           contentHash: episode.contentHash, sourcePath: episode.sourcePath))
+    }
 
-    /// Marks the episode with this id deleted; throws `episodeNotFound` if none is live.
-    public func remove(id: String) throws {}
+    /// Adds many episodes, analysing them on both cores.
+    public func add(contentsOf episodes: [LoadedEpisode]) throws(IndexError) {
+        let analysed = Self.analyse(episodes, with: analyzer)
+        for item in analysed { try add(analysed: item) }
+    }
 
+    static func analyse(_ episodes: [LoadedEpisode], with analyzer: EpisodeAnalyzer) -> [AnalysedEpisode] {
+        var results = [AnalysedEpisode?](repeating: nil, count: episodes.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let out = UnsafeMutableSendable(buffer)
+            DispatchQueue.concurrentPerform(iterations: min(2, max(1, episodes.count))) { worker in
+                var index = worker
+                while index < episodes.count {
+                    let episode = episodes[index]
+                    out.buffer[index] = analyzer.analyse(episode: episode.episode, cues: episode.transcript.cues,
+                                                         contentHash: episode.contentHash, sourcePath: episode.sourcePath)
+                    index += 2
+                }
+            }
+        }
+        return results.compactMap { $0 }
+    }
+
+    func add(analysed: AnalysedEpisode) throws(IndexError) {
+        let id = analysed.episode.id
+        if let previous = locations[id] { markDeleted(previous) }
+        let ordinal = builder.add(analysed)
+        locations[id] = .building(ordinal)
+        contentHashes[id] = analysed.contentHash
+        added += 1
+        if builder.memoryBytes >= memoryBudget { try flush() }
+    }
+
+    /// Marks the live episode with this id deleted; throws `episodeNotFound` if none.
+    public func remove(id: String) throws(IndexError) {
+        guard let location = locations[id] else { throw IndexError.episodeNotFound(id: id) }
+        markDeleted(location)
+        locations[id] = nil
+        contentHashes[id] = nil
+        removed += 1
+    }
+
+    private func markDeleted(_ location: Location) {
+        switch location {
+        case .building(let ordinal):
+            builder.deleted.insert(ordinal)
+        case .segment(let id, let ordinal):
+            if let index = segments.firstIndex(where: { $0.reader.id == id }) {
+                segments[index].deleted.insert(ordinal)
+            }
+        }
+    }
+
+    func newSegmentID() -> SegmentID {
+        defer { nextSegmentNumber += 1 }
+        return SegmentID(generation: generation + 1, number: nextSegmentNumber)
+    }
+
+    /// Writes the in-memory segment to files (not yet visible: no manifest names them).
+    func flush() throws(IndexError) {
+        guard !builder.isEmpty else { return }
+        let id = newSegmentID()
+        let state = try write(builder, as: id)
+        for (episodeID, location) in locations {
+            if case .building(let ordinal) = location { locations[episodeID] = .segment(id, ordinal) }
+        }
+        segments.append(state)
+        builder = SegmentBuilder()
+        written += 1
+    }
+
+    /// Serializes a builder as segment `id`, writes and fsyncs its files, opens it.
+    func write(_ builder: SegmentBuilder, as id: SegmentID) throws(IndexError) -> SegmentState {
+        let files = builder.serialize(as: id)
+        for kind in FileKind.allCases {
+            try faultInjection?("write \(id.fileName(kind))")
+            try FileSystem.writeNewFile(directory + "/" + id.fileName(kind), files[kind] ?? [])
+        }
+        let deleted = builder.deleted
+        let reader = try SegmentReader(directory: directory, id: id, deleted: Array(deleted))
+        return SegmentState(reader: reader, deleted: deleted)
+    }
+
+    /// Makes everything added and removed since the last commit visible as one new
+    /// generation. On failure (e.g. ENOSPC) the previous generation stays current.
+    @discardableResult
     public func commit() throws(IndexError) -> CommitSummary {
-        CommitSummary(generation: 0, episodesAdded: 0, episodesRemoved: 0, segmentsWritten: 0, segmentsMerged: 0, liveEpisodes: 0)
+        try flush()
+        var merged = 0
+        for group in MergePolicy.groupsToMerge(segments.map { ($0.reader.id, $0.reader.episodeCount, $0.deleted.count) }) {
+            try merge(group)
+            merged += group.count
+        }
+        let dropped = segments.filter { $0.liveEpisodes == 0 }.map(\.reader.id)
+        segments.removeAll { $0.liveEpisodes == 0 }
+        let changed = added > 0 || removed > 0 || merged > 0 || !dropped.isEmpty
+        if changed {
+            try FileSystem.syncDirectory(directory)
+            let manifest = Manifest(generation: generation + 1, segments: segments.map {
+                Manifest.Entry(id: $0.reader.id, episodes: $0.reader.episodeCount, cues: $0.reader.cueCount,
+                               deleted: $0.deleted.sorted())
+            })
+            try faultInjection?("write manifest")
+            try manifest.write(directory: directory)
+            generation = manifest.generation
+            nextSegmentNumber = 0
+            try faultInjection?("collect garbage")
+            try Self.collectGarbage(directory: directory, keeping: manifest)
+        }
+        let summary = CommitSummary(generation: generation, episodesAdded: added, episodesRemoved: removed,
+                                    segmentsWritten: written, segmentsMerged: merged,
+                                    liveEpisodes: segments.reduce(0) { $0 + $1.liveEpisodes })
+        added = 0
+        removed = 0
+        written = 0
+        return summary
     }
 
     /// Releases the lock without committing.
-    public func close() {}
+    public func close() {
+        lock.release()
+    }
+
+    deinit { lock.release() }
 }

@@ -1,0 +1,42 @@
+/// Decides which segments a commit merges: a simple tiered policy.
+///
+/// Segments are put in tiers by size (live episodes, powers of 8: 1–7, 8–63, …). A tier
+/// holding `mergeFactor` (8) or more segments is merged into one segment of the next
+/// tier, so the segment count grows logarithmically with the archive. A segment whose
+/// deleted fraction exceeds 30% is rewritten (alone, or with its tier), which is when
+/// deleted episodes leave the disk.
+enum MergePolicy {
+    static let mergeFactor = 8
+    static let deletedFractionLimit = 0.3
+
+    /// Groups of segment ids to merge; each group becomes one segment.
+    static func groupsToMerge(_ segments: [(id: SegmentID, episodes: Int, deleted: Int)]) -> [[SegmentID]] {
+        var tiers: [Int: [SegmentID]] = [:]
+        var rewrite: [SegmentID] = []
+        for segment in segments {
+            let live = segment.episodes - segment.deleted
+            guard live > 0 else { continue }  // dropped whole, no merge needed
+            if segment.episodes > 0 && Double(segment.deleted) / Double(segment.episodes) > deletedFractionLimit {
+                rewrite.append(segment.id)
+                continue
+            }
+            tiers[tier(live), default: []].append(segment.id)
+        }
+        var groups: [[SegmentID]] = []
+        for (_, members) in tiers.sorted(by: { $0.key < $1.key }) where members.count >= mergeFactor {
+            groups.append(members)
+        }
+        for id in rewrite { groups.append([id]) }
+        return groups
+    }
+
+    static func tier(_ live: Int) -> Int {
+        var tier = 0
+        var size = max(1, live)
+        while size >= mergeFactor {
+            size /= mergeFactor
+            tier += 1
+        }
+        return tier
+    }
+}

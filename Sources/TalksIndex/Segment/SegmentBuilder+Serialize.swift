@@ -1,0 +1,144 @@
+import TalksModel
+
+/// Turns a built segment into the bytes of its seven files.
+extension SegmentBuilder {
+    /// The complete files (header, sections, footer) of this segment as `id`.
+    func serialize(as id: SegmentID) -> [FileKind: [UInt8]] {
+        let sorted = terms.sortedIDs()
+        var ordinalOf = [Int](repeating: 0, count: sorted.count)
+        for (ordinal, termID) in sorted.enumerated() { ordinalOf[termID] = ordinal }
+
+        let metadataLists = buildMetadataLists()
+        var termOffsets = ByteWriter(capacity: (sorted.count + 1) * 4)
+        var termBytes: [UInt8] = []
+        termBytes.reserveCapacity(terms.arena.count)
+        var infoOffsets = ByteWriter(capacity: (sorted.count + 1) * 4)
+        var info = ByteWriter(capacity: sorted.count * 12)
+        var postings: [UInt8] = []
+        var positions: [UInt8] = []
+        postings.reserveCapacity(postingsBytesEstimate)
+        positions.reserveCapacity(postingsBytesEstimate / 2)
+        var termStrings: [String] = []
+        termStrings.reserveCapacity(sorted.count)
+
+        termOffsets.appendUInt32(0)
+        infoOffsets.appendUInt32(0)
+        for termID in sorted {
+            let bytes = terms.bytes(termID)
+            termBytes.append(contentsOf: bytes)
+            termOffsets.appendUInt32(UInt32(termBytes.count))
+            termStrings.append(String(decoding: bytes, as: UTF8.self))
+
+            var lists: [(Stream, StreamInfo)] = []
+            for field in Field.episodeFields {
+                if let list = metadataLists[termID << 3 | Int(field.rawValue)] {
+                    lists.append((Stream(field), list.write(postings: &postings, positionsOut: &positions)))
+                }
+            }
+            if transcript[termID].count > 0 {
+                lists.append((.transcript, transcript[termID].write(postings: &postings, positionsOut: &positions)))
+            }
+            if episodeTranscript[termID].count > 0 {
+                lists.append((.episodeTranscript, episodeTranscript[termID].write(postings: &postings, positionsOut: &positions)))
+            }
+            var mask: UInt8 = 0
+            for (stream, _) in lists { mask |= 1 << UInt8(stream.rawValue) }
+            info.bytes.append(mask)
+            for (stream, record) in lists {
+                info.appendVarInt(record.documentFrequency)
+                info.appendVarInt(record.postingsOffset)
+                info.appendVarInt(record.postingsLength)
+                if stream.hasPositions {
+                    info.appendVarInt(record.positionsOffset)
+                    info.appendVarInt(record.positionsLength)
+                }
+            }
+            infoOffsets.appendUInt32(UInt32(info.count))
+        }
+
+        var files: [FileKind: [UInt8]] = [:]
+        files[.terms] = FileContainer.build(kind: .terms, segment: id,
+                                            sections: [termOffsets.bytes, termBytes, infoOffsets.bytes, info.bytes])
+        files[.postings] = FileContainer.build(kind: .postings, segment: id, sections: [postings])
+        files[.positions] = FileContainer.build(kind: .positions, segment: id, sections: [positions])
+        files[.lengths] = FileContainer.build(kind: .lengths, segment: id, sections: serializeLengths())
+        files[.store] = FileContainer.build(kind: .store, segment: id, sections: serializeStore())
+        files[.episodes] = FileContainer.build(kind: .episodes, segment: id, sections: serializeEpisodes())
+        files[.expansions] = FileContainer.build(kind: .expansions, segment: id,
+                                                 sections: ExpansionTablesWriter.build(terms: termStrings))
+        return files
+    }
+
+    private var postingsBytesEstimate: Int { max(1024, textBytes / 3) }
+
+    /// Metadata postings grouped into lists, keyed by term id << 3 | field.
+    private func buildMetadataLists() -> [Int: PostingsList] {
+        let ordered = metadata.sorted { left, right in
+            if left.term != right.term { return left.term < right.term }
+            if left.field != right.field { return left.field < right.field }
+            if left.episode != right.episode { return left.episode < right.episode }
+            return left.position < right.position
+        }
+        var lists: [Int: PostingsList] = [:]
+        var index = 0
+        while index < ordered.count {
+            let first = ordered[index]
+            var list = PostingsList()
+            var groupEnd = index
+            while groupEnd < ordered.count && ordered[groupEnd].term == first.term && ordered[groupEnd].field == first.field {
+                let episode = ordered[groupEnd].episode
+                var documentEnd = groupEnd
+                while documentEnd < ordered.count && ordered[documentEnd].term == first.term
+                    && ordered[documentEnd].field == first.field && ordered[documentEnd].episode == episode {
+                    documentEnd += 1
+                }
+                list.add(document: Int(episode), frequency: documentEnd - groupEnd)
+                var lastPosition: UInt32? = nil
+                for entry in ordered[groupEnd..<documentEnd] {
+                    // Equal positions (a hyphen's joined form) are kept; deltas may be 0.
+                    list.addPosition(entry.position)
+                    lastPosition = entry.position
+                }
+                _ = lastPosition
+                groupEnd = documentEnd
+            }
+            lists[Int(first.term) << 3 | Int(first.field)] = list
+            index = groupEnd
+        }
+        return lists
+    }
+
+    private func serializeLengths() -> [[UInt8]] {
+        var fields = ByteWriter(capacity: episodeCount * 20)
+        for field in Field.episodeFields {
+            for length in episodeFieldLengths[Int(field.rawValue)] { fields.appendUInt32(length) }
+        }
+        var transcriptTotals = ByteWriter(capacity: episodeCount * 4)
+        for length in episodeTranscriptLengths { transcriptTotals.appendUInt32(length) }
+        var cues = ByteWriter(capacity: cueCount * 2)
+        for length in cueLengths { cues.appendUInt16(length) }
+        var sums = ByteWriter()
+        for total in totals { sums.appendUInt64(total) }
+        return [fields.bytes, transcriptTotals.bytes, cues.bytes, sums.bytes]
+    }
+
+    private func serializeStore() -> [[UInt8]] {
+        var offsets = ByteWriter(capacity: cueOffsets.count * 4)
+        for offset in cueOffsets { offsets.appendUInt32(offset) }
+        var speakers = ByteWriter()
+        speakers.appendVarInt(speakerNames.count)
+        for name in speakerNames { speakers.appendString(name) }
+        return [offsets.bytes, cueRecords.bytes, speakers.bytes]
+    }
+
+    private func serializeEpisodes() -> [[UInt8]] {
+        var starts = ByteWriter(capacity: cueStarts.count * 4)
+        for start in cueStarts { starts.appendUInt32(start) }
+        var offsets = ByteWriter(capacity: episodeOffsets.count * 4)
+        for offset in episodeOffsets { offsets.appendUInt32(offset) }
+        let byID = episodeIDs.indices.sorted { Array(episodeIDs[$0].utf8).lexicographicallyPrecedes(Array(episodeIDs[$1].utf8)) }
+        var order = ByteWriter(capacity: byID.count * 4)
+        for ordinal in byID { order.appendUInt32(UInt32(ordinal)) }
+        return [starts.bytes, offsets.bytes, episodeRecords.bytes, order.bytes]
+    }
+}

@@ -1,0 +1,102 @@
+import TalksModel
+
+/// Finds the episode folders under the paths a user names, without reading transcripts.
+///
+/// A path may be an archive (a folder of episode folders) or one episode folder (it holds
+/// `episode.json` or `episode.html`). Hidden entries (starting with ".") are skipped, as are
+/// plain files in an archive (`README.md`). A folder with a transcript but no metadata is an
+/// error; a folder with neither is skipped with a warning. Two folders with one id are an
+/// error naming both; the first in path order is kept. Results are sorted by id so every
+/// run ingests in the same order.
+public enum ArchiveScanner {
+    public static let metadataNames = ["episode.json", "episode.html"]
+    public static let transcriptNames = ["transcript.vtt", "transcript.srt"]
+
+    /// Scans `paths`; throws only when a path itself does not exist or is not a folder.
+    public static func scan(_ paths: [String]) throws(IngestError) -> ArchiveScan {
+        var scan = ArchiveScan()
+        var candidates: [EpisodeSource] = []
+        for path in paths {
+            guard let kind = FileSystem.kind(of: path) else { throw .notFound(path: path) }
+            guard kind == .directory else {
+                throw .wrongKind(path: path, expected: "an archive folder or an episode folder")
+            }
+            let names = try FileSystem.listDirectory(path)
+            if names.contains(where: metadataNames.contains) {
+                if let source = source(folder: path, names: names, diagnostics: &scan.diagnostics) {
+                    candidates.append(source)
+                }
+                continue
+            }
+            for name in names where !name.hasPrefix(".") {
+                let folder = FileSystem.join(path, name)
+                guard FileSystem.kind(of: folder) == .directory else { continue }
+                let inner: [String]
+                do {
+                    inner = try FileSystem.listDirectory(folder)
+                } catch {
+                    scan.diagnostics.append(Diagnostic(.error, file: folder, "cannot read the folder: \(error)"))
+                    continue
+                }
+                if let source = source(folder: folder, names: inner, diagnostics: &scan.diagnostics) {
+                    candidates.append(source)
+                }
+            }
+        }
+        scan.sources = removeDuplicates(candidates, diagnostics: &scan.diagnostics)
+        scan.sources.sort { Array($0.id.utf8).lexicographicallyPrecedes(Array($1.id.utf8)) }
+        return scan
+    }
+
+    /// The source for one folder, or nil (with a diagnostic) when it has no metadata.
+    static func source(folder: String, names: [String], diagnostics: inout [Diagnostic]) -> EpisodeSource? {
+        let present = Set(names)
+        let transcripts = transcriptNames.filter(present.contains)
+        guard let metadataName = metadataNames.first(where: present.contains) else {
+            if transcripts.isEmpty {
+                diagnostics.append(Diagnostic(.warning, file: folder, "no episode.json or episode.html; the folder is skipped"))
+            } else {
+                diagnostics.append(Diagnostic(.error, file: folder, "has \(transcripts[0]) but no episode.json or episode.html; add the metadata"))
+            }
+            return nil
+        }
+        if metadataNames.allSatisfy(present.contains) {
+            diagnostics.append(Diagnostic(.warning, file: folder, "has both episode.json and episode.html; episode.json is used"))
+        }
+        if transcripts.count > 1 {
+            diagnostics.append(Diagnostic(.warning, file: folder, "has both transcript.vtt and transcript.srt; transcript.vtt is used"))
+        }
+        let metadataPath = FileSystem.join(folder, metadataName)
+        return EpisodeSource(
+            id: declaredID(metadataPath: metadataPath) ?? FileSystem.lastComponent(folder),
+            folder: folder, metadataPath: metadataPath,
+            transcriptPath: transcripts.first.map { FileSystem.join(folder, $0) })
+    }
+
+    /// The `id` field of an `episode.json`, when the file parses and has one. Errors are left
+    /// for `EpisodeLoader`, which reports them with lines.
+    static func declaredID(metadataPath: String) -> String? {
+        guard metadataPath.hasSuffix(".json"),
+            let bytes = try? FileSystem.readFile(metadataPath),
+            let value = try? JSONParser.parse(bytes),
+            case .string(let id)? = value["id"]
+        else { return nil }
+        return id
+    }
+
+    static func removeDuplicates(_ candidates: [EpisodeSource], diagnostics: inout [Diagnostic]) -> [EpisodeSource] {
+        var firstFolder: [String: String] = [:]
+        var kept: [EpisodeSource] = []
+        for source in candidates {
+            if let earlier = firstFolder[source.id] {
+                diagnostics.append(Diagnostic(
+                    .error, file: source.folder,
+                    "duplicate episode id '\(source.id)': also used by \(earlier); this folder is skipped"))
+                continue
+            }
+            firstFolder[source.id] = source.folder
+            kept.append(source)
+        }
+        return kept
+    }
+}

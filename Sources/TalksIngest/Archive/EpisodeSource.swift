@@ -1,0 +1,39 @@
+/// Where one episode's files are: the unit `ArchiveScanner` finds and `EpisodeLoader` reads.
+///
+/// Scanning only looks at names (and, for duplicate detection, the `id` field of
+/// `episode.json`), so it is cheap to run over a whole archive before deciding what to load.
+public struct EpisodeSource: Sendable, Hashable {
+    /// The episode id: `episode.json`'s `id`, or the folder name.
+    public var id: String
+    /// The episode folder, as the user named it (e.g. "archive/55-vreta-kluster").
+    public var folder: String
+    /// `episode.json` or `episode.html` in the folder.
+    public var metadataPath: String
+    /// `transcript.vtt` or `transcript.srt` in the folder; nil when there is none.
+    public var transcriptPath: String?
+
+    public init(id: String, folder: String, metadataPath: String, transcriptPath: String?) {
+        self.id = id
+        self.folder = folder
+        self.metadataPath = metadataPath
+        self.transcriptPath = transcriptPath
+    }
+}
+
+/// What `ArchiveScanner.scan` found: the episodes to load, sorted by id, and problems with
+/// the archive's layout (a folder without metadata, two folders with one id).
+public struct ArchiveScan: Sendable, Hashable {
+    public var sources: [EpisodeSource]
+    /// Layout problems. Errors here mean a folder was left out of `sources`.
+    public var diagnostics: [Diagnostic]
+
+    public init(sources: [EpisodeSource] = [], diagnostics: [Diagnostic] = []) {
+        self.sources = sources
+        self.diagnostics = diagnostics
+    }
+
+    /// Whether any folder was left out because of an error (exit status 65).
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+import TalksModel

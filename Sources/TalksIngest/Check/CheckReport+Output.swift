@@ -1,0 +1,108 @@
+import TalksModel
+
+extension CheckReport {
+    /// `{"episodes":[{"id", "title", "speakers", "cues":[{"id","start","end","speaker","text"}], "warnings", "errors"}]}`,
+    /// with diagnostics as "file:line: message" strings.
+    public func jsonValue() -> JSONValue {
+        .object([
+            "episodes": .array(entries.map { entry in
+                .object([
+                    "id": .string(entry.id),
+                    "title": .optional(entry.episode?.title),
+                    "speakers": .array(entry.speakers.map(JSONValue.string)),
+                    "cues": .array(entry.cues.map { cue in
+                        .object([
+                            "id": .optional(cue.id),
+                            "start": .number(cue.start),
+                            "end": .number(cue.end),
+                            "speaker": .optional(cue.speaker),
+                            "text": .string(cue.text),
+                        ])
+                    }),
+                    "warnings": .array(entry.warnings.map { .string(Self.located($0)) }),
+                    "errors": .array(entry.errors.map { .string(Self.located($0)) }),
+                ])
+            })
+        ])
+    }
+
+    /// The report for people: per entry what was understood, then every problem, then a summary.
+    public func text() -> String {
+        var lines: [String] = []
+        for entry in entries {
+            let status = !entry.isValid ? "REJECTED" : entry.kind == .folder ? "SKIPPED " : "OK      "
+            lines.append("\(status) \(entry.id)  (\(entry.path))")
+            if let episode = entry.episode {
+                lines.append(Self.field("title", episode.title))
+                if let series = episode.series {
+                    lines.append(Self.field("series", series + (episode.number.map { ", number \($0)" } ?? "")))
+                } else if let number = episode.number {
+                    lines.append(Self.field("number", String(number)))
+                }
+                lines.append(Self.field("date", episode.date ?? "(none)"))
+                lines.append(Self.field("language", episode.language))
+                if !episode.speakers.isEmpty {
+                    lines.append(Self.field("speakers", episode.speakers.map { speaker in
+                        speaker.organisation.map { "\(speaker.name) (\($0))" } ?? speaker.name
+                    }.joined(separator: ", ")))
+                }
+                if let recording = episode.recording { lines.append(Self.field("recording", recording)) }
+                if let page = episode.page { lines.append(Self.field("page", page)) }
+            }
+            if entry.isValid, entry.kind != .folder {
+                var cueLine = "\(entry.cues.count)"
+                if let first = entry.cues.map(\.start).min(), let last = entry.cues.map(\.end).max() {
+                    cueLine += ", \(Self.clock(first))–\(Self.clock(last))"
+                }
+                lines.append(Self.field("cues", cueLine))
+                let voices = Self.voiceCounts(entry.cues)
+                lines.append(Self.field("voices", voices.isEmpty ? "(no speaker marked in the cues)" : voices))
+            }
+            for diagnostic in entry.errors + entry.warnings {
+                lines.append("  \(diagnostic)")
+            }
+        }
+        let rejected = entries.filter { !$0.isValid }.count
+        let skipped = entries.filter { $0.isValid && $0.kind == .folder }.count
+        let warnings = entries.reduce(0) { $0 + $1.warnings.count }
+        lines.append("")
+        var summary = "\(entries.count - skipped) checked: \(entries.count - rejected - skipped) valid, \(rejected) rejected"
+        if skipped > 0 { summary += ", \(skipped) folder\(skipped == 1 ? "" : "s") skipped" }
+        lines.append(summary + ", \(warnings) warning\(warnings == 1 ? "" : "s").")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// "file:line: message" (the severity is the array the string is in).
+    static func located(_ diagnostic: Diagnostic) -> String {
+        let location = diagnostic.line.map { "\(diagnostic.file):\($0)" } ?? diagnostic.file
+        return "\(location): \(diagnostic.message)"
+    }
+
+    static func field(_ name: String, _ value: String) -> String {
+        "  " + name + String(repeating: " ", count: max(1, 11 - name.count)) + value
+    }
+
+    /// Seconds as h:mm:ss or m:ss.
+    static func clock(_ seconds: Double) -> String {
+        let total = Int(seconds.isFinite ? max(0, seconds) : 0)
+        let hours = total / 3600
+        let minutes = total / 60 % 60
+        let rest = total % 60
+        let twoDigits = { (value: Int) in value < 10 ? "0\(value)" : "\(value)" }
+        return hours > 0 ? "\(hours):\(twoDigits(minutes)):\(twoDigits(rest))" : "\(minutes):\(twoDigits(rest))"
+    }
+
+    /// "Helene Oscarsson (2 cues), Anna Lindqvist (1 cue)", in order of first appearance.
+    static func voiceCounts(_ cues: [Cue]) -> String {
+        var order: [String] = []
+        var counts: [String: Int] = [:]
+        for speaker in cues.compactMap(\.speaker) {
+            if counts[speaker] == nil { order.append(speaker) }
+            counts[speaker, default: 0] += 1
+        }
+        return order.map { name in
+            let count = counts[name] ?? 0
+            return "\(name) (\(count) cue\(count == 1 ? "" : "s"))"
+        }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,137 @@
+import TalksModel
+
+/// An RSS 2.0 podcast feed read with libxml2's XML parser and XPath, namespaces included.
+///
+/// Channel: `title` (the series) and `language`. Items: `title` (or `itunes:title`),
+/// `pubDate` (RFC 822, turned into ISO 8601 with the feed's offset), `description` (or
+/// `content:encoded`, `itunes:summary`; HTML is parsed and reduced to text), `enclosure url`
+/// (the recording), `link` (the page), `itunes:episode` (the number), `itunes:duration`,
+/// `podcast:person` (speakers), `category` and `itunes:keywords` (tags), and every
+/// `podcast:transcript url= type=`. No regular expressions: markup is parsed, never matched.
+struct RSSFeed {
+    static let namespaces = [
+        "itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",
+        "podcast": "https://podcastindex.org/namespace/1.0",
+        "content": "http://purl.org/rss/1.0/modules/content/",
+    ]
+
+    var series: String?
+    var language: String?
+    var items: [FeedItem] = []
+    var diagnostics: [Diagnostic] = []
+
+    /// Parses the feed; a document that is not XML or not RSS is an `IngestError`, problems
+    /// with single items are diagnostics.
+    init(_ bytes: [UInt8], file: String) throws(IngestError) {
+        let document: MarkupDocument
+        switch MarkupDocument.xml(bytes) {
+        case .success(let parsed): document = parsed
+        case .failure(let problem): throw .invalidInput(path: file, line: problem.line, reason: "not well-formed XML: \(problem.message)")
+        }
+        guard let root = document.root, root.name == "rss", let channel = select(document, "/rss/channel").first else {
+            let name = document.root?.name ?? "nothing"
+            throw .invalidInput(path: file, line: document.root?.line, reason: "not an RSS 2.0 feed: the root element is <\(name)>, expected <rss> with a <channel>")
+        }
+        series = text(document, "title", in: channel)
+        if let code = text(document, "language", in: channel) {
+            language = Self.languageTag(code)
+        }
+        for (index, node) in select(document, "item", in: channel).enumerated() {
+            if let item = item(node, number: index + 1, document: document, file: file) {
+                items.append(item)
+            }
+        }
+        if items.isEmpty && diagnostics.isEmpty {
+            diagnostics.append(Diagnostic(.warning, file: file, line: channel.line, "the feed has no items"))
+        }
+    }
+
+    private mutating func item(_ node: MarkupNode, number: Int, document: MarkupDocument, file: String) -> FeedItem? {
+        guard let title = text(document, "title", in: node) ?? text(document, "itunes:title", in: node) else {
+            diagnostics.append(Diagnostic(.error, file: file, line: node.line, "item \(number) has no <title>; it was not imported"))
+            return nil
+        }
+        var episode = Episode(id: "", series: series, title: title, language: language ?? "sv")
+        if let published = text(document, "pubDate", in: node) {
+            if let date = RFC822Date.parse(published) {
+                episode.date = date.text
+                episode.timestamp = date.timestamp
+            } else {
+                let line = select(document, "pubDate", in: node).first?.line
+                diagnostics.append(Diagnostic(.warning, file: file, line: line, "item \(number): pubDate '\(published)' is not an RFC 822 date; the episode has no date"))
+            }
+        }
+        if let html = text(document, "description", in: node) ?? text(document, "content:encoded", in: node)
+            ?? text(document, "itunes:summary", in: node)
+        {
+            let plain = Self.plainText(fromHTML: html)
+            episode.description = plain.isEmpty ? nil : plain
+        }
+        episode.recording = select(document, "enclosure/@url", in: node).first.map(\.textContent)?.trimmingWhitespace
+        episode.page = text(document, "link", in: node)
+        if let numberText = text(document, "itunes:episode", in: node) {
+            if let value = Int(numberText), value >= 0 {
+                episode.number = value
+            } else {
+                diagnostics.append(Diagnostic(.warning, file: file, line: node.line, "item \(number): itunes:episode '\(numberText)' is not a whole number; ignored"))
+            }
+        }
+        if let durationText = text(document, "itunes:duration", in: node) {
+            episode.duration = Self.seconds(fromDuration: durationText)
+        }
+        episode.speakers = select(document, "podcast:person", in: node).compactMap { person in
+            let name = PageText.collapse(person.textContent)
+            return name.isEmpty ? nil : Speaker(name: name)
+        }
+        var tags = select(document, "category", in: node).map { PageText.collapse($0.textContent) }
+        if let keywords = text(document, "itunes:keywords", in: node) {
+            tags += keywords.split(separator: ",").map { String($0).trimmingWhitespace }
+        }
+        var seenTags: Set<String> = []
+        episode.tags = tags.filter { !$0.isEmpty && seenTags.insert($0).inserted }
+        let transcripts = select(document, "podcast:transcript", in: node).compactMap { link -> FeedItem.TranscriptLink? in
+            guard let url = link.attribute("url")?.trimmingWhitespace, !url.isEmpty else { return nil }
+            return FeedItem.TranscriptLink(url: url, type: link.attribute("type")?.trimmingWhitespace.lowercased())
+        }
+        return FeedItem(line: node.line, episode: episode, transcripts: transcripts)
+    }
+
+    private func select(_ document: MarkupDocument, _ expression: String, in node: MarkupNode? = nil) -> [MarkupNode] {
+        document.select(expression, from: node, namespaces: Self.namespaces)
+    }
+
+    /// The collapsed text of the first match, nil when absent or blank.
+    private func text(_ document: MarkupDocument, _ expression: String, in node: MarkupNode) -> String? {
+        guard let match = select(document, expression, in: node).first else { return nil }
+        let text = PageText.collapse(match.textContent)
+        return text.isEmpty ? nil : text
+    }
+
+    /// Feed descriptions are HTML (escaped or in CDATA); parse it and keep the text.
+    static func plainText(fromHTML html: String) -> String {
+        guard html.contains("<") || html.contains("&"),
+            let document = MarkupDocument.html(Array("<html><body>\(html)</body></html>".utf8)),
+            let body = document.select("//body").first
+        else { return PageText.collapse(html) }
+        return PageText.text(of: body)
+    }
+
+    /// "sv-se" → "sv-SE"; "SV" → "sv".
+    static func languageTag(_ code: String) -> String {
+        let parts = code.trimmingWhitespace.split(separator: "-")
+        guard let primary = parts.first else { return "sv" }
+        return ([primary.lowercased()] + parts.dropFirst().map { $0.count == 2 ? $0.uppercased() : String($0) }).joined(separator: "-")
+    }
+
+    /// itunes:duration as "HH:MM:SS", "MM:SS" or plain seconds.
+    static func seconds(fromDuration text: String) -> Double? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count) else { return nil }
+        var total = 0.0
+        for part in parts {
+            guard let value = Double(part), value >= 0, value.isFinite else { return nil }
+            total = total * 60 + value
+        }
+        return total
+    }
+}

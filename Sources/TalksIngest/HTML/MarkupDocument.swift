@@ -1,0 +1,194 @@
+import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A parsed HTML or XML document owned by Swift: libxml2's tree, freed exactly once.
+///
+/// libxml2 hands out raw pointers (`xmlDocPtr`, `xmlNodePtr`, XPath objects) that must be
+/// freed by the right function. This class owns the document (`xmlFreeDoc` in `deinit`), every
+/// XPath evaluation frees its context and result before returning, and `MarkupNode` keeps
+/// its document alive, so no pointer outlives the tree it points into. Parsing never touches
+/// the network (`NONET`) and never prints: libxml2's error output is silenced with
+/// `NOERROR | NOWARNING` and a structured error handler that drops messages.
+final class MarkupDocument {
+    let pointer: xmlDocPtr
+
+    private init(pointer: xmlDocPtr) {
+        self.pointer = pointer
+    }
+
+    deinit {
+        xmlFreeDoc(pointer)
+    }
+
+    /// Parses HTML the way browsers forgive it. Valid UTF-8 is read as UTF-8 (libxml2 would
+    /// otherwise assume Latin-1 when a page declares no charset); other bytes are left to
+    /// libxml2's detection from `<meta charset>`. The corresponding C function is `htmlReadMemory`.
+    static func html(_ bytes: [UInt8]) -> MarkupDocument? {
+        silenceErrors()
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
+            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+        let encoding: String? = String(validating: bytes, as: UTF8.self) != nil ? "UTF-8" : nil
+        guard bytes.count < Int(Int32.max) else { return nil }
+        let document: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { characters in
+                htmlReadMemory(characters.baseAddress, Int32(characters.count), nil, encoding, options)
+            }
+        }
+        return document.map(MarkupDocument.init(pointer:))
+    }
+
+    /// Parses XML with namespaces, without loading external entities or DTDs (no `NOENT`,
+    /// no `DTDLOAD`) and without network access; `HUGE` is not set, so libxml2's own limits
+    /// on text and nesting apply. The corresponding C function is `xmlReadMemory`.
+    static func xml(_ bytes: [UInt8]) -> Result<MarkupDocument, XMLProblem> {
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
+            | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
+        guard bytes.count < Int(Int32.max) else { return .failure(XMLProblem(line: nil, message: "the document is too large")) }
+        // libxml2 goes on after the first well-formedness error and would report the last
+        // one; the first is the one to fix, so a handler keeps it.
+        let collector = FirstErrorCollector()
+        xmlSetStructuredErrorFunc(Unmanaged.passUnretained(collector).toOpaque()) { context, error in
+            guard let context, let error else { return }
+            let collector = Unmanaged<FirstErrorCollector>.fromOpaque(context).takeUnretainedValue()
+            guard collector.problem == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+            let message = error.pointee.message.map { String(cString: $0) } ?? "not well-formed XML"
+            let line = Int(error.pointee.line)
+            collector.problem = XMLProblem(line: line > 0 ? line : nil, message: message.trimmingWhitespace)
+        }
+        let document: xmlDocPtr? = withExtendedLifetime(collector) {
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { characters in
+                    xmlReadMemory(characters.baseAddress, Int32(characters.count), nil, nil, options)
+                }
+            }
+        }
+        silenceErrors()
+        guard let document else {
+            return .failure(collector.problem ?? XMLProblem(line: nil, message: "not well-formed XML"))
+        }
+        return .success(MarkupDocument(pointer: document))
+    }
+
+    /// The root element, if the document has one.
+    var root: MarkupNode? {
+        xmlDocGetRootElement(pointer).map { MarkupNode(pointer: $0, document: self) }
+    }
+
+    /// Evaluates an XPath expression from `context` (the document when nil) and returns the
+    /// element and attribute nodes it selects, in document order. An invalid expression
+    /// selects nothing. The corresponding C functions are `xmlXPathNewContext`,
+    /// `xmlXPathRegisterNs` and `xmlXPathNodeEval`.
+    func select(_ expression: String, from context: MarkupNode? = nil, namespaces: [String: String] = [:]) -> [MarkupNode] {
+        Self.silenceErrors()
+        guard let xpath = xmlXPathNewContext(pointer) else { return [] }
+        defer { xmlXPathFreeContext(xpath) }
+        for (prefix, uri) in namespaces {
+            _ = xmlXPathRegisterNs(xpath, prefix, uri)
+        }
+        let start = context?.pointer ?? xmlDocGetRootElement(pointer)
+        guard let result = xmlXPathNodeEval(start, expression, xpath) else { return [] }
+        defer { xmlXPathFreeObject(result) }
+        guard let set = result.pointee.nodesetval else { return [] }
+        let count = Int(set.pointee.nodeNr)
+        guard count > 0, let table = set.pointee.nodeTab else { return [] }
+        var nodes: [MarkupNode] = []
+        nodes.reserveCapacity(count)
+        for index in 0..<count {
+            if let node = table[index] { nodes.append(MarkupNode(pointer: node, document: self)) }
+        }
+        return nodes
+    }
+
+    /// Installs a structured error handler that drops libxml2's messages for this thread
+    /// (libxml2 keeps error handlers per thread), so nothing reaches stderr.
+    static func silenceErrors() {
+        xmlSetStructuredErrorFunc(nil) { _, _ in }
+    }
+}
+
+/// Keeps the first error libxml2 reports while parsing one document on this thread.
+private final class FirstErrorCollector {
+    var problem: XMLProblem?
+}
+
+/// Why an XML document could not be parsed, as libxml2 put it.
+struct XMLProblem: Error, Sendable, Hashable {
+    var line: Int?
+    var message: String
+}
+
+/// An element (or attribute) in a `MarkupDocument`; holds the document so it stays alive.
+struct MarkupNode {
+    let pointer: xmlNodePtr
+    let document: MarkupDocument
+
+    /// The lowercase local name, e.g. "meta".
+    var name: String {
+        pointer.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+    }
+
+    var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
+
+    /// The namespace URI of the element, if any.
+    var namespaceURI: String? {
+        pointer.pointee.ns?.pointee.href.map { String(cString: $0) }
+    }
+
+    /// 1-based source line (libxml2 counts it while parsing). The C function is `xmlGetLineNo`.
+    var line: Int? {
+        let number = xmlGetLineNo(pointer)
+        return number > 0 ? Int(number) : nil
+    }
+
+    /// An attribute's value (no namespace). The corresponding C function is `xmlGetProp`.
+    func attribute(_ name: String) -> String? {
+        guard let value = xmlGetProp(pointer, name) else { return nil }
+        defer { releaseLibXMLString(value) }
+        return String(cString: value)
+    }
+
+    /// An attribute in a namespace. The corresponding C function is `xmlGetNsProp`.
+    func attribute(_ name: String, namespace: String) -> String? {
+        guard let value = xmlGetNsProp(pointer, name, namespace) else { return nil }
+        defer { releaseLibXMLString(value) }
+        return String(cString: value)
+    }
+
+    /// All text inside, concatenated as written. The corresponding C function is `xmlNodeGetContent`.
+    var textContent: String {
+        guard let value = xmlNodeGetContent(pointer) else { return "" }
+        defer { releaseLibXMLString(value) }
+        return String(cString: value)
+    }
+
+    /// The child nodes of every kind, in order.
+    var children: [MarkupNode] {
+        var result: [MarkupNode] = []
+        var child = pointer.pointee.children
+        while let node = child {
+            result.append(MarkupNode(pointer: node, document: document))
+            child = node.pointee.next
+        }
+        return result
+    }
+
+    /// The text of a text or CDATA node, nil for other kinds.
+    var ownText: String? {
+        let type = pointer.pointee.type
+        guard type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE, let content = pointer.pointee.content else { return nil }
+        return String(cString: content)
+    }
+
+    var parent: MarkupNode? {
+        pointer.pointee.parent.map { MarkupNode(pointer: $0, document: document) }
+    }
+}
+
+/// Frees a string libxml2 allocated (`xmlGetProp`, `xmlNodeGetContent`). libxml2's `xmlFree`
+/// is a mutable global Swift 6 will not read; it is the C library's `free` unless
+/// `xmlMemSetup` replaces it, which talks never calls.
+private func releaseLibXMLString(_ value: UnsafeMutablePointer<xmlChar>) {
+    free(value)
+}

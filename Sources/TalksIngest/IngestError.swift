@@ -1,0 +1,47 @@
+import TalksModel
+
+/// Why TalksIngest could not read or write something as a whole.
+///
+/// Problems inside one episode's files are `Diagnostic`s collected into an
+/// `EpisodeRejection`; an `IngestError` is for what stops a whole operation: a path that
+/// does not exist, a feed that is not RSS, a folder that cannot be written.
+public enum IngestError: TalksError, Hashable {
+    /// The path does not exist.
+    case notFound(path: String)
+    /// The path exists but is not what the operation needs (e.g. a file where a folder belongs).
+    case wrongKind(path: String, expected: String)
+    /// A file is larger than the limit talks accepts for its kind.
+    case fileTooLarge(path: String, size: Int64, limit: Int64)
+    /// A system call failed on the path; `reason` is `strerror` text.
+    case systemError(path: String, operation: String, reason: String)
+    /// An input document could not be used; `line` when known.
+    case invalidInput(path: String, line: Int?, reason: String)
+    /// An output already exists and `--force` was not given.
+    case alreadyExists(path: String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let path):
+            return "\(path): no such file or folder."
+        case .wrongKind(let path, let expected):
+            return "\(path): expected \(expected)."
+        case .fileTooLarge(let path, let size, let limit):
+            return "\(path): the file is \(size) bytes, more than the limit of \(limit) bytes; it was not read."
+        case .systemError(let path, let operation, let reason):
+            return "\(path): \(operation) failed: \(reason)."
+        case .invalidInput(let path, let line, let reason):
+            let location = line.map { "\(path):\($0)" } ?? path
+            return "\(location): \(reason)"
+        case .alreadyExists(let path):
+            return "\(path) already exists; use --force to replace it."
+        }
+    }
+
+    public var exitStatus: Int32 {
+        switch self {
+        case .fileTooLarge, .invalidInput: return ExitStatus.dataError
+        case .notFound, .wrongKind: return ExitStatus.usage
+        case .systemError, .alreadyExists: return ExitStatus.failure
+        }
+    }
+}

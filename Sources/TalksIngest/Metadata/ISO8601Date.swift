@@ -1,0 +1,221 @@
+/// An ISO 8601 date or date-time as organisers write it, e.g. "2022-10-19T12:00:00+02:00".
+///
+/// `Episode.date` keeps the text as written and `Episode.timestamp` the instant, so both
+/// come from here. Accepted forms: `YYYY-MM-DD` (taken as midnight UTC), and
+/// `YYYY-MM-DDTHH:MM[:SS[.fraction]]` followed by `Z`, `±HH:MM` or `±HHMM`. A date-time
+/// without an offset is rejected: "12:00" in Sweden is not 12:00 UTC, and guessing would
+/// sort episodes wrongly. Every field is range-checked (month 13 or 30 February fail).
+public struct ISO8601Date: Sendable, Hashable {
+    /// The text as given.
+    public var text: String
+    /// Seconds since 1970-01-01T00:00:00Z (fractions of a second are dropped).
+    public var timestamp: Int64
+    /// The offset from UTC in seconds that the text carried (0 for a plain date).
+    public var offsetSeconds: Int
+    /// Whether the text had a time of day.
+    public var hasTime: Bool
+
+    /// Parses `text`; on failure returns the reason, phrased to follow "date '…' ".
+    public static func parse(_ text: String) -> Result<ISO8601Date, ISO8601DateProblem> {
+        var scanner = DigitScanner(text)
+        guard let year = scanner.number(digits: 4), scanner.take("-"),
+            let month = scanner.number(digits: 2), scanner.take("-"),
+            let day = scanner.number(digits: 2)
+        else {
+            return .failure(ISO8601DateProblem("is not an ISO 8601 date; write it like 2022-10-19T12:00:00+02:00"))
+        }
+        guard (1...12).contains(month), day >= 1, day <= CivilCalendar.daysInMonth(year: year, month: month) else {
+            return .failure(ISO8601DateProblem("is not a real calendar date"))
+        }
+        let days = CivilCalendar.daysSinceEpoch(year: year, month: month, day: day)
+        if scanner.atEnd {
+            return .success(ISO8601Date(text: text, timestamp: days * 86_400, offsetSeconds: 0, hasTime: false))
+        }
+        guard scanner.take("T") || scanner.take("t") || scanner.take(" "),
+            let hour = scanner.number(digits: 2), scanner.take(":"),
+            let minute = scanner.number(digits: 2)
+        else {
+            return .failure(ISO8601DateProblem("has a malformed time; write it like 2022-10-19T12:00:00+02:00"))
+        }
+        var second = 0
+        if scanner.take(":") {
+            guard let value = scanner.number(digits: 2) else {
+                return .failure(ISO8601DateProblem("has malformed seconds"))
+            }
+            second = value
+            if scanner.take(".") || scanner.take(",") {
+                guard scanner.skipDigits() > 0 else {
+                    return .failure(ISO8601DateProblem("has a malformed fraction of a second"))
+                }
+            }
+        }
+        guard hour <= 23, minute <= 59, second <= 60 else {
+            return .failure(ISO8601DateProblem("has a time of day out of range"))
+        }
+        var offset = 0
+        if scanner.take("Z") || scanner.take("z") {
+            offset = 0
+        } else if let sign = scanner.takeSign() {
+            guard let offsetHours = scanner.number(digits: 2) else {
+                return .failure(ISO8601DateProblem("has a malformed UTC offset; write it like +02:00"))
+            }
+            _ = scanner.take(":")
+            let offsetMinutes = scanner.number(digits: 2) ?? 0
+            guard offsetHours <= 18, offsetMinutes <= 59 else {
+                return .failure(ISO8601DateProblem("has a UTC offset out of range"))
+            }
+            offset = sign * (offsetHours * 3600 + offsetMinutes * 60)
+        } else if scanner.atEnd {
+            return .failure(ISO8601DateProblem("has a time but no UTC offset; add one, e.g. +02:00 for Swedish summer time"))
+        }
+        guard scanner.atEnd else {
+            return .failure(ISO8601DateProblem("has unexpected text after the date"))
+        }
+        let local = days * 86_400 + Int64(hour * 3600 + minute * 60 + min(second, 59))
+        return .success(ISO8601Date(text: text, timestamp: local - Int64(offset), offsetSeconds: offset, hasTime: true))
+    }
+
+    /// Formats an instant as ISO 8601 with the given offset: "2022-10-19T12:00:00+02:00".
+    public static func format(timestamp: Int64, offsetSeconds: Int) -> String {
+        let local = timestamp + Int64(offsetSeconds)
+        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let secondsOfDay = Int(local - days * 86_400)
+        let (year, month, day) = CivilCalendar.civil(fromDaysSinceEpoch: days)
+        var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+        text += "T" + pad(secondsOfDay / 3600, 2) + ":" + pad(secondsOfDay / 60 % 60, 2) + ":" + pad(secondsOfDay % 60, 2)
+        if offsetSeconds == 0 {
+            return text + "Z"
+        }
+        let magnitude = abs(offsetSeconds)
+        text += offsetSeconds < 0 ? "-" : "+"
+        return text + pad(magnitude / 3600, 2) + ":" + pad(magnitude / 60 % 60, 2)
+    }
+
+    static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}
+
+/// Why a date text was not accepted, as a phrase that follows "date '…' ".
+public struct ISO8601DateProblem: Error, Sendable, Hashable {
+    public var reason: String
+
+    public init(_ reason: String) {
+        self.reason = reason
+    }
+}
+
+/// Proleptic Gregorian calendar arithmetic (Howard Hinnant's days-from-civil algorithms),
+/// so dates need no Foundation calendar or time-zone database.
+enum CivilCalendar {
+    static func isLeapYear(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    static func daysInMonth(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return isLeapYear(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int64 {
+        let shiftedYear = Int64(month <= 2 ? year - 1 : year)
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+        let yearOfEra = shiftedYear - era * 400
+        let monthIndex = Int64(month > 2 ? month - 3 : month + 9)
+        let dayOfYear = (153 * monthIndex + 2) / 5 + Int64(day) - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    static func civil(fromDaysSinceEpoch days: Int64) -> (year: Int, month: Int, day: Int) {
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return (Int(year), Int(month), Int(day))
+    }
+}
+
+/// Reads fixed-width digit fields and separators from a date text, one character at a time.
+struct DigitScanner {
+    private let characters: [Character]
+    private var position = 0
+
+    init(_ text: String) {
+        characters = Array(text)
+    }
+
+    var atEnd: Bool { position >= characters.count }
+
+    mutating func take(_ character: Character) -> Bool {
+        guard position < characters.count, characters[position] == character else { return false }
+        position += 1
+        return true
+    }
+
+    /// +1 for "+", -1 for "-" or U+2212 MINUS SIGN, nil otherwise.
+    mutating func takeSign() -> Int? {
+        if take("+") { return 1 }
+        if take("-") || take("\u{2212}") { return -1 }
+        return nil
+    }
+
+    mutating func number(digits: Int) -> Int? {
+        guard position + digits <= characters.count else { return nil }
+        var value = 0
+        for index in position..<(position + digits) {
+            guard let digit = characters[index].wholeNumberValue, characters[index].isASCII else { return nil }
+            value = value * 10 + digit
+        }
+        position += digits
+        return value
+    }
+
+    /// A run of 1 or more ASCII digits of any length up to `maximum`, as a number.
+    mutating func number(atMost maximum: Int) -> Int? {
+        var value = 0
+        var count = 0
+        while position < characters.count, count < maximum, characters[position].isASCII,
+            let digit = characters[position].wholeNumberValue
+        {
+            value = value * 10 + digit
+            position += 1
+            count += 1
+        }
+        return count > 0 ? value : nil
+    }
+
+    mutating func skipDigits() -> Int {
+        var count = 0
+        while position < characters.count, characters[position].isASCII, characters[position].isNumber {
+            position += 1
+            count += 1
+        }
+        return count
+    }
+
+    mutating func skipSpaces() {
+        while position < characters.count, characters[position] == " " || characters[position] == "\t" {
+            position += 1
+        }
+    }
+
+    /// Letters up to the next non-letter.
+    mutating func word() -> String {
+        var letters = ""
+        while position < characters.count, characters[position].isLetter {
+            letters.append(characters[position])
+            position += 1
+        }
+        return letters
+    }
+}

@@ -1,0 +1,68 @@
+/// Recognises the speaker markers at the start of a cue's text: a change mark (`- `, `>> `)
+/// and an unambiguous `Name:` prefix.
+///
+/// A prefix counts as a name only when it is 1–4 capitalised words (letters, `-`, `'`, `.`),
+/// the colon is followed by whitespace or the end of the line (so `12:30` and URLs do not
+/// count), and a single word is not a common sentence opener or label ("Det:", "Obs:",
+/// "Exempel:", "Note:"). So `Helene Oscarsson: Välkomna` and `HELENE: …` are names, while
+/// `Det var så här: …` and `kl. 12:30` are not.
+public enum SpeakerPrefix {
+    /// The kind of speaker-change mark a cue starts with.
+    public enum ChangeMark: String, Sendable, Hashable {
+        case dash = "- "
+        case chevrons = ">> "
+    }
+
+    /// Words that start sentences or label content rather than name a person (compared
+    /// case-insensitively, Swedish and English).
+    static let nonNames: Set<String> = [
+        "det", "den", "detta", "dessa", "de", "du", "ni", "vi", "jag", "han", "hon", "men", "och", "så",
+        "nu", "här", "där", "då", "sen", "sedan", "alltså", "obs", "observera", "notera", "exempel", "ex",
+        "fråga", "frågor", "svar", "tips", "fakta", "källa", "citat", "kl", "tel", "tid", "datum", "plats",
+        "adress", "mejl", "epost", "e-post", "länk", "webb", "ämne", "tema", "agenda", "program", "sammanfattning",
+        "the", "this", "that", "it", "we", "you", "he", "she", "they", "so", "and", "but", "now", "here",
+        "note", "example", "question", "answer", "warning", "tip", "source", "quote", "time", "date", "re",
+        "ps", "edit", "update", "summary", "link", "email", "subject", "topic",
+    ]
+
+    /// The leading change mark and the text after it (unchanged text when there is none).
+    public static func changeMark(in text: String) -> (ChangeMark?, String) {
+        for mark in [ChangeMark.chevrons, .dash] where text.hasPrefix(mark.rawValue) {
+            let rest = text.dropFirst(mark.rawValue.count).drop(while: { $0 == " " || $0 == "\t" })
+            return (mark, String(rest))
+        }
+        if text == ">>" { return (.chevrons, "") }
+        return (nil, text)
+    }
+
+    /// The speaker name and the remaining text when `text` starts with an unambiguous
+    /// `Name:` prefix; nil otherwise.
+    public static func namePrefix(in text: String) -> (name: String, rest: String)? {
+        let firstLine = text.prefix { $0 != "\n" }
+        guard let colon = firstLine.prefix(64).firstIndex(of: ":") else { return nil }
+        let afterColon = text[text.index(after: colon)...]
+        if let next = afterColon.first, !(next == " " || next == "\t" || next == "\n") { return nil }
+        let candidate = text[..<colon]
+        guard candidate.first?.isWhitespace == false, candidate.last?.isWhitespace == false else { return nil }
+        let words = candidate.split(separator: " ", omittingEmptySubsequences: false)
+        guard (1...4).contains(words.count), words.allSatisfy(isCapitalisedWord) else { return nil }
+        if let first = words.first, nonNames.contains(first.lowercased().trimmingPeriods) { return nil }
+        let rest = afterColon.drop(while: { $0 == " " || $0 == "\t" })
+        return (String(candidate), String(rest))
+    }
+
+    /// An uppercase letter followed by letters, `-`, `'`, `’` or `.`, with no digits.
+    static func isCapitalisedWord(_ word: Substring) -> Bool {
+        guard let first = word.first, first.isLetter, first.isUppercase else { return false }
+        return word.dropFirst().allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." }
+    }
+}
+
+extension String {
+    /// The string without trailing full stops ("kl." → "kl").
+    var trimmingPeriods: String {
+        var text = self
+        while text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+}

@@ -1,0 +1,177 @@
+/// A tolerant SubRip (`.srt`) reader: numbered blocks of a timing line and text lines.
+///
+/// SubRip has no specification; this follows what players accept. Blocks are separated by
+/// blank lines; the number line is optional; timings are `HH:MM:SS,mmm --> HH:MM:SS,mmm`
+/// (a `.` separator, one-digit hours and `MM:SS,mmm` are accepted too; anything after the
+/// end time, such as `X1:… Y2:…` coordinates, is ignored). A missing blank line before the
+/// next block is repaired. Broken blocks are skipped with a diagnostic naming their line.
+public struct SubRipParser: Sendable {
+    /// One SubRip cue with its text as written (tags still in it).
+    public struct Cue: Sendable, Hashable {
+        /// The cue number line, if there was one.
+        public var number: String?
+        public var start: Double
+        public var end: Double
+        public var text: String
+        /// 1-based line of the timing line.
+        public var line: Int
+    }
+
+    public init() {}
+
+    /// Parses a whole file into cues and diagnostics (line-located, for skipped blocks).
+    public func parse(_ bytes: [UInt8]) -> (cues: [Cue], diagnostics: [WebVTTDiagnostic]) {
+        let input = TextDecoding.normalizedUTF8(bytes)
+        var lines: [Range<Int>] = []
+        var start = 0
+        for (index, byte) in input.enumerated() where byte == ASCII.lineFeed {
+            lines.append(start..<index)
+            start = index + 1
+        }
+        if start < input.count { lines.append(start..<input.count) }
+        return input.withUnsafeBufferPointer { buffer in
+            parse(buffer, lines: lines)
+        }
+    }
+
+    private func parse(_ input: UnsafeBufferPointer<UInt8>, lines: [Range<Int>]) -> (cues: [Cue], diagnostics: [WebVTTDiagnostic]) {
+        var cues: [Cue] = []
+        var diagnostics: [WebVTTDiagnostic] = []
+        func isBlank(_ line: Range<Int>) -> Bool { line.allSatisfy { ASCII.isWhitespace(input[$0]) } }
+        func isNumber(_ line: Range<Int>) -> Bool {
+            let trimmed = trim(input, line)
+            return !trimmed.isEmpty && trimmed.allSatisfy { ASCII.isDigit(input[$0]) }
+        }
+        var index = 0
+        while index < lines.count {
+            if isBlank(lines[index]) {
+                index += 1
+                continue
+            }
+            var number: String? = nil
+            if isNumber(lines[index]), index + 1 < lines.count, containsArrow(input, lines[index + 1]) {
+                number = input.string(in: trim(input, lines[index]))
+                index += 1
+            }
+            let timingLine = lines[index]
+            let lineNumber = index + 1
+            guard containsArrow(input, timingLine) else {
+                diagnostics.append(WebVTTDiagnostic(line: lineNumber, message:
+                    "expected a cue number or a timing line like \"00:00:01,000 --> 00:00:02,000\", found \"\(WebVTTFileParser.excerpt(input.string(in: timingLine)))\"; block skipped"))
+                while index < lines.count, !isBlank(lines[index]) { index += 1 }
+                continue
+            }
+            index += 1
+            var textLines: [Range<Int>] = []
+            while index < lines.count, !isBlank(lines[index]) {
+                if containsArrow(input, lines[index]) {
+                    // A missing blank line: the next block starts here (its number, if any,
+                    // was read as a text line).
+                    if let last = textLines.last, isNumber(last) { textLines.removeLast(); index -= 1 }
+                    break
+                }
+                textLines.append(lines[index])
+                index += 1
+            }
+            guard let (startTime, endTime) = timings(input, timingLine) else {
+                diagnostics.append(WebVTTDiagnostic(line: lineNumber, message:
+                    "invalid SubRip timing line \"\(WebVTTFileParser.excerpt(input.string(in: timingLine)))\"; cue skipped"))
+                continue
+            }
+            let text = textLines.map { input.string(in: $0) }.joined(separator: "\n")
+            cues.append(Cue(number: number, start: startTime, end: endTime, text: text, line: lineNumber))
+        }
+        return (cues, diagnostics)
+    }
+
+    private func trim(_ input: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Range<Int> {
+        var lower = line.lowerBound
+        var upper = line.upperBound
+        while lower < upper, ASCII.isWhitespace(input[lower]) { lower += 1 }
+        while upper > lower, ASCII.isWhitespace(input[upper - 1]) { upper -= 1 }
+        return lower..<upper
+    }
+
+    private func containsArrow(_ input: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        guard line.count >= 3 else { return false }
+        for index in line.lowerBound..<(line.upperBound - 2)
+        where input[index] == ASCII.hyphen && input[index + 1] == ASCII.hyphen && input[index + 2] == ASCII.greaterThan {
+            return true
+        }
+        return false
+    }
+
+    private func timings(_ input: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> (Double, Double)? {
+        var position = line.lowerBound
+        let end = line.upperBound
+        while position < end, ASCII.isWhitespace(input[position]) { position += 1 }
+        guard let start = timestamp(input, &position, end) else { return nil }
+        while position < end, ASCII.isWhitespace(input[position]) { position += 1 }
+        for expected in [ASCII.hyphen, ASCII.hyphen, ASCII.greaterThan] {
+            guard position < end, input[position] == expected else { return nil }
+            position += 1
+        }
+        while position < end, ASCII.isWhitespace(input[position]) { position += 1 }
+        guard let finish = timestamp(input, &position, end) else { return nil }
+        guard position == end || ASCII.isWhitespace(input[position]) else { return nil }
+        return (start, finish)
+    }
+
+    /// `[H]H:MM:SS,mmm` or `MM:SS,mmm`, with `,` or `.`, 1–3 fraction digits.
+    private func timestamp(_ input: UnsafeBufferPointer<UInt8>, _ position: inout Int, _ end: Int) -> Double? {
+        var fields: [Double] = []
+        while true {
+            var value: Double = 0
+            var digits = 0
+            while position < end, ASCII.isDigit(input[position]), digits < 9 {
+                value = value * 10 + Double(input[position] &- 0x30)
+                position += 1
+                digits += 1
+            }
+            guard digits > 0 else { return nil }
+            fields.append(value)
+            guard position < end, input[position] == ASCII.colon, fields.count < 3 else { break }
+            position += 1
+        }
+        guard fields.count >= 2, fields.dropFirst().allSatisfy({ $0 <= 59 }) else { return nil }
+        var seconds = fields.reduce(0) { $0 * 60 + $1 }
+        guard position < end, input[position] == ASCII.comma || input[position] == ASCII.fullStop else { return nil }
+        position += 1
+        var scale = 0.1
+        var fractionDigits = 0
+        while position < end, ASCII.isDigit(input[position]), fractionDigits < 3 {
+            seconds += Double(input[position] &- 0x30) * scale
+            scale /= 10
+            position += 1
+            fractionDigits += 1
+        }
+        guard fractionDigits > 0 else { return nil }
+        return (seconds * 1000).rounded() / 1000
+    }
+
+    /// The text of a SubRip cue without its basic formatting tags (`<i>`, `<b>`, `<u>`,
+    /// `<font …>` and their end tags, any case) and `{\an8}`-style position codes.
+    public static func plainText(_ text: String) -> String {
+        guard text.contains("<") || text.contains("{\\") else { return text }
+        var output = ""
+        output.reserveCapacity(text.utf8.count)
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if character == "<", let close = text[index...].firstIndex(of: ">") {
+                let tag = text[text.index(after: index)..<close].lowercased()
+                let name = tag.drop(while: { $0 == "/" }).prefix { $0.isLetter }
+                if ["i", "b", "u", "font", "s"].contains(String(name)) {
+                    index = text.index(after: close)
+                    continue
+                }
+            } else if character == "{", text[index...].hasPrefix("{\\"), let close = text[index...].firstIndex(of: "}") {
+                index = text.index(after: close)
+                continue
+            }
+            output.append(character)
+            index = text.index(after: index)
+        }
+        return output
+    }
+}

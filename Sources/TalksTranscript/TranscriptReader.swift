@@ -1,0 +1,139 @@
+import TalksModel
+
+/// The entry point ingest uses: a whole transcript file in, plain-text cues with speakers out.
+///
+/// It runs the format's parser (`WebVTTParser` + `CueTextParser`, or `SubRipParser`), drops
+/// markup, attributes speakers (`SpeakerAttribution`), and applies the limits that keep one bad
+/// file from hurting an ingest run. A file is rejected (thrown `TranscriptError`) only when it
+/// cannot be a transcript at all: empty, too large, or without the WEBVTT signature. Problems
+/// with single cues become warnings and the cue is skipped or repaired.
+public enum TranscriptReader {
+    /// Files larger than this are rejected before parsing (64 MiB).
+    public static let maximumFileSize = 64 << 20
+    /// Cue text longer than this many UTF-8 bytes is truncated with a warning (16 KiB).
+    public static let maximumCueTextLength = 16 << 10
+
+    /// Parses a whole transcript file into plain-text cues with speakers.
+    public static func read(_ bytes: [UInt8], format: TranscriptFormat, file: String) throws(TranscriptError) -> Transcript {
+        guard bytes.count <= maximumFileSize else {
+            throw TranscriptError(file: file, reason: "the file is \(megabytes(bytes.count)) MiB, larger than the "
+                + "\(maximumFileSize >> 20) MiB limit for a transcript")
+        }
+        guard !isBlank(bytes) else {
+            throw TranscriptError(file: file, reason: "the file is empty; a transcript needs at least a "
+                + (format == .webVTT ? "WEBVTT line and one cue" : "cue"))
+        }
+        var diagnostics: [Diagnostic] = []
+        var drafts: [Draft] = []
+        switch format {
+        case .webVTT:
+            drafts = try readWebVTT(bytes, file: file, diagnostics: &diagnostics)
+        case .srt:
+            let (cues, notes) = SubRipParser().parse(bytes)
+            diagnostics += notes.map { Diagnostic(.warning, file: file, line: $0.line, $0.message) }
+            drafts = cues.map { Draft(id: $0.number, start: $0.start, end: $0.end, voice: nil,
+                                      text: SubRipParser.plainText($0.text), line: $0.line) }
+        }
+        var usable: [Draft] = []
+        usable.reserveCapacity(drafts.count)
+        for var draft in drafts {
+            guard draft.end >= draft.start else {
+                diagnostics.append(Diagnostic(.warning, file: file, line: draft.line,
+                    "cue ends (\(seconds(draft.end))) before it starts (\(seconds(draft.start))); cue skipped"))
+                continue
+            }
+            if draft.text.utf8.count > maximumCueTextLength {
+                draft.text = truncated(draft.text, toBytes: maximumCueTextLength)
+                diagnostics.append(Diagnostic(.warning, file: file, line: draft.line,
+                    "cue text is longer than \(maximumCueTextLength >> 10) KiB; truncated"))
+            }
+            draft.text = trimmedLines(draft.text)
+            guard !draft.text.isEmpty else {
+                diagnostics.append(Diagnostic(.warning, file: file, line: draft.line, "cue has no text; skipped"))
+                continue
+            }
+            usable.append(draft)
+        }
+        let attributed = SpeakerAttribution.attribute(usable.map { .init(voice: $0.voice, text: $0.text) })
+        let cues = zip(usable, attributed).map { draft, attribution in
+            Cue(id: draft.id, start: draft.start, end: draft.end, speaker: attribution.speaker,
+                text: attribution.text, line: draft.line)
+        }
+        if cues.isEmpty {
+            diagnostics.append(Diagnostic(.warning, file: file, "the transcript has no usable cues"))
+        }
+        return Transcript(cues: cues, diagnostics: diagnostics)
+    }
+
+    /// A cue on its way from a parser to `Cue`.
+    struct Draft {
+        var id: String?
+        var start: Double
+        var end: Double
+        var voice: String?
+        var text: String
+        var line: Int
+    }
+
+    static func readWebVTT(_ bytes: [UInt8], file: String, diagnostics: inout [Diagnostic]) throws(TranscriptError) -> [Draft] {
+        let result = WebVTTParser().parse(bytes)
+        guard result.signatureValid else {
+            let shown = result.firstLine.unicodeScalars.map { $0.value < 0x20 ? " " : String($0) }.joined()
+            throw TranscriptError(file: file, line: 1, reason: "not a WebVTT file: the first line must be \"WEBVTT\" "
+                + "(optionally followed by a space or tab and a title), but it is \"\(shown)\"")
+        }
+        diagnostics += result.diagnostics.map { Diagnostic(.warning, file: file, line: $0.line, $0.message) }
+        let parser = CueTextParser()
+        return result.cues.map { cue in
+            let text = parser.parse(cue.text)
+            return Draft(id: cue.id.isEmpty ? nil : cue.id, start: cue.start, end: cue.end, voice: text.voice,
+                         text: text.plainText, line: cue.line)
+        }
+    }
+
+    /// True for a file of nothing but whitespace (and a BOM).
+    static func isBlank(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+        while index < bytes.count {
+            if !ASCII.isWhitespace(bytes[index]) { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// `text` cut to at most `limit` UTF-8 bytes, at a character boundary.
+    static func truncated(_ text: String, toBytes limit: Int) -> String {
+        let bytes = Array(text.utf8.prefix(limit + 1))
+        guard bytes.count > limit else { return text }
+        var end = limit
+        // Back off to the lead byte of a character that would be cut in half.
+        while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+        return String(decoding: bytes[..<end], as: UTF8.self)
+    }
+
+    /// Each line without surrounding whitespace, blank lines dropped.
+    static func trimmedLines(_ text: String) -> String {
+        text.split(separator: "\n").map { $0.trimmingWhitespace }.filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+
+    static func megabytes(_ count: Int) -> String {
+        let tenths = (count * 10) >> 20
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
+    static func seconds(_ value: Double) -> String {
+        let milliseconds = Int((value * 1000).rounded())
+        let tail = String(milliseconds % 1000)
+        return "\(milliseconds / 1000).\(String(repeating: "0", count: 3 - tail.count))\(tail) s"
+    }
+}
+
+extension Substring {
+    /// The substring without leading and trailing whitespace.
+    var trimmingWhitespace: Substring {
+        let start = firstIndex(where: { !$0.isWhitespace }) ?? endIndex
+        let end = lastIndex(where: { !$0.isWhitespace }).map { index(after: $0) } ?? start
+        return self[start..<end]
+    }
+}

@@ -1,0 +1,63 @@
+import TalksIngest
+import TalksModel
+
+/// `talks import-feed FEED.xml --into ARCHIVE [--force]`: turns a podcast feed into episode
+/// folders. The work is done by `FeedImporter` in TalksIngest.
+struct ImportFeedCommand: Command {
+    static let configuration = CommandConfiguration(
+        name: "import-feed",
+        abstract: "Create episode folders from an RSS 2.0 / podcast feed.",
+        discussion: """
+            Each <item> becomes ARCHIVE/<id>/episode.json (title, pubDate as ISO 8601,
+            description as plain text, enclosure URL as recording, link as page,
+            itunes:episode as number, the channel title as series, podcast:person as
+            speakers). A <podcast:transcript> pointing at a local .vtt or .srt file (relative
+            to the feed) is copied as transcript.vtt or transcript.srt; nothing is downloaded.
+            The id is "<itunes:episode>-<title>" in lowercase ASCII.
+
+            Each folder is written under a temporary name and renamed into place. Existing
+            folders are kept unless --force is given. Exit status 65 when an item could not
+            be imported. Run 'talks check ARCHIVE' afterwards.
+            """,
+        arguments: [
+            ArgumentSpec(name: "feed", help: "The feed file (RSS 2.0 with itunes: and podcast: namespaces).")
+        ],
+        options: [
+            .option("into", value: "ARCHIVE", help: "The archive folder to create episode folders in (required)."),
+            .flag("force", help: "Replace episode folders that already exist."),
+        ],
+        examples: [
+            "talks import-feed landet-lar.xml --into archive/",
+            "talks import-feed feeds/landet-lar.xml --into archive/ --force",
+        ]
+    )
+
+    let feed: String
+    let archive: String
+    let force: Bool
+
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        guard let feed = arguments.positionals.first else {
+            throw UsageError(command: Self.configuration.name, message: "missing argument feed")
+        }
+        guard let archive = arguments.value("into") else {
+            throw UsageError(command: Self.configuration.name, message: "missing --into ARCHIVE (the folder to write episodes into)")
+        }
+        self.feed = feed
+        self.archive = archive
+        force = arguments.has("force")
+    }
+
+    func run() throws -> Int32 {
+        let outcome = try FeedImporter.importFeed(feed, into: archive, force: force)
+        var lines: [String] = []
+        for folder in outcome.written { lines.append("wrote  \(folder)") }
+        for folder in outcome.kept { lines.append("kept   \(folder) (exists; --force replaces it)") }
+        if !lines.isEmpty { Console.standardOutput(lines.joined(separator: "\n") + "\n") }
+        for diagnostic in outcome.diagnostics {
+            Console.standardError("\(diagnostic)\n")
+        }
+        Console.standardOutput("\(outcome.written.count) written, \(outcome.kept.count) kept.\n")
+        return outcome.exitStatus
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import TalksIngest
+import TalksModel
+@testable import TalksIndex
+
+/// Small episodes built in code, and temporary index directories, for the index tests.
+enum TestArchive {
+    static func episode(
+        _ id: String, title: String, cues: [(Double, String, String?)], speakers: [String] = ["Helene Oscarsson"],
+        tags: [String] = [], description: String? = nil, series: String? = "Landet lär", hash: String? = nil
+    ) -> LoadedEpisode {
+        let metadata = Episode(
+            id: id, series: series, number: Int(id.filter(\.isNumber)), title: title,
+            date: "2022-10-19T12:00:00+02:00", timestamp: 1_666_173_600,
+            speakers: speakers.map { Speaker(name: $0, organisation: "Vreta Kluster") },
+            description: description, recording: "https://example.org/\(id).mp4", page: nil, tags: tags, duration: 600)
+        let transcript = Transcript(cues: cues.map { Cue(start: $0.0, end: $0.0 + 4.5, speaker: $0.2, text: $0.1) })
+        return LoadedEpisode(episode: metadata, transcript: transcript,
+                             contentHash: hash ?? "hash-\(id)-\(cues.count)", sourcePath: "archive/\(id)")
+    }
+
+    static let vreta = episode("55", title: "Om Vreta Kluster och de gröna klustren i Sverige", cues: [
+        (0, "Välkomna till Landet lär, idag om gröna kluster.", "Moderator"),
+        (5, "Jag heter Helene Oscarsson och kommer från Vreta Kluster.", "Helene Oscarsson"),
+        (10, "Östergötlands livsmedelsstrategi är viktig för oss.", "Helene Oscarsson"),
+        (15, "Vi har en företagspark med 150 personer i 30 företag.", "Helene Oscarsson"),
+        (20, "Snabb-bemanning var ett koncept från pandemin, finansierat av Vinnova.", nil),
+        (25, "Strategin bygger på strategier för livsmedel och livsmedelsstrategin i länet.", "Helene Oscarsson"),
+    ], tags: ["kluster", "livsmedel"], description: "Lunchwebbinarium om gröna kluster.")
+
+    static let water = episode("56", title: "Vatten och torka", cues: [
+        (0, "Torkan sommaren 2018 slog hårt mot lantbruket.", "Anna Berg"),
+        (6, "Våtmarker håller kvar vatten i landskapet.", "Anna Berg"),
+        (12, "Vi pratar om torka och vattenhushållning.", nil),
+    ], speakers: ["Anna Berg"], tags: ["vatten"])
+
+    /// A new empty directory under the system temp folder; removed by `cleanUp`.
+    static func temporaryDirectory(_ name: String = #function) -> String {
+        let safe = name.filter { $0.isLetter || $0.isNumber }
+        let path = NSTemporaryDirectory() + "talks-index-\(safe)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    static func cleanUp(_ path: String) {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    /// Builds an index holding `episodes` in one commit.
+    @discardableResult
+    static func build(_ directory: String, _ episodes: [LoadedEpisode]) throws -> CommitSummary {
+        let writer = try IndexWriter.open(directory: directory)
+        defer { writer.close() }
+        try writer.add(contentsOf: episodes)
+        return try writer.commit()
+    }
+}
