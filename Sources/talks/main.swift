@@ -7,6 +7,11 @@ let commands: [any Command.Type] = [
     VersionCommand.self,
     CheckCommand.self,
     ImportFeedCommand.self,
+    IngestCommand.self,
+    RemoveCommand.self,
+    ListCommand.self,
+    StatsCommand.self,
+    VerifyCommand.self,
 ]
 
 exit(CommandLineTool(commands: commands).run(CommandLine.arguments))
