@@ -9,6 +9,11 @@ let commands: [any Command.Type] = [
     AnalyzeCommand.self,
     CheckCommand.self,
     ImportFeedCommand.self,
+    IngestCommand.self,
+    RemoveCommand.self,
+    ListCommand.self,
+    StatsCommand.self,
+    VerifyCommand.self,
     ServeCommand.self,
 ]
 

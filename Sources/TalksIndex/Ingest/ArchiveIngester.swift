@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import TalksIngest
 import TalksModel
 
@@ -5,13 +7,19 @@ import TalksModel
 public struct IngestProgress: Sendable {
     public var episodesDone: Int
     public var episodesTotal: Int
+    /// Cues indexed so far (unchanged episodes not counted).
     public var cues: Int
+    /// Cue-text bytes indexed so far.
     public var bytes: Int
 }
 
-/// An episode that was not indexed, and why (file:line diagnostics).
-public struct IngestRejection: Sendable {
+/// An episode (or folder) that was not indexed, and why.
+public struct IngestRejection: Sendable, Hashable {
+    /// The episode id, when the scanner found one.
+    public var id: String?
+    /// The folder, as the user named it.
     public var path: String
+    /// The reasons, each with file and line where known.
     public var diagnostics: [Diagnostic]
 }
 
@@ -20,22 +28,109 @@ public struct IngestSummary: Sendable {
     public var added = 0
     public var replaced = 0
     public var unchanged = 0
-    public var removed = 0
+    /// Cues and cue-text bytes of the added and replaced episodes.
     public var cues = 0
     public var bytes = 0
     public var rejections: [IngestRejection] = []
+    /// Warnings about episodes that were indexed anyway.
+    public var warnings: [Diagnostic] = []
     public var generation: UInt64 = 0
+    public var liveEpisodes = 0
     public var seconds: Double = 0
+
+    public init() {}
 }
 
-/// Brings an index up to date with archive folders: scan, load on both cores, skip
-/// unchanged episodes (same id and content hash), replace changed ones, add new ones and
-/// commit once. Bad episodes are named and skipped; good ones are indexed.
+/// Brings an index up to date with archive folders: scan, load and analyse on both
+/// cores, skip unchanged episodes (same id and content hash), replace changed ones, add
+/// new ones, commit once. Bad episodes are named and skipped; good ones are indexed.
+/// Episodes in the index but not in `paths` are left alone (`talks remove` deletes).
 public enum ArchiveIngester {
+    /// Episodes loaded and analysed per parallel batch.
+    static let batchSize = 32
+
     public static func ingest(
         paths: [String], index: String, memoryBudget: Int = 256 << 20,
         progress: (IngestProgress) -> Void = { _ in }
     ) throws -> IngestSummary {
-        IngestSummary()
+        let started = Date()
+        let scan = try ArchiveScanner.scan(paths)
+        var summary = IngestSummary()
+        for diagnostic in scan.diagnostics {
+            if diagnostic.severity == .error {
+                summary.rejections.append(IngestRejection(id: nil, path: diagnostic.file, diagnostics: [diagnostic]))
+            } else {
+                summary.warnings.append(diagnostic)
+            }
+        }
+        let writer = try IndexWriter.open(directory: index, memoryBudget: memoryBudget)
+        defer { writer.close() }
+        let known = Dictionary(uniqueKeysWithValues: writer.episodeIDs.compactMap { id in
+            writer.contentHash(ofEpisode: id).map { (id, $0) }
+        })
+        let analyzer = writer.analyzer
+        let sources = scan.sources
+        var start = 0
+        while start < sources.count {
+            let batch = Array(sources[start..<min(sources.count, start + batchSize)])
+            let outcomes = process(batch, known: known, analyzer: analyzer)
+            for outcome in outcomes {
+                switch outcome {
+                case .unchanged:
+                    summary.unchanged += 1
+                case .rejected(let rejection):
+                    summary.rejections.append(IngestRejection(id: rejection.source.id, path: rejection.source.folder,
+                                                              diagnostics: rejection.diagnostics))
+                case .loaded(let analysed, let warnings):
+                    if known[analysed.episode.id] != nil { summary.replaced += 1 } else { summary.added += 1 }
+                    summary.cues += analysed.cues.count
+                    summary.bytes += analysed.textBytes
+                    summary.warnings += warnings
+                    try writer.add(analysed: analysed)
+                }
+            }
+            start += batch.count
+            progress(IngestProgress(episodesDone: start, episodesTotal: sources.count, cues: summary.cues, bytes: summary.bytes))
+        }
+        let commit = try writer.commit()
+        summary.generation = commit.generation
+        summary.liveEpisodes = commit.liveEpisodes
+        summary.seconds = Date().timeIntervalSince(started)
+        return summary
+    }
+
+    enum Outcome {
+        case unchanged
+        case rejected(EpisodeRejection)
+        case loaded(AnalysedEpisode, warnings: [Diagnostic])
+    }
+
+    /// Loads and analyses a batch on both cores.
+    static func process(_ batch: [EpisodeSource], known: [String: String], analyzer: EpisodeAnalyzer) -> [Outcome] {
+        var outcomes = [Outcome?](repeating: nil, count: batch.count)
+        outcomes.withUnsafeMutableBufferPointer { buffer in
+            let out = UnsafeMutableSendable(buffer)
+            let workers = min(2, batch.count)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var index = worker
+                while index < batch.count {
+                    switch EpisodeLoader.load(batch[index]) {
+                    case .failure(let rejection):
+                        out.buffer[index] = .rejected(rejection)
+                    case .success(let loaded):
+                        if known[loaded.episode.id] == loaded.contentHash {
+                            out.buffer[index] = .unchanged
+                        } else {
+                            let analysed = analyzer.analyse(
+                                episode: loaded.episode, cues: loaded.transcript.cues,
+                                contentHash: loaded.contentHash, sourcePath: loaded.sourcePath)
+                            out.buffer[index] = .loaded(analysed, warnings: loaded.diagnostics)
+                        }
+                    }
+                    index += workers
+                }
+            }
+        }
+        return outcomes.compactMap { $0 }
     }
 }

@@ -107,7 +107,7 @@ struct TermExpander {
         if collector.byTerm.isEmpty, term.unicodeScalars.count >= 5 {
             let distance = term.unicodeScalars.count >= 9 ? 2 : 1
             for near in nearest(to: term, maximumDistance: distance, limit: parameters.maximumFuzzyVariants) {
-                collector.add(near.term, .fuzzy, frequency: near.documentFrequency)
+                collector.add(near.term, near.distance <= 1 ? .fuzzy : .fuzzyFar, frequency: near.documentFrequency)
             }
         }
         return collector.variants(limit: parameters.maximumExpansions)

@@ -2,10 +2,11 @@
 /// multiplies its contribution to the score.
 ///
 /// Tiers rank the ways a term can match: the word itself, another inflection of it, a
-/// compound containing it, the word typed without å/ä/ö, and a near miss (typo).
+/// compound containing it, the word typed without å/ä/ö, and a near miss (typo: one edit,
+/// or two for words of nine letters or more, ranked lower).
 public struct TermVariant: Sendable, Hashable {
     public enum Tier: Int, Sendable, Hashable, Comparable, CaseIterable {
-        case exact = 0, inflected, compoundPart, folded, foldedInflected, fuzzy, prefix
+        case exact = 0, inflected, compoundPart, folded, foldedInflected, fuzzy, fuzzyFar, prefix
 
         /// The multiplier of a variant's term frequency.
         public var weight: Double {
@@ -17,6 +18,7 @@ public struct TermVariant: Sendable, Hashable {
             case .folded: return 0.4
             case .foldedInflected: return 0.35
             case .fuzzy: return 0.3
+            case .fuzzyFar: return 0.2
             }
         }
 

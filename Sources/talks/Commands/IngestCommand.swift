@@ -1,0 +1,75 @@
+import Foundation
+import TalksIndex
+import TalksModel
+
+/// `talks ingest [PATH…] [--index DIR]`: brings the index up to date with archive folders.
+struct IngestCommand: Command {
+    static let configuration = CommandConfiguration(
+        name: "ingest",
+        abstract: "Index archive folders (new, changed and unchanged episodes are told apart).",
+        discussion: """
+            Reads every episode folder under the paths (default: archive/), skips episodes
+            whose files did not change since the last ingest, replaces changed ones and adds
+            new ones, then commits one new generation of the index. Searches running at the
+            same time keep seeing the previous generation until the commit.
+
+            A broken episode is named with file:line and the reason and left out; the good
+            ones are indexed all the same. Exit status: 0 when every episode was indexed or
+            unchanged, 65 when any was rejected, 1 when the index could not be written.
+            Progress (episodes, cues, MB) is shown on stderr when it is a terminal.
+            """,
+        arguments: [
+            ArgumentSpec(name: "path", help: "An archive folder or an episode folder (default: archive/).",
+                         isRepeating: true),
+        ],
+        options: [
+            CommonOptions.index,
+            .option("memory", value: "MB", help: "Memory budget for the in-memory segment, in MB (default: 256)."),
+        ],
+        examples: [
+            "talks ingest",
+            "talks ingest archive/ --index /var/lib/talks/index",
+            "talks ingest archive/55-vreta-kluster",
+        ]
+    )
+
+    let paths: [String]
+    let index: String
+    let memoryBudget: Int
+
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        paths = arguments.positionals.isEmpty ? ["archive"] : arguments.positionals
+        index = arguments.value("index") ?? "index"
+        memoryBudget = try arguments.integer("memory", default: 256, in: 16...65536, command: Self.configuration.name) << 20
+    }
+
+    func run() throws -> Int32 {
+        let showProgress = Console.errorIsTerminal
+        let summary = try ArchiveIngester.ingest(paths: paths, index: index, memoryBudget: memoryBudget) { progress in
+            guard showProgress else { return }
+            Console.standardError("\r\(progress.episodesDone)/\(progress.episodesTotal) episodes, \(progress.cues) cues, \(Self.megabytes(progress.bytes)) MB\u{1B}[K")
+        }
+        if showProgress { Console.standardError("\r\u{1B}[K") }
+        for warning in summary.warnings {
+            Console.standardError("\(warning)\n")
+        }
+        for rejection in summary.rejections {
+            let who = rejection.id.map { "episode '\($0)' (\(rejection.path))" } ?? rejection.path
+            Console.standardError("rejected \(who):\n")
+            for diagnostic in rejection.diagnostics where diagnostic.severity == .error {
+                Console.standardError("  \(diagnostic)\n")
+            }
+        }
+        let indexed = summary.added + summary.replaced
+        var line = "Indexed \(indexed) episode\(indexed == 1 ? "" : "s") (\(summary.cues) cues, \(Self.megabytes(summary.bytes)) MB)"
+        line += " in \(String(format: "%.2f", summary.seconds)) s: \(summary.added) added, \(summary.replaced) replaced,"
+        line += " \(summary.unchanged) unchanged, \(summary.rejections.count) rejected; generation \(summary.generation),"
+        line += " \(summary.liveEpisodes) episodes in \(index)/\n"
+        Console.standardOutput(line)
+        return summary.rejections.isEmpty ? ExitStatus.success : ExitStatus.dataError
+    }
+
+    static func megabytes(_ bytes: Int) -> String {
+        String(format: "%.1f", Double(bytes) / 1_000_000)
+    }
+}

@@ -1,0 +1,58 @@
+import TalksIndex
+import TalksModel
+
+/// `talks list [--json]`: the episodes in the index.
+struct ListCommand: Command {
+    static let configuration = CommandConfiguration(
+        name: "list",
+        abstract: "List the episodes in the index.",
+        discussion: """
+            One line per episode, sorted by date then id: id, date, number, title and cue
+            count. --json prints {"generation":N, "episodes":[{"id", "series", "number",
+            "title", "date", "speakers", "cues", "source"}]}.
+            """,
+        options: [CommonOptions.index, CommonOptions.json],
+        examples: ["talks list", "talks list --json --index /var/lib/talks/index"]
+    )
+
+    let index: String
+    let json: Bool
+
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        index = arguments.value("index") ?? "index"
+        json = arguments.has("json")
+    }
+
+    func run() throws -> Int32 {
+        let reader = try IndexReader.open(directory: index)
+        var rows: [(episode: Episode, cues: Int, source: String)] = []
+        for segment in reader.segments {
+            for ordinal in 0..<segment.episodeCount where !segment.isDeleted(episode: ordinal) {
+                rows.append((try segment.episode(ordinal), segment.cueRange(ofEpisode: ordinal).count,
+                             try segment.sourcePath(ofEpisode: ordinal)))
+            }
+        }
+        rows.sort { ($0.episode.timestamp ?? 0, $0.episode.id) < ($1.episode.timestamp ?? 0, $1.episode.id) }
+        if json {
+            let episodes: [JSONValue] = rows.map { row in
+                .object([
+                    "id": .string(row.episode.id), "series": .optional(row.episode.series),
+                    "number": .optional(row.episode.number), "title": .string(row.episode.title),
+                    "date": .optional(row.episode.date),
+                    "speakers": .array(row.episode.speakers.map { .string($0.name) }),
+                    "cues": .integer(Int64(row.cues)), "source": .string(row.source),
+                ])
+            }
+            let document: JSONValue = .object(["generation": .integer(Int64(reader.generation)), "episodes": .array(episodes)])
+            Console.standardOutput(JSONWriter().string(document) + "\n")
+            return ExitStatus.success
+        }
+        for row in rows {
+            let date = row.episode.date.map { String($0.prefix(10)) } ?? "          "
+            let number = row.episode.number.map { "#\($0)" } ?? ""
+            Console.standardOutput("\(row.episode.id)  \(date)  \(number.isEmpty ? "" : number + " ")\(row.episode.title)  (\(row.cues) cues)\n")
+        }
+        Console.standardOutput("\(rows.count) episode\(rows.count == 1 ? "" : "s"), generation \(reader.generation)\n")
+        return ExitStatus.success
+    }
+}

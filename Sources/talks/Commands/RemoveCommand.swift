@@ -1,0 +1,49 @@
+import TalksIndex
+import TalksModel
+
+/// `talks remove ID…`: deletes episodes from the index.
+struct RemoveCommand: Command {
+    static let configuration = CommandConfiguration(
+        name: "remove",
+        abstract: "Remove episodes from the index by id.",
+        discussion: """
+            The episodes disappear from searches as soon as the command commits; their bytes
+            leave the disk when their segment is next merged. Ids not in the index are named;
+            the others are still removed. Exit status: 0, or 65 when an id was not found.
+            Removing an episode does not touch the archive: a later 'talks ingest' of the
+            same folder adds it again.
+            """,
+        arguments: [ArgumentSpec(name: "id", help: "An episode id, as 'talks list' shows it.", isRepeating: true)],
+        options: [CommonOptions.index],
+        examples: ["talks remove 55", "talks remove 55 56 --index /var/lib/talks/index"]
+    )
+
+    let ids: [String]
+    let index: String
+
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        guard !arguments.positionals.isEmpty else {
+            throw UsageError(command: Self.configuration.name, message: "missing argument id")
+        }
+        ids = arguments.positionals
+        index = arguments.value("index") ?? "index"
+    }
+
+    func run() throws -> Int32 {
+        guard IndexReader.exists(directory: index) else { throw IndexError.noIndex(directory: index) }
+        let writer = try IndexWriter.open(directory: index)
+        defer { writer.close() }
+        var missing: [String] = []
+        for id in ids {
+            do { try writer.remove(id: id) } catch {
+                if case .episodeNotFound = error { missing.append(id) } else { throw error }
+            }
+        }
+        let summary = try writer.commit()
+        for id in missing {
+            Console.standardError("talks remove: no episode with id '\(id)' in \(index)/\n")
+        }
+        Console.standardOutput("Removed \(summary.episodesRemoved) episode\(summary.episodesRemoved == 1 ? "" : "s"); generation \(summary.generation), \(summary.liveEpisodes) episodes in \(index)/\n")
+        return missing.isEmpty ? ExitStatus.success : ExitStatus.dataError
+    }
+}

@@ -1,0 +1,51 @@
+import TalksIndex
+import TalksModel
+
+/// `talks stats [--json]`: sizes and counts of the index.
+struct StatsCommand: Command {
+    static let configuration = CommandConfiguration(
+        name: "stats",
+        abstract: "Show the index's generation, counts and bytes per file kind.",
+        discussion: """
+            Episodes and cues count live ones; terms are distinct over all segments; bytes are
+            per file kind (terms, postings, positions, lengths, store, episodes, expansions)
+            summed over segments. --json prints the same as one object.
+            """,
+        options: [CommonOptions.index, CommonOptions.json],
+        examples: ["talks stats", "talks stats --json"]
+    )
+
+    let index: String
+    let json: Bool
+
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        index = arguments.value("index") ?? "index"
+        json = arguments.has("json")
+    }
+
+    func run() throws -> Int32 {
+        let stats = try IndexStatistics.compute(IndexReader.open(directory: index))
+        if json {
+            var bytes: [JSONMember] = []
+            for kind in FileKind.allCases { bytes.append(JSONMember(kind.rawValue, .integer(Int64(stats.bytes[kind] ?? 0)))) }
+            let document: JSONValue = .object([
+                "generation": .integer(Int64(stats.generation)), "segments": .integer(Int64(stats.segments)),
+                "episodes": .integer(Int64(stats.episodes)), "deleted_episodes": .integer(Int64(stats.deletedEpisodes)),
+                "cues": .integer(Int64(stats.cues)), "terms": .integer(Int64(stats.terms)),
+                "bytes": .object(bytes), "total_bytes": .integer(Int64(stats.totalBytes)),
+            ])
+            Console.standardOutput(JSONWriter().string(document) + "\n")
+            return ExitStatus.success
+        }
+        var text = "generation   \(stats.generation)\nsegments     \(stats.segments)\n"
+        text += "episodes     \(stats.episodes) (\(stats.deletedEpisodes) deleted, not yet merged away)\n"
+        text += "cues         \(stats.cues)\nterms        \(stats.terms)\nbytes\n"
+        for kind in FileKind.allCases {
+            let name = kind.rawValue + String(repeating: " ", count: max(0, 12 - kind.rawValue.count))
+            text += "  \(name)\(stats.bytes[kind] ?? 0)\n"
+        }
+        text += "  total       \(stats.totalBytes)\n"
+        Console.standardOutput(text)
+        return ExitStatus.success
+    }
+}

@@ -1,0 +1,48 @@
+import TalksIndex
+import TalksModel
+
+/// `talks verify`: checks every checksum and cross-reference of the index.
+struct VerifyCommand: Command {
+    static let configuration = CommandConfiguration(
+        name: "verify",
+        abstract: "Check every file of the index (CRC-32C checksums and cross-references).",
+        discussion: """
+            Reads every byte: the manifest's checksum, each segment file's header, version and
+            CRC-32C footer, the term order, every postings list and its positions, field length
+            totals, stored episodes and cues, and that no episode is live twice. Prints each
+            problem with the file it is in. Exit status: 0 when the index is sound, 1 when
+            anything is corrupt (rebuild it with 'talks ingest' into an empty directory).
+            """,
+        options: [CommonOptions.index, CommonOptions.json],
+        examples: ["talks verify", "talks verify --index /var/lib/talks/index"]
+    )
+
+    let index: String
+    let json: Bool
+
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        index = arguments.value("index") ?? "index"
+        json = arguments.has("json")
+    }
+
+    func run() throws -> Int32 {
+        let report = try IndexVerifier.verify(directory: index)
+        if json {
+            let document: JSONValue = .object([
+                "ok": .bool(!report.isCorrupt), "generation": .integer(Int64(report.generation)),
+                "segments": .integer(Int64(report.segments)), "files": .integer(Int64(report.files)),
+                "bytes": .integer(Int64(report.bytes)), "episodes": .integer(Int64(report.episodes)),
+                "cues": .integer(Int64(report.cues)),
+                "problems": .array(report.problems.map { .string($0.description) }),
+                "warnings": .array(report.warnings.map { .string($0) }),
+            ])
+            Console.standardOutput(JSONWriter().string(document) + "\n")
+        } else {
+            for problem in report.problems { Console.standardOutput("error: \(problem)\n") }
+            for warning in report.warnings { Console.standardOutput("warning: \(warning)\n") }
+            let verdict = report.isCorrupt ? "CORRUPT (\(report.problems.count) problem\(report.problems.count == 1 ? "" : "s"))" : "ok"
+            Console.standardOutput("\(index)/: \(verdict): generation \(report.generation), \(report.segments) segments, \(report.files) files, \(report.bytes) bytes, \(report.episodes) episodes, \(report.cues) cues checked\n")
+        }
+        return report.isCorrupt ? ExitStatus.failure : ExitStatus.success
+    }
+}
