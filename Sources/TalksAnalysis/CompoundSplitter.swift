@@ -24,6 +24,12 @@ public struct CompoundSplitter: Sendable {
     public var minimumPartLength: Int
     /// The most parts a split may have; longer chains are not believed.
     public var maximumParts: Int = 4
+    /// Terms longer than this (in letters) are not split: real compounds are shorter, and
+    /// the search is quadratic in the length.
+    public var maximumTermLength: Int = 60
+
+    /// Parts shorter than this must also be in `Lexicon.common` (`mat`, `våt`, `ost`, `hus`).
+    public var shortPartLength: Int = 4
 
     public init(minimumPartLength: Int = 3) {
         self.minimumPartLength = max(1, minimumPartLength)
@@ -45,19 +51,44 @@ public struct CompoundSplitter: Sendable {
         }
     }
 
+    /// Endings that an index vocabulary holds as words (from text that split oddly, or as
+    /// real short words) but that are derivational or inflectional suffixes when they end
+    /// a longer word: `stämning` is not `stäm` + `ning`, `spanska` not `span` + `ska`.
+    static let suffixes: Set<String> = [
+        "ade", "ades", "ande", "andes", "ende", "are", "arna", "arne", "erna", "orna", "aste",
+        "ens", "ets", "ers", "het", "heten", "heter", "hets", "ning", "ningen", "ningar", "nings",
+        "lig", "liga", "ligt", "ligen", "igt", "iga", "isk", "iska", "iskt", "skap", "skapen",
+        "dom", "domen", "else", "elsen", "sam", "samt", "samma", "bar", "bart", "bara", "ska",
+        "sch", "ist", "ister", "ism", "tion", "itet", "ering", "eri", "inna", "erska", "ling",
+        "lingen", "lingar", "ung", "aktig", "aktigt", "aktiga", "artad", "mässig", "mässigt",
+        "ing", "ingen", "ingar", "ingarna", "era", "erar", "erat", "erade", "nera", "nerar",
+        "nerat", "nerade", "ellerade", "dant", "tvis", "vis", "ande", "anden",
+    ]
+
     /// The parts of `term`, or nil when it is not a compound of known words.
     public func split(_ term: String, isWord: (String) -> Bool) -> [String]? {
         let scalars = Array(term.unicodeScalars)
         let count = scalars.count
-        guard count >= 2 * minimumPartLength else { return nil }
+        guard count >= 2 * minimumPartLength, count <= maximumTermLength else { return nil }
         func text(_ range: Range<Int>) -> String {
             var result = String.UnicodeScalarView()
             result.append(contentsOf: scalars[range])
             return String(result)
         }
+        // The last part must reach at least two letters into the term's inflection key:
+        // `ratten` (key `ratt`) is not `rat` + `ten`, `klagar` (key `klag`) is not `kla` +
+        // `gar`, while `skogsägare` (key `skogsäg`) is `skog` + `ägare`.
+        let keyLength = SwedishInflection.key(term).unicodeScalars.count
+        let lastPartLatestStart = keyLength - 2
+        guard lastPartLatestStart >= minimumPartLength else { return nil }
         /// 0 when `range` is a word as written, 1 when only its key is, nil when neither.
         func partCost(_ range: Range<Int>) -> Int? {
             let part = text(range)
+            if range.upperBound == count && Self.suffixes.contains(part) { return nil }
+            guard scalars[range].contains(where: { SwedishScalars.isVowel($0.value) }) else { return nil }
+            // Three-letter parts must be common words: a large vocabulary holds many short
+            // strings (`sid`, `ste`, `kla`) that would otherwise cut words at random.
+            if range.count < shortPartLength && !Lexicon.common.contains(part) { return nil }
             if isWord(part) { return 0 }
             let key = SwedishInflection.key(part)
             if key != part && key.unicodeScalars.count >= minimumPartLength && isWord(key) { return 1 }
@@ -83,6 +114,7 @@ public struct CompoundSplitter: Sendable {
                 if start == 0 && end == count { continue }
                 // Leave room for a following part unless this one ends the term.
                 if end < count && count - end < minimumPartLength { continue }
+                if end == count && start > lastPartLatestStart { continue }
                 guard let cost = partCost(start..<end) else { continue }
                 var next = prefix
                 next.parts.append(start..<end)

@@ -73,10 +73,25 @@ final class CompoundSplitterTests: XCTestCase {
     }
 
     func testPartsShorterThanTheMinimumAreRejected() {
-        let words: Set<String> = ["ab", "cdef", "abc", "def"]
-        XCTAssertNil(splitter.split("abcdef".replacingOccurrences(of: "c", with: "x"), isWord: words.contains))
-        XCTAssertEqual(splitter.split("abcdef", isWord: words.contains), ["abc", "def"])
-        XCTAssertEqual(CompoundSplitter(minimumPartLength: 2).split("abcdef", isWord: ["ab", "cdef"].contains), ["ab", "cdef"])
+        let words: Set<String> = ["ab", "cdefgh", "abcd", "efgh"]
+        XCTAssertEqual(splitter.split("abcdefgh", isWord: words.contains), ["abcd", "efgh"])
+        XCTAssertNil(splitter.split("abcdefgh", isWord: ["ab", "cdefgh"].contains))
+        var lenient = CompoundSplitter(minimumPartLength: 2)
+        lenient.shortPartLength = 2
+        XCTAssertEqual(lenient.split("abcdefgh", isWord: ["ab", "cdefgh"].contains), ["ab", "cdefgh"])
+    }
+
+    func testShortPartsMustBeCommonWords() {
+        // "mat" is a common word; "kla" is not, whatever the index holds.
+        XCTAssertEqual(splitter.split("matproduktion", isWord: lexicon("mat", "produktion").contains), ["mat", "produktion"])
+        XCTAssertNil(splitter.split("klagomål", isWord: lexicon("kla", "gomål").contains))
+    }
+
+    func testInflectedSimpleWordsAreNotSplit() {
+        // ratten is the definite form of ratt, not rat + ten.
+        XCTAssertNil(splitter.split("ratten", isWord: lexicon("rat", "ten", "ratt").contains))
+        // Suffixes are not parts: stämning is not stäm + ning.
+        XCTAssertNil(splitter.split("stämningen", isWord: lexicon("stäm", "ning", "ningen").contains))
     }
 
     func testNotACompound() {
