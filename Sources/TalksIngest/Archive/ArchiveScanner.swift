@@ -89,6 +89,8 @@ public enum ArchiveScanner {
         var kept: [EpisodeSource] = []
         for source in candidates {
             if let earlier = firstFolder[source.id] {
+                if earlier == source.folder { continue }  // the same folder named twice
+
                 diagnostics.append(Diagnostic(
                     .error, file: source.folder,
                     "duplicate episode id '\(source.id)': also used by \(earlier); this folder is skipped"))
