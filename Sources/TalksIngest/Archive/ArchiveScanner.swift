@@ -44,7 +44,7 @@ public enum ArchiveScanner {
             }
         }
         scan.sources = removeDuplicates(candidates, diagnostics: &scan.diagnostics)
-        scan.sources.sort { Array($0.id.utf8).lexicographicallyPrecedes(Array($1.id.utf8)) }
+        scan.sources.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
         return scan
     }
 
