@@ -50,6 +50,16 @@ final class CheckAndImportCommandTests: XCTestCase {
         XCTAssertEqual(run.error, "")
     }
 
+    func testCheckAcceptsTheShippedSampleArchive() throws {
+        let archive = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("archive").path
+        try XCTSkipUnless(FileManager.default.fileExists(atPath: archive), "no archive/ in this checkout yet")
+        let run = try talks("check", archive)
+        XCTAssertEqual(run.status, 0, run.output)
+        XCTAssertFalse(run.output.contains("REJECTED"), run.output)
+        XCTAssertTrue(run.output.contains("Om Vreta Kluster och de gröna klustren i Sverige"), run.output)
+    }
+
     func testCheckJSONIsOneDocumentWithTheEpisodesKey() throws {
         let run = try talks("check", Self.fixtures + "/archive/55-vreta-kluster", "--json")
         XCTAssertEqual(run.status, 0, run.error)
