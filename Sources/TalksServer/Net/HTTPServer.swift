@@ -222,7 +222,14 @@ public final class HTTPServer: @unchecked Sendable {
     }
 
     private func acceptPending(into watched: inout [Connection]) {
+        var accepted = 0
+        defer {
+            // Readable but nothing accepted: descriptors ran out (EMFILE) or the peer left.
+            // Pause briefly instead of spinning on a listener that stays readable.
+            if accepted == 0 { usleep(10_000) }
+        }
         while let listener, let descriptor = try? listener.accept() {
+            accepted += 1
             lock.lock()
             let full = openConnections >= configuration.maxConnections
             if !full { openConnections += 1 }

@@ -13,7 +13,8 @@ public enum WebVTTWriter {
             if let id = cue.id, !id.isEmpty, !id.contains("-->") {
                 output += singleLine(id) + "\n"
             }
-            output += "\(timestamp(cue.start)) --> \(timestamp(max(cue.end, cue.start)))\n"
+            let end = cue.end.isFinite && cue.end >= cue.start ? cue.end : cue.start
+            output += "\(timestamp(cue.start)) --> \(timestamp(end))\n"
             let text = escape(cue.text)
             if let speaker = cue.speaker, !speaker.isEmpty {
                 output += "<v \(escape(singleLine(speaker)))>\(text)\n"
@@ -26,7 +27,8 @@ public enum WebVTTWriter {
 
     /// `HH:MM:SS.mmm`.
     public static func timestamp(_ seconds: Double) -> String {
-        let totalMilliseconds = seconds.isFinite ? Int64((max(0, seconds) * 1000).rounded()) : 0
+        // Clamped to 10^10 s so no stored time can overflow the conversion.
+        let totalMilliseconds = seconds.isFinite ? Int64((min(max(0, seconds), 1e10) * 1000).rounded()) : 0
         let milliseconds = totalMilliseconds % 1000
         let totalSeconds = totalMilliseconds / 1000
         func pad(_ value: Int64, _ width: Int) -> String {
