@@ -63,10 +63,11 @@ public final class Searcher: @unchecked Sendable {
 
         var total = 0
         var ranked: [(segment: Int, episode: Int, score: Double)] = []
+        let segmentTerms = reader.segments.map { SegmentTerms(plan: plan, segment: $0) }
         if plan.listsByFilterOnly {
             var all: [(segment: Int, episode: Int, date: Int)] = []
             for (index, context) in contexts.enumerated() {
-                var evaluator = SegmentEvaluator(context: context, plan: plan, parameters: parameters,
+                var evaluator = SegmentEvaluator(context: context, plan: plan, terms: segmentTerms[index], parameters: parameters,
                                                  allowed: allowed(segment: index, filters: plan.filters))
                 let matches = evaluator.evaluate()
                 let dates = facts(index).dates
@@ -81,7 +82,7 @@ public final class Searcher: @unchecked Sendable {
         } else {
             var top = TopEpisodes(capacity: offset + limit)
             for (index, context) in contexts.enumerated() {
-                var evaluator = SegmentEvaluator(context: context, plan: plan, parameters: parameters,
+                var evaluator = SegmentEvaluator(context: context, plan: plan, terms: segmentTerms[index], parameters: parameters,
                                                  allowed: allowed(segment: index, filters: plan.filters))
                 let matches = evaluator.evaluate()
                 total += matches.count
@@ -93,13 +94,28 @@ public final class Searcher: @unchecked Sendable {
         }
 
         var collector = HitCollector(plan: plan, parameters: parameters)
+        var episodes: [Episode] = []
+        episodes.reserveCapacity(ranked.count)
+        for entry in ranked {
+            episodes.append(try contexts[entry.segment].segment.episode(entry.episode))
+        }
+        var hitsByEpisode: [Int: [Int: [Hit]]] = [:]
+        if hitsPerEpisode > 0 {
+            for segmentIndex in Set(ranked.map(\.segment)) {
+                var recordings: [Int: String?] = [:]
+                for (position, entry) in ranked.enumerated() where entry.segment == segmentIndex {
+                    recordings[entry.episode] = episodes[position].recording
+                }
+                hitsByEpisode[segmentIndex] = try collector.hits(
+                    context: contexts[segmentIndex], terms: segmentTerms[segmentIndex],
+                    episodes: Array(recordings.keys), recordings: recordings, limit: hitsPerEpisode)
+            }
+        }
         var results: [EpisodeResult] = []
         results.reserveCapacity(ranked.count)
-        for entry in ranked {
-            let context = contexts[entry.segment]
-            let episode = try context.segment.episode(entry.episode)
-            let hits = try collector.hits(context: context, episode: entry.episode, recording: episode.recording, limit: hitsPerEpisode)
-            results.append(EpisodeResult(episode: episode, score: entry.score, hits: hits))
+        for (position, entry) in ranked.enumerated() {
+            let hits = hitsByEpisode[entry.segment]?[entry.episode] ?? []
+            results.append(EpisodeResult(episode: episodes[position], score: entry.score, hits: hits))
         }
         let suggestions = total == 0 ? self.suggestions(for: plan) : []
         return SearchResponse(query: request.query, totalEpisodes: total, results: results,

@@ -15,8 +15,6 @@ struct HitCollector {
     private let markedTerms: Set<String>
     private let tokenizer = Tokenizer()
 
-    private var masks: [UInt64] = []
-    private var scores: [Double] = []
     private var phraseMatcher = PhraseMatcher()
 
     init(plan: QueryPlan, parameters: RankingParameters) {
@@ -29,72 +27,102 @@ struct HitCollector {
         markedTerms = terms
     }
 
-    mutating func hits(context: SegmentContext, episode: Int, recording: String?, limit: Int) throws(IndexError) -> [Hit] {
-        guard limit > 0, !plan.clauses.isEmpty else { return [] }
-        let segment = context.segment
-        let range = segment.cueRange(ofEpisode: episode)
-        guard !range.isEmpty else { return [] }
-        masks = [UInt64](repeating: 0, count: range.count)
-        scores = [Double](repeating: 0, count: range.count)
+    /// Per-cue evidence over the cue ranges of several episodes laid end to end.
+    private struct Evidence {
+        var masks: [UInt64]
+        var scores: [Double]
         var phraseStarts: [Int: [(start: UInt32, length: Int)]] = [:]
+    }
+
+    /// The hits of each episode in `episodes` (ordinals of one segment), keyed by ordinal.
+    /// Episodes are visited in ordinal order so each variant's postings cursor only moves
+    /// forward: one cursor per variant for all of them.
+    mutating func hits(
+        context: SegmentContext, terms: SegmentTerms, episodes: [Int], recordings: [Int: String?], limit: Int
+    ) throws(IndexError) -> [Int: [Hit]] {
+        guard limit > 0, !plan.clauses.isEmpty, !episodes.isEmpty else { return [:] }
+        let segment = context.segment
+        let ordered = episodes.sorted()
+        let ranges = ordered.map { segment.cueRange(ofEpisode: $0) }
+        var bases: [Int] = []
+        var total = 0
+        for range in ranges {
+            bases.append(total)
+            total += range.count
+        }
+        var evidence = Evidence(masks: [UInt64](repeating: 0, count: total), scores: [Double](repeating: 0, count: total))
         let k1 = parameters.k1
         for (index, clause) in plan.clauses.enumerated() where !clause.isNegated {
             let bit = UInt64(1) << UInt64(index & 63)
+            let idf = clause.inverseDocumentFrequency
             switch clause.shape {
             case .terms:
-                for variant in clause.variants {
-                    guard let ordinal = segment.termOrdinal(variant.term) else { continue }
-                    var cursor = segment.postings(term: ordinal, field: .transcript)
-                    guard cursor.advance(to: range.lowerBound) else { continue }
-                    repeat {
-                        let cue = cursor.document
-                        if cue >= range.upperBound { break }
-                        let frequency = Double(cursor.frequency) * variant.weight * context.cueInverseNorm(cue)
-                        masks[cue - range.lowerBound] |= bit
-                        scores[cue - range.lowerBound] += clause.inverseDocumentFrequency * frequency * (k1 + 1) / (k1 + frequency)
-                    } while cursor.next()
+                for variant in terms.variants[index] {
+                    var cursor = segment.postings(term: variant.ordinal, field: .transcript)
+                    guard cursor.count > 0 else { continue }
+                    for (position, range) in ranges.enumerated() where !range.isEmpty {
+                        guard cursor.advance(to: range.lowerBound) else { break }
+                        while cursor.document < range.upperBound {
+                            let cue = cursor.document
+                            let slot = bases[position] + cue - range.lowerBound
+                            let frequency = Double(cursor.frequency) * variant.weight * context.cueInverseNorm(cue)
+                            evidence.masks[slot] |= bit
+                            evidence.scores[slot] += idf * frequency * (k1 + 1) / (k1 + frequency)
+                            if !cursor.next() { break }
+                        }
+                    }
                 }
             case .phrase:
-                var ordinals: [Int] = []
-                for term in clause.phraseTerms {
-                    guard let ordinal = segment.termOrdinal(term) else { break }
-                    ordinals.append(ordinal)
-                }
-                guard ordinals.count == clause.phraseTerms.count, !ordinals.isEmpty else { continue }
+                guard let ordinals = terms.phrases[index] else { continue }
                 let length = ordinals.count
-                let idf = clause.inverseDocumentFrequency
                 var matcher = phraseMatcher
-                var found: [(Int, [UInt32])] = []
-                matcher.forEachMatch(segment: segment, ordinals: ordinals, field: .transcript, range: range) { cue, starts in
-                    found.append((cue, starts))
+                for (position, range) in ranges.enumerated() where !range.isEmpty {
+                    let base = bases[position]
+                    matcher.forEachMatch(segment: segment, ordinals: ordinals, field: .transcript, range: range) { cue, starts in
+                        let slot = base + cue - range.lowerBound
+                        let frequency = Double(starts.count) * context.cueInverseNorm(cue)
+                        evidence.masks[slot] |= bit
+                        evidence.scores[slot] += idf * frequency * (k1 + 1) / (k1 + frequency)
+                        evidence.phraseStarts[cue, default: []].append(contentsOf: starts.map { ($0, length) })
+                    }
                 }
                 phraseMatcher = matcher
-                for (cue, starts) in found {
-                    let frequency = Double(starts.count) * context.cueInverseNorm(cue)
-                    masks[cue - range.lowerBound] |= bit
-                    scores[cue - range.lowerBound] += idf * frequency * (k1 + 1) / (k1 + frequency)
-                    phraseStarts[cue, default: []].append(contentsOf: starts.map { ($0, length) })
-                }
             }
         }
-        var candidates: [Int] = []
-        for offset in 0..<range.count where masks[offset] != 0 { candidates.append(offset) }
-        candidates.sort { left, right in
-            let leftClauses = masks[left].nonzeroBitCount
-            let rightClauses = masks[right].nonzeroBitCount
+        var result: [Int: [Hit]] = [:]
+        for (position, episode) in ordered.enumerated() {
+            let range = ranges[position]
+            let base = bases[position]
+            let chosen = Self.best(evidence, slots: base..<(base + range.count), limit: limit)
+            var hits: [Hit] = []
+            for slot in chosen.sorted() {
+                let ordinal = range.lowerBound + slot - base
+                let cue = try segment.cue(ordinal)
+                hits.append(hit(for: cue, phrases: evidence.phraseStarts[ordinal] ?? [], recording: recordings[episode] ?? nil))
+            }
+            result[episode] = hits
+        }
+        return result
+    }
+
+    /// The `limit` best slots: most distinct clauses, then highest score, then earliest.
+    private static func best(_ evidence: Evidence, slots: Range<Int>, limit: Int) -> [Int] {
+        var chosen: [Int] = []
+        func better(_ left: Int, _ right: Int) -> Bool {
+            let leftClauses = evidence.masks[left].nonzeroBitCount
+            let rightClauses = evidence.masks[right].nonzeroBitCount
             if leftClauses != rightClauses { return leftClauses > rightClauses }
-            if scores[left] != scores[right] { return scores[left] > scores[right] }
+            if evidence.scores[left] != evidence.scores[right] { return evidence.scores[left] > evidence.scores[right] }
             return left < right
         }
-        let chosen = candidates.prefix(limit).sorted()
-        var hits: [Hit] = []
-        hits.reserveCapacity(chosen.count)
-        for offset in chosen {
-            let ordinal = range.lowerBound + offset
-            let cue = try segment.cue(ordinal)
-            hits.append(hit(for: cue, phrases: phraseStarts[ordinal] ?? [], recording: recording))
+        for slot in slots where evidence.masks[slot] != 0 {
+            if chosen.count == limit, let last = chosen.last, !better(slot, last) { continue }
+            var place = chosen.count
+            while place > 0 && better(slot, chosen[place - 1]) { place -= 1 }
+            chosen.insert(slot, at: place)
+            if chosen.count > limit { chosen.removeLast() }
         }
-        return hits
+        return chosen
     }
 
     /// The hit for a cue: marks tokens whose term a word clause matched, or whose position a

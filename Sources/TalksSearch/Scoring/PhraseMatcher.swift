@@ -4,18 +4,80 @@ import TalksIndex
 /// (transcript) or within one metadata field of an episode.
 ///
 /// Leapfrogs the terms' postings cursors with `advance(to:)` (skip tables make a rare term
-/// cheap to intersect with a common one), then checks positions only in documents that hold
-/// every term. Position buffers are reused across documents.
+/// cheap to intersect with a common one), driven by the rarest term, and checks positions
+/// only in documents that hold every term. For the transcript an `EpisodeGate` can skip
+/// whole episodes: those outside the candidates (other clauses or filters rule them out) and
+/// those that already matched often enough to rank. Position buffers are reused.
 struct PhraseMatcher {
     private var positions: [[UInt32]] = []
     /// Terms in the phrase being matched (`positions` may hold more buffers from earlier).
     private var length = 0
+    private var starts: [UInt32] = []
+
+    /// Restricts a transcript scan by episode (cue documents map to episodes).
+    struct EpisodeGate {
+        let segment: SegmentReader
+        /// Episodes worth scanning (nil: all).
+        let candidates: [Bool]?
+        /// Matching cues counted per episode before the scan moves to the next episode.
+        let perEpisodeLimit: Int
+        private var episode = -1
+        private var episodeEnd = 0
+        private var matchedInEpisode = 0
+
+        init(segment: SegmentReader, candidates: [Bool]?, perEpisodeLimit: Int) {
+            self.segment = segment
+            self.candidates = candidates
+            self.perEpisodeLimit = max(1, perEpisodeLimit)
+        }
+
+        /// nil when `cue` may be examined, else the next cue worth looking at (Int.max: none).
+        mutating func skipTarget(for cue: Int) -> Int? {
+            if cue >= episodeEnd || episode < 0 {
+                episode = segment.episodeOrdinal(ofCue: cue)
+                guard episode >= 0 else { return Int.max }
+                episodeEnd = segment.cueRange(ofEpisode: episode).upperBound
+                matchedInEpisode = 0
+                if let candidates, !(episode < candidates.count && candidates[episode]) {
+                    var next = episode + 1
+                    while next < candidates.count && !candidates[next] { next += 1 }
+                    return next < candidates.count ? segment.cueRange(ofEpisode: next).lowerBound : Int.max
+                }
+            }
+            return matchedInEpisode >= perEpisodeLimit ? episodeEnd : nil
+        }
+
+        /// The episode of the cue last allowed by `skipTarget`; counts one match in it.
+        mutating func recordMatch() -> Int {
+            matchedInEpisode += 1
+            return episode
+        }
+    }
 
     /// Calls `body(document, startPositions)` for each document in `range` holding the
     /// phrase `ordinals` (term ordinals in phrase order) in `field`.
     mutating func forEachMatch(
         segment: SegmentReader, ordinals: [Int], field: Field, range: Range<Int>? = nil,
         _ body: (_ document: Int, _ starts: [UInt32]) -> Void
+    ) {
+        var gate: EpisodeGate?
+        scan(segment: segment, ordinals: ordinals, field: field, range: range, gate: &gate) { document, _, starts in
+            body(document, starts)
+        }
+    }
+
+    /// Transcript matches with episode gating: `body(cue, episode, startPositions)`.
+    mutating func forEachTranscriptMatch(
+        segment: SegmentReader, ordinals: [Int], gate: EpisodeGate,
+        _ body: (_ cue: Int, _ episode: Int, _ starts: [UInt32]) -> Void
+    ) {
+        var gate: EpisodeGate? = gate
+        scan(segment: segment, ordinals: ordinals, field: .transcript, range: nil, gate: &gate, body)
+    }
+
+    private mutating func scan(
+        segment: SegmentReader, ordinals: [Int], field: Field, range: Range<Int>?, gate: inout EpisodeGate?,
+        _ body: (_ document: Int, _ episode: Int, _ starts: [UInt32]) -> Void
     ) {
         guard !ordinals.isEmpty else { return }
         var cursors = ordinals.map { segment.postings(term: $0, field: field) }
@@ -24,32 +86,38 @@ struct PhraseMatcher {
             positions = Array(repeating: [], count: ordinals.count)
         }
         length = ordinals.count
-        // Drive with the rarest term.
         let order = cursors.indices.sorted { cursors[$0].count < cursors[$1].count }
+        let driver = order[0]
         var target = range?.lowerBound ?? 0
         let end = range?.upperBound ?? Int.max
-        var starts: [UInt32] = []
         search: while target < end {
-            var agreed = true
-            for index in order {
+            guard cursors[driver].advance(to: target) else { break }
+            let document = cursors[driver].document
+            if document >= end { break }
+            if gate != nil, let skip = gate?.skipTarget(for: document) {
+                if skip == Int.max { break }
+                target = max(skip, document + 1)
+                continue
+            }
+            target = document
+            for index in order.dropFirst() {
                 guard cursors[index].advance(to: target) else { break search }
-                let document = cursors[index].document
-                if document >= end { break search }
-                if document > target {
-                    target = document
-                    agreed = false
-                    break
+                if cursors[index].document > target {
+                    target = cursors[index].document
+                    continue search
                 }
             }
-            if !agreed { continue }
-            for index in cursors.indices {
+            for index in 0..<length {
                 cursors[index].positions(into: &positions[index])
             }
             starts.removeAll(keepingCapacity: true)
             for start in positions[0] where matchesAt(start) {
                 starts.append(start)
             }
-            if !starts.isEmpty { body(target, starts) }
+            if !starts.isEmpty {
+                let episode = gate?.recordMatch() ?? -1
+                body(target, episode, starts)
+            }
             target += 1
         }
     }
@@ -58,8 +126,7 @@ struct PhraseMatcher {
     private func matchesAt(_ start: UInt32) -> Bool {
         var index = 1
         while index < length {
-            let wanted = start &+ UInt32(index)
-            if !Self.contains(positions[index], wanted) { return false }
+            if !Self.contains(positions[index], start &+ UInt32(index)) { return false }
             index += 1
         }
         return true

@@ -9,17 +9,24 @@ import TalksIndex
 struct SegmentEvaluator {
     let context: SegmentContext
     let plan: QueryPlan
+    let terms: SegmentTerms
     let parameters: RankingParameters
     /// Episodes the filters allow (nil: all), already excluding deleted ones when set.
     let allowed: [Bool]?
+
+    /// Matching cues of a transcript phrase counted per episode for scoring; the scan then
+    /// skips to the next episode. Frequencies beyond this change BM25 little (saturation)
+    /// and common-word phrases ("det är") would otherwise scan every cue of the archive.
+    static let phraseCuesPerEpisode = 4
 
     private var accumulator: [Double]
     private var touched: [Int32] = []
     private var phraseMatcher = PhraseMatcher()
 
-    init(context: SegmentContext, plan: QueryPlan, parameters: RankingParameters, allowed: [Bool]?) {
+    init(context: SegmentContext, plan: QueryPlan, terms: SegmentTerms, parameters: RankingParameters, allowed: [Bool]?) {
         self.context = context
         self.plan = plan
+        self.terms = terms
         self.parameters = parameters
         self.allowed = allowed
         accumulator = [Double](repeating: 0, count: context.segment.episodeCount)
@@ -29,7 +36,7 @@ struct SegmentEvaluator {
 
     /// The matching live episodes and their scores.
     mutating func evaluate() -> EpisodeScores {
-        let matches = evaluate(plan.root)
+        let matches = evaluate(plan.root, candidates: nil)
         var result = EpisodeScores()
         result.episodes.reserveCapacity(matches.count)
         result.scores.reserveCapacity(matches.count)
@@ -48,50 +55,82 @@ struct SegmentEvaluator {
         return !segment.isDeleted(episode: episode)
     }
 
-    private mutating func evaluate(_ node: QueryPlan.Node) -> EpisodeScores {
+    /// Whether a node is a phrase clause (evaluated after cheaper clauses, restricted to
+    /// the episodes they leave).
+    private func isPhrase(_ node: QueryPlan.Node) -> Bool {
+        if case .clause(let index) = node { return plan.clauses[index].shape == .phrase }
+        return false
+    }
+
+    /// Episode flags for `scores`, combined with the filter flags.
+    private func mask(_ scores: EpisodeScores) -> [Bool] {
+        var flags = [Bool](repeating: false, count: segment.episodeCount)
+        for episode in scores.episodes where Int(episode) < flags.count {
+            flags[Int(episode)] = allowed?[Int(episode)] ?? true
+        }
+        return flags
+    }
+
+    /// `candidates`: episodes that can still matter (nil: all the filters allow).
+    private mutating func evaluate(_ node: QueryPlan.Node, candidates: [Bool]? = nil) -> EpisodeScores {
         switch node {
         case .clause(let index):
-            return evaluate(clause: plan.clauses[index])
+            return evaluate(clause: index, candidates: candidates ?? allowed)
         case .or(let branches):
             var result = EpisodeScores()
-            for branch in branches { result = result.union(evaluate(branch)) }
+            for branch in branches { result = result.union(evaluate(branch, candidates: candidates)) }
             return result
         case .and(let required, let excluded):
             var result: EpisodeScores
             if required.isEmpty {
                 result = EpisodeScores()
-                for episode in 0..<segment.episodeCount where isLive(episode) { result.append(episode, 0) }
+                for episode in 0..<segment.episodeCount where isLive(episode) {
+                    if let candidates, !(episode < candidates.count && candidates[episode]) { continue }
+                    result.append(episode, 0)
+                }
             } else {
-                var parts = required.map { evaluate($0) }
+                let cheap = required.filter { !isPhrase($0) }
+                let phrases = required.filter { isPhrase($0) }
+                var parts = cheap.map { evaluate($0, candidates: candidates) }
                 parts.sort { $0.count < $1.count }
-                result = parts[0]
-                for part in parts.dropFirst() {
+                if parts.isEmpty {
+                    result = evaluate(phrases[0], candidates: candidates)
+                } else {
+                    result = parts[0]
+                    for part in parts.dropFirst() {
+                        if result.isEmpty { break }
+                        result = result.intersecting(part)
+                    }
+                }
+                for phrase in phrases.dropFirst(parts.isEmpty ? 1 : 0) {
                     if result.isEmpty { break }
-                    result = result.intersecting(part)
+                    result = result.intersecting(evaluate(phrase, candidates: mask(result)))
                 }
             }
             for node in excluded {
                 if result.isEmpty { break }
-                result = result.subtracting(evaluate(node))
+                result = result.subtracting(evaluate(node, candidates: isPhrase(node) ? mask(result) : candidates))
             }
             return result
         }
     }
 
-    private mutating func evaluate(clause: ResolvedClause) -> EpisodeScores {
+    private mutating func evaluate(clause index: Int, candidates: [Bool]?) -> EpisodeScores {
+        let clause = plan.clauses[index]
         switch clause.shape {
-        case .terms: scoreTerms(clause)
-        case .phrase: scorePhrase(clause)
+        case .terms: scoreTerms(terms.variants[index])
+        case .phrase:
+            if let ordinals = terms.phrases[index] { scorePhrase(ordinals, candidates: candidates) }
         }
         return collect(idf: clause.inverseDocumentFrequency)
     }
 
     /// Adds each variant's weighted, length-normalised frequencies into the accumulator.
-    private mutating func scoreTerms(_ clause: ResolvedClause) {
+    private mutating func scoreTerms(_ variants: [SegmentTerms.Weighted]) {
         let transcriptWeight = parameters.transcriptWeight
         let transcriptNorms = context.inverseNorms[Int(Field.transcript.rawValue)]
-        for variant in clause.variants {
-            guard let ordinal = segment.termOrdinal(variant.term) else { continue }
+        for variant in variants {
+            let ordinal = variant.ordinal
             let weight = variant.weight
             var cursor = segment.episodePostings(term: ordinal)
             let scale = weight * transcriptWeight
@@ -112,19 +151,14 @@ struct SegmentEvaluator {
         }
     }
 
-    private mutating func scorePhrase(_ clause: ResolvedClause) {
-        var ordinals: [Int] = []
-        for term in clause.phraseTerms {
-            guard let ordinal = segment.termOrdinal(term) else { return }
-            ordinals.append(ordinal)
-        }
+    private mutating func scorePhrase(_ ordinals: [Int], candidates: [Bool]?) {
         let segment = self.segment
         let transcriptNorms = context.inverseNorms[Int(Field.transcript.rawValue)]
         let transcriptWeight = parameters.transcriptWeight
         var matcher = phraseMatcher
         var pending: [(Int, Double)] = []
-        matcher.forEachMatch(segment: segment, ordinals: ordinals, field: .transcript) { cue, starts in
-            let episode = segment.episodeOrdinal(ofCue: cue)
+        let gate = PhraseMatcher.EpisodeGate(segment: segment, candidates: candidates, perEpisodeLimit: Self.phraseCuesPerEpisode)
+        matcher.forEachTranscriptMatch(segment: segment, ordinals: ordinals, gate: gate) { _, episode, starts in
             guard episode >= 0, episode < transcriptNorms.count else { return }
             pending.append((episode, transcriptWeight * Double(starts.count) * transcriptNorms[episode]))
         }
@@ -133,6 +167,7 @@ struct SegmentEvaluator {
             let weight = parameters.weight(of: field)
             matcher.forEachMatch(segment: segment, ordinals: ordinals, field: field) { episode, starts in
                 guard episode < norms.count else { return }
+                if let candidates, !(episode < candidates.count && candidates[episode]) { return }
                 pending.append((episode, weight * Double(starts.count) * norms[episode]))
             }
         }
