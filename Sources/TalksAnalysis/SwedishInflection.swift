@@ -2,10 +2,14 @@
 ///
 /// Snowball leaves the definite forms of vowel-final words alone (`torka` → `tork` but
 /// `torkan` → `torkan`; `strategin` → `strategin`) and does not undo the dropped `e` of
-/// `kluster`/`klustret` or `fågel`/`fåglar`. The key is a function of the Snowball stem
-/// alone, so it never separates what Snowball merges; the rules below only add merges.
+/// `kluster`/`klustret` or `fågel`/`fåglar`. Apart from the irregular-plural table, the
+/// key is a function of the Snowball stem, so it never separates what Snowball merges;
+/// the rules below only add merges.
 /// Each rule leaves at least `minimumLength` (3) letters, which keeps short words such as
 /// `län`, `lån`, `ost`, `mat`, `vin` and `man` apart.
+///
+/// Before stemming, plurals with a vowel change are replaced by their singular from a small
+/// table (`länder` → `land`, `bönder` → `bonde`; see `SwedishIrregularPlurals`).
 ///
 /// Rules, applied in order to the stem:
 /// 1. Definite `-n` after a vowel: `torkan` → `torka` → stem `tork` (as `torka`);
@@ -43,14 +47,21 @@ public enum SwedishInflection {
         if byteCount < 3 { return term }
         return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: byteCount + 1) { buffer in
             var length = 0
+            var hasUmlaut = false
             for scalar in term.unicodeScalars {
                 buffer[length] = scalar.value
+                hasUmlaut = hasUmlaut || scalar.value == 0xE4 || scalar.value == 0xF6
                 length += 1
             }
             let original = length
+            var replaced = false
+            if hasUmlaut, let singular = SwedishIrregularPlurals.replace(buffer, length: length) {
+                length = singular
+                replaced = true
+            }
             length = SwedishStemmer.stem(buffer, length: length)
             length = applyRules(buffer, length: length)
-            if length == original { return term }
+            if length == original && !replaced { return term }
             return SwedishScalars.string(buffer, length: length)
         }
     }
