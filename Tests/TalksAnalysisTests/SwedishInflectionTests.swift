@@ -28,6 +28,10 @@ final class SwedishInflectionTests: XCTestCase {
         ("land", "länder"), ("land", "länderna"), ("stad", "städer"), ("storstad", "storstäder"),
         ("bonde", "bönder"), ("bonde", "böndernas"), ("man", "män"), ("riksdagsman", "riksdagsmän"),
         ("bok", "böcker"), ("fot", "fötterna"),
+        // -or nouns, Latin -ium/-eum.
+        ("traktor", "traktorn"), ("traktor", "traktorer"), ("kontor", "kontoret"), ("sektor", "sektorerna"),
+        ("webbinarium", "webbinariet"), ("webbinarium", "webbinarier"), ("museum", "museet"),
+        ("gymnasium", "gymnasiet"),
     ]
 
     /// Different words that must keep different keys.
@@ -38,7 +42,9 @@ final class SwedishInflectionTests: XCTestCase {
         ("barn", "bar"), ("ord", "ordna"), ("bil", "bild"), ("stad", "stat"), ("tak", "tack"),
         ("glas", "glass"), ("hat", "hatt"), ("byggnad", "bygga"), ("roman", "rom"),
         ("banan", "bana"), ("mål", "mal"), ("säl", "sal"), ("vatten", "vattna"),
-        ("allmän", "allman"), ("händer", "hand"), ("tänder", "tand"),
+        ("allmän", "allman"), ("händer", "hand"), ("tänder", "tand"), ("korn", "kor"),
+        ("torn", "tor"), ("forum", "for"), ("jättestora", "jättest"),
+        ("väderhorn", "väderh"),
     ]
 
     func testInflectionsShareAKey() {
