@@ -14,10 +14,16 @@ final class AnalysisThroughputTests: XCTestCase {
         return String(repeating: paragraph, count: copies)
     }
 
+    /// The fastest of three runs, in seconds: the machine is shared, and the minimum is the
+    /// figure least disturbed by other processes.
     private func measureSeconds(_ body: () -> Void) -> Double {
-        let start = DispatchTime.now().uptimeNanoseconds
-        body()
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        var best = Double.infinity
+        for _ in 0..<3 {
+            let start = DispatchTime.now().uptimeNanoseconds
+            body()
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        return best
     }
 
     func testPrintThroughput() throws {
@@ -32,6 +38,7 @@ final class AnalysisThroughputTests: XCTestCase {
         var tokenCount = 0
         var checksum = 0
         let tokenizing = measureSeconds {
+            tokenCount = 0
             tokenizer.forEachToken(in: text) { token in
                 tokenCount += 1
                 checksum &+= token.term.utf8.count
@@ -71,6 +78,7 @@ final class AnalysisThroughputTests: XCTestCase {
         let splitter = CompoundSplitter()
         var compounds = 0
         let seconds = measureSeconds {
+            compounds = 0
             for word in words where splitter.split(word, isWord: lexicon.contains) != nil { compounds += 1 }
         }
         print("Compound splitting: \(words.count) distinct terms in \(String(format: "%.3f", seconds)) s (\(String(format: "%.1f", seconds / Double(words.count) * 1e6)) µs/term), \(compounds) split against their own vocabulary")
