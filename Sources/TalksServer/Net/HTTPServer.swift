@@ -264,6 +264,9 @@ public final class HTTPServer: @unchecked Sendable {
 
     // MARK: Workers
 
+    /// Requests one connection may have answered before its worker serves another.
+    static let requestsPerTurn = 16
+
     private func workerLoop() {
         var scratch = [UInt8](repeating: 0, count: 16 * 1024)
         while true {
@@ -284,6 +287,7 @@ public final class HTTPServer: @unchecked Sendable {
     private func process(_ connection: Connection, scratch: inout [UInt8]) {
         connection.move(to: .processing)
         let headerTimeout = Int64(configuration.headerTimeout * 1000)
+        var answered = 0
         while true {
             let result = connection.readAvailable(into: &scratch)
             while true {
@@ -308,6 +312,17 @@ public final class HTTPServer: @unchecked Sendable {
                 }
                 connection.lastActivity = MonotonicClock.milliseconds()
                 connection.requestStarted = nil
+                answered += 1
+                if answered >= Self.requestsPerTurn {
+                    // A client pipelining many requests yields its worker to the others:
+                    // it goes to the back of the queue with whatever is still buffered.
+                    connection.move(to: connection.parser.isInsideRequest ? .readingHead : .waiting)
+                    lock.lock()
+                    ready.append(connection)
+                    lock.broadcast()
+                    lock.unlock()
+                    return
+                }
             }
             let now = MonotonicClock.milliseconds()
             if connection.parser.isInsideRequest {
