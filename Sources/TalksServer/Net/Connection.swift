@@ -15,6 +15,13 @@ final class Connection: @unchecked Sendable {
     var lastActivity: Int64
     /// Monotonic ms when the first byte of the current request arrived.
     var requestStarted: Int64?
+    /// Response bytes not yet sent, from `pendingOffset` on.
+    private var pendingOutput: [UInt8] = []
+    private var pendingOffset = 0
+    /// Close once `pendingOutput` is sent (the response said `Connection: close`).
+    var closeAfterWrite = false
+    /// Monotonic ms by which a `writing` connection must have taken its response.
+    var writeDeadline: Int64 = 0
 
     init(descriptor: Int32, limits: HTTPParserLimits, now: Int64) {
         self.descriptor = descriptor
@@ -29,6 +36,7 @@ final class Connection: @unchecked Sendable {
 
     /// When the poller must give up on this connection.
     func deadline(idleTimeout: Int64, headerTimeout: Int64) -> Int64 {
+        if state == .writing { return writeDeadline }
         if let requestStarted { return requestStarted + headerTimeout }
         return lastActivity + idleTimeout
     }
@@ -40,37 +48,44 @@ final class Connection: @unchecked Sendable {
         Syscall.close(descriptor)
     }
 
-    /// Writes all of `bytes`, waiting up to `timeout` ms in total for a slow reader.
-    /// Returns false when the client is gone or too slow. The C function is `send` with
-    /// `MSG_NOSIGNAL`, so a closed peer is an error, not a SIGPIPE.
-    func writeAll(_ bytes: [UInt8], timeout: Int64) -> Bool {
-        let deadline = MonotonicClock.milliseconds() + timeout
-        var offset = 0
-        while offset < bytes.count {
+    enum WriteResult {
+        /// Everything is sent.
+        case done
+        /// The socket's buffer is full; the rest waits in `pendingOutput`.
+        case blocked
+        /// The client is gone.
+        case failed
+    }
+
+    /// Queues `bytes` and sends what the socket takes without waiting.
+    func write(_ bytes: [UInt8]) -> WriteResult {
+        pendingOutput = bytes
+        pendingOffset = 0
+        return flush()
+    }
+
+    /// Sends as much of the pending response as the socket takes now. The C function is
+    /// `send` with `MSG_NOSIGNAL`, so a closed peer is an error, not a SIGPIPE.
+    func flush() -> WriteResult {
+        while pendingOffset < pendingOutput.count {
             let sent: Int?
             do {
-                sent = try bytes.withUnsafeBytes { buffer throws(NetError) -> Int? in
+                sent = try pendingOutput.withUnsafeBytes { buffer throws(NetError) -> Int? in
                     guard let base = buffer.baseAddress else { return 0 }
                     return try Syscall.nonBlocking("send") {
-                        send(descriptor, base + offset, buffer.count - offset, Int32(MSG_NOSIGNAL))
+                        send(descriptor, base + pendingOffset, buffer.count - pendingOffset, Int32(MSG_NOSIGNAL))
                     }
                 }
             } catch {
-                return false
+                return .failed
             }
-            if let sent {
-                offset += sent
-                continue
-            }
-            let remaining = deadline - MonotonicClock.milliseconds()
-            guard remaining > 0,
-                let ready = try? Syscall.wait(descriptor, for: Int16(POLLOUT), milliseconds: Int32(min(remaining, 60_000))),
-                ready != 0
-            else {
-                return false
-            }
+            guard let sent else { return .blocked }
+            if sent == 0 { return .failed }
+            pendingOffset += sent
         }
-        return true
+        pendingOutput = []
+        pendingOffset = 0
+        return .done
     }
 
     enum ReadResult {

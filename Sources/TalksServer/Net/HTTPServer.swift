@@ -6,11 +6,12 @@ import Foundation
 /// The network shell around the pure HTTP code: one poller thread and a bounded pool of
 /// worker threads over non-blocking POSIX sockets.
 ///
-/// The poller owns the listening socket and every connection that waits for bytes; it
-/// enforces the connection limit (503 beyond it), the keep-alive idle timeout and the
-/// request-head deadline (408 and close), so a slow client costs a slot in `poll`, never
-/// a thread. When a connection becomes readable the poller hands it to a worker, which
-/// reads, parses, calls the `HTTPHandler`, writes the response and hands it back.
+/// The poller owns the listening socket and every connection that waits for bytes or for
+/// room to write; it enforces the connection limit (503 beyond it), the keep-alive idle
+/// timeout, the request-head deadline (408 and close) and the write deadline, so a slow
+/// client, sending or reading, costs a slot in `poll`, never a thread. When a connection
+/// becomes readable the poller hands it to a worker, which reads, parses, calls the
+/// `HTTPHandler`, writes what the socket takes and hands the connection back.
 /// At most `threads` requests are handled at once.
 ///
 /// Lifecycle: `start()` binds and spawns the threads; `shutdown()` (e.g. from SIGTERM)
@@ -157,8 +158,10 @@ public final class HTTPServer: @unchecked Sendable {
                     listener?.close()
                     listening = false
                 }
-                for connection in watched { closeConnection(connection) }
-                watched.removeAll()
+                // Idle and half-read connections close now; responses being written
+                // finish (or hit their write deadline) first.
+                for connection in watched where connection.state != .writing { closeConnection(connection) }
+                watched.removeAll { $0.state == .closed }
                 lock.lock()
                 let done = (openConnections == 0 && ready.isEmpty) || graceOver
                 if done {
@@ -176,7 +179,8 @@ public final class HTTPServer: @unchecked Sendable {
             var now = MonotonicClock.milliseconds()
             var timeout: Int64 = isStopping ? 100 : 1000
             for connection in watched {
-                descriptors.append(pollfd(fd: connection.descriptor, events: Int16(POLLIN), revents: 0))
+                let events = connection.state == .writing ? Int16(POLLOUT) : Int16(POLLIN)
+                descriptors.append(pollfd(fd: connection.descriptor, events: events, revents: 0))
                 timeout = min(timeout, max(0, connection.deadline(idleTimeout: idleTimeout, headerTimeout: headerTimeout) - now))
             }
             let count = nfds_t(descriptors.count)
@@ -195,7 +199,22 @@ public final class HTTPServer: @unchecked Sendable {
             for (offset, connection) in watched.enumerated() {
                 let index = firstConnection + offset
                 let revents = index < descriptors.count ? descriptors[index].revents : 0
-                if revents != 0 {
+                if revents != 0 && connection.state == .writing {
+                    switch connection.flush() {
+                    case .blocked:
+                        keep.append(connection)
+                    case .failed:
+                        closeConnection(connection)
+                    case .done where connection.closeAfterWrite:
+                        closeConnection(connection)
+                    case .done:
+                        // Requests may already be buffered behind this response: a worker
+                        // looks before the connection waits for bytes again.
+                        connection.move(to: .waiting)
+                        connection.lastActivity = now
+                        handOver.append(connection)
+                    }
+                } else if revents != 0 {
                     handOver.append(connection)
                 } else if now >= connection.deadline(idleTimeout: idleTimeout, headerTimeout: headerTimeout) {
                     if connection.state == .readingHead {
@@ -283,7 +302,8 @@ public final class HTTPServer: @unchecked Sendable {
     }
 
     /// Reads what the client sent, answers every complete request, then closes the
-    /// connection or hands it back to the poller.
+    /// connection or hands it back to the poller (to wait for bytes, or to finish writing
+    /// a response the socket could not take at once).
     private func process(_ connection: Connection, scratch: inout [UInt8]) {
         connection.move(to: .processing)
         let headerTimeout = Int64(configuration.headerTimeout * 1000)
@@ -295,23 +315,23 @@ public final class HTTPServer: @unchecked Sendable {
                 do {
                     request = try connection.parser.next()
                 } catch {
-                    _ = answer(connection, response: handler.errorResponse(status: error.status, message: error.description),
-                        method: "-", target: "-", headOnly: false, keepAlive: false, version: .http1_1, started: MonotonicClock.microseconds())
-                    closeConnection(connection)
+                    let response = handler.errorResponse(status: error.status, message: error.description)
+                    finish(connection, answer(connection, response: response, method: "-", target: "-", headOnly: false,
+                        keepAlive: false, version: .http1_1, started: MonotonicClock.microseconds()), keepAlive: false)
                     return
                 }
                 guard let request else { break }
                 let started = MonotonicClock.microseconds()
                 let response = handler.respond(to: request)
                 let keepAlive = request.keepAlive && !isStopping
-                let written = answer(connection, response: response, method: request.method, target: request.target,
+                let outcome = answer(connection, response: response, method: request.method, target: request.target,
                     headOnly: request.method == "HEAD", keepAlive: keepAlive, version: request.version, started: started)
-                guard written && keepAlive else {
-                    closeConnection(connection)
-                    return
-                }
                 connection.lastActivity = MonotonicClock.milliseconds()
                 connection.requestStarted = nil
+                guard outcome == .done && keepAlive else {
+                    finish(connection, outcome, keepAlive: keepAlive)
+                    return
+                }
                 answered += 1
                 if answered >= Self.requestsPerTurn {
                     // A client pipelining many requests yields its worker to the others:
@@ -328,9 +348,9 @@ public final class HTTPServer: @unchecked Sendable {
             if connection.parser.isInsideRequest {
                 if connection.requestStarted == nil { connection.requestStarted = now }
                 if let begun = connection.requestStarted, now >= begun + headerTimeout {
-                    _ = answer(connection, response: handler.errorResponse(status: .requestTimeout, message: "the request head did not arrive within \(configuration.headerTimeout) seconds"),
-                        method: "-", target: "-", headOnly: false, keepAlive: false, version: .http1_1, started: MonotonicClock.microseconds())
-                    closeConnection(connection)
+                    let response = handler.errorResponse(status: .requestTimeout, message: "the request head did not arrive within \(configuration.headerTimeout) seconds")
+                    finish(connection, answer(connection, response: response, method: "-", target: "-", headOnly: false,
+                        keepAlive: false, version: .http1_1, started: MonotonicClock.microseconds()), keepAlive: false)
                     return
                 }
             }
@@ -342,24 +362,49 @@ public final class HTTPServer: @unchecked Sendable {
                 continue
             case .bytes, .wouldBlock:
                 connection.move(to: connection.parser.isInsideRequest ? .readingHead : .waiting)
-                lock.lock()
-                returned.append(connection)
-                lock.unlock()
-                wakePoller()
+                handBack(connection)
                 return
             }
         }
     }
 
+    /// After a response that ends this worker's turn: close, or let the poller finish
+    /// writing it (and close afterwards when the response said so).
+    private func finish(_ connection: Connection, _ outcome: Connection.WriteResult, keepAlive: Bool) {
+        switch outcome {
+        case .failed:
+            closeConnection(connection)
+        case .done:
+            if keepAlive {
+                connection.move(to: .waiting)
+                handBack(connection)
+            } else {
+                closeConnection(connection)
+            }
+        case .blocked:
+            connection.closeAfterWrite = !keepAlive
+            connection.writeDeadline = MonotonicClock.milliseconds() + Int64(configuration.writeTimeout * 1000)
+            connection.move(to: .writing)
+            handBack(connection)
+        }
+    }
+
+    private func handBack(_ connection: Connection) {
+        lock.lock()
+        returned.append(connection)
+        lock.unlock()
+        wakePoller()
+    }
+
     private func answer(
         _ connection: Connection, response: HTTPResponse, method: String, target: String, headOnly: Bool,
         keepAlive: Bool, version: HTTPVersion, started: Int64
-    ) -> Bool {
+    ) -> Connection.WriteResult {
         let bytes = HTTPResponseWriter.serialize(response, headOnly: headOnly, keepAlive: keepAlive, version: version,
             date: HTTPDate.format(secondsSince1970: MonotonicClock.wallSeconds()))
-        let written = connection.writeAll(bytes, timeout: Int64(configuration.writeTimeout * 1000))
+        let outcome = connection.write(bytes)
         accessLog?(AccessLogEntry(method: method, target: target, status: response.status.code, bytes: bytes.count,
             microseconds: MonotonicClock.microseconds() - started))
-        return written
+        return outcome
     }
 }

@@ -46,14 +46,6 @@ enum Syscall {
         defer { close(descriptor) }
         return try body(descriptor)
     }
-
-    /// Waits until `descriptor` is ready for `events` or `milliseconds` pass; returns the
-    /// revents (0 on timeout). The corresponding C function is `poll`.
-    static func wait(_ descriptor: Int32, for events: Int16, milliseconds: Int32) throws(NetError) -> Int16 {
-        var entry = pollfd(fd: descriptor, events: events, revents: 0)
-        let ready = try call("poll") { poll(&entry, 1, milliseconds) }
-        return ready == 0 ? 0 : entry.revents
-    }
 }
 
 /// Monotonic time in milliseconds, for deadlines that must not jump with the wall clock.

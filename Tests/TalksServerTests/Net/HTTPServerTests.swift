@@ -10,6 +10,9 @@ import XCTest
 struct ProbeHandler: HTTPHandler {
     func respond(to request: HTTPRequest) -> HTTPResponse {
         if let sleep = request.query["sleep"].flatMap(Int.init) { usleep(useconds_t(sleep * 1000)) }
+        if let size = request.query["size"].flatMap(Int.init) {
+            return HTTPResponse(status: .ok, headers: HTTPHeaders([("Content-Type", "text/plain")]), body: [UInt8](repeating: 0x61, count: size))
+        }
         return HTTPResponse(status: .ok, contentType: "text/plain; charset=utf-8", body: "\(request.method) \(request.path)")
     }
 
@@ -159,6 +162,32 @@ final class HTTPServerTests: XCTestCase {
         }
         XCTAssertEqual(failures.lines, [])
         XCTAssertEqual(harness.log.filter { $0.contains(" 200 ") }.count, 400)
+    }
+
+    func testClientThatDoesNotReadHoldsNoWorkerAndIsDroppedAtTheWriteDeadline() throws {
+        let harness = try ServerHarness(handler: ProbeHandler()) {
+            $0.threads = 1
+            $0.writeTimeout = 1
+        }
+        defer { harness.stop() }
+        let stuck = try RawConnection(port: harness.port)
+        var size: Int32 = 4096
+        setsockopt(stuck.descriptor, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        stuck.send((0..<8).map { _ in "GET /big?size=4000000 HTTP/1.1\r\nHost: x\r\n\r\n" }.joined())
+        usleep(300_000)
+        let started = Date()
+        let other = try RawConnection(port: harness.port)
+        other.send("GET /meanwhile HTTP/1.1\r\nHost: x\r\n\r\n")
+        XCTAssertEqual(other.readResponses(1, timeout: 2).first?.body, "GET /meanwhile")
+        XCTAssertLessThan(Date().timeIntervalSince(started), 0.5, "the only worker must not be stuck writing to the first client")
+        // The first client never reads: after the write timeout the server gives up on it.
+        var closed = false
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline && !closed {
+            usleep(100_000)
+            closed = harness.server.openConnectionCount == 1
+        }
+        XCTAssertTrue(closed, "the non-reading connection must be closed at its write deadline")
     }
 
     func testGarbageNeverTakesTheServerDown() throws {
