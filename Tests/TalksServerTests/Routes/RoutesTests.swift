@@ -187,6 +187,30 @@ final class RoutesTests: XCTestCase {
         XCTAssertFalse(text.contains("Content-Length: 0"))
     }
 
+    func testConcurrentURLSessionClientsGetConsistentAnswers() throws {
+        let expected = try harness.fetch("/search?q=kluster&limit=5").body
+        let expectedIDs = try (try json(expected)["results"] as? [[String: Any]])?.compactMap { ($0["episode"] as? [String: Any])?["id"] as? String }
+        let failures = LogCollector()
+        let harness = self.harness!
+        DispatchQueue.concurrentPerform(iterations: 8) { client in
+            for round in 0..<15 {
+                do {
+                    let path = round % 3 == 0 ? "/suggest?q=kl" : (round % 3 == 1 ? "/episodes/landet-lar-55" : "/search?q=kluster&limit=5")
+                    let reply = try harness.fetch(path)
+                    if reply.status != 200 { failures.record("client \(client): \(path) → \(reply.status)") }
+                    if path.hasPrefix("/search") {
+                        let object = try JSONSerialization.jsonObject(with: reply.body) as? [String: Any]
+                        let ids = (object?["results"] as? [[String: Any]])?.compactMap { ($0["episode"] as? [String: Any])?["id"] as? String }
+                        if ids != expectedIDs { failures.record("client \(client): \(String(describing: ids))") }
+                    }
+                } catch {
+                    failures.record("client \(client): \(error)")
+                }
+            }
+        }
+        XCTAssertEqual(failures.lines, [])
+    }
+
     func testCORSOriginIsConfigurable() throws {
         let strict = try ServerHarness(handler: TalksRoutes(backend: IndexSearchBackend(directory: directory), corsOrigin: "https://www.example.se"))
         defer { strict.stop() }
