@@ -268,9 +268,12 @@ public final class HTTPServer: @unchecked Sendable {
         let bytes = HTTPResponseWriter.serialize(response, headOnly: false, keepAlive: false, date: HTTPDate.format(secondsSince1970: MonotonicClock.wallSeconds()))
         let sent = bytes.withUnsafeBytes { buffer -> Int in
             guard let base = buffer.baseAddress else { return 0 }
-            return send(descriptor, base, buffer.count, Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT))
+            let result = try? Syscall.nonBlocking("send") {
+                send(descriptor, base, buffer.count, Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT))
+            }
+            return (result ?? nil) ?? 0
         }
-        accessLog?(AccessLogEntry(method: "-", target: "-", status: status.code, bytes: max(0, sent), microseconds: 0))
+        accessLog?(AccessLogEntry(method: "-", target: "-", status: status.code, bytes: sent, microseconds: 0))
     }
 
     private func closeConnection(_ connection: Connection) {
