@@ -125,8 +125,10 @@ enum OpenAPIDocument {
             "parameters": .array(parameters),
             "responses": .object(unique),
         ])
+        let pathParameters = parameters.filter { $0["in"]?.stringValue == "path" }
         return .object(["get": get, "head": get, "options": .object([
             "summary": "CORS preflight.",
+            "parameters": .array(pathParameters),
             "responses": .object(["204": .object(["description": "Allowed methods in Allow and Access-Control-Allow-Methods."])]),
         ])])
     }
