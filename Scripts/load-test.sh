@@ -7,7 +7,9 @@
 # Usage: Scripts/load-test.sh [ARCHIVE_DIR] [DURATION_SECONDS] [CONNECTIONS]
 #   ARCHIVE_DIR defaults to archive/ (the sample archive); pass the generated 1,000-episode
 #   archive for the benchmark figures. CONFIGURATION=debug uses a debug build (default
-#   release). THREADS sets talks serve --threads (default: cores). Loopback only; bounded.
+#   release). THREADS sets talks serve --threads (default: cores). QUERIES=FILE takes the
+#   /search queries from FILE, one per line (e.g. Benchmarks/queries.txt), instead of the
+#   built-in rotation. Loopback only; bounded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 archive="${1:-archive}"
@@ -58,6 +60,21 @@ request = function()
   return wrk.format("GET", "/search?q=" .. queries[(counter % #queries) + 1])
 end
 LUA
+if [ -n "${QUERIES:-}" ]; then
+    python3 - "$QUERIES" >"$work/search.lua" <<'PY'
+import sys, urllib.parse
+queries = [line.strip() for line in open(sys.argv[1], encoding="utf-8") if line.strip() and not line.startswith("#")]
+print("local queries = {")
+for query in queries:
+    print('  "%s",' % urllib.parse.quote(query, safe=""))
+print("}")
+print("local counter = 0")
+print("request = function()")
+print("  counter = counter + 1")
+print('  return wrk.format("GET", "/search?q=" .. queries[(counter % #queries) + 1])')
+print("end")
+PY
+fi
 cat >"$work/suggest.lua" <<'LUA'
 local prefixes = { "l", "li", "liv", "livs", "livsm", "kl", "klu", "of", "off", "t", "to", "kom", "komp", "upp", "va", "sk", "tu", "m%C3%A5" }
 local counter = 0
