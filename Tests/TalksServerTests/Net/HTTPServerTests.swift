@@ -2,6 +2,9 @@
 import Glibc
 #endif
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import XCTest
 @testable import TalksServer
 
@@ -230,6 +233,44 @@ final class HTTPServerTests: XCTestCase {
         XCTAssertTrue(closed)
         XCTAssertEqual(stopped.wait(timeout: .now() + 5), .success)
         XCTAssertThrowsError(try RawConnection(port: harness.port), "the listener must be closed")
+    }
+
+    func testListensOnIPv6Loopback() throws {
+        let server = HTTPServer(configuration: ServerConfiguration(host: "::1", port: 0, threads: 1), handler: ProbeHandler())
+        let port: Int
+        do {
+            port = try server.start()
+        } catch {
+            throw XCTSkip("no IPv6 loopback here: \(error)")
+        }
+        defer {
+            server.shutdown()
+            server.wait()
+        }
+        // URLSession on Linux refuses IPv6 literal URLs, so a plain IPv6 socket asks.
+        let descriptor = socket(AF_INET6, Int32(SOCK_STREAM.rawValue), 0)
+        XCTAssertGreaterThanOrEqual(descriptor, 0)
+        defer { close(descriptor) }
+        var address = sockaddr_in6()
+        address.sin6_family = sa_family_t(AF_INET6)
+        address.sin6_port = in_port_t(UInt16(port)).bigEndian
+        XCTAssertEqual(inet_pton(AF_INET6, "::1", &address.sin6_addr), 1)
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) }
+        }
+        XCTAssertEqual(connected, 0)
+        let request = Array("GET /six HTTP/1.1\r\nHost: [::1]\r\nConnection: close\r\n\r\n".utf8)
+        XCTAssertEqual(request.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) }, request.count)
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = read(descriptor, &buffer, buffer.count)
+            if count <= 0 { break }
+            received.append(contentsOf: buffer[0..<count])
+        }
+        let text = String(decoding: received, as: UTF8.self)
+        XCTAssertTrue(text.hasPrefix("HTTP/1.1 200 OK"), text)
+        XCTAssertTrue(text.hasSuffix("GET /six"), text)
     }
 
     func testBindingAnUsedPortIsANamedError() throws {
