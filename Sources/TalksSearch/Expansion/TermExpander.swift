@@ -95,8 +95,10 @@ struct TermExpander {
             for ordinal in segment.terms(withInflectionKey: key) {
                 collector.add(segment: segment, ordinal: ordinal, tier: .inflected)
             }
-            for ordinal in segment.compounds(withPartKey: key) {
-                collector.add(segment: segment, ordinal: ordinal, tier: .compoundPart)
+            if !isFunctionWord(term) {
+                for ordinal in plausibleCompounds(segment, partKey: key) {
+                    collector.add(segment: segment, ordinal: ordinal, tier: .compoundPart)
+                }
             }
             for ordinal in segment.terms(withFoldedKey: folded) {
                 let candidate = segment.term(at: ordinal)
@@ -111,6 +113,31 @@ struct TermExpander {
             }
         }
         return collector.variants(limit: parameters.maximumExpansions)
+    }
+
+    /// Whether `term` occurs in more than four fifths of the live episodes ("det", "och", "inte"):
+    /// such words are not looked for inside compounds, where they would add hundreds of
+    /// weak variants (and cost) for no relevance.
+    func isFunctionWord(_ term: String) -> Bool {
+        let live = segments.reduce(0) { $0 + $1.liveEpisodeCount }
+        return live >= 20 && documentFrequency(term) * 5 > live * 4
+    }
+
+    /// Compounds listed under `partKey`, most frequent first, keeping only those whose own
+    /// inflection key still contains the part (so a split that cut through an inflection
+    /// ending, landet → lan + det, is not taken for a compound of "det"), at most
+    /// `maximumCompoundVariants`.
+    func plausibleCompounds(_ segment: SegmentReader, partKey: String) -> [Int] {
+        var candidates = segment.compounds(withPartKey: partKey)
+        if candidates.count > parameters.maximumCompoundVariants {
+            candidates.sort { Self.documentFrequency(segment, $0) > Self.documentFrequency(segment, $1) }
+        }
+        var accepted: [Int] = []
+        for ordinal in candidates.prefix(parameters.maximumCompoundVariants * 3) {
+            if Self.inflectionKey(segment.term(at: ordinal)).contains(partKey) { accepted.append(ordinal) }
+            if accepted.count == parameters.maximumCompoundVariants { break }
+        }
+        return accepted
     }
 
     /// The word itself and its inflections: what `-word` excludes.

@@ -91,7 +91,7 @@ struct PhraseMatcher {
         var target = range?.lowerBound ?? 0
         let end = range?.upperBound ?? Int.max
         search: while target < end {
-            guard cursors[driver].advance(to: target) else { break }
+            guard Self.move(&cursors[driver], to: target) else { break }
             let document = cursors[driver].document
             if document >= end { break }
             if gate != nil, let skip = gate?.skipTarget(for: document) {
@@ -101,7 +101,7 @@ struct PhraseMatcher {
             }
             target = document
             for index in order.dropFirst() {
-                guard cursors[index].advance(to: target) else { break search }
+                guard Self.move(&cursors[index], to: target) else { break search }
                 if cursors[index].document > target {
                     target = cursors[index].document
                     continue search
@@ -120,6 +120,20 @@ struct PhraseMatcher {
             }
             target += 1
         }
+    }
+
+    /// Moves a cursor to the first document ≥ `target`: a few `next()` steps first, since in
+    /// a leapfrog of common terms the target is usually close, then `advance(to:)`, whose
+    /// skip-table search pays off only for long jumps. False at the end of the list.
+    @inline(__always)
+    static func move(_ cursor: inout PostingsCursor, to target: Int) -> Bool {
+        var steps = 0
+        while cursor.document < target {
+            if steps == 8 { return cursor.advance(to: target) }
+            if !cursor.next() { return false }
+            steps += 1
+        }
+        return cursor.document != Int.max
     }
 
     /// Whether term i of the phrase occurs at `start + i` for every i ≥ 1.
