@@ -60,15 +60,16 @@ struct TermExpander {
             var ordinal: Int
         }
 
-        mutating func add(segment: SegmentReader, ordinal: Int, tier: TermVariant.Tier) {
-            let term = segment.term(at: ordinal)
+        mutating func add(segment: SegmentReader, ordinal: Int, tier: TermVariant.Tier, frequency known: Int? = nil) {
             let isNew = counted.insert(SegmentTerm(segment: ObjectIdentifier(segment), ordinal: ordinal)).inserted
+            if !isNew && tier == .compoundPart { return }
+            let term = segment.term(at: ordinal)
             if var existing = byTerm[term] {
                 if tier < existing.tier { existing.tier = tier }
-                if isNew { existing.documentFrequency += TermExpander.documentFrequency(segment, ordinal) }
+                if isNew { existing.documentFrequency += known ?? TermExpander.documentFrequency(segment, ordinal) }
                 byTerm[term] = existing
             } else {
-                byTerm[term] = TermVariant(term: term, tier: tier, documentFrequency: TermExpander.documentFrequency(segment, ordinal))
+                byTerm[term] = TermVariant(term: term, tier: tier, documentFrequency: known ?? TermExpander.documentFrequency(segment, ordinal))
             }
         }
 
@@ -96,8 +97,8 @@ struct TermExpander {
                 collector.add(segment: segment, ordinal: ordinal, tier: .inflected)
             }
             if !isFunctionWord(term) {
-                for ordinal in plausibleCompounds(segment, partKey: key) {
-                    collector.add(segment: segment, ordinal: ordinal, tier: .compoundPart)
+                for candidate in plausibleCompounds(segment, partKey: key) {
+                    collector.add(segment: segment, ordinal: candidate.ordinal, tier: .compoundPart, frequency: candidate.frequency)
                 }
             }
             for ordinal in segment.terms(withFoldedKey: folded) {
@@ -127,14 +128,14 @@ struct TermExpander {
     /// inflection key still contains the part (so a split that cut through an inflection
     /// ending, landet → lan + det, is not taken for a compound of "det"), at most
     /// `maximumCompoundVariants`.
-    func plausibleCompounds(_ segment: SegmentReader, partKey: String) -> [Int] {
-        var candidates = segment.compounds(withPartKey: partKey)
+    func plausibleCompounds(_ segment: SegmentReader, partKey: String) -> [(ordinal: Int, frequency: Int)] {
+        var candidates = segment.compounds(withPartKey: partKey).map { (ordinal: $0, frequency: Self.documentFrequency(segment, $0)) }
         if candidates.count > parameters.maximumCompoundVariants {
-            candidates.sort { Self.documentFrequency(segment, $0) > Self.documentFrequency(segment, $1) }
+            candidates.sort { $0.frequency != $1.frequency ? $0.frequency > $1.frequency : $0.ordinal < $1.ordinal }
         }
-        var accepted: [Int] = []
-        for ordinal in candidates.prefix(parameters.maximumCompoundVariants * 3) {
-            if Self.inflectionKey(segment.term(at: ordinal)).contains(partKey) { accepted.append(ordinal) }
+        var accepted: [(ordinal: Int, frequency: Int)] = []
+        for candidate in candidates.prefix(parameters.maximumCompoundVariants * 3) {
+            if Self.inflectionKey(segment.term(at: candidate.ordinal)).contains(partKey) { accepted.append(candidate) }
             if accepted.count == parameters.maximumCompoundVariants { break }
         }
         return accepted
