@@ -135,10 +135,23 @@ struct TermExpander {
         }
         var accepted: [(ordinal: Int, frequency: Int)] = []
         for candidate in candidates.prefix(parameters.maximumCompoundVariants * 3) {
-            if Self.inflectionKey(segment.term(at: candidate.ordinal)).contains(partKey) { accepted.append(candidate) }
+            if Self.bytes(of: Self.inflectionKey(segment.term(at: candidate.ordinal)), contain: partKey) { accepted.append(candidate) }
             if accepted.count == parameters.maximumCompoundVariants { break }
         }
         return accepted
+    }
+
+    /// Whether the UTF-8 bytes of `text` contain those of `part` (no Foundation, no
+    /// Character comparison: both are normalised terms).
+    static func bytes(of text: String, contain part: String) -> Bool {
+        let haystack = Array(text.utf8)
+        let needle = Array(part.utf8)
+        guard !needle.isEmpty else { return true }
+        guard needle.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
     }
 
     /// The word itself and its inflections: what `-word` excludes.

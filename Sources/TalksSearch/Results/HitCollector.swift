@@ -130,8 +130,11 @@ struct HitCollector {
     func hit(for cue: Cue, phrases: [(start: UInt32, length: Int)], recording: String?) -> Hit {
         var matches: [Range<Int>] = []
         tokenizer.forEachToken(in: cue.text) { token in
-            let position = UInt32(truncatingIfNeeded: token.position)
-            let inPhrase = phrases.contains { position >= $0.start && position < $0.start &+ UInt32($0.length) }
+            var inPhrase = false
+            if !phrases.isEmpty {
+                let position = UInt32(truncatingIfNeeded: token.position)
+                inPhrase = phrases.contains { position >= $0.start && position < $0.start &+ UInt32($0.length) }
+            }
             if inPhrase || markedTerms.contains(token.term) {
                 matches.append(token.utf8Start..<token.utf8End)
             }
