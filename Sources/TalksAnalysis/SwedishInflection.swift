@@ -20,7 +20,11 @@
 ///    six letters or more: `traktorn` → `traktor` → `trakt` (not `korn`, `torn`, and not
 ///    compounds ending in `-horn`, `-korn`).
 /// 3. Definite neuter `-et`/`-ot` Snowball could not strip: `stycket` → `stycke` → `styck`,
-///    `klustret` → `klustre` → `klustr`, `kontot` → `konto`.
+///    `klustret` → `klustre` → `klustr`, `museet` → `muse`, `kontot` → `konto`; not after
+///    a vowel and a consonant, where Snowball strips a definite `-et` itself, so `paket` and
+///    `planet` keep theirs. Base words in `-et`/`-ot` lose it in all their forms alike
+///    (`trumpet`, `trumpeten` → `trump`; `arbete`, `arbetet` → `arb`), which keeps their
+///    paradigm whole at the price of a few merges (`diskret` meets `disk`).
 /// 4. Latin `-ium`/`-eum` lose the `-um`: `webbinarium` → `webbinari` (as `webbinariet`).
 /// 5. `-or` after a consonant, which Snowball leaves in `-orer` plurals and `-oret`
 ///    definites, is removed as Snowball removes it from the base form: `traktorer` →
@@ -110,7 +114,10 @@ public enum SwedishInflection {
             restem(dropping: 1)
         }
         // 3. Definite neuter -et / -ot.
-        if letter(1) == t && (letter(2) == e || letter(2) == o) && length - 1 >= minimumLength {
+        //    Not after vowel + consonant: there Snowball strips a definite -et itself, so the
+        //    stem's -et belongs to the word (`arbet` from `arbete`, `paket`).
+        let snowballWouldStrip = letter(2) == e && isConsonant(3) && SwedishScalars.isVowel(letter(4))
+        if letter(1) == t && (letter(2) == e || letter(2) == o) && !snowballWouldStrip && length - 1 >= minimumLength {
             restem(dropping: 1)
         }
         // 4. Latin -ium / -eum: museum, webbinarium (as museet, webbinariet, webbinarier).
