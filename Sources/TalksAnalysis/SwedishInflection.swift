@@ -21,8 +21,8 @@
 ///    compounds ending in `-horn`, `-korn`).
 /// 3. Definite neuter `-et`/`-ot` Snowball could not strip: `stycket` → `stycke` → `styck`,
 ///    `klustret` → `klustre` → `klustr`, `museet` → `muse`, `kontot` → `konto`; not after
-///    a vowel and a consonant, where Snowball strips a definite `-et` itself, so `paket` and
-///    `planet` keep theirs. Base words in `-et`/`-ot` lose it in all their forms alike
+///    a vowel and a consonant, where Snowball strips a definite `-et` itself, so an `-et`
+///    left there is the word's own (`paket`). Base words in `-et`/`-ot` lose it in all their forms alike
 ///    (`trumpet`, `trumpeten` → `trump`; `arbete`, `arbetet` → `arb`), which keeps their
 ///    paradigm whole at the price of a few merges (`diskret` meets `disk`).
 /// 4. Latin `-ium`/`-eum` lose the `-um`: `webbinarium` → `webbinari` (as `webbinariet`).

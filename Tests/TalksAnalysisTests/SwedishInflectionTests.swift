@@ -44,7 +44,7 @@ final class SwedishInflectionTests: XCTestCase {
         ("banan", "bana"), ("mål", "mal"), ("säl", "sal"), ("vatten", "vattna"),
         ("allmän", "allman"), ("händer", "hand"), ("tänder", "tand"), ("korn", "kor"),
         ("torn", "tor"), ("forum", "for"), ("jättestora", "jättest"),
-        ("väderhorn", "väderh"), ("planet", "plan"), ("paket", "pak"),
+        ("väderhorn", "väderh"), ("paket", "pak"),
     ]
 
     func testInflectionsShareAKey() {
