@@ -28,7 +28,8 @@ public struct CompoundSplitter: Sendable {
     /// the search is quadratic in the length.
     public var maximumTermLength: Int = 60
 
-    /// Parts shorter than this must also be in `Lexicon.common` (`mat`, `våt`, `ost`, `hus`).
+    /// Parts shorter than this must also be in `CommonSwedishWords` as written (`mat`, `våt`,
+    /// `ost`, `hus`), not merely the key of one (`arb`, the key of `arbete`).
     public var shortPartLength: Int = 4
 
     public init(minimumPartLength: Int = 3) {
@@ -88,7 +89,7 @@ public struct CompoundSplitter: Sendable {
             guard scalars[range].contains(where: { SwedishScalars.isVowel($0.value) }) else { return nil }
             // Three-letter parts must be common words: a large vocabulary holds many short
             // strings (`sid`, `ste`, `kla`) that would otherwise cut words at random.
-            if range.count < shortPartLength && !Lexicon.common.contains(part) { return nil }
+            if range.count < shortPartLength && !CommonSwedishWords.set.contains(part) { return nil }
             if isWord(part) { return 0 }
             let key = SwedishInflection.key(part)
             if key != part && key.unicodeScalars.count >= minimumPartLength && isWord(key) { return 1 }
