@@ -12,6 +12,7 @@ let commands: [any Command.Type] = [
     ListCommand.self,
     StatsCommand.self,
     VerifyCommand.self,
+    AnalyzeCommand.self,
 ]
 
 exit(CommandLineTool(commands: commands).run(CommandLine.arguments))
