@@ -20,7 +20,7 @@ struct CueStoreReader {
         records = sections[1]
         guard offsets.count == cueCount + 1, sections[0].count % 4 == 0,
               Int(offsets.unchecked(cueCount)) == records.count else {
-            throw .corrupt(file: file, detail: "the cue offset table does not match \(cueCount) cues")
+            throw .corrupt(file: file, detail: "its cue offset table does not match the \(cueCount) cues the episodes file lists")
         }
         var reader = ByteReader(sections[2], file: file)
         let count = try reader.readVarInt(atMost: sections[2].count, "speaker count")
