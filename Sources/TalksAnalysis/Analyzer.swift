@@ -10,6 +10,10 @@ public struct AnalyzedToken: Sendable, Hashable {
     /// The compound parts, or nil when the term is not a compound of known words.
     public var compoundParts: [String]?
 
+    /// The inflection key of the folded form (`SwedishInflection.foldedKey`), computed on
+    /// demand: `våtmarkerna` and `vatmarker` share it.
+    public var foldedKey: String { SwedishInflection.key(folded) }
+
     public init(token: Token, stem: String, inflectionKey: String, folded: String, compoundParts: [String]?) {
         self.token = token
         self.stem = stem

@@ -7,6 +7,9 @@
 /// find false parts. `talks analyze` adds the words of the analysed text itself; the
 /// index uses its own term dictionary instead.
 public enum CommonSwedishWords {
+    /// The words as a set, for membership tests (they are already lowercase NFC).
+    public static let set: Set<String> = Set(words)
+
     public static let words: [String] = [
         // People, society, work
         "barn", "familj", "förälder", "mamma", "pappa", "kvinna", "man", "människa", "person", "folk",
@@ -61,7 +64,7 @@ public enum CommonSwedishWords {
         // Time
         "tid", "dag", "vecka", "månad", "år", "timme", "minut", "sekund", "morgon", "kväll",
         "natt", "vår", "sommar", "höst", "vinter", "säsong", "period", "början", "slut", "gång",
-        "tillfälle", "läge", "situation", "kris", "pandemi", "händelse", "fall", "sätt", "väg",
+        "tillfälle", "läge", "situation", "kris", "pandemi", "händelse", "fall", "sätt",
         // Abstract nouns
         "bemanning", "beredskap", "försörjning", "försörjningsberedskap", "säkerhet", "trygghet",
         "risk", "möjlighet", "utmaning", "problem", "lösning", "behov", "intresse", "värde",
@@ -70,25 +73,25 @@ public enum CommonSwedishWords {
         "frihet", "rätt", "rättighet", "skyldighet", "jämställdhet", "integration", "inkludering",
         "delaktighet", "dialog", "diskussion", "samtal", "intervju", "berättelse", "historik",
         "bild", "karta", "sida", "form", "storlek", "längd", "bredd", "höjd", "vikt", "styrka",
-        "kraft", "hastighet", "takt", "steg", "process", "förlopp", "arbetssätt", "verksamhet",
+        "hastighet", "takt", "steg", "process", "förlopp", "arbetssätt", "verksamhet",
         "aktivitet", "insats", "åtgärd", "satsning", "kampanj", "reform", "förslag", "idébank",
-        "rådgivning", "gång", "rad", "grupp", "lag", "team", "klubb", "parti", "styrelse",
+        "rådgivning", "rad", "grupp", "team", "klubb", "parti", "styrelse",
         "ordförande", "sekreterare", "kassör", "ledning", "personal", "anställd", "kollega",
         "kontakt", "relation", "förtroende", "engagemang", "ideell", "frivillig", "eldsjäl",
         // Verbs (infinitive)
         "arbeta", "jobba", "göra", "skapa", "bygga", "utveckla", "förändra", "förbättra",
         "odla", "skörda", "producera", "förädla", "sälja", "köpa", "handla", "äta", "dricka",
         "laga", "baka", "koka", "steka", "lära", "undervisa", "studera", "forska", "läsa",
-        "skriva", "prata", "tala", "säga", "berätta", "fråga", "svara", "lyssna", "höra", "se",
+        "skriva", "prata", "tala", "säga", "berätta", "svara", "lyssna", "höra", "se",
         "titta", "visa", "hitta", "söka", "leta", "finna", "ta", "ge", "få", "hålla", "bära",
-        "ligga", "sitta", "stå", "gå", "komma", "resa", "åka", "köra", "flytta", "bo", "leva",
+        "ligga", "sitta", "stå", "gå", "komma", "åka", "köra", "flytta", "bo", "leva",
         "växa", "öka", "minska", "sänka", "höja", "starta", "börja", "sluta", "avsluta",
         "planera", "organisera", "leda", "styra", "bestämma", "besluta", "påverka", "stödja",
         "hjälpa", "samarbeta", "samverka", "träffa", "möta", "mötas", "dela", "sprida",
-        "använda", "behöva", "vilja", "kunna", "måste", "tycka", "tänka", "tro", "veta", "känna",
+        "använda", "behöva", "kunna", "måste", "tycka", "tänka", "veta", "känna",
         "förstå", "märka", "minnas", "glömma", "vänta", "hoppas", "önska", "försöka", "lyckas",
         "misslyckas", "testa", "pröva", "mäta", "räkna", "betala", "kosta", "spara", "investera",
-        "anställa", "rekrytera", "bemanna", "beställa", "leverera", "transportera", "torka",
+        "anställa", "rekrytera", "bemanna", "beställa", "leverera", "transportera",
         "vattna", "gödsla", "plantera", "avverka", "jaga", "fiska", "rida", "simma", "springa",
         "cykla", "vandra", "besöka", "upptäcka", "uppleva", "njuta", "fira", "välkomna",
         // Adjectives
@@ -97,12 +100,22 @@ public enum CommonSwedishWords {
         "ledsen", "arg", "rädd", "trygg", "säker", "osäker", "viktig", "enkel", "svår", "möjlig",
         "rik", "fattig", "billig", "dyr", "snabb", "långsam", "tidig", "sen", "varm", "kall",
         "torr", "våt", "blöt", "ren", "smutsig", "frisk", "sjuk", "stark", "svag", "fri",
-        "öppen", "stängd", "full", "tom", "hel", "halv", "lokal", "regional", "nationell",
+        "öppen", "stängd", "full", "tom", "hel", "halv", "regional", "nationell",
         "global", "offentlig", "privat", "gemensam", "social", "ekonomisk", "ekologisk",
         "hållbar", "grön", "blå", "röd", "gul", "vit", "svart", "grå", "brun", "digital",
         "lantlig", "landsbygdsnära", "närodlad", "svensk", "nordisk", "europeisk", "internationell",
         "aktuell", "modern", "traditionell", "framtida", "tidigare", "senare", "vanlig",
-        "ovanlig", "speciell", "särskild", "allmän", "bred", "djup", "nära", "långt",
+        "ovanlig", "speciell", "särskild", "allmän", "djup", "nära", "långt",
+        // Short words that often begin or end compounds
+        "liv", "fot", "bad", "lek", "löv", "mus", "nät", "rum", "sal", "sak", "ull", "ved", "yta",
+        "ros", "ben", "arm", "hår", "tand", "hals", "mun", "näs", "syn", "röst", "ljud", "ljus",
+        "färg", "lukt", "smak", "vana", "fält", "dike", "vall", "mur", "port", "dörr", "golv",
+        "vägg", "tak", "hörn", "säng", "bord", "stol", "skåp", "lampa", "ugn", "spis", "kyl",
+        "frys", "disk", "tvätt", "sax", "nål", "tråd", "tyg", "garn", "kol", "gas", "sten", "sand",
+        "lera", "grus", "malm", "guld", "järn", "stål", "koppar", "silver", "plast", "glas",
+        "låda", "säck", "påse", "burk", "flaska", "kruka", "korg", "vagn", "kärra",
+        "släp", "plog", "harv", "såg", "yxa", "kniv", "gaffel", "sked", "tallrik", "kopp", "kanna",
+        "gryta", "panna",
         // Compounds' frequent heads and tails
         "landsbygdsnätverk", "landsbygdsprogram", "landsbygdsutveckling", "livsmedelsstrategi",
         "matproduktion", "matförsörjning", "vattenförsörjning", "kompetensförsörjning",

@@ -12,15 +12,25 @@
 /// truncated head of `skolbarn` (`skol`, the key of `skola`). Parts are returned as
 /// written in the compound, without linking letters.
 ///
-/// Among all segmentations the fewest parts win, then the fewest parts found only through
-/// their inflection key (`livsmedel`+`s`+`strategi` rather than a genitive `livsmedels`
-/// known only by its key), then the fewest linking letters (`bonde`+`förening` rather
-/// than `bond`+`e`+`förening`). A term with no segmentation of two or more parts gives nil.
+/// Among all segmentations the fewest parts win. Then an `-s-` after a part that has the
+/// same inflection key with the `s` (a genitive: `livsmedels`) is preferred as a link
+/// (`livsmedel`+`s`+`strategi`), while an `-s-` that would change the word is taken only
+/// when needed (`buss`+`kort`, not `bus`+`s`+`kort`). Then the fewest parts known only
+/// through their inflection key win (`rätt`+`e`+`gång` over a part `rätte`), and last the
+/// fewest `-e-` links (`bonde`+`förening` over `bond`+`e`+`förening` when both are words;
+/// a lexicon of keys alone knows only `bond` and gets that). A term with no segmentation of two or more parts gives nil.
 public struct CompoundSplitter: Sendable {
     /// The fewest letters a part may have.
     public var minimumPartLength: Int
     /// The most parts a split may have; longer chains are not believed.
     public var maximumParts: Int = 4
+    /// Terms longer than this (in letters) are not split: real compounds are shorter, and
+    /// the search is quadratic in the length.
+    public var maximumTermLength: Int = 60
+
+    /// Parts shorter than this must also be in `CommonSwedishWords` as written (`mat`, `våt`,
+    /// `ost`, `hus`), not merely the key of one (`arb`, the key of `arbete`).
+    public var shortPartLength: Int = 4
 
     public init(minimumPartLength: Int = 3) {
         self.minimumPartLength = max(1, minimumPartLength)
@@ -29,33 +39,68 @@ public struct CompoundSplitter: Sendable {
     /// A segmentation of a prefix: the part ranges and what it cost.
     private struct Segmentation {
         var parts: [Range<Int>] = []
+        /// Linking `-s-` that are doubtful (+1) or certain (-1); see the type's comment.
+        var linkingPenalty = 0
         var keyFallbacks = 0
-        var linkingLetters = 0
+        var linkingE = 0
 
         func isBetter(than other: Segmentation) -> Bool {
             if parts.count != other.parts.count { return parts.count < other.parts.count }
+            if linkingPenalty != other.linkingPenalty { return linkingPenalty < other.linkingPenalty }
             if keyFallbacks != other.keyFallbacks { return keyFallbacks < other.keyFallbacks }
-            return linkingLetters < other.linkingLetters
+            return linkingE < other.linkingE
         }
     }
+
+    /// Endings that an index vocabulary holds as words (from text that split oddly, or as
+    /// real short words) but that are derivational or inflectional suffixes when they end
+    /// a longer word: `stämning` is not `stäm` + `ning`, `spanska` not `span` + `ska`.
+    static let suffixes: Set<String> = [
+        "ade", "ades", "ande", "andes", "ende", "are", "arna", "arne", "erna", "orna", "aste",
+        "ens", "ets", "ers", "het", "heten", "heter", "hets", "ning", "ningen", "ningar", "nings",
+        "lig", "liga", "ligt", "ligen", "igt", "iga", "isk", "iska", "iskt", "skap", "skapen",
+        "dom", "domen", "else", "elsen", "sam", "samt", "samma", "bar", "bart", "bara", "ska",
+        "sch", "ist", "ister", "ism", "tion", "itet", "ering", "eri", "inna", "erska", "ling",
+        "lingen", "lingar", "ung", "aktig", "aktigt", "aktiga", "artad", "mässig", "mässigt",
+        "ing", "ingen", "ingar", "ingarna", "era", "erar", "erat", "erade", "nera", "nerar",
+        "nerat", "nerade", "ellerade", "dant", "tvis", "vis", "ande", "anden",
+    ]
 
     /// The parts of `term`, or nil when it is not a compound of known words.
     public func split(_ term: String, isWord: (String) -> Bool) -> [String]? {
         let scalars = Array(term.unicodeScalars)
         let count = scalars.count
-        guard count >= 2 * minimumPartLength else { return nil }
+        guard count >= 2 * minimumPartLength, count <= maximumTermLength else { return nil }
         func text(_ range: Range<Int>) -> String {
             var result = String.UnicodeScalarView()
             result.append(contentsOf: scalars[range])
             return String(result)
         }
+        // The last part must reach at least two letters into the term's inflection key:
+        // `ratten` (key `ratt`) is not `rat` + `ten`, `klagar` (key `klag`) is not `kla` +
+        // `gar`, while `skogsägare` (key `skogsäg`) is `skog` + `ägare`.
+        let keyLength = SwedishInflection.key(term).unicodeScalars.count
+        let lastPartLatestStart = keyLength - 2
+        guard lastPartLatestStart >= minimumPartLength else { return nil }
         /// 0 when `range` is a word as written, 1 when only its key is, nil when neither.
         func partCost(_ range: Range<Int>) -> Int? {
             let part = text(range)
+            if range.upperBound == count && Self.suffixes.contains(part) { return nil }
+            guard scalars[range].contains(where: { SwedishScalars.isVowel($0.value) }) else { return nil }
+            // Three-letter parts must be common words: a large vocabulary holds many short
+            // strings (`sid`, `ste`, `kla`) that would otherwise cut words at random.
+            if range.count < shortPartLength && !CommonSwedishWords.set.contains(part) { return nil }
             if isWord(part) { return 0 }
             let key = SwedishInflection.key(part)
             if key != part && key.unicodeScalars.count >= minimumPartLength && isWord(key) { return 1 }
             return nil
+        }
+        /// An `-s-` whose part has the same key with or without it (`livsmedels`, a genitive)
+        /// is certainly a link (-1); an `-s-` that changes the word (`buss` → `bus`) is
+        /// doubtful (+1).
+        func linkingPenalty(part: Range<Int>) -> Int {
+            let withLink = text(part.lowerBound..<(part.upperBound + 1))
+            return SwedishInflection.key(withLink) == SwedishInflection.key(text(part)) ? -1 : 1
         }
         // best[start]: the best segmentation of scalars[0..<start] after which a part starts.
         var best = [Segmentation?](repeating: nil, count: count + 1)
@@ -70,6 +115,7 @@ public struct CompoundSplitter: Sendable {
                 if start == 0 && end == count { continue }
                 // Leave room for a following part unless this one ends the term.
                 if end < count && count - end < minimumPartLength { continue }
+                if end == count && start > lastPartLatestStart { continue }
                 guard let cost = partCost(start..<end) else { continue }
                 var next = prefix
                 next.parts.append(start..<end)
@@ -82,7 +128,11 @@ public struct CompoundSplitter: Sendable {
                 let letter = scalars[end]
                 if letter == "s" || letter == "e", count - end - 1 >= minimumPartLength {
                     var linked = next
-                    linked.linkingLetters += 1
+                    if letter == "s" {
+                        linked.linkingPenalty += linkingPenalty(part: start..<end)
+                    } else {
+                        linked.linkingE += 1
+                    }
                     if best[end + 1].map({ linked.isBetter(than: $0) }) ?? true { best[end + 1] = linked }
                 }
             }

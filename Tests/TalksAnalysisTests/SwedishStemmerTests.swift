@@ -1,5 +1,5 @@
 import XCTest
-@testable import TalksAnalysis
+import TalksAnalysis
 
 final class SwedishStemmerTests: XCTestCase {
     /// Every word of the Snowball vocabulary stems to the expected output, line by line.

@@ -1,5 +1,5 @@
 import XCTest
-@testable import TalksAnalysis
+import TalksAnalysis
 
 final class TokenizerTests: XCTestCase {
     private func terms(_ text: String) -> [String] { Tokenizer().tokens(in: text).map(\.term) }

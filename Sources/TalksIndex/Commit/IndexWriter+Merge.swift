@@ -9,7 +9,7 @@ extension IndexWriter {
     func merge(_ group: [SegmentID]) throws(IndexError) {
         let members = segments.filter { group.contains($0.reader.id) }
         guard !members.isEmpty else { return }
-        let mergedBuilder = SegmentBuilder()
+        var mergedBuilder = SegmentBuilder()
         var moved: [(String, Int)] = []
         for member in members {
             let reader = member.reader
@@ -29,7 +29,7 @@ extension IndexWriter {
             }
         }
         let id = newSegmentID()
-        let state = try write(mergedBuilder, as: id)
+        let state = try Self.write(&mergedBuilder, as: id, directory: directory, faultInjection: faultInjection)
         segments.removeAll { group.contains($0.reader.id) }
         segments.append(state)
         for (episodeID, ordinal) in moved { locations[episodeID] = .segment(id, ordinal) }

@@ -40,12 +40,14 @@ public final class IndexWriter {
 
     enum Location: Equatable {
         case segment(SegmentID, Int)
-        case building(Int)
+        /// In the in-memory builder of `lane`, not yet written.
+        case building(lane: Int, ordinal: Int)
     }
 
     private let lock: WriteLock
     var segments: [SegmentState] = []
-    var builder = SegmentBuilder()
+    /// One in-memory builder per core; `addInParallel` fills them at once.
+    var lanes: [SegmentBuilder] = [SegmentBuilder(), SegmentBuilder()]
     private var nextSegmentNumber: UInt32 = 0
     var locations: [String: Location] = [:]
     private var contentHashes: [String: String] = [:]
@@ -55,7 +57,7 @@ public final class IndexWriter {
     let analyzer = EpisodeAnalyzer()
     /// Test hook: called before each step of a commit with its name, may throw to simulate
     /// a crash or a full disk at that point.
-    var faultInjection: ((String) throws(IndexError) -> Void)?
+    var faultInjection: (@Sendable (String) throws(IndexError) -> Void)?
 
     init(directory: String, memoryBudget: Int, lock: WriteLock, manifest: Manifest) throws(IndexError) {
         self.directory = directory
@@ -146,13 +148,58 @@ public final class IndexWriter {
     }
 
     func add(analysed: AnalysedEpisode) throws(IndexError) {
-        let id = analysed.episode.id
+        let ordinal = lanes[0].add(analysed)
+        place(id: analysed.episode.id, contentHash: analysed.contentHash, at: .building(lane: 0, ordinal: ordinal))
+        if memoryInUse >= memoryBudget { try flush() }
+    }
+
+    /// Records where a just-added episode is, deleting the copy it replaces.
+    private func place(id: String, contentHash: String, at location: Location) {
         if let previous = locations[id] { markDeleted(previous) }
-        let ordinal = builder.add(analysed)
-        locations[id] = .building(ordinal)
-        contentHashes[id] = analysed.contentHash
+        locations[id] = location
+        contentHashes[id] = contentHash
         added += 1
-        if builder.memoryBytes >= memoryBudget { try flush() }
+    }
+
+    var memoryInUse: Int { lanes.reduce(0) { $0 + $1.memoryBytes } }
+
+    /// Produces items `0..<count` on both cores and adds each produced episode to the
+    /// builder of the core that made it, so loading, analysis and building all run in
+    /// parallel. `produce` must be safe to call from two threads at once. Episodes are
+    /// placed in item order, so a later item with the same id replaces an earlier one.
+    func addInParallel<Outcome>(
+        count: Int, produce: @Sendable (Int) -> (AnalysedEpisode?, Outcome)
+    ) throws(IndexError) -> [Outcome] {
+        var outcomes = [Outcome?](repeating: nil, count: count)
+        var placed = [(id: String, hash: String, lane: Int, ordinal: Int)?](repeating: nil, count: count)
+        let laneCount = lanes.count
+        lanes.withUnsafeMutableBufferPointer { laneBuffer in
+            outcomes.withUnsafeMutableBufferPointer { outcomeBuffer in
+                placed.withUnsafeMutableBufferPointer { placedBuffer in
+                    let lanesOut = UnsafeMutableSendable(laneBuffer)
+                    let outcomesOut = UnsafeMutableSendable(outcomeBuffer)
+                    let placedOut = UnsafeMutableSendable(placedBuffer)
+                    DispatchQueue.concurrentPerform(iterations: min(laneCount, max(1, count))) { lane in
+                        var index = lane
+                        while index < count {
+                            let (analysed, outcome) = produce(index)
+                            outcomesOut.buffer[index] = outcome
+                            if let analysed {
+                                let ordinal = lanesOut.buffer[lane].add(analysed)
+                                placedOut.buffer[index] = (analysed.episode.id, analysed.contentHash, lane, ordinal)
+                            }
+                            index += laneCount
+                        }
+                    }
+                }
+            }
+        }
+        for entry in placed {
+            guard let entry else { continue }
+            place(id: entry.id, contentHash: entry.hash, at: .building(lane: entry.lane, ordinal: entry.ordinal))
+        }
+        if memoryInUse >= memoryBudget { try flush() }
+        return outcomes.compactMap { $0 }
     }
 
     /// Marks the live episode with this id deleted; throws `episodeNotFound` if none.
@@ -166,8 +213,8 @@ public final class IndexWriter {
 
     private func markDeleted(_ location: Location) {
         switch location {
-        case .building(let ordinal):
-            builder.deleted.insert(ordinal)
+        case .building(let lane, let ordinal):
+            lanes[lane].deleted.insert(ordinal)
         case .segment(let id, let ordinal):
             if let index = segments.firstIndex(where: { $0.reader.id == id }) {
                 segments[index].deleted.insert(ordinal)
@@ -180,25 +227,50 @@ public final class IndexWriter {
         return SegmentID(generation: generation + 1, number: nextSegmentNumber)
     }
 
-    /// Writes the in-memory segment to files (not yet visible: no manifest names them).
+    /// Writes the in-memory builders to segment files, one per non-empty lane and in
+    /// parallel (not yet visible: no manifest names them until `commit`).
     func flush() throws(IndexError) {
-        guard !builder.isEmpty else { return }
-        let id = newSegmentID()
-        let state = try write(builder, as: id)
-        for (episodeID, location) in locations {
-            if case .building(let ordinal) = location { locations[episodeID] = .segment(id, ordinal) }
+        let busy = lanes.indices.filter { !lanes[$0].isEmpty }
+        guard !busy.isEmpty else { return }
+        let ids = busy.map { _ in newSegmentID() }
+        var results = [Result<SegmentState, IndexError>?](repeating: nil, count: busy.count)
+        let directory = self.directory
+        let faultInjection = self.faultInjection
+        lanes.withUnsafeMutableBufferPointer { laneBuffer in
+            results.withUnsafeMutableBufferPointer { resultBuffer in
+                let lanesOut = UnsafeMutableSendable(laneBuffer)
+                let resultsOut = UnsafeMutableSendable(resultBuffer)
+                DispatchQueue.concurrentPerform(iterations: busy.count) { index in
+                    do throws(IndexError) {
+                        let state = try Self.write(&lanesOut.buffer[busy[index]], as: ids[index], directory: directory,
+                                                   faultInjection: faultInjection)
+                        resultsOut.buffer[index] = .success(state)
+                    } catch {
+                        resultsOut.buffer[index] = .failure(error)
+                    }
+                }
+            }
         }
-        segments.append(state)
-        builder = SegmentBuilder()
-        written += 1
+        for (index, lane) in busy.enumerated() {
+            guard let result = results[index] else { continue }
+            let state = try result.get()
+            for (episodeID, location) in locations {
+                if case .building(lane, let ordinal) = location { locations[episodeID] = .segment(ids[index], ordinal) }
+            }
+            segments.append(state)
+            lanes[lane] = SegmentBuilder()
+            written += 1
+        }
     }
 
     /// Serializes a builder as segment `id`, writes and fsyncs its files, opens it.
-    func write(_ builder: SegmentBuilder, as id: SegmentID) throws(IndexError) -> SegmentState {
-        let files = builder.serialize(as: id)
-        for kind in FileKind.allCases {
+    static func write(
+        _ builder: inout SegmentBuilder, as id: SegmentID, directory: String,
+        faultInjection: (@Sendable (String) throws(IndexError) -> Void)?
+    ) throws(IndexError) -> SegmentState {
+        try builder.serialize(as: id) { (kind, bytes) throws(IndexError) in
             try faultInjection?("write \(id.fileName(kind))")
-            try FileSystem.writeNewFile(directory + "/" + id.fileName(kind), files[kind] ?? [])
+            try FileSystem.writeNewFile(directory + "/" + id.fileName(kind), bytes)
         }
         let deleted = builder.deleted
         let reader = try SegmentReader(directory: directory, id: id, deleted: Array(deleted))

@@ -73,7 +73,9 @@ public enum ArchiveIngester {
         var start = 0
         while start < sources.count {
             let batch = Array(sources[start..<min(sources.count, start + batchSize)])
-            let outcomes = process(batch, known: known, analyzer: analyzer)
+            let outcomes = try writer.addInParallel(count: batch.count) { index in
+                load(batch[index], known: known, analyzer: analyzer)
+            }
             for outcome in outcomes {
                 switch outcome {
                 case .unchanged:
@@ -81,12 +83,11 @@ public enum ArchiveIngester {
                 case .rejected(let rejection):
                     summary.rejections.append(IngestRejection(id: rejection.source.id, path: rejection.source.folder,
                                                               diagnostics: rejection.diagnostics))
-                case .loaded(let analysed, let warnings):
-                    if known[analysed.episode.id] != nil { summary.replaced += 1 } else { summary.added += 1 }
-                    summary.cues += analysed.cues.count
-                    summary.bytes += analysed.textBytes
+                case .indexed(let id, let cues, let bytes, let warnings):
+                    if known[id] != nil { summary.replaced += 1 } else { summary.added += 1 }
+                    summary.cues += cues
+                    summary.bytes += bytes
                     summary.warnings += warnings
-                    try writer.add(analysed: analysed)
                 }
             }
             start += batch.count
@@ -102,35 +103,20 @@ public enum ArchiveIngester {
     enum Outcome {
         case unchanged
         case rejected(EpisodeRejection)
-        case loaded(AnalysedEpisode, warnings: [Diagnostic])
+        case indexed(id: String, cues: Int, bytes: Int, warnings: [Diagnostic])
     }
 
-    /// Loads and analyses a batch on both cores.
-    static func process(_ batch: [EpisodeSource], known: [String: String], analyzer: EpisodeAnalyzer) -> [Outcome] {
-        var outcomes = [Outcome?](repeating: nil, count: batch.count)
-        outcomes.withUnsafeMutableBufferPointer { buffer in
-            let out = UnsafeMutableSendable(buffer)
-            let workers = min(2, batch.count)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var index = worker
-                while index < batch.count {
-                    switch EpisodeLoader.load(batch[index]) {
-                    case .failure(let rejection):
-                        out.buffer[index] = .rejected(rejection)
-                    case .success(let loaded):
-                        if known[loaded.episode.id] == loaded.contentHash {
-                            out.buffer[index] = .unchanged
-                        } else {
-                            let analysed = analyzer.analyse(
-                                episode: loaded.episode, cues: loaded.transcript.cues,
-                                contentHash: loaded.contentHash, sourcePath: loaded.sourcePath)
-                            out.buffer[index] = .loaded(analysed, warnings: loaded.diagnostics)
-                        }
-                    }
-                    index += workers
-                }
-            }
+    /// Loads one episode and analyses it unless its content hash is already indexed.
+    static func load(_ source: EpisodeSource, known: [String: String], analyzer: EpisodeAnalyzer) -> (AnalysedEpisode?, Outcome) {
+        switch EpisodeLoader.load(source) {
+        case .failure(let rejection):
+            return (nil, .rejected(rejection))
+        case .success(let loaded):
+            if known[loaded.episode.id] == loaded.contentHash { return (nil, .unchanged) }
+            let analysed = analyzer.analyse(episode: loaded.episode, cues: loaded.transcript.cues,
+                                            contentHash: loaded.contentHash, sourcePath: loaded.sourcePath)
+            return (analysed, .indexed(id: loaded.episode.id, cues: analysed.cues.count, bytes: analysed.textBytes,
+                                       warnings: loaded.diagnostics))
         }
-        return outcomes.compactMap { $0 }
     }
 }

@@ -1,25 +1,35 @@
 import TalksModel
 
-/// Turns a built segment into the bytes of its seven files.
+/// Writes a built segment out, one file at a time.
+///
+/// Call order (the serializer contract): `serialize(as:emit:)` once, after the last
+/// `add`; it hands each complete file (header, sections, footer) to `emit` and releases
+/// the builder's buffers as it goes, so peak memory stays near the builder's own size.
+/// The builder is empty afterwards.
 extension SegmentBuilder {
-    /// The complete files (header, sections, footer) of this segment as `id`.
-    func serialize(as id: SegmentID) -> [FileKind: [UInt8]] {
-        let sorted = terms.sortedIDs()
-        var ordinalOf = [Int](repeating: 0, count: sorted.count)
-        for (ordinal, termID) in sorted.enumerated() { ordinalOf[termID] = ordinal }
+    mutating func serialize(as id: SegmentID, emit: (FileKind, [UInt8]) throws(IndexError) -> Void) throws(IndexError) {
+        try emit(.store, FileContainer.build(kind: .store, segment: id, sections: cueStore.sections()))
+        cueStore = CueStoreBuilder()
+        try emit(.episodes, FileContainer.build(kind: .episodes, segment: id, sections: serializeEpisodes()))
+        episodeRecords = ByteWriter()
+        try emit(.lengths, FileContainer.build(kind: .lengths, segment: id, sections: serializeLengths()))
+        cueLengths = []
 
-        let metadataLists = buildMetadataLists()
+        let sorted = terms.sortedIDs()
+        var metadataLists = buildMetadataLists()
+        metadata = []
         var termOffsets = ByteWriter(capacity: (sorted.count + 1) * 4)
         var termBytes: [UInt8] = []
         termBytes.reserveCapacity(terms.arena.count)
         var infoOffsets = ByteWriter(capacity: (sorted.count + 1) * 4)
         var info = ByteWriter(capacity: sorted.count * 12)
-        var postings: [UInt8] = []
-        var positions: [UInt8] = []
-        postings.reserveCapacity(postingsBytesEstimate)
-        positions.reserveCapacity(postingsBytesEstimate / 2)
+        var postingsOut: [UInt8] = []
+        var positionsOut: [UInt8] = []
+        postingsOut.reserveCapacity(max(1024, textBytes / 3))
+        positionsOut.reserveCapacity(max(1024, textBytes / 6))
         var termStrings: [String] = []
         termStrings.reserveCapacity(sorted.count)
+        var lists: [(Stream, StreamInfo)] = []
 
         termOffsets.appendUInt32(0)
         infoOffsets.appendUInt32(0)
@@ -29,17 +39,19 @@ extension SegmentBuilder {
             termOffsets.appendUInt32(UInt32(termBytes.count))
             termStrings.append(String(decoding: bytes, as: UTF8.self))
 
-            var lists: [(Stream, StreamInfo)] = []
+            lists.removeAll(keepingCapacity: true)
             for field in Field.episodeFields {
-                if let list = metadataLists[termID << 3 | Int(field.rawValue)] {
-                    lists.append((Stream(field), list.write(postings: &postings, positionsOut: &positions)))
+                if let list = metadataLists.removeValue(forKey: termID << 3 | Int(field.rawValue)) {
+                    lists.append((Stream(field), list.write(postings: &postingsOut, positionsOut: &positionsOut)))
                 }
             }
-            if transcript[termID].count > 0 {
-                lists.append((.transcript, transcript[termID].write(postings: &postings, positionsOut: &positions)))
+            let term = postings[termID]
+            postings[termID] = TermPostings()
+            if term.cues.count > 0 {
+                lists.append((.transcript, term.cues.write(postings: &postingsOut, positionsOut: &positionsOut)))
             }
-            if episodeTranscript[termID].count > 0 {
-                lists.append((.episodeTranscript, episodeTranscript[termID].write(postings: &postings, positionsOut: &positions)))
+            if term.episodes.count > 0 {
+                lists.append((.episodeTranscript, term.episodes.write(postings: &postingsOut, positionsOut: &positionsOut)))
             }
             var mask: UInt8 = 0
             for (stream, _) in lists { mask |= 1 << UInt8(stream.rawValue) }
@@ -55,21 +67,17 @@ extension SegmentBuilder {
             }
             infoOffsets.appendUInt32(UInt32(info.count))
         }
-
-        var files: [FileKind: [UInt8]] = [:]
-        files[.terms] = FileContainer.build(kind: .terms, segment: id,
-                                            sections: [termOffsets.bytes, termBytes, infoOffsets.bytes, info.bytes])
-        files[.postings] = FileContainer.build(kind: .postings, segment: id, sections: [postings])
-        files[.positions] = FileContainer.build(kind: .positions, segment: id, sections: [positions])
-        files[.lengths] = FileContainer.build(kind: .lengths, segment: id, sections: serializeLengths())
-        files[.store] = FileContainer.build(kind: .store, segment: id, sections: serializeStore())
-        files[.episodes] = FileContainer.build(kind: .episodes, segment: id, sections: serializeEpisodes())
-        files[.expansions] = FileContainer.build(kind: .expansions, segment: id,
-                                                 sections: ExpansionTablesWriter.build(terms: termStrings))
-        return files
+        postings = []
+        terms = TermTable(capacity: 16)
+        try emit(.postings, FileContainer.build(kind: .postings, segment: id, sections: [postingsOut]))
+        postingsOut = []
+        try emit(.positions, FileContainer.build(kind: .positions, segment: id, sections: [positionsOut]))
+        positionsOut = []
+        try emit(.terms, FileContainer.build(kind: .terms, segment: id,
+                                             sections: [termOffsets.bytes, termBytes, infoOffsets.bytes, info.bytes]))
+        try emit(.expansions, FileContainer.build(kind: .expansions, segment: id,
+                                                  sections: ExpansionTablesWriter.build(terms: termStrings)))
     }
-
-    private var postingsBytesEstimate: Int { max(1024, textBytes / 3) }
 
     /// Metadata postings grouped into lists, keyed by term id << 3 | field.
     private func buildMetadataLists() -> [Int: PostingsList] {
@@ -93,13 +101,7 @@ extension SegmentBuilder {
                     documentEnd += 1
                 }
                 list.add(document: Int(episode), frequency: documentEnd - groupEnd)
-                var lastPosition: UInt32? = nil
-                for entry in ordered[groupEnd..<documentEnd] {
-                    // Equal positions (a hyphen's joined form) are kept; deltas may be 0.
-                    list.addPosition(entry.position)
-                    lastPosition = entry.position
-                }
-                _ = lastPosition
+                for entry in ordered[groupEnd..<documentEnd] { list.addPosition(entry.position) }
                 groupEnd = documentEnd
             }
             lists[Int(first.term) << 3 | Int(first.field)] = list
@@ -120,15 +122,6 @@ extension SegmentBuilder {
         var sums = ByteWriter()
         for total in totals { sums.appendUInt64(total) }
         return [fields.bytes, transcriptTotals.bytes, cues.bytes, sums.bytes]
-    }
-
-    private func serializeStore() -> [[UInt8]] {
-        var offsets = ByteWriter(capacity: cueOffsets.count * 4)
-        for offset in cueOffsets { offsets.appendUInt32(offset) }
-        var speakers = ByteWriter()
-        speakers.appendVarInt(speakerNames.count)
-        for name in speakerNames { speakers.appendString(name) }
-        return [offsets.bytes, cueRecords.bytes, speakers.bytes]
     }
 
     private func serializeEpisodes() -> [[UInt8]] {

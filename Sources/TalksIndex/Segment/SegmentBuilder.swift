@@ -1,39 +1,43 @@
 import TalksModel
 
-/// A segment being built in memory from analysed episodes; `serialize` turns it into
-/// the bytes of its files (SegmentBuilder+Serialize.swift).
+/// A segment being built in memory from analysed episodes; `serialize` writes it out
+/// file by file (SegmentBuilder+Serialize.swift).
 ///
-/// Single-threaded: analysis happens before (on both cores), this only interns terms and
-/// appends to postings lists. Episodes get ordinals in the order they are added; their
-/// cues get consecutive cue ordinals.
-final class SegmentBuilder {
+/// A value type used by one thread at a time: the ingester gives each core its own
+/// builder, so building runs in parallel without locks. Analysis happens before; this
+/// only interns terms and appends to postings lists, which are kept in their final
+/// encoding (`PostingsList`), so writing them is a copy.
+struct SegmentBuilder {
+    /// Both postings lists of one term's transcript occurrences.
+    struct TermPostings {
+        var cues = PostingsList()
+        var episodes = PostingsList()
+        var lastEpisode: Int32 = -1
+        var episodeFrequency: UInt32 = 0
+    }
+
     var terms = TermTable()
-    var transcript: [PostingsList] = []
-    var episodeTranscript: [PostingsList] = []
-    var pendingEpisodeFrequency: [UInt32] = []
-    var lastEpisodeSeen: [Int32] = []
-    var touched: [Int] = []
+    var postings: [TermPostings] = []
     var metadata: [MetadataPosting] = []
 
     var episodeRecords = ByteWriter()
     var episodeOffsets: [UInt32] = [0]
     var episodeIDs: [String] = []
     var cueStarts: [UInt32] = [0]
-    var cueRecords = ByteWriter()
-    var cueOffsets: [UInt32] = [0]
-    var speakerNumbers: [String: Int] = [:]
-    var speakerNames: [String] = []
+    var cueStore = CueStoreBuilder()
 
     var episodeFieldLengths: [[UInt32]] = Array(repeating: [], count: 5)
     var episodeTranscriptLengths: [UInt32] = []
     var cueLengths: [UInt16] = []
     var totals = [UInt64](repeating: 0, count: 7)
     /// Episode ordinals added and then deleted before the segment was written
-    /// (an id added twice in one run).
+    /// (an id added twice, or added then removed, before a flush).
     var deleted: Set<Int> = []
 
     var textBytes = 0
+    private var postingsBytes = 0
     private var scratch: [UInt64] = []
+    private var touched: [Int32] = []
 
     var episodeCount: Int { episodeIDs.count }
     var cueCount: Int { cueLengths.count }
@@ -41,14 +45,13 @@ final class SegmentBuilder {
 
     /// Heap bytes held, roughly: compared with the writer's memory budget.
     var memoryBytes: Int {
-        terms.memoryBytes + postingsBytes + cueRecords.count + cueOffsets.count * 4
-            + episodeRecords.count + metadata.count * 16 + transcript.count * 160
+        terms.memoryBytes + postingsBytes + cueStore.memoryBytes + episodeRecords.count
+            + metadata.count * 16 + postings.count * 120 + cueLengths.count * 2
     }
-    private var postingsBytes = 0
 
     /// Adds an episode; returns its ordinal in this segment.
     @discardableResult
-    func add(_ analysed: AnalysedEpisode) -> Int {
+    mutating func add(_ analysed: AnalysedEpisode) -> Int {
         let ordinal = episodeIDs.count
         addRecords(analysed)
         addTranscript(analysed, episode: ordinal)
@@ -57,114 +60,127 @@ final class SegmentBuilder {
         return ordinal
     }
 
-    private func addRecords(_ analysed: AnalysedEpisode) {
+    private mutating func addRecords(_ analysed: AnalysedEpisode) {
         episodeIDs.append(analysed.episode.id)
         episodeRecords.appendString(analysed.episode.id)
         episodeRecords.appendString(analysed.contentHash)
         episodeRecords.appendString(analysed.sourcePath)
         EpisodeCoding.encode(analysed.episode, into: &episodeRecords)
         episodeOffsets.append(UInt32(truncatingIfNeeded: episodeRecords.count))
-        for cue in analysed.cues {
-            let start = Self.milliseconds(cue.start)
-            let end = max(start, Self.milliseconds(cue.end))
-            cueRecords.appendVarInt(start)
-            cueRecords.appendVarInt(end - start)
-            if let speaker = cue.speaker {
-                let number: Int
-                if let known = speakerNumbers[speaker] {
-                    number = known
-                } else {
-                    speakerNames.append(speaker)
-                    number = speakerNames.count
-                    speakerNumbers[speaker] = number
-                }
-                cueRecords.appendVarInt(number)
-            } else {
-                cueRecords.appendVarInt(UInt64(0))
-            }
-            var text = cue.text
-            text.withUTF8 { cueRecords.append(UnsafeRawBufferPointer($0)) }
-            cueOffsets.append(UInt32(truncatingIfNeeded: cueRecords.count))
-        }
+        for cue in analysed.cues { cueStore.add(cue) }
         cueStarts.append(UInt32(truncatingIfNeeded: cueStarts[cueStarts.count - 1] + UInt32(analysed.cues.count)))
     }
 
-    static func milliseconds(_ seconds: Double) -> UInt64 {
-        guard seconds.isFinite, seconds > 0 else { return 0 }
-        return UInt64(min(seconds * 1000, 1e15).rounded())
-    }
-
-    @inline(__always)
-    private func intern(_ stream: TokenStream, _ index: Int) -> Int {
-        let start = stream.start(index)
-        let end = Int(stream.ends[index])
-        let id = stream.bytes.withUnsafeBytes { raw in
-            terms.intern(UnsafeRawBufferPointer(rebasing: raw[start..<end]), hash: stream.hashes[index])
-        }
-        if id == transcript.count {
-            transcript.append(PostingsList())
-            episodeTranscript.append(PostingsList())
-            pendingEpisodeFrequency.append(0)
-            lastEpisodeSeen.append(-1)
-        }
-        return id
-    }
-
-    private func addTranscript(_ analysed: AnalysedEpisode, episode: Int) {
+    private mutating func addTranscript(_ analysed: AnalysedEpisode, episode: Int) {
         let stream = analysed.transcript
-        var tokenIndex = 0
+        // Pass 1: intern every token (the only step that can grow `postings`).
+        var ids = [UInt32](repeating: 0, count: stream.count)
+        stream.bytes.withUnsafeBytes { bytes in
+            stream.ends.withUnsafeBufferPointer { ends in
+                stream.hashes.withUnsafeBufferPointer { hashes in
+                    var tokenStart = 0
+                    for index in 0..<ends.count {
+                        let tokenEnd = Int(ends[index])
+                        let id = terms.intern(UnsafeRawBufferPointer(rebasing: bytes[tokenStart..<tokenEnd]), hash: hashes[index])
+                        if id == postings.count { postings.append(TermPostings()) }
+                        ids[index] = UInt32(truncatingIfNeeded: id)
+                        tokenStart = tokenEnd
+                    }
+                }
+            }
+        }
+        // Pass 2: per cue, group the tokens by term and append to the postings lists.
         var episodeLength: UInt32 = 0
         touched.removeAll(keepingCapacity: true)
-        for cueEnd in analysed.cueTokenEnds {
-            let cue = cueLengths.count
-            let end = Int(cueEnd)
-            scratch.removeAll(keepingCapacity: true)
-            while tokenIndex < end {
-                let id = intern(stream, tokenIndex)
-                scratch.append(UInt64(id) << 32 | UInt64(stream.positions[tokenIndex]))
-                tokenIndex += 1
-            }
-            let length = scratch.count
-            cueLengths.append(UInt16(min(length, Int(UInt16.max))))
-            episodeLength &+= UInt32(truncatingIfNeeded: length)
-            totals[Int(Field.transcript.rawValue)] &+= UInt64(length)
-            if length > 1 { scratch.sort() }
-            var index = 0
-            while index < length {
-                let id = Int(scratch[index] >> 32)
-                var groupEnd = index + 1
-                while groupEnd < length && Int(scratch[groupEnd] >> 32) == id { groupEnd += 1 }
-                let frequency = groupEnd - index
-                let before = transcript[id].docs.count + transcript[id].positions.count
-                transcript[id].add(document: cue, frequency: frequency)
-                for position in index..<groupEnd {
-                    transcript[id].addPosition(UInt32(truncatingIfNeeded: scratch[position]))
+        let episodeTag = Int32(truncatingIfNeeded: episode)
+        var scratch = self.scratch
+        var touched = self.touched
+        var cueLengths = self.cueLengths
+        var added = 0
+        stream.positions.withUnsafeBufferPointer { positions in
+            postings.withUnsafeMutableBufferPointer { postings in
+                var tokenIndex = 0
+                for cueEnd in analysed.cueTokenEnds {
+                    let cue = cueLengths.count
+                    let end = min(Int(cueEnd), ids.count)
+                    scratch.removeAll(keepingCapacity: true)
+                    while tokenIndex < end {
+                        scratch.append(UInt64(ids[tokenIndex]) << 32 | UInt64(positions[tokenIndex]))
+                        tokenIndex += 1
+                    }
+                    let length = scratch.count
+                    cueLengths.append(UInt16(min(length, Int(UInt16.max))))
+                    episodeLength &+= UInt32(truncatingIfNeeded: length)
+                    Self.insertionSort(&scratch)
+                    var index = 0
+                    while index < length {
+                        let id = Int(scratch[index] >> 32)
+                        var groupEnd = index + 1
+                        while groupEnd < length && Int(scratch[groupEnd] >> 32) == id { groupEnd += 1 }
+                        let frequency = groupEnd - index
+                        postings[id].cues.add(document: cue, frequency: frequency)
+                        for position in index..<groupEnd {
+                            postings[id].cues.addPosition(UInt32(truncatingIfNeeded: scratch[position]))
+                        }
+                        if postings[id].lastEpisode != episodeTag {
+                            postings[id].lastEpisode = episodeTag
+                            postings[id].episodeFrequency = 0
+                            touched.append(Int32(id))
+                        }
+                        postings[id].episodeFrequency &+= UInt32(frequency)
+                        index = groupEnd
+                    }
+                    added &+= 2 &* length &+ 1
                 }
-                postingsBytes += transcript[id].docs.count + transcript[id].positions.count - before
-                if lastEpisodeSeen[id] != Int32(episode) {
-                    lastEpisodeSeen[id] = Int32(episode)
-                    pendingEpisodeFrequency[id] = 0
-                    touched.append(id)
+                for id in touched {
+                    let term = Int(id)
+                    postings[term].episodes.add(document: episode, frequency: Int(postings[term].episodeFrequency))
                 }
-                pendingEpisodeFrequency[id] &+= UInt32(frequency)
-                index = groupEnd
             }
         }
-        for id in touched {
-            episodeTranscript[id].add(document: episode, frequency: Int(pendingEpisodeFrequency[id]))
-            postingsBytes += 3
-        }
+        postingsBytes &+= added &+ touched.count &* 2
+        self.scratch = scratch
+        self.touched = touched
+        self.cueLengths = cueLengths
         episodeTranscriptLengths.append(episodeLength)
+        totals[Int(Field.transcript.rawValue)] &+= UInt64(episodeLength)
         totals[6] &+= UInt64(episodeLength)
     }
 
-    private func addMetadata(_ analysed: AnalysedEpisode, episode: Int) {
+    /// Sorts the (term << 32 | position) keys of one cue; cues are short, so insertion
+    /// sort beats the general sort.
+    @inline(__always)
+    private static func insertionSort(_ keys: inout [UInt64]) {
+        let count = keys.count
+        guard count > 1 else { return }
+        if count > 48 {
+            keys.sort()
+            return
+        }
+        keys.withUnsafeMutableBufferPointer { buffer in
+            for index in 1..<count {
+                let key = buffer[index]
+                var slot = index
+                while slot > 0 && buffer[slot - 1] > key {
+                    buffer[slot] = buffer[slot - 1]
+                    slot -= 1
+                }
+                buffer[slot] = key
+            }
+        }
+    }
+
+    private mutating func addMetadata(_ analysed: AnalysedEpisode, episode: Int) {
         for field in Field.episodeFields {
             let stream = analysed.fields[Int(field.rawValue)]
-            for index in 0..<stream.count {
-                let id = intern(stream, index)
-                metadata.append(MetadataPosting(term: UInt32(id), field: field.rawValue,
-                                                episode: UInt32(episode), position: stream.positions[index]))
+            stream.bytes.withUnsafeBytes { bytes in
+                for index in 0..<stream.count {
+                    let range = stream.start(index)..<Int(stream.ends[index])
+                    let id = terms.intern(UnsafeRawBufferPointer(rebasing: bytes[range]), hash: stream.hashes[index])
+                    if id == postings.count { postings.append(TermPostings()) }
+                    metadata.append(MetadataPosting(term: UInt32(id), field: field.rawValue,
+                                                    episode: UInt32(episode), position: stream.positions[index]))
+                }
             }
             episodeFieldLengths[Int(field.rawValue)].append(UInt32(stream.count))
             totals[Int(field.rawValue)] &+= UInt64(stream.count)

@@ -112,7 +112,7 @@ enum SegmentLayout {
         case .postings: return 1
         case .positions: return 1
         case .lengths: return 4
-        case .store: return 3
+        case .store: return 4
         case .episodes: return 4
         case .expansions: return 12
         }

@@ -11,7 +11,8 @@ struct AnalyzeCommand: Command {
         Prints one row per token: its position (word ordinal), the text as written, the
         normalised term (NFC, lowercase), the Snowball Swedish stem, the inflection key
         (definite, plural and genitive forms share it: torka, torkan; strategi, strategin),
-        the form without diacritics (våtmark → vatmark) and the compound parts.
+        the form without diacritics (våtmark → vatmark) and the compound parts. --json adds
+        byte offsets into TEXT and the folded form's inflection key.
         A hyphenated word gives its parts and the joined form at the first part's position.
         Compounds are split against a built-in list of common Swedish words plus the words
         of TEXT itself; the index splits against its own vocabulary instead.
@@ -65,6 +66,7 @@ struct AnalyzeCommand: Command {
                     "stem": .string(analyzed.stem),
                     "inflection_key": .string(analyzed.inflectionKey),
                     "folded": .string(analyzed.folded),
+                    "folded_key": .string(analyzed.foldedKey),
                     "compound_parts": analyzed.compoundParts.map { .array($0.map(JSONValue.string)) } ?? .null,
                 ])
             }),

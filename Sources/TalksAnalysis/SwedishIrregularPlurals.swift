@@ -1,0 +1,67 @@
+/// Plurals with a vowel change (umlaut), which no suffix rule can relate to their singular:
+/// `länder` → `land`, `städer` → `stad`, `bönder` → `bonde`, `män` → `man`.
+///
+/// Used by `SwedishInflection.key` before stemming. A form also matches at the end of a
+/// compound when at least three letters precede it (`storstäder` → `storstad`), except
+/// the short `män`/`mäns`, which match only alone or after a linking `s`/`e`
+/// (`riksdagsmän`, `tjänstemän`) so that the adjective `allmän` is left alone. Forms that
+/// are also common verb forms are left out: `händer` (happens), `tänder` (lights).
+enum SwedishIrregularPlurals {
+    struct Entry {
+        var form: [UInt32]
+        var base: [UInt32]
+        var shortForm: Bool
+    }
+
+    static let entries: [Entry] = {
+        let table: [(base: String, forms: [String])] = [
+            ("land", ["länder", "länderna", "ländernas", "länders"]),
+            ("stad", ["städer", "städerna", "städernas", "städers"]),
+            ("bonde", ["bönder", "bönderna", "böndernas", "bönders"]),
+            ("fot", ["fötter", "fötterna"]),
+            ("rot", ["rötter", "rötterna"]),
+            ("bok", ["böcker", "böckerna", "böckernas"]),
+            ("son", ["söner", "sönerna"]),
+            ("dotter", ["döttrar", "döttrarna"]),
+            ("broder", ["bröder", "bröderna"]),
+            ("moder", ["mödrar", "mödrarna"]),
+            ("fader", ["fäder", "fäderna"]),
+            ("natt", ["nätter", "nätterna"]),
+            ("strand", ["stränder", "stränderna"]),
+            ("stång", ["stänger", "stängerna"]),
+            ("mus", ["möss", "mössen"]),
+            ("gås", ["gäss", "gässen"]),
+            ("man", ["män", "mäns", "männen", "männens"]),
+        ]
+        var entries: [Entry] = []
+        for (base, forms) in table {
+            for form in forms {
+                let scalars = SwedishScalars.scalars(form)
+                entries.append(Entry(form: scalars, base: SwedishScalars.scalars(base), shortForm: scalars.count <= 4))
+            }
+        }
+        // Longest first, so `länderna` wins over `länder`.
+        return entries.sorted { $0.form.count > $1.form.count }
+    }()
+
+    /// Replaces an irregular plural at the end of `word[0..<length]` by its singular, in
+    /// place (every base is no longer than its form); returns the new length, or nil when
+    /// nothing matched.
+    static func replace(_ word: UnsafeMutableBufferPointer<UInt32>, length: Int) -> Int? {
+        for entry in entries where entry.form.count <= length {
+            guard SwedishScalars.hasSuffix(word, length: length, entry.form) else { continue }
+            let start = length - entry.form.count
+            if start > 0 {
+                if entry.shortForm {
+                    let before = word[start - 1]
+                    guard before == 0x73 || before == 0x65, start >= 4 else { continue }
+                } else if start < 3 {
+                    continue
+                }
+            }
+            for (offset, scalar) in entry.base.enumerated() { word[start + offset] = scalar }
+            return start + entry.base.count
+        }
+        return nil
+    }
+}
