@@ -36,11 +36,15 @@ public struct Analyzer: Sendable {
 
     /// Analyses `text`. Compounds are split only when `isWord` is given (the lexicon).
     public func analyze(_ text: String, isWord: ((String) -> Bool)? = nil) -> [AnalyzedToken] {
+        guard let isWord else { return analyze(text, splitting: { _ in nil }) }
+        return analyze(text, splitting: { splitter.split($0, isWord: isWord) })
+    }
+
+    private func analyze(_ text: String, splitting: (String) -> [String]?) -> [AnalyzedToken] {
         var result: [AnalyzedToken] = []
         tokenizer.forEachToken(in: text) { token in
             let term = token.term
-            var parts: [String]?
-            if let isWord { parts = splitter.split(term, isWord: isWord) }
+            let parts = splitting(term)
             result.append(AnalyzedToken(
                 token: token,
                 stem: SwedishStemmer.stem(term),
@@ -59,6 +63,12 @@ extension Analyzer {
     public func analyzeStandalone(_ text: String) -> [AnalyzedToken] {
         var lexicon = Lexicon.common
         lexicon.formUnion(tokenizer.tokens(in: text).map(\.term))
-        return analyze(text, isWord: lexicon.contains)
+        return analyze(text, lexicon: lexicon)
+    }
+
+    /// Analyses `text`, splitting compounds strictly against `lexicon`
+    /// (`CompoundSplitter.split(_:lexicon:)`).
+    public func analyze(_ text: String, lexicon: Lexicon) -> [AnalyzedToken] {
+        analyze(text, splitting: { splitter.split($0, lexicon: lexicon) })
     }
 }
