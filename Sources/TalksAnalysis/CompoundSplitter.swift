@@ -5,12 +5,21 @@
 /// split fully (`landsbygdsutvecklingsprogram` → [`landsbygd`, `utveckling`, `program`]).
 ///
 /// The splitter never invents parts: every part must be at least `minimumPartLength`
-/// letters and a word per `isWord`, so `kostnad` gives no `ost` and `post` (too short to
-/// hold two parts) is never split. `isWord` is asked about each candidate part as written
-/// first and, when that fails, about the part's `SwedishInflection.key`, so an index whose
-/// lexicon holds inflection keys still recognises `strategin` (key `strategi`) or the
-/// truncated head of `skolbarn` (`skol`, the key of `skola`). Parts are returned as
-/// written in the compound, without linking letters.
+/// letters, contain a vowel and be a word of the lexicon, so `kostnad` gives no `ost` and
+/// `post` (too short to hold two parts) is never split. Guards against the noise of a real
+/// vocabulary: three-letter parts must be common words (`CommonSwedishWords`), suffixes
+/// are never last parts (`stämning` is not `stäm` + `ning`), and the last part must reach
+/// two letters into the term's inflection key (`ratten` is not `rat` + `ten`).
+///
+/// Two ways to ask about words. `split(_:isWord:)` (lenient) asks `isWord` about each
+/// part as written and then about its `SwedishInflection.key`, so `isWord` may answer for
+/// words, keys or both: `strategin` is found by its key `strategi`, the truncated head of
+/// `skolbarn` as `skol`, the key of `skola`. `split(_:isWord:isKey:)` and
+/// `split(_:lexicon:)` (strict, recommended) accept a head only as a word or a word less a
+/// final `-a`/`-e`, and only the last part by its key; over the Snowball vocabulary split
+/// against itself the strict form splits 6,235 words (about 86% plausibly in a sample of
+/// 50), the lenient one 7,287 (about 66%). Parts are returned as written in the compound,
+/// without linking letters.
 ///
 /// Among all segmentations the fewest parts win. Then doubtful readings lose: an `-s-`
 /// link that would change the word (`buss`+`kort`, not `bus`+`s`+`kort`) and a head in the
