@@ -1,5 +1,6 @@
 /// One token with everything the index and `talks analyze` derive from it.
 public struct AnalyzedToken: Sendable, Hashable {
+    /// The token: normalised term, position and byte range.
     public var token: Token
     /// The Snowball Swedish stem of `token.term`.
     public var stem: String
@@ -26,7 +27,9 @@ public struct AnalyzedToken: Sendable, Hashable {
 /// The whole Swedish analysis chain: tokenise, normalise, stem, inflection key, fold,
 /// split compounds. What `talks analyze` shows and what the index stores per term.
 public struct Analyzer: Sendable {
+    /// Splits the text into tokens.
     public var tokenizer: Tokenizer
+    /// Splits compound terms; its limits can be tuned here.
     public var splitter: CompoundSplitter
 
     public init() {

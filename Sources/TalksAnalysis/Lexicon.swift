@@ -3,9 +3,8 @@
 /// `contains` is true for a normalised word in the set and for the inflection key of any
 /// word in the set, which is what `CompoundSplitter.split(_:isWord:)` expects;
 /// `containsWord` and `containsKey` tell the two apart for the stricter
-/// `CompoundSplitter.split(_:lexicon:)`. The index builds
-/// its own lexicon from its term dictionary; `talks analyze` uses `Lexicon.common` plus the
-/// words of the analysed text.
+/// `CompoundSplitter.split(_:lexicon:)`. The index builds its own lexicon from its term
+/// dictionary; `talks analyze` uses `Lexicon.common` plus the words of the analysed text.
 public struct Lexicon: Sendable {
     private var entries: Set<String> = []
     private var words: Set<String> = []
