@@ -126,12 +126,12 @@ public final class Searcher: @unchecked Sendable {
         filters.isEmpty ? nil : facts(index).allowed(by: filters, segment: reader.segments[index])
     }
 
-    /// "Menade du: …": for each plain word of the query, the nearest known terms.
+    /// "Menade du: …": for each word of the query the index does not know (in a plain word
+    /// or a phrase), the nearest known terms.
     func suggestions(for plan: QueryPlan, limit: Int = 5) -> [String] {
         var result: [String] = []
-        for clause in plan.clauses where !clause.isNegated && clause.isPlainWord {
-            for word in clause.typed where word.unicodeScalars.count >= 3 {
-                if clause.variants.contains(where: { $0.tier == .exact }) { continue }
+        for clause in plan.clauses where !clause.isNegated && (clause.isPlainWord || clause.shape == .phrase) {
+            for word in clause.typed where word.unicodeScalars.count >= 3 && expander.documentFrequency(word) == 0 {
                 let distance = word.unicodeScalars.count >= 5 ? 2 : 1
                 for near in expander.nearest(to: word, maximumDistance: distance, limit: limit)
                 where !result.contains(near.term) {
