@@ -233,17 +233,21 @@ public final class IndexWriter {
         let busy = lanes.indices.filter { !lanes[$0].isEmpty }
         guard !busy.isEmpty else { return }
         let ids = busy.map { _ in newSegmentID() }
+        let vocabularies = busy.map { lanes[$0].sortedVocabulary() }
+        var lexicon = existingLexicon()
+        for entry in vocabularies { entry.vocabulary.addLexicon(to: &lexicon) }
         var results = [Result<SegmentState, IndexError>?](repeating: nil, count: busy.count)
         let directory = self.directory
         let faultInjection = self.faultInjection
+        let sharedLexicon = lexicon
         lanes.withUnsafeMutableBufferPointer { laneBuffer in
             results.withUnsafeMutableBufferPointer { resultBuffer in
                 let lanesOut = UnsafeMutableSendable(laneBuffer)
                 let resultsOut = UnsafeMutableSendable(resultBuffer)
                 DispatchQueue.concurrentPerform(iterations: busy.count) { index in
                     do throws(IndexError) {
-                        let state = try Self.write(&lanesOut.buffer[busy[index]], as: ids[index], directory: directory,
-                                                   faultInjection: faultInjection)
+                        let state = try Self.write(&lanesOut.buffer[busy[index]], as: ids[index], sorted: vocabularies[index],
+                                                   lexicon: sharedLexicon, directory: directory, faultInjection: faultInjection)
                         resultsOut.buffer[index] = .success(state)
                     } catch {
                         resultsOut.buffer[index] = .failure(error)
@@ -265,16 +269,30 @@ public final class IndexWriter {
 
     /// Serializes a builder as segment `id`, writes and fsyncs its files, opens it.
     static func write(
-        _ builder: inout SegmentBuilder, as id: SegmentID, directory: String,
-        faultInjection: (@Sendable (String) throws(IndexError) -> Void)?
+        _ builder: inout SegmentBuilder, as id: SegmentID, sorted: (ids: [Int], vocabulary: Vocabulary),
+        lexicon: Set<String>, directory: String, faultInjection: (@Sendable (String) throws(IndexError) -> Void)?
     ) throws(IndexError) -> SegmentState {
-        try builder.serialize(as: id) { (kind, bytes) throws(IndexError) in
+        try builder.serialize(as: id, sorted: sorted, lexicon: lexicon) { (kind, bytes) throws(IndexError) in
             try faultInjection?("write \(id.fileName(kind))")
             try FileSystem.writeNewFile(directory + "/" + id.fileName(kind), bytes)
         }
         let deleted = builder.deleted
         let reader = try SegmentReader(directory: directory, id: id, deleted: Array(deleted))
         return SegmentState(reader: reader, deleted: deleted)
+    }
+
+    /// The compound lexicon of the segments already written: their terms and the keys of
+    /// their inflection tables.
+    func existingLexicon() -> Set<String> {
+        var lexicon = Set<String>()
+        for state in segments {
+            let reader = state.reader
+            for ordinal in 0..<reader.termCount { lexicon.insert(reader.term(at: ordinal)) }
+            if let table = reader.expansions.tables.first {
+                for index in 0..<table.count { lexicon.insert(String(decoding: table.key(index), as: UTF8.self)) }
+            }
+        }
+        return lexicon
     }
 
     /// Makes everything added and removed since the last commit visible as one new
