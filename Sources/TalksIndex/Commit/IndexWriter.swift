@@ -227,44 +227,35 @@ public final class IndexWriter {
         return SegmentID(generation: generation + 1, number: nextSegmentNumber)
     }
 
-    /// Writes the in-memory builders to segment files, one per non-empty lane and in
-    /// parallel (not yet visible: no manifest names them until `commit`).
+    /// Writes the in-memory builders to one segment (not yet visible: no manifest names
+    /// it until `commit`).
     func flush() throws(IndexError) {
         let busy = lanes.indices.filter { !lanes[$0].isEmpty }
-        guard !busy.isEmpty else { return }
-        let ids = busy.map { _ in newSegmentID() }
-        let vocabularies = busy.map { lanes[$0].sortedVocabulary() }
-        var lexicon = existingLexicon()
-        for entry in vocabularies { entry.vocabulary.addLexicon(to: &lexicon) }
-        var results = [Result<SegmentState, IndexError>?](repeating: nil, count: busy.count)
-        let directory = self.directory
-        let faultInjection = self.faultInjection
-        let sharedLexicon = lexicon
-        lanes.withUnsafeMutableBufferPointer { laneBuffer in
-            results.withUnsafeMutableBufferPointer { resultBuffer in
-                let lanesOut = UnsafeMutableSendable(laneBuffer)
-                let resultsOut = UnsafeMutableSendable(resultBuffer)
-                DispatchQueue.concurrentPerform(iterations: busy.count) { index in
-                    do throws(IndexError) {
-                        let state = try Self.write(&lanesOut.buffer[busy[index]], as: ids[index], sorted: vocabularies[index],
-                                                   lexicon: sharedLexicon, directory: directory, faultInjection: faultInjection)
-                        resultsOut.buffer[index] = .success(state)
-                    } catch {
-                        resultsOut.buffer[index] = .failure(error)
-                    }
+        guard let target = busy.first else { return }
+        // Join the other cores' builders into the first: one flush, one segment.
+        for lane in busy.dropFirst() {
+            let shift = lanes[target].episodeCount
+            var other = lanes[lane]
+            lanes[lane] = SegmentBuilder()
+            lanes[target].absorb(&other)
+            for (episodeID, location) in locations {
+                if case .building(lane, let ordinal) = location {
+                    locations[episodeID] = .building(lane: target, ordinal: ordinal + shift)
                 }
             }
         }
-        for (index, lane) in busy.enumerated() {
-            guard let result = results[index] else { continue }
-            let state = try result.get()
-            for (episodeID, location) in locations {
-                if case .building(lane, let ordinal) = location { locations[episodeID] = .segment(ids[index], ordinal) }
-            }
-            segments.append(state)
-            lanes[lane] = SegmentBuilder()
-            written += 1
+        let id = newSegmentID()
+        let sorted = lanes[target].sortedVocabulary()
+        var lexicon = existingLexicon()
+        sorted.vocabulary.addLexicon(to: &lexicon)
+        let state = try Self.write(&lanes[target], as: id, sorted: sorted, lexicon: lexicon, directory: directory,
+                                   faultInjection: faultInjection)
+        for (episodeID, location) in locations {
+            if case .building(target, let ordinal) = location { locations[episodeID] = .segment(id, ordinal) }
         }
+        segments.append(state)
+        lanes[target] = SegmentBuilder()
+        written += 1
     }
 
     /// Serializes a builder as segment `id`, writes and fsyncs its files, opens it.
