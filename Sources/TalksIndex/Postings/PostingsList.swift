@@ -22,7 +22,7 @@ struct PostingsList {
 
     @inline(__always)
     mutating func add(document: Int, frequency: Int) {
-        if sinceSkip == Self.blockSize {
+        if sinceSkip >= Self.blockSize {
             recordSkip()
         }
         let delta = UInt32(truncatingIfNeeded: document - (count == 0 ? 0 : last))
@@ -70,7 +70,11 @@ struct PostingsList {
             bitShift += 7
         }
         let firstDocument = Int(code >> 1) + shift
-        if count > 0 { recordSkip() }
+        // A skip entry at the join only when the block there would exceed 128 documents.
+        let leadingBlock = other.skips.count >= 4 ? Int(other.skips[3]) : other.count
+        let joinedSkip = count > 0 && sinceSkip + leadingBlock > Self.blockSize
+        if joinedSkip { recordSkip() }
+        let carried = sinceSkip
         let docsBase = docs.count
         let positionsBase = positions.count
         let countBase = count
@@ -89,7 +93,7 @@ struct PostingsList {
         }
         count += other.count
         last = other.last + shift
-        sinceSkip = other.sinceSkip
+        sinceSkip = other.skips.isEmpty ? (joinedSkip ? 0 : carried) + other.count : other.sinceSkip
         lastPosition = 0
     }
 
