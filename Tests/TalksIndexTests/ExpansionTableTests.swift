@@ -66,4 +66,21 @@ final class ExpansionTableTests: XCTestCase {
             }
         }
     }
+
+    func testCompoundLexiconSpansTheWholeIndex() throws {
+        // "kost" and "chef" are said in the first commit only; "kostchefen" in the second.
+        try TestArchive.build(directory, [TestArchive.episode("1", title: "Mat", cues: [(0, "Bra kost i skolan, sa en chef.", nil)])])
+        let writer = try IndexWriter.open(directory: directory)
+        try writer.add(TestArchive.episode("2", title: "Måltider", cues: [(0, "Kostchefen i kommunen berättar.", nil)]))
+        try writer.commit()
+        writer.close()
+        let reader = try IndexReader.open(directory: directory)
+        XCTAssertEqual(reader.segments.count, 2)
+        let newest = reader.segments[1]
+        XCTAssertNil(newest.termOrdinal("kost"), "the part is not in the new segment itself")
+        let found = terms(newest.compounds(withPartKey: ExpansionKeys.inflection("kost")), in: newest)
+        XCTAssertEqual(found, ["kostchefen"])
+        let chef = terms(newest.compounds(withPartKey: ExpansionKeys.inflection("chef")), in: newest)
+        XCTAssertEqual(chef, ["kostchefen"])
+    }
 }

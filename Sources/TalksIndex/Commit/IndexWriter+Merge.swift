@@ -29,7 +29,11 @@ extension IndexWriter {
             }
         }
         let id = newSegmentID()
-        let state = try Self.write(&mergedBuilder, as: id, directory: directory, faultInjection: faultInjection)
+        let sorted = mergedBuilder.sortedVocabulary()
+        var lexicon = existingLexicon()
+        sorted.vocabulary.addLexicon(to: &lexicon)
+        let state = try Self.write(&mergedBuilder, as: id, sorted: sorted, lexicon: lexicon, directory: directory,
+                                   faultInjection: faultInjection)
         segments.removeAll { group.contains($0.reader.id) }
         segments.append(state)
         for (episodeID, ordinal) in moved { locations[episodeID] = .segment(id, ordinal) }
