@@ -72,6 +72,18 @@ final class CorruptionTests: XCTestCase {
         XCTAssertFalse(try IndexVerifier.verify(directory: directory).isCorrupt)
     }
 
+    func testOpeningWithChecksumsRefusesAFlippedByteInsideASection() throws {
+        let name = "seg-1-0.store"
+        let size = try XCTUnwrap(pristine[name]).count
+        try damage(name) { $0[size / 2] ^= 0x01 }
+        XCTAssertThrowsError(try IndexReader.open(directory: directory, verifyChecksums: true)) { error in
+            guard case IndexError.checksumMismatch(let file, _, _) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(file, name)
+        }
+        try restore()
+        XCTAssertEqual(try IndexReader.open(directory: directory, verifyChecksums: true).episodeCount, 2)
+    }
+
     func testTruncatedFilesAreRefusedOnOpenNamingTheFile() throws {
         for kind in FileKind.allCases {
             let name = "seg-1-0.\(kind.rawValue)"

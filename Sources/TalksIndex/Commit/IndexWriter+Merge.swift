@@ -29,10 +29,7 @@ extension IndexWriter {
             }
         }
         let id = newSegmentID()
-        let sorted = mergedBuilder.sortedVocabulary()
-        var lexicon = existingLexicon()
-        sorted.vocabulary.addLexicon(to: &lexicon)
-        let state = try Self.write(&mergedBuilder, as: id, sorted: sorted, lexicon: lexicon, directory: directory,
+        let state = try Self.write(&mergedBuilder, as: id, baseLexicon: existingLexicon(), directory: directory,
                                    faultInjection: faultInjection)
         segments.removeAll { group.contains($0.reader.id) }
         segments.append(state)

@@ -245,10 +245,7 @@ public final class IndexWriter {
             }
         }
         let id = newSegmentID()
-        let sorted = lanes[target].sortedVocabulary()
-        var lexicon = existingLexicon()
-        sorted.vocabulary.addLexicon(to: &lexicon)
-        let state = try Self.write(&lanes[target], as: id, sorted: sorted, lexicon: lexicon, directory: directory,
+        let state = try Self.write(&lanes[target], as: id, baseLexicon: existingLexicon(), directory: directory,
                                    faultInjection: faultInjection)
         for (episodeID, location) in locations {
             if case .building(target, let ordinal) = location { locations[episodeID] = .segment(id, ordinal) }
@@ -260,13 +257,46 @@ public final class IndexWriter {
 
     /// Serializes a builder as segment `id`, writes and fsyncs its files, opens it.
     static func write(
-        _ builder: inout SegmentBuilder, as id: SegmentID, sorted: (ids: [Int], vocabulary: Vocabulary),
-        lexicon: Set<String>, directory: String, faultInjection: (@Sendable (String) throws(IndexError) -> Void)?
+        _ builder: inout SegmentBuilder, as id: SegmentID, baseLexicon: Set<String>, directory: String,
+        faultInjection: (@Sendable (String) throws(IndexError) -> Void)?
     ) throws(IndexError) -> SegmentState {
-        try builder.serialize(as: id, sorted: sorted, lexicon: lexicon) { (kind, bytes) throws(IndexError) in
-            try faultInjection?("write \(id.fileName(kind))")
-            try FileSystem.writeNewFile(directory + "/" + id.fileName(kind), bytes)
+        // Code the cue text on one core while the other sorts the vocabulary and computes
+        // its keys (which itself spreads over both cores).
+        let store = builder.cueStore
+        builder.cueStore = CueStoreBuilder()
+        var snapshot: SegmentBuilder? = builder
+        var storeSections: [[UInt8]] = []
+        var sorted: (ids: [Int], vocabulary: Vocabulary) = ([], Vocabulary(terms: []))
+        withUnsafeMutablePointer(to: &storeSections) { storeOut in
+            withUnsafeMutablePointer(to: &sorted) { sortedOut in
+                withUnsafeMutablePointer(to: &snapshot) { snapshotIn in
+                    let storePointer = UnsafeMutableSendablePointer(storeOut)
+                    let sortedPointer = UnsafeMutableSendablePointer(sortedOut)
+                    let snapshotPointer = UnsafeMutableSendablePointer(snapshotIn)
+                    DispatchQueue.concurrentPerform(iterations: 2) { task in
+                        if task == 0 {
+                            storePointer.pointer.pointee = store.sections()
+                        } else if let builder = snapshotPointer.pointer.pointee {
+                            sortedPointer.pointer.pointee = builder.sortedVocabulary()
+                        }
+                    }
+                }
+            }
         }
+        // Drop the read-only copy so serializing mutates the buffers in place.
+        snapshot = nil
+        var lexicon = baseLexicon
+        sorted.vocabulary.addLexicon(to: &lexicon)
+        // Files are written without waiting, then fsynced together: the kernel writes
+        // the first ones back while the later ones are still being built.
+        var written: [String] = []
+        try builder.serialize(as: id, sorted: sorted, lexicon: lexicon, storeSections: storeSections) { (kind, bytes) throws(IndexError) in
+            try faultInjection?("write \(id.fileName(kind))")
+            let path = directory + "/" + id.fileName(kind)
+            try FileSystem.writeNewFile(path, bytes, sync: false)
+            written.append(path)
+        }
+        for path in written { try FileSystem.syncFile(path) }
         let deleted = builder.deleted
         let reader = try SegmentReader(directory: directory, id: id, deleted: Array(deleted))
         return SegmentState(reader: reader, deleted: deleted)

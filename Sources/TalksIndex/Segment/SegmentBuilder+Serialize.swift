@@ -13,14 +13,13 @@ extension SegmentBuilder {
         return (ids, Vocabulary(terms: ids.map { String(decoding: terms.bytes($0), as: UTF8.self) }))
     }
 
-    /// Writes the segment with the vocabulary from `sortedVocabulary()` and the compound
-    /// lexicon of the whole index.
+    /// Writes the segment with the vocabulary from `sortedVocabulary()`, the compound
+    /// lexicon of the whole index and the store sections from `cueStore.sections()`.
     mutating func serialize(
         as id: SegmentID, sorted: (ids: [Int], vocabulary: Vocabulary), lexicon: Set<String>,
-        emit: (FileKind, [UInt8]) throws(IndexError) -> Void
+        storeSections: [[UInt8]], emit: (FileKind, [UInt8]) throws(IndexError) -> Void
     ) throws(IndexError) {
-        try emit(.store, FileContainer.build(kind: .store, segment: id, sections: cueStore.sections()))
-        cueStore = CueStoreBuilder()
+        try emit(.store, FileContainer.build(kind: .store, segment: id, sections: storeSections))
         try emit(.episodes, FileContainer.build(kind: .episodes, segment: id, sections: serializeEpisodes()))
         episodeRecords = ByteWriter()
         try emit(.lengths, FileContainer.build(kind: .lengths, segment: id, sections: serializeLengths()))

@@ -113,6 +113,12 @@ enum ExpansionTablesWriter {
     }
 }
 
+/// Lets one `concurrentPerform` worker write a value the caller reads afterwards.
+struct UnsafeMutableSendablePointer<Pointee>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Pointee>
+    init(_ pointer: UnsafeMutablePointer<Pointee>) { self.pointer = pointer }
+}
+
 /// Lets `concurrentPerform` workers write disjoint elements of one buffer.
 struct UnsafeMutableSendable<Element>: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<Element>
