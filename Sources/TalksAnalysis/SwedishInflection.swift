@@ -9,7 +9,8 @@
 /// `län`, `lån`, `ost`, `mat`, `vin` and `man` apart.
 ///
 /// Before stemming, plurals with a vowel change are replaced by their singular from a small
-/// table (`länder` → `land`, `bönder` → `bonde`; see `SwedishIrregularPlurals`).
+/// table (`länder` → `land`, `bönder` → `bonde`, `byarna` → `by`; see
+/// `SwedishIrregularPlurals`).
 ///
 /// Rules, applied in this order to the stem:
 /// 1. Genitive `-s` after a vowel, which Snowball keeps: `strategis` → `strategi`,
@@ -58,15 +59,13 @@ public enum SwedishInflection {
         if byteCount < 3 { return term }
         return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: byteCount + 1) { buffer in
             var length = 0
-            var hasUmlaut = false
             for scalar in term.unicodeScalars {
                 buffer[length] = scalar.value
-                hasUmlaut = hasUmlaut || scalar.value == 0xE4 || scalar.value == 0xF6
                 length += 1
             }
             let original = length
             var replaced = false
-            if hasUmlaut, let singular = SwedishIrregularPlurals.replace(buffer, length: length) {
+            if let singular = SwedishIrregularPlurals.replace(buffer, length: length) {
                 length = singular
                 replaced = true
             }
