@@ -16,8 +16,10 @@
 /// 1. Genitive `-s` after a vowel, which Snowball keeps: `strategis` → `strategi`,
 ///    `torkans` → `torkan` (then 2).
 /// 2. Definite `-n` after a vowel: `torkan` → `torka` → stem `tork` (as `torka`);
-///    `strategin` → `strategi`; `skolan` → `skol`; `radion` → `radio`. The word without the
-///    `-n` is stemmed again, so `-an` meets the `-a` form's stem. Also `-orn` in words of
+///    `strategin` → `strategi`; `skolan` → `skol`; `radion` → `radio`. A final `-a`/`-e`
+///    left after the `-n` goes too, as Snowball strips it from the base form, so `-an`
+///    meets the `-a` form's stem (nothing more: `erfarenhet` → `erfaren` → `erfar`, as
+///    `erfaren`, not `erf`). Also `-orn` in words of
 ///    six letters or more: `traktorn` → `traktor` → `trakt` (not `korn`, `torn`, and not
 ///    compounds ending in `-horn`, `-korn`).
 /// 3. Definite neuter `-et`/`-ot` Snowball could not strip: `stycket` → `stycke` → `styck`,
@@ -93,11 +95,20 @@ public enum SwedishInflection {
         }
         let n: UInt32 = 0x6E, s: UInt32 = 0x73, t: UInt32 = 0x74, e: UInt32 = 0x65
         let l: UInt32 = 0x6C, r: UInt32 = 0x72, o: UInt32 = 0x6F, m: UInt32 = 0x6D, u: UInt32 = 0x75
-        let i: UInt32 = 0x69, h: UInt32 = 0x68, k: UInt32 = 0x6B
+        let i: UInt32 = 0x69, h: UInt32 = 0x68, k: UInt32 = 0x6B, a: UInt32 = 0x61
         func letter(_ back: Int) -> UInt32 { length >= back ? word[length - back] : 0 }
         func isConsonant(_ back: Int) -> Bool { length >= back && !SwedishScalars.isVowel(word[length - back]) }
         func restem(dropping count: Int) {
             length = SwedishStemmer.stem(word, length: length - count)
+        }
+        /// Drops the definite ending, then the base form's final -a or -e as Snowball's first
+        /// step strips it from `torka` or `stycke`, then Snowball's later steps (`projekte`
+        /// → `projekt` → `projek`, as `projekt`). Only -a/-e, never a longer suffix, so
+        /// `erfarenhet` (stem `erfaren`) becomes `erfar` (as `erfaren`), not `erf`.
+        func dropEnding(_ count: Int) {
+            length -= count
+            if (letter(1) == a || letter(1) == e) && length - 1 >= minimumLength { length -= 1 }
+            length = SwedishStemmer.finishStem(word, length: length)
         }
 
         // 1. Genitive -s after a vowel (Snowball removes -s only after consonants).
@@ -106,7 +117,7 @@ public enum SwedishInflection {
         }
         // 2. Definite -n after a vowel.
         if letter(1) == n && length - 1 >= minimumLength && SwedishScalars.isVowel(letter(2)) {
-            restem(dropping: 1)
+            dropEnding(1)
         }
         // 2b. Definite -orn of -or nouns (traktorn), not the compound tails -horn, -korn.
         if letter(1) == n && letter(2) == r && letter(3) == o && length >= 6 && letter(4) != h && letter(4) != k {
@@ -117,7 +128,7 @@ public enum SwedishInflection {
         //    stem's -et belongs to the word (`arbet` from `arbete`, `paket`).
         let snowballWouldStrip = letter(2) == e && isConsonant(3) && SwedishScalars.isVowel(letter(4))
         if letter(1) == t && (letter(2) == e || letter(2) == o) && !snowballWouldStrip && length - 1 >= minimumLength {
-            restem(dropping: 1)
+            dropEnding(1)
         }
         // 4. Latin -ium / -eum: museum, webbinarium (as museet, webbinariet, webbinarier).
         if letter(1) == m && letter(2) == u && (letter(3) == i || letter(3) == e) && length - 2 >= 4 {

@@ -28,7 +28,7 @@ final class SwedishInflectionTests: XCTestCase {
         ("land", "länder"), ("land", "länderna"), ("stad", "städer"), ("storstad", "storstäder"),
         ("bonde", "bönder"), ("bonde", "böndernas"), ("man", "män"), ("riksdagsman", "riksdagsmän"),
         ("bok", "böcker"), ("fot", "fötterna"), ("by", "byn"), ("by", "byarna"), ("fiskeby", "fiskebyn"),
-        ("ö", "öarna"), ("å", "ån"),
+        ("ö", "öarna"), ("å", "ån"), ("erfarenhet", "erfarenheterna"), ("gran", "granarna"),
         // -or nouns, Latin -ium/-eum.
         ("traktor", "traktorn"), ("traktor", "traktorer"), ("kontor", "kontoret"), ("sektor", "sektorerna"),
         ("webbinarium", "webbinariet"), ("webbinarium", "webbinarier"), ("museum", "museet"),
