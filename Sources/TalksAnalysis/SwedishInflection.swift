@@ -15,7 +15,8 @@
 /// Rules, applied in this order to the stem:
 /// 1. Genitive `-s` after a vowel, which Snowball keeps: `strategis` → `strategi`,
 ///    `torkans` → `torkan` (then 2).
-/// 2. Definite `-n` after a vowel: `torkan` → `torka` → stem `tork` (as `torka`);
+/// 2. Definite `-n` after a vowel (after `e` only in `-ena` plurals leaving five letters:
+///    `områdena`, not `förena`, `klena`; `helene`, `kostenheten` keep their `-en`): `torkan` → `torka` → stem `tork` (as `torka`);
 ///    `strategin` → `strategi`; `skolan` → `skol`; `radion` → `radio`. A final `-a`/`-e`
 ///    left after the `-n` goes too, as Snowball strips it from the base form, so `-an`
 ///    meets the `-a` form's stem (nothing more: `erfarenhet` → `erfaren` → `erfar`, as
@@ -71,8 +72,10 @@ public enum SwedishInflection {
                 length = singular
                 replaced = true
             }
+            let endsInEna = SwedishScalars.hasSuffix(buffer, length: length, Self.ena)
+                || SwedishScalars.hasSuffix(buffer, length: length, Self.enas)
             length = SwedishStemmer.stem(buffer, length: length)
-            length = applyRules(buffer, length: length)
+            length = applyRules(buffer, length: length, definiteNeuterPlural: endsInEna)
             if length == original && !replaced { return term }
             return SwedishScalars.string(buffer, length: length)
         }
@@ -87,8 +90,13 @@ public enum SwedishInflection {
         "andr", "hundr", "ändr", "profan", "profet", "roman", "banan",
     ].map(SwedishScalars.scalars)
 
+    static let ena = SwedishScalars.scalars("ena")
+    static let enas = SwedishScalars.scalars("enas")
+
     /// Applies the rules to the stem `word[0..<length]` in place; returns the new length.
-    static func applyRules(_ word: UnsafeMutableBufferPointer<UInt32>, length: Int) -> Int {
+    /// `definiteNeuterPlural`: the term ended in `-ena`/`-enas` (`äpplena`, `områdena`),
+    /// whose stem keeps an `-en` that rule 2 may then remove.
+    static func applyRules(_ word: UnsafeMutableBufferPointer<UInt32>, length: Int, definiteNeuterPlural: Bool = false) -> Int {
         var length = length
         for exception in exceptions where exception.count == length {
             if SwedishScalars.hasSuffix(word, length: length, exception) { return length }
@@ -116,7 +124,12 @@ public enum SwedishInflection {
             restem(dropping: 1)
         }
         // 2. Definite -n after a vowel.
-        if letter(1) == n && length - 1 >= minimumLength && SwedishScalars.isVowel(letter(2)) {
+        //    Not after e: Snowball strips a definite -en itself, so an -en it leaves is the
+        //    word's own or what is left of a longer ending (`helene` → `helen`, `kostenheten`
+        //    → `kosten`), unless the term ended in -ena and five letters stay (`områdena` →
+        //    `områden` → `områd`; not `förena`, `klena`, which are no plurals).
+        if letter(1) == n && length - 1 >= minimumLength && SwedishScalars.isVowel(letter(2))
+            && (letter(2) != e || (definiteNeuterPlural && length - 2 >= 5)) {
             dropEnding(1)
         }
         // 2b. Definite -orn of -or nouns (traktorn), not the compound tails -horn, -korn.
