@@ -7,6 +7,9 @@
 /// find false parts. `talks analyze` adds the words of the analysed text itself; the
 /// index uses its own term dictionary instead.
 public enum CommonSwedishWords {
+    /// The words as a set, for membership tests (they are already lowercase NFC).
+    public static let set: Set<String> = Set(words)
+
     public static let words: [String] = [
         // People, society, work
         "barn", "familj", "förälder", "mamma", "pappa", "kvinna", "man", "människa", "person", "folk",

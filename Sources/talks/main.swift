@@ -6,7 +6,6 @@ import Glibc
 let commands: [any Command.Type] = [
     SearchCommand.self,
     VersionCommand.self,
-    AnalyzeCommand.self,
     CheckCommand.self,
     ImportFeedCommand.self,
     IngestCommand.self,
@@ -14,6 +13,7 @@ let commands: [any Command.Type] = [
     ListCommand.self,
     StatsCommand.self,
     VerifyCommand.self,
+    AnalyzeCommand.self,
     ServeCommand.self,
 ]
 

@@ -99,6 +99,25 @@ final class CompoundSplitterTests: XCTestCase {
         XCTAssertNil(splitter.split("", isWord: { _ in true }))
     }
 
+    func testStrictSplitTellsWordsFromKeys() {
+        let words = lexicon("livsmedel", "strategi", "skola", "barn", "fram", "ställa", "tälla")
+        XCTAssertEqual(splitter.split("livsmedelsstrategin", lexicon: words), ["livsmedel", "strategin"])
+        XCTAssertEqual(splitter.split("skolbarnen", lexicon: words), ["skol", "barnen"])
+        XCTAssertEqual(splitter.split("framställa", lexicon: words), ["fram", "ställa"])
+        XCTAssertEqual(splitter.split("torkperiod", lexicon: Lexicon(["torka", "period"])), ["tork", "period"])
+        // With only "torkan" known, "tork" is a key and no word: the strict split refuses it
+        // as a head, the lenient one (words or keys) accepts it.
+        let definiteOnly = Lexicon(["torkan", "period"])
+        XCTAssertNil(splitter.split("torkperiod", lexicon: definiteOnly))
+        XCTAssertEqual(splitter.split("torkperiod", isWord: definiteOnly.contains), ["tork", "period"])
+    }
+
+    func testGenitiveHeadReadsAsLink() {
+        let words = lexicon("livsmedel", "livsmedels", "strategi")
+        XCTAssertEqual(splitter.split("livsmedelsstrategi", lexicon: words), ["livsmedel", "strategi"])
+        XCTAssertEqual(splitter.split("livsmedelsstrategi", isWord: words.contains), ["livsmedel", "strategi"])
+    }
+
     func testBuiltInLexicon() {
         XCTAssertEqual(splitter.split("försörjningsberedskap", isWord: Lexicon.common.contains), ["försörjning", "beredskap"])
         XCTAssertEqual(splitter.split("skogsägare", isWord: Lexicon.common.contains), ["skog", "ägare"])

@@ -168,4 +168,22 @@ final class QueryParserTests: XCTestCase {
             _ = try? parser.parse(text)
         }
     }
+
+    func testRequestFiltersMergeWithTheQuery() throws {
+        let query = try parser.parse(request: SearchRequest(
+            query: "mat after:2021-01-01", speaker: " Helene ", series: "Landet lär", after: "2022-01-01", before: "2023-01-01"))
+        XCTAssertEqual(query.filters.speakers, ["Helene"])
+        XCTAssertEqual(query.filters.series, ["Landet lär"])
+        XCTAssertEqual(query.filters.after, QueryDate(year: 2022, month: 1, day: 1), "the later lower bound wins")
+        XCTAssertEqual(query.filters.before, QueryDate(year: 2023, month: 1, day: 1))
+        XCTAssertNil(try parser.parse(request: SearchRequest(query: "", speaker: "Helene")).expression,
+                     "a request filter alone lists episodes")
+        XCTAssertEqual(try parser.parse(request: SearchRequest(query: "-torka", series: "Landet")).expression, .not(.word("torka")))
+        XCTAssertThrowsError(try parser.parse(request: SearchRequest(query: "mat", after: "2023-01-01", before: "2022-01-01"))) {
+            XCTAssertEqual(($0 as? QueryError)?.kind, .emptyDateRange)
+        }
+        XCTAssertThrowsError(try parser.parse(request: SearchRequest(query: "", speaker: "  "))) {
+            XCTAssertEqual(($0 as? QueryError)?.kind, .empty, "blank filters are no filters")
+        }
+    }
 }

@@ -145,6 +145,8 @@ final class SearcherQueryTests: XCTestCase {
         XCTAssertTrue(response.results.isEmpty)
         XCTAssertEqual(response.suggestions.first, "biogas")
         XCTAssertEqual(try index.search("kvantdator").suggestions, [])
+        XCTAssertEqual(try index.search("\"gröna klustrem\"").suggestions.first, "klustren", "unknown words of a phrase too")
+        XCTAssertFalse(try index.search("\"gröna klustrem\"").suggestions.contains("gröna"), "known words are not corrected")
     }
 
     func testMalformedQueriesThrowQueryErrors() throws {

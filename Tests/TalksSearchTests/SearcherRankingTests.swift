@@ -54,3 +54,28 @@ final class SearcherRankingTests: XCTestCase {
         XCTAssertLessThan(response.results[0].score, response.results[1].score * 3, "BM25 saturates")
     }
 }
+
+/// Scores do not depend on how episodes are spread over segments: statistics are global.
+final class SearcherSegmentTests: XCTestCase {
+    func testScoresAreTheSameInOneOrSeveralSegments() throws {
+        let episodes = [
+            TestIndex.episode("a", title: "Vatten och torka", cues: ["torkan kom tidigt", "vi pratar om vatten"]),
+            TestIndex.episode("b", title: "Skog", cues: ["granbarkborren efter torkan", "torka i skogen", "mer skog"]),
+            TestIndex.episode("c", title: "Mat", cues: ["livsmedelsstrategi och vatten", "torka"]),
+        ]
+        let single = try TestIndex(episodes)
+        let split = try TestIndex(Array(episodes.prefix(2)))
+        try split.update(adding: [episodes[2]])
+        XCTAssertEqual(split.searcher.reader.segments.count, 2, "two commits of small segments stay two segments")
+        for query in ["torka", "vatten", "\"torkan kom\"", "torka OR skog"] {
+            let one = try single.search(query)
+            let two = try split.search(query)
+            XCTAssertEqual(one.results.map(\.episode.id), two.results.map(\.episode.id), query)
+            XCTAssertEqual(one.totalEpisodes, two.totalEpisodes, query)
+            for (left, right) in zip(one.results, two.results) {
+                XCTAssertEqual(left.score, right.score, accuracy: 1e-9, query)
+                XCTAssertEqual(left.hits.map(\.start), right.hits.map(\.start), query)
+            }
+        }
+    }
+}

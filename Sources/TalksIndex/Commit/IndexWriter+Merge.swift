@@ -29,7 +29,8 @@ extension IndexWriter {
             }
         }
         let id = newSegmentID()
-        let state = try Self.write(&mergedBuilder, as: id, directory: directory, faultInjection: faultInjection)
+        let state = try Self.write(&mergedBuilder, as: id, baseLexicon: existingLexicon(), directory: directory,
+                                   faultInjection: faultInjection)
         segments.removeAll { group.contains($0.reader.id) }
         segments.append(state)
         for (episodeID, ordinal) in moved { locations[episodeID] = .segment(id, ordinal) }

@@ -7,8 +7,9 @@ import Glibc
 /// Files are written once: created exclusively, written whole, fsynced, closed. The
 /// manifest is replaced by write-temp + fsync + rename + fsync(directory).
 enum FileSystem {
-    /// Creates `path` (which must not exist), writes `bytes`, fsyncs and closes it.
-    static func writeNewFile(_ path: String, _ bytes: [UInt8]) throws(IndexError) {
+    /// Creates `path` (which must not exist), writes `bytes`, fsyncs (unless `sync` is
+    /// false: then call `syncFile` before relying on it) and closes it.
+    static func writeNewFile(_ path: String, _ bytes: [UInt8], sync: Bool = true) throws(IndexError) {
         try SystemCall.withDescriptor(path, flags: O_WRONLY | O_CREAT | O_EXCL) { descriptor throws(IndexError) in
             let failure: IndexError? = bytes.withUnsafeBytes { buffer in
                 do throws(IndexError) {
@@ -19,6 +20,14 @@ enum FileSystem {
                 }
             }
             if let failure { throw failure }
+            if sync { try SystemCall.fsync(descriptor, path: path) }
+        }
+    }
+
+    /// fsyncs an existing file through a new descriptor (fsync flushes the file, not
+    /// the descriptor, so this makes an earlier unsynced write durable).
+    static func syncFile(_ path: String) throws(IndexError) {
+        try SystemCall.withDescriptor(path, flags: O_RDONLY) { descriptor throws(IndexError) in
             try SystemCall.fsync(descriptor, path: path)
         }
     }

@@ -93,7 +93,13 @@ public enum ArchiveIngester {
             start += batch.count
             progress(IngestProgress(episodesDone: start, episodesTotal: sources.count, cues: summary.cues, bytes: summary.bytes))
         }
+        let built = Date()
         let commit = try writer.commit()
+        if ProcessInfo.processInfo.environment["TALKS_INDEX_TIMING"] != nil {
+            let phases = String(format: "scan+load+analyse+build %.3f s, flush+merge+commit %.3f s",
+                                built.timeIntervalSince(started), Date().timeIntervalSince(built))
+            FileHandle.standardError.write(Data("talks-index timing: \(phases)\n".utf8))
+        }
         summary.generation = commit.generation
         summary.liveEpisodes = commit.liveEpisodes
         summary.seconds = Date().timeIntervalSince(started)

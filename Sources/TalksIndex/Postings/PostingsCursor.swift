@@ -7,9 +7,10 @@
 /// when asked for. Every byte read is bounds-checked: a damaged list ends early and sets
 /// `isCorrupt` instead of reading outside the file.
 ///
-/// Layout (FORMAT.md, "Postings"): skip table of ⌊(df−1)/128⌋ entries (last doc of the
-/// previous block u32, doc-data offset u32, positions offset u32), then per document
-/// VarInt(delta << 1 | (tf == 1 ? 1 : 0)) and, when the low bit is 0, VarInt(tf).
+/// Layout (FORMAT.md, "Postings"): VarInt skip count, skip entries (last document before
+/// the block u32, doc-data offset u32, positions offset u32, index of the block's first
+/// document u32), then per document VarInt(delta << 1 | (tf == 1 ? 1 : 0)) and, when the
+/// low bit is 0, VarInt(tf).
 public struct PostingsCursor {
     /// Keeps the mapped files alive while the cursor exists.
     private let owner: AnyObject?
@@ -115,33 +116,33 @@ public struct PostingsCursor {
     /// the list has none.
     public mutating func advance(to target: Int) -> Bool {
         if consumed > 0 && document >= target { return document != Int.max }
-        let currentBlock = consumed == 0 ? -1 : (consumed - 1) / Self.blockSize
-        // The last skip entry whose block starts after a document < target.
-        var low = max(0, currentBlock)
-        var high = skips.count / 3
-        // entries k in [low, high): entry k starts block k+1; find the largest k with lastDoc < target.
+        // The last skip entry whose previous document is below the target.
+        var low = 0
+        var high = skips.count / 4
         var best = -1
         while low < high {
             let middle = (low + high) / 2
-            if Int(skips.unchecked(middle * 3)) < target {
+            if Int(skips.unchecked(middle * 4)) < target {
                 best = middle
                 low = middle + 1
             } else {
                 high = middle
             }
         }
-        if best >= 0 && best + 1 > currentBlock {
-            let lastDoc = Int(skips.unchecked(best * 3))
-            let docOffset = Int(skips.unchecked(best * 3 + 1))
-            let positionsAt = Int(skips.unchecked(best * 3 + 2))
-            guard docOffset <= docs.count, positionsAt <= positionData.count else { return fail() }
+        if best >= 0, Int(skips.unchecked(best * 4 + 3)) > consumed {
+            let lastDoc = Int(skips.unchecked(best * 4))
+            let docOffset = Int(skips.unchecked(best * 4 + 1))
+            let positionsAt = Int(skips.unchecked(best * 4 + 2))
+            let index = Int(skips.unchecked(best * 4 + 3))
+            guard docOffset <= docs.count, positionsAt <= positionData.count, index < count,
+                  lastDoc >= previous else { return fail() }
             offset = docOffset
             previous = lastDoc
             positionOffset = positionsAt
             pendingPositions = 0
             frequency = 0
             positionsRead = true
-            consumed = (best + 1) * Self.blockSize
+            consumed = index
         }
         while next() {
             if document >= target { return true }

@@ -22,33 +22,42 @@ public final class IndexReader: Sendable {
 
     /// Opens the current generation in `directory`. Throws `IndexError.noIndex` when there
     /// is no manifest, and errors naming the file when one is damaged or of another version.
-    public static func open(directory: String) throws(IndexError) -> IndexReader {
+    /// With `verifyChecksums`, every segment file's CRC-32C is checked while opening (see
+    /// `SegmentReader.init`); otherwise damage inside a file is found by the structural
+    /// checks of whatever reads it, or by `talks verify`.
+    public static func open(directory: String, verifyChecksums: Bool = false) throws(IndexError) -> IndexReader {
+        guard var manifest = try Manifest.read(directory: directory) else {
+            throw IndexError.noIndex(directory: directory)
+        }
         var attempts = 0
         while true {
             attempts += 1
-            guard let manifest = try Manifest.read(directory: directory) else {
-                throw IndexError.noIndex(directory: directory)
-            }
             do {
-                let segments = try manifest.segments.map { (entry) throws(IndexError) -> SegmentReader in
-                    let segment = try SegmentReader(directory: directory, id: entry.id, deleted: entry.deleted)
-                    guard segment.episodeCount == entry.episodes, segment.cueCount == entry.cues else {
-                        throw IndexError.corrupt(file: entry.id.fileName(.episodes),
-                            detail: "it holds \(segment.episodeCount) episodes and \(segment.cueCount) cues, but the manifest says \(entry.episodes) and \(entry.cues)")
-                    }
-                    return segment
-                }
-                return IndexReader(directory: directory, generation: manifest.generation, segments: segments)
+                return try open(directory: directory, manifest: manifest, verifyChecksums: verifyChecksums)
             } catch let error {
-                if case .io(_, _, let code) = error, code == ENOENT, attempts < 8 {
-                    continue
-                }
-                if case .io(_, _, let code) = error, code == ENOENT {
-                    throw IndexError.unstable(directory: directory)
-                }
-                throw error
+                // A file named by the manifest is gone: a writer committed a newer
+                // generation and collected it. Open that generation instead. If the
+                // manifest did not change, the file is really missing: report it.
+                guard case .io(_, _, let code) = error, code == ENOENT else { throw error }
+                guard let newer = try Manifest.read(directory: directory) else { throw IndexError.noIndex(directory: directory) }
+                if newer == manifest { throw error }
+                if attempts >= 8 { throw IndexError.unstable(directory: directory) }
+                manifest = newer
             }
         }
+    }
+
+    static func open(directory: String, manifest: Manifest, verifyChecksums: Bool) throws(IndexError) -> IndexReader {
+        let segments = try manifest.segments.map { (entry) throws(IndexError) -> SegmentReader in
+            let segment = try SegmentReader(directory: directory, id: entry.id, deleted: entry.deleted,
+                                            verifyChecksums: verifyChecksums)
+            guard segment.episodeCount == entry.episodes, segment.cueCount == entry.cues else {
+                throw IndexError.corrupt(file: entry.id.fileName(.episodes),
+                    detail: "it holds \(segment.episodeCount) episodes and \(segment.cueCount) cues, but the manifest says \(entry.episodes) and \(entry.cues)")
+            }
+            return segment
+        }
+        return IndexReader(directory: directory, generation: manifest.generation, segments: segments)
     }
 
     /// Whether `directory` holds an index (a manifest).

@@ -7,37 +7,44 @@ import TalksModel
 /// the builder's buffers as it goes, so peak memory stays near the builder's own size.
 /// The builder is empty afterwards.
 extension SegmentBuilder {
-    mutating func serialize(as id: SegmentID, emit: (FileKind, [UInt8]) throws(IndexError) -> Void) throws(IndexError) {
-        try emit(.store, FileContainer.build(kind: .store, segment: id, sections: cueStore.sections()))
-        cueStore = CueStoreBuilder()
+    /// The vocabulary in dictionary order: term ids sorted by bytes, and their keys.
+    func sortedVocabulary() -> (ids: [Int], vocabulary: Vocabulary) {
+        let ids = terms.sortedIDs()
+        return (ids, Vocabulary(terms: ids.map { String(decoding: terms.bytes($0), as: UTF8.self) }))
+    }
+
+    /// Writes the segment with the vocabulary from `sortedVocabulary()`, the compound
+    /// lexicon of the whole index and the store sections from `cueStore.sections()`.
+    mutating func serialize(
+        as id: SegmentID, sorted: (ids: [Int], vocabulary: Vocabulary), lexicon: Set<String>,
+        storeSections: [[UInt8]], emit: (FileKind, [UInt8]) throws(IndexError) -> Void
+    ) throws(IndexError) {
+        try emit(.store, FileContainer.build(kind: .store, segment: id, sections: storeSections))
         try emit(.episodes, FileContainer.build(kind: .episodes, segment: id, sections: serializeEpisodes()))
         episodeRecords = ByteWriter()
         try emit(.lengths, FileContainer.build(kind: .lengths, segment: id, sections: serializeLengths()))
         cueLengths = []
 
-        let sorted = terms.sortedIDs()
         var metadataLists = buildMetadataLists()
         metadata = []
-        var termOffsets = ByteWriter(capacity: (sorted.count + 1) * 4)
+        let order = sorted.ids
+        var termOffsets = ByteWriter(capacity: (order.count + 1) * 4)
         var termBytes: [UInt8] = []
         termBytes.reserveCapacity(terms.arena.count)
-        var infoOffsets = ByteWriter(capacity: (sorted.count + 1) * 4)
-        var info = ByteWriter(capacity: sorted.count * 12)
+        var infoOffsets = ByteWriter(capacity: (order.count + 1) * 4)
+        var info = ByteWriter(capacity: order.count * 12)
         var postingsOut: [UInt8] = []
         var positionsOut: [UInt8] = []
         postingsOut.reserveCapacity(max(1024, textBytes / 3))
         positionsOut.reserveCapacity(max(1024, textBytes / 6))
-        var termStrings: [String] = []
-        termStrings.reserveCapacity(sorted.count)
         var lists: [(Stream, StreamInfo)] = []
 
         termOffsets.appendUInt32(0)
         infoOffsets.appendUInt32(0)
-        for termID in sorted {
+        for termID in order {
             let bytes = terms.bytes(termID)
             termBytes.append(contentsOf: bytes)
             termOffsets.appendUInt32(UInt32(termBytes.count))
-            termStrings.append(String(decoding: bytes, as: UTF8.self))
 
             lists.removeAll(keepingCapacity: true)
             for field in Field.episodeFields {
@@ -76,7 +83,7 @@ extension SegmentBuilder {
         try emit(.terms, FileContainer.build(kind: .terms, segment: id,
                                              sections: [termOffsets.bytes, termBytes, infoOffsets.bytes, info.bytes]))
         try emit(.expansions, FileContainer.build(kind: .expansions, segment: id,
-                                                  sections: ExpansionTablesWriter.build(terms: termStrings)))
+                                                  sections: ExpansionTablesWriter.build(sorted.vocabulary, lexicon: lexicon)))
     }
 
     /// Metadata postings grouped into lists, keyed by term id << 3 | field.

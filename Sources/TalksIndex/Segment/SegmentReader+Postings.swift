@@ -48,9 +48,7 @@ extension SegmentReader {
 
     func cursor(term: Int, stream: Stream) -> PostingsCursor {
         guard let info = dictionary.streamInfo(term, stream), info.documentFrequency > 0 else { return .empty }
-        let skipCount = (info.documentFrequency - 1) / PostingsCursor.blockSize
-        let skipBytes = skipCount * 12
-        guard info.postingsOffset >= 0, info.postingsLength >= skipBytes,
+        guard info.postingsOffset >= 0, info.postingsLength >= 1,
               info.postingsOffset <= postingsData.count - info.postingsLength,
               info.positionsOffset >= 0, info.positionsLength >= 0,
               info.positionsOffset <= positionsData.count - info.positionsLength else {
@@ -59,8 +57,21 @@ extension SegmentReader {
             return broken
         }
         let list = UnsafeRawBufferPointer(rebasing: postingsData[info.postingsOffset..<(info.postingsOffset + info.postingsLength)])
-        let skips = UInt32Table(UnsafeRawBufferPointer(rebasing: list[0..<skipBytes]))
-        let docs = UnsafeRawBufferPointer(rebasing: list[skipBytes...])
+        var header = ByteReader(list, file: "")
+        guard let skipCount = try? header.readVarInt(atMost: list.count / 16, "skip count") else {
+            var broken = PostingsCursor.empty
+            broken.markCorrupt()
+            return broken
+        }
+        let skipsStart = header.offset
+        let skipsEnd = skipsStart + skipCount * 16
+        guard skipsEnd <= list.count else {
+            var broken = PostingsCursor.empty
+            broken.markCorrupt()
+            return broken
+        }
+        let skips = UInt32Table(UnsafeRawBufferPointer(rebasing: list[skipsStart..<skipsEnd]))
+        let docs = UnsafeRawBufferPointer(rebasing: list[skipsEnd...])
         let positions = stream.hasPositions
             ? UnsafeRawBufferPointer(rebasing: positionsData[info.positionsOffset..<(info.positionsOffset + info.positionsLength)])
             : UnsafeRawBufferPointer(start: nil, count: 0)

@@ -42,8 +42,8 @@ extension SegmentReader {
         try store.cue(ordinal)
     }
 
-    /// The UTF-8 text of a cue without building a `String`; valid while the segment lives.
-    public func cueText(_ ordinal: Int) throws(IndexError) -> UnsafeRawBufferPointer {
+    /// The UTF-8 bytes of a cue's text.
+    public func cueText(_ ordinal: Int) throws(IndexError) -> [UInt8] {
         try store.text(ordinal)
     }
 }

@@ -34,13 +34,17 @@ public final class SegmentReader: @unchecked Sendable {
 
     /// Opens the files of segment `id` in `directory`; `deleted` lists deleted episode
     /// ordinals (from the manifest). A missing file throws `IndexError.io` with ENOENT.
-    public init(directory: String, id: SegmentID, deleted deletedOrdinals: [Int] = []) throws(IndexError) {
+    /// With `verifyChecksums`, every file's CRC-32C is checked first (reads every byte:
+    /// about 1 ms per MB; worth it for a long-running server, not for one CLI search).
+    public init(directory: String, id: SegmentID, deleted deletedOrdinals: [Int] = [],
+                verifyChecksums: Bool = false) throws(IndexError) {
         self.id = id
         self.directory = directory
         var files: [FileKind: MappedFile] = [:]
         var sections: [FileKind: [UnsafeRawBufferPointer]] = [:]
         for kind in FileKind.allCases {
             let file = try MappedFile(path: directory + "/" + id.fileName(kind))
+            if verifyChecksums { try FileContainer.verifyChecksum(file.bytes, file: file.name) }
             files[kind] = file
             sections[kind] = try FileContainer.open(
                 file.bytes, file: file.name, kind: kind, segment: id,
@@ -112,7 +116,7 @@ enum SegmentLayout {
         case .postings: return 1
         case .positions: return 1
         case .lengths: return 4
-        case .store: return 3
+        case .store: return 4
         case .episodes: return 4
         case .expansions: return 12
         }

@@ -1,18 +1,14 @@
 import Dispatch
 import TalksAnalysis
 
-/// Builds the three expansion maps of a segment from its sorted vocabulary
-/// (FORMAT.md, "Expansions"); the reader is `ExpansionTablesReader`.
-///
-/// - inflection: `ExpansionKeys.inflection(term)` → terms
-/// - folded: `ExpansionKeys.folded(term)` → terms (only terms whose folded key differs
-///   from their inflection key need it, but all are listed so lookups are one step)
-/// - compound part: for each term that `CompoundSplitter` splits (a part is a word when
-///   it, or its inflection key, is a term or an inflection key of this vocabulary), the
-///   inflection key of each part → the term.
-/// Keys are computed on both cores.
-enum ExpansionTablesWriter {
-    static func build(terms: [String]) -> [[UInt8]] {
+/// The sorted terms of a segment with their inflection and folded keys, computed on both
+/// cores before the expansion tables are written.
+struct Vocabulary: Sendable {
+    var terms: [String]
+    var keys: [String]
+    var folded: [String]
+
+    init(terms: [String]) {
         let count = terms.count
         let workers = 2
         var keys = [String](repeating: "", count: count)
@@ -24,17 +20,44 @@ enum ExpansionTablesWriter {
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
                     var index = worker
                     while index < count {
-                        let key = ExpansionKeys.inflection(terms[index])
-                        keyOut.buffer[index] = key
+                        keyOut.buffer[index] = ExpansionKeys.inflection(terms[index])
                         foldedOut.buffer[index] = ExpansionKeys.folded(terms[index])
                         index += workers
                     }
                 }
             }
         }
-        var lexicon = Set<String>(terms)
+        self.terms = terms
+        self.keys = keys
+        self.folded = folded
+    }
+
+    /// What this vocabulary adds to the compound splitter's lexicon: terms and keys.
+    func addLexicon(to lexicon: inout Set<String>) {
+        for term in terms { lexicon.insert(term) }
         for key in keys { lexicon.insert(key) }
-        let isWord: @Sendable (String) -> Bool = { [lexicon] in lexicon.contains($0) }
+    }
+}
+
+/// Builds the three expansion maps of a segment from its sorted vocabulary
+/// (FORMAT.md, "Expansions"); the reader is `ExpansionTablesReader`.
+///
+/// - inflection: `ExpansionKeys.inflection(term)` → terms
+/// - folded: `ExpansionKeys.folded(term)` → terms
+/// - compound part: for each term that `CompoundSplitter` splits, the inflection key of
+///   each part → the term. The splitter's lexicon (`isWord`) is every term and every
+///   inflection key of the whole index as of the commit (this segment, the segments
+///   written with it and the live segments), so a one-episode segment still splits
+///   `kostchef` when `kost` was said in another episode.
+/// Compound splitting runs on both cores.
+enum ExpansionTablesWriter {
+    static func build(_ vocabulary: Vocabulary, lexicon: Set<String>) -> [[UInt8]] {
+        let terms = vocabulary.terms
+        let keys = vocabulary.keys
+        let folded = vocabulary.folded
+        let count = terms.count
+        let workers = 2
+        let isWord: @Sendable (String) -> Bool = { lexicon.contains($0) }
         var parts = [[String]?](repeating: nil, count: count)
         parts.withUnsafeMutableBufferPointer { partBuffer in
             let out = UnsafeMutableSendable(partBuffer)
@@ -88,6 +111,12 @@ enum ExpansionTablesWriter {
         }
         return [keyOffsets.bytes, keyBytes, listOffsets.bytes, entries.bytes]
     }
+}
+
+/// Lets one `concurrentPerform` worker write a value the caller reads afterwards.
+struct UnsafeMutableSendablePointer<Pointee>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Pointee>
+    init(_ pointer: UnsafeMutablePointer<Pointee>) { self.pointer = pointer }
 }
 
 /// Lets `concurrentPerform` workers write disjoint elements of one buffer.

@@ -27,6 +27,21 @@ public enum IndexVerifier {
         report.segments = manifest.segments.count
         var liveIDs: [String: SegmentID] = [:]
         for entry in manifest.segments {
+            // Checksums first, file by file, so damage is blamed on the file that has it
+            // rather than on another file whose cross-check it breaks.
+            var checksumProblems: [IndexError] = []
+            for kind in FileKind.allCases {
+                do {
+                    let file = try MappedFile(path: directory + "/" + entry.id.fileName(kind))
+                    try FileContainer.verifyChecksum(file.bytes, file: file.name)
+                } catch {
+                    checksumProblems.append(error)
+                }
+            }
+            guard checksumProblems.isEmpty else {
+                report.problems += checksumProblems
+                continue
+            }
             let segment: SegmentReader
             do {
                 segment = try SegmentReader(directory: directory, id: entry.id, deleted: entry.deleted)

@@ -1,5 +1,6 @@
 import TalksAnalysis
 import TalksIndex
+import TalksIngest
 import TalksModel
 
 /// What filters look at for each episode of a segment, normalised once per reader: the date
@@ -17,7 +18,7 @@ struct EpisodeFacts: Sendable {
         var series: [[String]] = []
         for ordinal in 0..<segment.episodeCount {
             let episode = try? segment.episode(ordinal)
-            dates.append(episode?.date.flatMap(QueryDate.ordinal(ofISODate:)) ?? episode?.timestamp.map(Self.dateOrdinal))
+            dates.append(episode?.date.flatMap(QueryDate.ordinal(ofISODate:)) ?? episode?.timestamp.flatMap(Self.dateOrdinal))
             speakers.append(episode?.speakers.map { Self.words($0.name) } ?? [])
             series.append(episode?.series.map(Self.words) ?? [])
         }
@@ -32,19 +33,10 @@ struct EpisodeFacts: Sendable {
         Tokenizer().tokens(in: text).map { AsciiFolder.fold($0.term) }
     }
 
-    /// The UTC calendar date of a Unix timestamp as `yyyymmdd` (civil-from-days algorithm).
-    static func dateOrdinal(_ timestamp: Int64) -> Int {
-        let days = Int((timestamp >= 0 ? timestamp : timestamp - 86_399) / 86_400)
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return year * 10_000 + month * 100 + day
+    /// The UTC calendar date of a Unix timestamp as `yyyymmdd` (for episodes without a
+    /// written date).
+    static func dateOrdinal(_ timestamp: Int64) -> Int? {
+        QueryDate.ordinal(ofISODate: ISO8601Date.format(timestamp: timestamp, offsetSeconds: 0))
     }
 
     /// Whether `needle` occurs as consecutive words in `haystack`.

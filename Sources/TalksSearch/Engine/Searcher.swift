@@ -126,12 +126,12 @@ public final class Searcher: @unchecked Sendable {
         filters.isEmpty ? nil : facts(index).allowed(by: filters, segment: reader.segments[index])
     }
 
-    /// "Menade du: …": for each plain word of the query, the nearest known terms.
+    /// "Menade du: …": for each word of the query the index does not know (in a plain word
+    /// or a phrase), the nearest known terms.
     func suggestions(for plan: QueryPlan, limit: Int = 5) -> [String] {
         var result: [String] = []
-        for clause in plan.clauses where !clause.isNegated && clause.isPlainWord {
-            for word in clause.typed where word.unicodeScalars.count >= 3 {
-                if clause.variants.contains(where: { $0.tier == .exact }) { continue }
+        for clause in plan.clauses where !clause.isNegated && (clause.isPlainWord || clause.shape == .phrase) {
+            for word in clause.typed where word.unicodeScalars.count >= 3 && expander.documentFrequency(word) == 0 {
                 let distance = word.unicodeScalars.count >= 5 ? 2 : 1
                 for near in expander.nearest(to: word, maximumDistance: distance, limit: limit)
                 where !result.contains(near.term) {
@@ -147,36 +147,5 @@ public final class Searcher: @unchecked Sendable {
     public func suggest(prefix: String, limit: Int = 10) -> [String] {
         guard limit > 0, let last = Tokenizer().tokens(in: prefix).last?.term else { return [] }
         return expander.expand(prefix: last, limit: min(limit, 100)).map(\.term)
-    }
-}
-
-extension QueryParser {
-    /// Parses the request's query and merges the request's own filter fields into it.
-    public func parse(request: SearchRequest) throws(QueryError) -> Query {
-        var query = try parse(request.query, externalFilters: request.hasFilters)
-        if let speaker = request.speaker?.trimmingSpaces(), !speaker.isEmpty { query.filters.speakers.append(speaker) }
-        if let series = request.series?.trimmingSpaces(), !series.isEmpty { query.filters.series.append(series) }
-        for (name, value) in [("after", request.after), ("before", request.before)] {
-            guard let value = value?.trimmingSpaces(), !value.isEmpty else { continue }
-            guard let date = QueryDate(parsing: value) else {
-                throw QueryError(.badDate, column: nil, "'\(value)' is not a date; \(name) expects YYYY-MM-DD, e.g. 2022-01-01")
-            }
-            if name == "after" {
-                query.filters.after = max(query.filters.after ?? date, date)
-            } else {
-                query.filters.before = min(query.filters.before ?? date, date)
-            }
-        }
-        if let after = query.filters.after, let before = query.filters.before, after >= before {
-            throw QueryError(.emptyDateRange, column: nil, "after \(after) is not earlier than before \(before), so no date can match")
-        }
-        return query
-    }
-}
-
-extension SearchRequest {
-    /// Whether the request carries filters outside the query text.
-    public var hasFilters: Bool {
-        [speaker, series, after, before].contains { !($0?.trimmingSpaces().isEmpty ?? true) }
     }
 }

@@ -60,15 +60,16 @@ struct TermExpander {
             var ordinal: Int
         }
 
-        mutating func add(segment: SegmentReader, ordinal: Int, tier: TermVariant.Tier) {
-            let term = segment.term(at: ordinal)
+        mutating func add(segment: SegmentReader, ordinal: Int, tier: TermVariant.Tier, frequency known: Int? = nil) {
             let isNew = counted.insert(SegmentTerm(segment: ObjectIdentifier(segment), ordinal: ordinal)).inserted
+            if !isNew && tier == .compoundPart { return }
+            let term = segment.term(at: ordinal)
             if var existing = byTerm[term] {
                 if tier < existing.tier { existing.tier = tier }
-                if isNew { existing.documentFrequency += TermExpander.documentFrequency(segment, ordinal) }
+                if isNew { existing.documentFrequency += known ?? TermExpander.documentFrequency(segment, ordinal) }
                 byTerm[term] = existing
             } else {
-                byTerm[term] = TermVariant(term: term, tier: tier, documentFrequency: TermExpander.documentFrequency(segment, ordinal))
+                byTerm[term] = TermVariant(term: term, tier: tier, documentFrequency: known ?? TermExpander.documentFrequency(segment, ordinal))
             }
         }
 
@@ -95,8 +96,10 @@ struct TermExpander {
             for ordinal in segment.terms(withInflectionKey: key) {
                 collector.add(segment: segment, ordinal: ordinal, tier: .inflected)
             }
-            for ordinal in segment.compounds(withPartKey: key) {
-                collector.add(segment: segment, ordinal: ordinal, tier: .compoundPart)
+            if !isFunctionWord(term) {
+                for candidate in plausibleCompounds(segment, partKey: key) {
+                    collector.add(segment: segment, ordinal: candidate.ordinal, tier: .compoundPart, frequency: candidate.frequency)
+                }
             }
             for ordinal in segment.terms(withFoldedKey: folded) {
                 let candidate = segment.term(at: ordinal)
@@ -111,6 +114,44 @@ struct TermExpander {
             }
         }
         return collector.variants(limit: parameters.maximumExpansions)
+    }
+
+    /// Whether `term` occurs in more than four fifths of the live episodes ("det", "och", "inte"):
+    /// such words are not looked for inside compounds, where they would add hundreds of
+    /// weak variants (and cost) for no relevance.
+    func isFunctionWord(_ term: String) -> Bool {
+        let live = segments.reduce(0) { $0 + $1.liveEpisodeCount }
+        return live >= 20 && documentFrequency(term) * 5 > live * 4
+    }
+
+    /// Compounds listed under `partKey`, most frequent first, keeping only those whose own
+    /// inflection key still contains the part (so a split that cut through an inflection
+    /// ending, landet → lan + det, is not taken for a compound of "det"), at most
+    /// `maximumCompoundVariants`.
+    func plausibleCompounds(_ segment: SegmentReader, partKey: String) -> [(ordinal: Int, frequency: Int)] {
+        var candidates = segment.compounds(withPartKey: partKey).map { (ordinal: $0, frequency: Self.documentFrequency(segment, $0)) }
+        if candidates.count > parameters.maximumCompoundVariants {
+            candidates.sort { $0.frequency != $1.frequency ? $0.frequency > $1.frequency : $0.ordinal < $1.ordinal }
+        }
+        var accepted: [(ordinal: Int, frequency: Int)] = []
+        for candidate in candidates.prefix(parameters.maximumCompoundVariants * 3) {
+            if Self.bytes(of: Self.inflectionKey(segment.term(at: candidate.ordinal)), contain: partKey) { accepted.append(candidate) }
+            if accepted.count == parameters.maximumCompoundVariants { break }
+        }
+        return accepted
+    }
+
+    /// Whether the UTF-8 bytes of `text` contain those of `part` (no Foundation, no
+    /// Character comparison: both are normalised terms).
+    static func bytes(of text: String, contain part: String) -> Bool {
+        let haystack = Array(text.utf8)
+        let needle = Array(part.utf8)
+        guard !needle.isEmpty else { return true }
+        guard needle.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
     }
 
     /// The word itself and its inflections: what `-word` excludes.

@@ -7,8 +7,13 @@
 public enum DeepLink {
     public static func url(recording: String?, seconds: Double) -> String? {
         guard let recording, !recording.isEmpty else { return nil }
-        let base = recording.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? recording
         let whole = seconds.isFinite && seconds > 0 ? Int(min(seconds.rounded(.down), 1e12)) : 0
-        return "\(base)#t=\(whole)"
+        var link = recording
+        if let hash = link.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            link = String(link[..<hash])
+        }
+        link += "#t="
+        link += String(whole)
+        return link
     }
 }

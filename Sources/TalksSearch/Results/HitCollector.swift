@@ -13,6 +13,9 @@ struct HitCollector {
     let parameters: RankingParameters
     /// Every term a positive word or prefix clause stands for: tokens to mark in snippets.
     private let markedTerms: Set<String>
+    /// Bit n set when some marked term is n bytes long (n < 64): most tokens of a cue are
+    /// ruled out by their length before any hashing.
+    private let markedLengths: UInt64
     private let tokenizer = Tokenizer()
 
     private var phraseMatcher = PhraseMatcher()
@@ -25,6 +28,7 @@ struct HitCollector {
             for variant in clause.variants { terms.insert(variant.term) }
         }
         markedTerms = terms
+        markedLengths = terms.reduce(0) { bits, term in bits | (UInt64(1) << UInt64(min(term.utf8.count, 63))) }
     }
 
     /// Per-cue evidence over the cue ranges of several episodes laid end to end.
@@ -130,9 +134,13 @@ struct HitCollector {
     func hit(for cue: Cue, phrases: [(start: UInt32, length: Int)], recording: String?) -> Hit {
         var matches: [Range<Int>] = []
         tokenizer.forEachToken(in: cue.text) { token in
-            let position = UInt32(truncatingIfNeeded: token.position)
-            let inPhrase = phrases.contains { position >= $0.start && position < $0.start &+ UInt32($0.length) }
-            if inPhrase || markedTerms.contains(token.term) {
+            var inPhrase = false
+            if !phrases.isEmpty {
+                let position = UInt32(truncatingIfNeeded: token.position)
+                inPhrase = phrases.contains { position >= $0.start && position < $0.start &+ UInt32($0.length) }
+            }
+            let length = UInt64(min(token.term.utf8.count, 63))
+            if inPhrase || (markedLengths & (1 << length) != 0 && markedTerms.contains(token.term)) {
                 matches.append(token.utf8Start..<token.utf8End)
             }
         }

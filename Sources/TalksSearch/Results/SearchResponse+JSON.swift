@@ -31,7 +31,7 @@ extension EpisodeResult {
     public var jsonValue: JSONValue {
         .object([
             "episode": episode.summaryJSON,
-            "score": .number(SearchResponse.rounded(score, places: 4)),
+            "score": .number(SearchResponse.rounded(score, places: 6)),
             "hits": .array(hits.map(\.jsonValue)),
         ])
     }

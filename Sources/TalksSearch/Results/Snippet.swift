@@ -28,31 +28,41 @@ public struct Snippet: Sendable, Hashable {
             start = Self.wordStart(bytes, from: start)
             end = Self.wordEnd(bytes, from: end)
         }
-        var html = start > 0 ? "…" : ""
-        var plain: [UInt8] = start > 0 ? Array("…".utf8) : []
+        let ellipsis: [UInt8] = [0xE2, 0x80, 0xA6]
+        var html: [UInt8] = []
+        html.reserveCapacity(end - start + 64)
+        var plain: [UInt8] = []
+        plain.reserveCapacity(end - start + 8)
+        if start > 0 {
+            html += ellipsis
+            plain += ellipsis
+        }
         var highlights: [Range<Int>] = []
         var cursor = start
-        for range in ranges where range.lowerBound >= start && range.upperBound <= end {
+        for range in ranges where range.lowerBound >= cursor && range.lowerBound >= start && range.upperBound <= end {
             Self.escape(bytes[cursor..<range.lowerBound], into: &html)
-            plain.append(contentsOf: bytes[cursor..<range.lowerBound])
-            html += "<mark>"
+            plain += bytes[cursor..<range.lowerBound]
+            html += Self.markOpen
             Self.escape(bytes[range], into: &html)
-            html += "</mark>"
+            html += Self.markClose
             let markedStart = plain.count
-            plain.append(contentsOf: bytes[range])
+            plain += bytes[range]
             highlights.append(markedStart..<plain.count)
             cursor = range.upperBound
         }
         Self.escape(bytes[cursor..<end], into: &html)
-        plain.append(contentsOf: bytes[cursor..<end])
+        plain += bytes[cursor..<end]
         if end < bytes.count {
-            html += "…"
-            plain.append(contentsOf: "…".utf8)
+            html += ellipsis
+            plain += ellipsis
         }
-        self.html = html
+        self.html = String(decoding: html, as: UTF8.self)
         self.text = String(decoding: plain, as: UTF8.self)
         self.highlights = highlights
     }
+
+    private static let markOpen = Array("<mark>".utf8)
+    private static let markClose = Array("</mark>".utf8)
 
     /// Sorted, merged, in-bounds ranges.
     static func normalised(_ ranges: [Range<Int>], count: Int) -> [Range<Int>] {
@@ -95,22 +105,16 @@ public struct Snippet: Sendable, Hashable {
     }
 
     /// Appends bytes as HTML text: `& < > " '` become entities.
-    static func escape(_ bytes: ArraySlice<UInt8>, into html: inout String) {
-        var pending = bytes.startIndex
-        for index in bytes.indices {
-            let entity: String
-            switch bytes[index] {
-            case 0x26: entity = "&amp;"
-            case 0x3C: entity = "&lt;"
-            case 0x3E: entity = "&gt;"
-            case 0x22: entity = "&quot;"
-            case 0x27: entity = "&#39;"
-            default: continue
+    static func escape(_ bytes: ArraySlice<UInt8>, into html: inout [UInt8]) {
+        for byte in bytes {
+            switch byte {
+            case 0x26: html += [0x26, 0x61, 0x6D, 0x70, 0x3B]  // &amp;
+            case 0x3C: html += [0x26, 0x6C, 0x74, 0x3B]  // &lt;
+            case 0x3E: html += [0x26, 0x67, 0x74, 0x3B]  // &gt;
+            case 0x22: html += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]  // &quot;
+            case 0x27: html += [0x26, 0x23, 0x33, 0x39, 0x3B]  // &#39;
+            default: html.append(byte)
             }
-            html += String(decoding: bytes[pending..<index], as: UTF8.self)
-            html += entity
-            pending = index + 1
         }
-        html += String(decoding: bytes[pending..<bytes.endIndex], as: UTF8.self)
     }
 }

@@ -88,48 +88,79 @@ struct PhraseMatcher {
         length = ordinals.count
         let order = cursors.indices.sorted { cursors[$0].count < cursors[$1].count }
         let driver = order[0]
-        var target = range?.lowerBound ?? 0
+        let followers = Array(order.dropFirst())
+        let start = range?.lowerBound ?? 0
         let end = range?.upperBound ?? Int.max
-        search: while target < end {
-            guard cursors[driver].advance(to: target) else { break }
-            let document = cursors[driver].document
-            if document >= end { break }
-            if gate != nil, let skip = gate?.skipTarget(for: document) {
-                if skip == Int.max { break }
-                target = max(skip, document + 1)
-                continue
-            }
-            target = document
-            for index in order.dropFirst() {
-                guard cursors[index].advance(to: target) else { break search }
-                if cursors[index].document > target {
-                    target = cursors[index].document
-                    continue search
+        let length = self.length
+        var positions = self.positions
+        var starts = self.starts
+        self.positions = []
+        self.starts = []
+        defer {
+            self.positions = positions
+            self.starts = starts
+        }
+        // Unsafe buffers: no uniqueness checks or struct copies (with their retain of the
+        // cursor's owner) per step of the hot loop.
+        cursors.withUnsafeMutableBufferPointer { cursorBuffer in
+            positions.withUnsafeMutableBufferPointer { positionBuffer in
+                var target = start
+                search: while target < end {
+                    guard Self.move(&cursorBuffer[driver], to: target) else { break }
+                    let document = cursorBuffer[driver].document
+                    if document >= end { break }
+                    if gate != nil, let skip = gate?.skipTarget(for: document) {
+                        if skip == Int.max { break }
+                        target = max(skip, document + 1)
+                        continue
+                    }
+                    target = document
+                    for index in followers {
+                        guard Self.move(&cursorBuffer[index], to: target) else { break search }
+                        let found = cursorBuffer[index].document
+                        if found > target {
+                            target = found
+                            continue search
+                        }
+                    }
+                    // Positions of the first word, then of each next word only while a start survives.
+                    cursorBuffer[0].positions(into: &positionBuffer[0])
+                    starts.removeAll(keepingCapacity: true)
+                    var decoded = 1
+                    for candidate in positionBuffer[0] {
+                        var index = 1
+                        while index < length {
+                            if index >= decoded {
+                                cursorBuffer[index].positions(into: &positionBuffer[index])
+                                decoded = index + 1
+                            }
+                            if !Self.contains(positionBuffer[index], candidate &+ UInt32(index)) { break }
+                            index += 1
+                        }
+                        if index == length { starts.append(candidate) }
+                    }
+                    if !starts.isEmpty {
+                        let episode = gate?.recordMatch() ?? -1
+                        body(target, episode, starts)
+                    }
+                    target += 1
                 }
             }
-            for index in 0..<length {
-                cursors[index].positions(into: &positions[index])
-            }
-            starts.removeAll(keepingCapacity: true)
-            for start in positions[0] where matchesAt(start) {
-                starts.append(start)
-            }
-            if !starts.isEmpty {
-                let episode = gate?.recordMatch() ?? -1
-                body(target, episode, starts)
-            }
-            target += 1
         }
     }
 
-    /// Whether term i of the phrase occurs at `start + i` for every i ≥ 1.
-    private func matchesAt(_ start: UInt32) -> Bool {
-        var index = 1
-        while index < length {
-            if !Self.contains(positions[index], start &+ UInt32(index)) { return false }
-            index += 1
+    /// Moves a cursor to the first document ≥ `target`: a few `next()` steps first, since in
+    /// a leapfrog of common terms the target is usually close, then `advance(to:)`, whose
+    /// skip-table search pays off only for long jumps. False at the end of the list.
+    @inline(__always)
+    static func move(_ cursor: inout PostingsCursor, to target: Int) -> Bool {
+        var steps = 0
+        while cursor.document < target {
+            if steps == 8 { return cursor.advance(to: target) }
+            if !cursor.next() { return false }
+            steps += 1
         }
-        return true
+        return cursor.document != Int.max
     }
 
     /// Binary search in an ascending position list.

@@ -22,6 +22,8 @@ public struct RankingParameters: Sendable, Hashable {
     public var maximumExpansions: Int = 64
     /// Most dictionary terms a prefix search inspects before picking the most frequent.
     public var maximumPrefixScan: Int = 4_096
+    /// Most compounds one word may be found inside (most frequent first).
+    public var maximumCompoundVariants: Int = 24
     /// Most fuzzy variants kept per unknown word (nearest, then most frequent).
     public var maximumFuzzyVariants: Int = 8
 

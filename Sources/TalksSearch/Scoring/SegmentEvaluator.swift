@@ -186,17 +186,27 @@ struct SegmentEvaluator {
     private mutating func collect(idf: Double) -> EpisodeScores {
         var result = EpisodeScores()
         guard !touched.isEmpty else { return result }
-        touched.sort()
         result.episodes.reserveCapacity(touched.count)
         result.scores.reserveCapacity(touched.count)
         let k1 = parameters.k1
-        for episode in touched {
-            let index = Int(episode)
-            let frequency = accumulator[index]
-            accumulator[index] = 0
-            guard frequency > 0 else { continue }
-            result.episodes.append(episode)
-            result.scores.append(idf * frequency * (k1 + 1) / (k1 + frequency))
+        if touched.count * 8 > accumulator.count {
+            // Dense: a linear pass over the accumulator is cheaper than sorting.
+            for index in 0..<accumulator.count where accumulator[index] > 0 {
+                let frequency = accumulator[index]
+                accumulator[index] = 0
+                result.episodes.append(Int32(truncatingIfNeeded: index))
+                result.scores.append(idf * frequency * (k1 + 1) / (k1 + frequency))
+            }
+        } else {
+            touched.sort()
+            for episode in touched {
+                let index = Int(episode)
+                let frequency = accumulator[index]
+                accumulator[index] = 0
+                guard frequency > 0 else { continue }
+                result.episodes.append(episode)
+                result.scores.append(idf * frequency * (k1 + 1) / (k1 + frequency))
+            }
         }
         touched.removeAll(keepingCapacity: true)
         return result

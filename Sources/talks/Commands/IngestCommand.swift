@@ -70,6 +70,7 @@ struct IngestCommand: Command {
     }
 
     static func megabytes(_ bytes: Int) -> String {
-        String(format: "%.1f", Double(bytes) / 1_000_000)
+        let megabytes = Double(bytes) / 1_000_000
+        return String(format: megabytes < 10 ? "%.2f" : "%.1f", megabytes)
     }
 }

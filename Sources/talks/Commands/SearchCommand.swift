@@ -29,6 +29,7 @@ struct SearchCommand: Command {
             .option("hits", value: "N", help: "Best matching cues per episode (default 3)."),
             CommonOptions.json,
             CommonOptions.index,
+            .flag("explain", help: "Show how each word expands (inflections, compounds, å/ä/ö, typos) instead of results."),
             .option("queries", value: "FILE", help: "Run every line of FILE as a query; print one JSON line (with took_ms) per query."),
         ],
         examples: [
@@ -48,6 +49,7 @@ struct SearchCommand: Command {
     var indexDirectory: String
     var indexGiven: Bool
     var queriesFile: String?
+    var explain: Bool
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         let name = Self.configuration.name
@@ -59,6 +61,7 @@ struct SearchCommand: Command {
         indexDirectory = arguments.value("index") ?? "index"
         indexGiven = arguments.value("index") != nil
         queriesFile = arguments.value("queries")
+        explain = arguments.has("explain")
         if queriesFile == nil && query.trimmingCharacters(in: .whitespaces).isEmpty {
             throw UsageError(command: name, message: "missing argument query (or --queries FILE)")
         }
@@ -72,6 +75,10 @@ struct SearchCommand: Command {
         let searcher = try Searcher(directory: indexDirectory)
         if let queriesFile {
             return try runBatch(searcher, file: queriesFile)
+        }
+        if explain {
+            Console.standardOutput(ExplanationPrinter.render(try searcher.explain(request(for: query))))
+            return ExitStatus.success
         }
         let response = try searcher.search(request(for: query))
         if json {

@@ -29,7 +29,7 @@ struct SearchResultPrinter {
                 output += "  " + line(hit) + "\n"
             }
             if result.hits.isEmpty, let page = result.episode.page ?? result.episode.recording {
-                output += "  (matches in the episode's details)  \(page)\n"
+                output += "  \(page)\n"
             }
             output += "\n"
         }

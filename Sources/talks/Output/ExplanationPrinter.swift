@@ -1,0 +1,33 @@
+import TalksSearch
+
+/// Prints a `QueryExplanation`: one block per query word with its variants, tier, weight
+/// and document frequency, so a user can see why a talk was (or was not) found.
+enum ExplanationPrinter {
+    static func render(_ explanation: QueryExplanation) -> String {
+        var output = ""
+        for clause in explanation.clauses {
+            let idf = (clause.inverseDocumentFrequency * 100).rounded() / 100
+            output += "\(clause.isNegated ? "-" : "")\(clause.text)  (idf \(idf))\n"
+            if clause.variants.isEmpty && !clause.text.hasPrefix("\"") {
+                output += "  no indexed term matches\n"
+            }
+            for variant in clause.variants {
+                output += "  \(variant.term)  \(tierName(variant.tier)) ×\(variant.weight)  in \(variant.documentFrequency) episodes\n"
+            }
+        }
+        return output
+    }
+
+    static func tierName(_ tier: TermVariant.Tier) -> String {
+        switch tier {
+        case .exact: return "exact"
+        case .inflected: return "inflected"
+        case .compoundPart: return "compound"
+        case .folded: return "without å/ä/ö"
+        case .foldedInflected: return "without å/ä/ö, inflected"
+        case .fuzzy: return "typo (1 edit)"
+        case .fuzzyFar: return "typo (2 edits)"
+        case .prefix: return "prefix"
+        }
+    }
+}

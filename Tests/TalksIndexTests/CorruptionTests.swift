@@ -1,0 +1,145 @@
+import XCTest
+import TalksModel
+@testable import TalksIndex
+
+/// Flipped bytes, truncated files and unknown versions: every one is reported as an
+/// `IndexError` naming the file, never a crash and never silently accepted by `verify`.
+final class CorruptionTests: XCTestCase {
+    var directory = ""
+    var pristine: [String: Data] = [:]
+
+    override func setUpWithError() throws {
+        directory = TestArchive.temporaryDirectory(name)
+        try TestArchive.build(directory, [TestArchive.vreta, TestArchive.water])
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory) where name.hasPrefix("seg-") || name == "manifest.json" {
+            pristine[name] = try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name))
+        }
+    }
+
+    override func tearDown() {
+        TestArchive.cleanUp(directory)
+    }
+
+    private func restore() throws {
+        for (name, data) in pristine { try data.write(to: URL(fileURLWithPath: directory + "/" + name)) }
+    }
+
+    private func damage(_ name: String, _ change: (inout Data) -> Void) throws {
+        var data = try XCTUnwrap(pristine[name])
+        change(&data)
+        try data.write(to: URL(fileURLWithPath: directory + "/" + name))
+    }
+
+    /// Reads everything a search could touch; must only ever throw `IndexError`.
+    private func readEverything() throws(IndexError) {
+        let reader = try IndexReader.open(directory: directory)
+        for segment in reader.segments {
+            for episode in 0..<segment.episodeCount { _ = try segment.episode(episode) }
+            for cue in 0..<segment.cueCount { _ = try segment.cue(cue) }
+            for term in 0..<segment.termCount {
+                _ = segment.termOrdinal(segment.term(at: term))
+                for field in Field.allCases {
+                    var cursor = segment.postings(term: term, field: field)
+                    while cursor.next() { _ = cursor.positions(); _ = segment.fieldLength(field, document: cursor.document) }
+                }
+                var episodes = segment.episodePostings(term: term)
+                _ = episodes.advance(to: 1)
+                _ = segment.terms(withInflectionKey: segment.term(at: term))
+                _ = segment.compounds(withPartKey: segment.term(at: term))
+            }
+            _ = segment.termOrdinals(withPrefix: "st")
+        }
+    }
+
+    func testEveryFlippedByteIsCaughtByVerifyAndNeverCrashesAReader() throws {
+        let segmentFiles = FileKind.allCases.map { "seg-1-0.\($0.rawValue)" }
+        for name in segmentFiles {
+            let size = try XCTUnwrap(pristine[name]).count
+            // Header, a spread of body positions, the section table and the footer.
+            var offsets = Set([0, 8, 12, 20, size - 1, size - 5, size - 12, size - 20])
+            for step in 1...12 { offsets.insert(size * step / 13) }
+            for offset in offsets.sorted() where offset >= 0 && offset < size {
+                try damage(name) { $0[offset] ^= 0x5A }
+                let report = try IndexVerifier.verify(directory: directory)
+                XCTAssertTrue(report.isCorrupt, "\(name) byte \(offset)")
+                XCTAssertTrue(report.problems.contains { "\($0)".contains(name) }, "\(name) byte \(offset): \(report.problems)")
+                do { try readEverything() } catch {
+                    XCTAssertTrue(error.description.contains(name) || error.description.contains("seg-1-0"), "\(error)")
+                }
+                try restore()
+            }
+        }
+        XCTAssertFalse(try IndexVerifier.verify(directory: directory).isCorrupt)
+    }
+
+    func testOpeningWithChecksumsRefusesAFlippedByteInsideASection() throws {
+        let name = "seg-1-0.store"
+        let size = try XCTUnwrap(pristine[name]).count
+        try damage(name) { $0[size / 2] ^= 0x01 }
+        XCTAssertThrowsError(try IndexReader.open(directory: directory, verifyChecksums: true)) { error in
+            guard case IndexError.checksumMismatch(let file, _, _) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(file, name)
+        }
+        try restore()
+        XCTAssertEqual(try IndexReader.open(directory: directory, verifyChecksums: true).episodeCount, 2)
+    }
+
+    func testTruncatedFilesAreRefusedOnOpenNamingTheFile() throws {
+        for kind in FileKind.allCases {
+            let name = "seg-1-0.\(kind.rawValue)"
+            let size = try XCTUnwrap(pristine[name]).count
+            for length in [0, 20, size / 2, size - 1] {
+                try damage(name) { $0 = $0.prefix(length) }
+                XCTAssertThrowsError(try IndexReader.open(directory: directory), "\(name) cut to \(length)") { error in
+                    XCTAssertTrue("\(error)".contains(name), "\(error)")
+                }
+                XCTAssertTrue(try IndexVerifier.verify(directory: directory).isCorrupt)
+                try restore()
+            }
+        }
+    }
+
+    func testUnknownFormatVersionIsRefusedNamingTheFile() throws {
+        try damage("seg-1-0.postings") { $0[12] = 9 }
+        XCTAssertThrowsError(try IndexReader.open(directory: directory)) { error in
+            XCTAssertEqual(error as? IndexError, .unsupportedVersion(file: "seg-1-0.postings", found: 9, supported: 1))
+            XCTAssertTrue("\(error)".contains("seg-1-0.postings has index format version 9"), "\(error)")
+        }
+        try restore()
+        // A manifest from a newer talks, with a valid checksum.
+        let body = Array(#"{"format":2,"generation":1,"segments":[]"#.utf8)
+        let manifest = body + Array(",\"checksum\":\"\(IndexError.hex(CRC32C.checksum(body)))\"}\n".utf8)
+        try Data(manifest).write(to: URL(fileURLWithPath: directory + "/manifest.json"))
+        XCTAssertThrowsError(try IndexReader.open(directory: directory)) { error in
+            XCTAssertEqual(error as? IndexError, .unsupportedVersion(file: "manifest.json", found: 2, supported: 1))
+        }
+    }
+
+    func testDamagedManifestIsReported() throws {
+        try damage("manifest.json") { data in
+            if let index = data.firstIndex(of: UInt8(ascii: "7")) ?? data.firstIndex(of: UInt8(ascii: "9")) {
+                data[index] = UInt8(ascii: "8")
+            } else {
+                data[20] ^= 1
+            }
+        }
+        XCTAssertThrowsError(try IndexReader.open(directory: directory)) { error in
+            XCTAssertTrue("\(error)".contains("manifest.json"), "\(error)")
+        }
+        try damage("manifest.json") { $0 = $0.prefix(30) }
+        XCTAssertThrowsError(try IndexReader.open(directory: directory)) { error in
+            guard case IndexError.corrupt(let file, _) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(file, "manifest.json")
+        }
+        XCTAssertThrowsError(try IndexVerifier.verify(directory: directory))
+    }
+
+    func testMissingSegmentFileIsReported() throws {
+        try FileManager.default.removeItem(atPath: directory + "/seg-1-0.lengths")
+        XCTAssertThrowsError(try IndexReader.open(directory: directory)) { error in
+            XCTAssertTrue("\(error)".contains("seg-1-0.lengths"), "\(error)")
+        }
+        let report = try IndexVerifier.verify(directory: directory)
+        XCTAssertTrue(report.isCorrupt)
+    }
+}
