@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import TalksModel
 import TalksServer
 
@@ -14,7 +17,8 @@ struct ServeCommand: Command {
             Read-only: only GET, HEAD and OPTIONS are answered. A new index generation written by
             'talks ingest' is picked up without a restart. Binds to loopback unless --host says
             otherwise. One access-log line per request goes to stderr (--quiet silences it).
-            SIGINT or SIGTERM stops accepting, lets in-flight requests finish and exits.
+            SIGINT or SIGTERM stops accepting, lets in-flight requests finish and exits; a second
+            signal exits at once.
             """,
         options: [
             CommonOptions.index,
@@ -62,7 +66,14 @@ struct ServeCommand: Command {
         }
         let httpServer = HTTPServer(configuration: server, handler: routes, accessLog: log)
         let port = try httpServer.start()
-        let signals = ShutdownSignals { _ in httpServer.shutdown() }
+        let signals = ShutdownSignals { _ in
+            // The first signal drains gracefully; a second one means "now".
+            if httpServer.isStopping {
+                Console.standardError("talks serve: stopping at once\n")
+                exit(ExitStatus.failure)
+            }
+            httpServer.shutdown()
+        }
         let shownHost = server.host.contains(":") ? "[\(server.host)]" : server.host
         Console.standardOutput("http://\(shownHost):\(port)/\n")
         do {
