@@ -59,8 +59,14 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence {
             .filter { !$0.isEmpty }
     }
 
+    /// ASCII case-insensitive equality, without allocating (field names are tokens).
     static func sameName(_ left: String, _ right: String) -> Bool {
-        left.utf8.count == right.utf8.count && left.lowercased() == right.lowercased()
+        guard left.utf8.count == right.utf8.count else { return false }
+        return zip(left.utf8, right.utf8).allSatisfy { asciiLower($0) == asciiLower($1) }
+    }
+
+    private static func asciiLower(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 }
 
