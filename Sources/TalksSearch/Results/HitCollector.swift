@@ -147,7 +147,7 @@ struct HitCollector {
         let snippet = Snippet(text: cue.text, matches: matches)
         return Hit(
             start: cue.start, end: cue.end, speaker: cue.speaker, text: cue.text,
-            snippetHTML: snippet.html, snippetText: snippet.text, highlights: snippet.highlights,
+            snippetHTML: snippet.html,
             url: DeepLink.url(recording: recording, seconds: cue.start))
     }
 }
