@@ -213,4 +213,18 @@ final class SearcherQueryTests: XCTestCase {
         XCTAssertEqual(try after.search(SearchRequest(query: "kvantdator")).results.map(\.episode.id), ["ep-99"])
         XCTAssertTrue(try before.search(SearchRequest(query: "granbarkborren")).results.count == 1, "old searcher still answers")
     }
+
+    func testEngineKeepsServingWhenANewGenerationCannotBeOpened() throws {
+        let index = try makeIndex()
+        let engine = SearchEngine(directory: index.directory)
+        let before = try engine.searcher()
+        let manifest = index.directory + "/manifest.json"
+        try Data("{\"format\":1,\"generation\":99,\"segments\":[{\"name\":\"seg-99-0\"}]}".utf8)
+            .write(to: URL(fileURLWithPath: manifest))
+        let during = try engine.searcher()
+        XCTAssertTrue(during === before, "a damaged new generation does not replace the working one")
+        XCTAssertNotNil(engine.lastReloadError)
+        XCTAssertEqual(try during.search(SearchRequest(query: "granbarkborren")).results.map(\.episode.id), ["ep-58"])
+        XCTAssertThrowsError(try SearchEngine(directory: index.directory).searcher(), "a fresh engine has nothing to fall back on")
+    }
 }
