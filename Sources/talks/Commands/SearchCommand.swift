@@ -16,7 +16,7 @@ struct SearchCommand: Command {
           "Landet lär"              the exact phrase, within one cue or one field
           livsm*                    every word starting with livsm
           torka OR bevattning       either (OR binds looser than AND; use parentheses)
-          mat -kött -"inte alls"    exclude episodes containing a word or a phrase
+          mat -kött -"inte alls"    exclude episodes containing a word (any of its forms) or a phrase
           speaker:"Helene Oscarsson"  series:"Landet lär"  after:2022-01-01  before:2023-01-01
         If the index directory holds no index and archive/ exists, it is built first.
         """,
