@@ -29,7 +29,7 @@ struct IngestCommand: Command {
         examples: [
             "talks ingest",
             "talks ingest archive/ --index /var/lib/talks/index",
-            "talks ingest archive/55-vreta-kluster",
+            "talks ingest archive/landet-lar-55",
         ]
     )
 
