@@ -87,6 +87,15 @@ final class CompoundSplitterTests: XCTestCase {
         XCTAssertNil(splitter.split("klagomål", isWord: lexicon("kla", "gomål").contains))
     }
 
+    func testInflectedFormsSplitOnlyWhereTheirBaseWould() {
+        let words = lexicon("före", "tagen", "företag", "land", "kapet", "landskap", "partner", "skapa", "skapet")
+        XCTAssertNil(splitter.split("företagen", lexicon: words))
+        XCTAssertNil(splitter.split("landskapet", lexicon: words))
+        XCTAssertNil(splitter.split("partnerskapet", lexicon: words))
+        // vinsten is the definite of vinst, not vin + sten.
+        XCTAssertNil(splitter.split("vinsten", lexicon: lexicon("vin", "sten", "vinst")))
+    }
+
     func testInflectedSimpleWordsAreNotSplit() {
         // ratten is the definite form of ratt, not rat + ten.
         XCTAssertNil(splitter.split("ratten", isWord: lexicon("rat", "ten", "ratt").contains))
