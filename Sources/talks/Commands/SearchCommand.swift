@@ -30,7 +30,7 @@ struct SearchCommand: Command {
             CommonOptions.json,
             CommonOptions.index,
             .flag("explain", help: "Show how each word expands (inflections, compounds, å/ä/ö, typos) instead of results."),
-            .option("queries", value: "FILE", help: "Run every line of FILE as a query; print one JSON line (with took_ms) per query."),
+            .option("queries", value: "FILE", help: "Run every non-blank line of FILE as a query; print one JSON line (with took_ms) per query."),
         ],
         examples: [
             "talks search livsmedelsstrategi",
@@ -103,7 +103,7 @@ struct SearchCommand: Command {
         var failures = 0
         for line in text.split(whereSeparator: \.isNewline) {
             let query = line.trimmingCharacters(in: .whitespaces)
-            if query.isEmpty || query.hasPrefix("#") { continue }
+            if query.isEmpty { continue }
             do {
                 output += try searcher.search(request(for: query)).jsonLine
             } catch {
