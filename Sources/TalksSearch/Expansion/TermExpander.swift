@@ -129,13 +129,19 @@ struct TermExpander {
     /// ending, landet → lan + det, is not taken for a compound of "det"), at most
     /// `maximumCompoundVariants`.
     func plausibleCompounds(_ segment: SegmentReader, partKey: String) -> [(ordinal: Int, frequency: Int)] {
-        var candidates = segment.compounds(withPartKey: partKey).map { (ordinal: $0, frequency: Self.documentFrequency(segment, $0)) }
+        var candidates = segment.compounds(withPartKey: partKey).map { (ordinal: $0, frequency: 0) }
         if candidates.count > parameters.maximumCompoundVariants {
+            // Rank by the transcript's episode frequency alone (one look-up per candidate).
+            for index in candidates.indices {
+                candidates[index].frequency = segment.episodeDocumentFrequency(term: candidates[index].ordinal)
+            }
             candidates.sort { $0.frequency != $1.frequency ? $0.frequency > $1.frequency : $0.ordinal < $1.ordinal }
         }
         var accepted: [(ordinal: Int, frequency: Int)] = []
-        for candidate in candidates.prefix(parameters.maximumCompoundVariants * 3) {
-            if Self.bytes(of: Self.inflectionKey(segment.term(at: candidate.ordinal)), contain: partKey) { accepted.append(candidate) }
+        for ordinal in candidates.prefix(parameters.maximumCompoundVariants * 3).map(\.ordinal) {
+            if Self.bytes(of: Self.inflectionKey(segment.term(at: ordinal)), contain: partKey) {
+                accepted.append((ordinal, Self.documentFrequency(segment, ordinal)))
+            }
             if accepted.count == parameters.maximumCompoundVariants { break }
         }
         return accepted
