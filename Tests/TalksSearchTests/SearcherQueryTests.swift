@@ -90,6 +90,14 @@ final class SearcherQueryTests: XCTestCase {
         }
     }
 
+    func testSpeakerFilterPrefersThatSpeakersCues() throws {
+        let index = try makeIndex()
+        XCTAssertEqual(try index.search("landet speaker:karin", hits: 1).results.first?.hits.map(\.start), [10])
+        XCTAssertEqual(try index.search("landet speaker:\"Olof Lind\"", hits: 1).results.first?.hits.map(\.start), [25])
+        XCTAssertEqual(try index.search("landet speaker:olof", hits: 3).results.first?.hits.map(\.start), [10, 25],
+                       "other speakers' matches still fill the hits, in time order")
+    }
+
     func testFiltersAloneListEpisodesNewestFirst() throws {
         let index = try makeIndex()
         XCTAssertEqual(try index.ids("series:\"Landet lär\""), ["ep-55", "ep-38"])
