@@ -89,6 +89,8 @@ struct TermExpander {
         var collector = Collector()
         let key = Self.inflectionKey(term)
         let folded = Self.foldedKey(term)
+        let foldedTerm = AsciiFolder.fold(term)
+        let searchCompounds = !isFunctionWord(term)
         for segment in segments {
             if let ordinal = segment.termOrdinal(term) {
                 collector.add(segment: segment, ordinal: ordinal, tier: .exact)
@@ -96,14 +98,13 @@ struct TermExpander {
             for ordinal in segment.terms(withInflectionKey: key) {
                 collector.add(segment: segment, ordinal: ordinal, tier: .inflected)
             }
-            if !isFunctionWord(term) {
+            if searchCompounds {
                 for candidate in plausibleCompounds(segment, partKey: key) {
                     collector.add(segment: segment, ordinal: candidate.ordinal, tier: .compoundPart, frequency: candidate.frequency)
                 }
             }
             for ordinal in segment.terms(withFoldedKey: folded) {
-                let candidate = segment.term(at: ordinal)
-                let tier: TermVariant.Tier = AsciiFolder.fold(candidate) == AsciiFolder.fold(term) ? .folded : .foldedInflected
+                let tier: TermVariant.Tier = AsciiFolder.fold(segment.term(at: ordinal)) == foldedTerm ? .folded : .foldedInflected
                 collector.add(segment: segment, ordinal: ordinal, tier: tier)
             }
         }
