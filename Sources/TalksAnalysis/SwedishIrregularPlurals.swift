@@ -57,7 +57,11 @@ enum SwedishIrregularPlurals {
     static let entriesByLastLetter: [UInt32: [Entry]] = Dictionary(grouping: entries) { $0.form.last ?? 0 }
 
     static func replace(_ word: UnsafeMutableBufferPointer<UInt32>, length: Int) -> Int? {
-        guard length > 0, let candidates = entriesByLastLetter[word[length - 1]] else { return nil }
+        guard length > 0 else { return nil }
+        let last = word[length - 1]
+        // Every form ends in a, n, r or s: most words need no table look-up at all.
+        guard last == 0x61 || last == 0x6E || last == 0x72 || last == 0x73,
+              let candidates = entriesByLastLetter[last] else { return nil }
         for entry in candidates where entry.form.count <= length {
             guard SwedishScalars.hasSuffix(word, length: length, entry.form) else { continue }
             let start = length - entry.form.count

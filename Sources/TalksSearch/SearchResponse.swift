@@ -48,21 +48,24 @@ public struct Hit: Sendable, Hashable {
     public var text: String
     /// The cue text, HTML-escaped, with matched words wrapped in `<mark>…</mark>`.
     public var snippetHTML: String
-    /// The same window as `snippetHTML` as plain text ("…" marks a cut), for terminals.
-    public var snippetText: String
-    /// UTF-8 byte ranges of the matched words within `snippetText`, for terminals.
-    public var highlights: [Range<Int>]
     /// `recording#t=SECONDS` (W3C Media Fragments), or nil when the episode has no recording.
     public var url: String?
 
-    public init(start: Double, end: Double, speaker: String?, text: String, snippetHTML: String, snippetText: String, highlights: [Range<Int>], url: String?) {
+    public init(start: Double, end: Double, speaker: String?, text: String, snippetHTML: String, url: String?) {
         self.start = start
         self.end = end
         self.speaker = speaker
         self.text = text
         self.snippetHTML = snippetHTML
-        self.snippetText = snippetText
-        self.highlights = highlights
         self.url = url
+    }
+}
+
+extension Hit {
+    /// The snippet as plain text ("…" marks a cut) and the UTF-8 byte ranges of the matched
+    /// words in it, for terminals. Derived from `snippetHTML` on demand, so searches that only
+    /// need JSON do not pay for it.
+    public var plainSnippet: (text: String, highlights: [Range<Int>]) {
+        Snippet.plain(fromHTML: snippetHTML)
     }
 }

@@ -84,6 +84,32 @@ final class CorruptionTests: XCTestCase {
         XCTAssertEqual(try IndexReader.open(directory: directory, verifyChecksums: true).episodeCount, 2)
     }
 
+    func testRandomDamageOnlyEverGivesIndexErrors() throws {
+        // Seeded, so a failure reproduces: 400 damaged copies, 1–6 bytes each, with values
+        // chosen to make long VarInts (0xFF), zeros and random bytes.
+        var generator = SplitMix64(seed: 0x7A11C5)
+        let names = FileKind.allCases.map { "seg-1-0.\($0.rawValue)" }
+        var errors = 0
+        for _ in 0..<400 {
+            let name = names[Int(generator.next() % UInt64(names.count))]
+            let size = try XCTUnwrap(pristine[name]).count
+            try damage(name) { data in
+                // Mostly hit the body, where opening does not look.
+                for _ in 0..<(1 + Int(generator.next() % 6)) {
+                    let offset = 32 + Int(generator.next() % UInt64(max(1, size - 48)))
+                    switch generator.next() % 3 {
+                    case 0: data[offset] = 0xFF
+                    case 1: data[offset] = 0
+                    default: data[offset] = UInt8(truncatingIfNeeded: generator.next())
+                    }
+                }
+            }
+            do { try readEverything() } catch { errors += 1 }
+            try restore()
+        }
+        XCTAssertGreaterThan(errors, 0, "some damage is found while reading")
+    }
+
     func testTruncatedFilesAreRefusedOnOpenNamingTheFile() throws {
         for kind in FileKind.allCases {
             let name = "seg-1-0.\(kind.rawValue)"
@@ -141,5 +167,18 @@ final class CorruptionTests: XCTestCase {
         }
         let report = try IndexVerifier.verify(directory: directory)
         XCTAssertTrue(report.isCorrupt)
+    }
+}
+
+/// A small seeded random number generator (SplitMix64) for reproducible damage.
+struct SplitMix64 {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
     }
 }

@@ -91,5 +91,12 @@ final class MergeTests: XCTestCase {
         XCTAssertEqual(MergePolicy.groupsToMerge([segment(0, 10, 4)]).map(\.count), [1])
         XCTAssertEqual(MergePolicy.groupsToMerge([segment(0, 10, 3)]), [])
         XCTAssertEqual(MergePolicy.groupsToMerge([segment(0, 10, 10)]), [], "fully deleted segments are dropped, not merged")
+        // Nothing bigger than the memory budget allows is merged.
+        let eight = (0..<8).map { segment($0, 1) }
+        let sizes = Dictionary(uniqueKeysWithValues: eight.map { ($0.id, 1000) })
+        XCTAssertEqual(MergePolicy.groupsToMerge(eight, bytes: sizes, maximumBytes: 8000).map(\.count), [8])
+        XCTAssertEqual(MergePolicy.groupsToMerge(eight, bytes: sizes, maximumBytes: 7999), [])
+        XCTAssertEqual(MergePolicy.groupsToMerge([segment(0, 10, 5)], bytes: [SegmentID(generation: 1, number: 0): 50],
+                                                 maximumBytes: 49), [])
     }
 }

@@ -123,4 +123,34 @@ final class SegmentRoundTripTests: XCTestCase {
         XCTAssertEqual(cursor.positions(), [0, 2, 4], "asking twice gives the same positions")
         XCTAssertEqual(cursor.frequency, 3)
     }
+
+    func testEpisodesWithoutCuesAndCuesWithoutText() throws {
+        let silent = TestArchive.episode("0", title: "Tyst", cues: [])
+        let blank = TestArchive.episode("1", title: "Blank", cues: [(0, "", nil), (1, "…", "Anna"), (2, "Hej!", nil)])
+        let alsoSilent = TestArchive.episode("2", title: "Också tyst", cues: [])
+        try TestArchive.build(directory, [silent, blank, alsoSilent])
+        let segment = try XCTUnwrap(IndexReader.open(directory: directory).segments.first)
+        XCTAssertEqual(segment.episodeCount, 3)
+        XCTAssertEqual(segment.cueCount, 3)
+        XCTAssertEqual(segment.cueRange(ofEpisode: 0), 0..<0)
+        XCTAssertEqual(segment.cueRange(ofEpisode: 1), 0..<3)
+        XCTAssertEqual(segment.cueRange(ofEpisode: 2), 3..<3)
+        for cue in 0..<3 { XCTAssertEqual(segment.episodeOrdinal(ofCue: cue), 1) }
+        XCTAssertEqual(try segment.cue(0).text, "")
+        XCTAssertEqual(try segment.cue(1).text, "…")
+        XCTAssertEqual(try segment.cue(1).speaker, "Anna")
+        XCTAssertEqual(segment.fieldLength(.transcript, document: 0), 0)
+        XCTAssertEqual(segment.episodeTranscriptLength(episode: 0), 0)
+        XCTAssertNotNil(segment.termOrdinal("tyst"))
+        XCTAssertFalse(try IndexVerifier.verify(directory: directory).isCorrupt)
+    }
+
+    func testOnlySilentEpisodes() throws {
+        try TestArchive.build(directory, [TestArchive.episode("0", title: "Tyst", cues: [])])
+        let segment = try XCTUnwrap(IndexReader.open(directory: directory).segments.first)
+        XCTAssertEqual(segment.cueCount, 0)
+        XCTAssertEqual(segment.episodeOrdinal(ofCue: 0), -1)
+        XCTAssertEqual(segment.averageFieldLength(.transcript), 0)
+        XCTAssertFalse(try IndexVerifier.verify(directory: directory).isCorrupt)
+    }
 }

@@ -90,6 +90,14 @@ final class SearcherQueryTests: XCTestCase {
         }
     }
 
+    func testSpeakerFilterPrefersThatSpeakersCues() throws {
+        let index = try makeIndex()
+        XCTAssertEqual(try index.search("landet speaker:karin", hits: 1).results.first?.hits.map(\.start), [10])
+        XCTAssertEqual(try index.search("landet speaker:\"Olof Lind\"", hits: 1).results.first?.hits.map(\.start), [25])
+        XCTAssertEqual(try index.search("landet speaker:olof", hits: 3).results.first?.hits.map(\.start), [10, 25],
+                       "other speakers' matches still fill the hits, in time order")
+    }
+
     func testFiltersAloneListEpisodesNewestFirst() throws {
         let index = try makeIndex()
         XCTAssertEqual(try index.ids("series:\"Landet lär\""), ["ep-55", "ep-38"])
@@ -212,5 +220,19 @@ final class SearcherQueryTests: XCTestCase {
         XCTAssertGreaterThan(after.generation, before.generation)
         XCTAssertEqual(try after.search(SearchRequest(query: "kvantdator")).results.map(\.episode.id), ["ep-99"])
         XCTAssertTrue(try before.search(SearchRequest(query: "granbarkborren")).results.count == 1, "old searcher still answers")
+    }
+
+    func testEngineKeepsServingWhenANewGenerationCannotBeOpened() throws {
+        let index = try makeIndex()
+        let engine = SearchEngine(directory: index.directory)
+        let before = try engine.searcher()
+        let manifest = index.directory + "/manifest.json"
+        try Data("{\"format\":1,\"generation\":99,\"segments\":[{\"name\":\"seg-99-0\"}]}".utf8)
+            .write(to: URL(fileURLWithPath: manifest))
+        let during = try engine.searcher()
+        XCTAssertTrue(during === before, "a damaged new generation does not replace the working one")
+        XCTAssertNotNil(engine.lastReloadError)
+        XCTAssertEqual(try during.search(SearchRequest(query: "granbarkborren")).results.map(\.episode.id), ["ep-58"])
+        XCTAssertThrowsError(try SearchEngine(directory: index.directory).searcher(), "a fresh engine has nothing to fall back on")
     }
 }

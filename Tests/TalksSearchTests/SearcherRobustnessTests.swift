@@ -37,6 +37,31 @@ final class SearcherRobustnessTests: XCTestCase {
         XCTAssertGreaterThan(answered, 50, "most random queries are valid")
     }
 
+    func testSearchesDuringCommitsNeverFail() throws {
+        let index = try makeIndex()
+        let engine = SearchEngine(directory: index.directory)
+        let failures = UnsafeResults(count: 1)
+        let done = UnsafeResults(count: 1)
+        let reader = Thread {
+            while done.get(0) == nil {
+                do {
+                    let response = try engine.searcher().search(SearchRequest(query: "torka OR livsmedelsstrategi"))
+                    if response.totalEpisodes < 2 { failures.set(0, "lost episodes: \(response.totalEpisodes)") }
+                } catch {
+                    failures.set(0, "\(error)")
+                }
+            }
+        }
+        reader.start()
+        for generation in 0..<6 {
+            try index.update(adding: [TestIndex.episode("extra-\(generation)", title: "Extra", cues: ["torka igen \(generation)"])])
+        }
+        done.set(0, "stop")
+        while !reader.isFinished { usleep(1_000) }
+        XCTAssertNil(failures.get(0))
+        XCTAssertEqual(try engine.searcher().search(SearchRequest(query: "torka", limit: 20)).totalEpisodes, 7)
+    }
+
     func testConcurrentSearchesAgreeWithSequentialOnes() throws {
         let index = try makeIndex()
         let queries = ["torka", "\"det är\"", "vatmarker", "livsm*", "snabb-bemanning", "torka OR vinnova", "speaker:olof det", "Ostergotland"]

@@ -12,8 +12,9 @@ final class SnippetTests: XCTestCase {
         let text = "Vi pratar om Livsmedelsstrategin i Östergötland."
         let snippet = Snippet(text: text, matches: matches(text, ["livsmedelsstrategin", "östergötland"]))
         XCTAssertEqual(snippet.html, "Vi pratar om <mark>Livsmedelsstrategin</mark> i <mark>Östergötland</mark>.")
-        XCTAssertEqual(snippet.text, text)
-        let marked = snippet.highlights.map { String(decoding: Array(snippet.text.utf8)[$0], as: UTF8.self) }
+        let plain = Snippet.plain(fromHTML: snippet.html)
+        XCTAssertEqual(plain.text, text)
+        let marked = plain.highlights.map { String(decoding: Array(plain.text.utf8)[$0], as: UTF8.self) }
         XCTAssertEqual(marked, ["Livsmedelsstrategin", "Östergötland"])
     }
 
@@ -31,10 +32,19 @@ final class SnippetTests: XCTestCase {
         XCTAssertTrue(snippet.html.hasPrefix("…ord"), snippet.html)
         XCTAssertTrue(snippet.html.hasSuffix("…"), snippet.html)
         XCTAssertTrue(snippet.html.contains("<mark>våtmarker</mark>"))
-        XCTAssertLessThanOrEqual(snippet.text.utf8.count, 120 + 6)
-        XCTAssertFalse(snippet.text.dropFirst().dropLast().hasPrefix(" "))
-        let inner = snippet.text.dropFirst().dropLast()
+        let plain = Snippet.plain(fromHTML: snippet.html).text
+        XCTAssertLessThanOrEqual(plain.utf8.count, 120 + 6)
+        XCTAssertFalse(plain.dropFirst().dropLast().hasPrefix(" "))
+        let inner = plain.dropFirst().dropLast()
         XCTAssertTrue(inner.split(separator: " ").allSatisfy { $0.hasPrefix("ord") || $0 == "våtmarker" }, "cut at spaces: \(inner)")
+    }
+
+    func testPlainTextInvertsTheEscaping() {
+        let text = "<b>Mat & \"vatten\"</b> 'här' &amp;"
+        let snippet = Snippet(text: text, matches: matches(text, ["vatten", "här"]))
+        let plain = Snippet.plain(fromHTML: snippet.html)
+        XCTAssertEqual(plain.text, text)
+        XCTAssertEqual(plain.highlights.map { String(decoding: Array(plain.text.utf8)[$0], as: UTF8.self) }, ["vatten", "här"])
     }
 
     func testOverlappingAndOutOfRangeMatchesAreSafe() {

@@ -150,7 +150,7 @@ public final class IndexWriter {
     func add(analysed: AnalysedEpisode) throws(IndexError) {
         let ordinal = lanes[0].add(analysed)
         place(id: analysed.episode.id, contentHash: analysed.contentHash, at: .building(lane: 0, ordinal: ordinal))
-        if memoryInUse >= memoryBudget { try flush() }
+        if memoryInUse >= flushThreshold { try flush() }
     }
 
     /// Records where a just-added episode is, deleting the copy it replaces.
@@ -162,6 +162,14 @@ public final class IndexWriter {
     }
 
     var memoryInUse: Int { lanes.reduce(0) { $0 + $1.memoryBytes } }
+
+    /// Buffers are flushed at half the budget: writing a segment needs about as much
+    /// again for the files' bytes, so the process stays within `memoryBudget`.
+    var flushThreshold: Int { memoryBudget / 2 }
+
+    /// The largest merge input (in file bytes): a merge rebuilds the segment in memory,
+    /// about twice the size of its files, and must stay under `flushThreshold`.
+    var maximumMergeBytes: Int { flushThreshold / 2 }
 
     /// Produces items `0..<count` on both cores and adds each produced episode to the
     /// builder of the core that made it, so loading, analysis and building all run in
@@ -198,7 +206,7 @@ public final class IndexWriter {
             guard let entry else { continue }
             place(id: entry.id, contentHash: entry.hash, at: .building(lane: entry.lane, ordinal: entry.ordinal))
         }
-        if memoryInUse >= memoryBudget { try flush() }
+        if memoryInUse >= flushThreshold { try flush() }
         return outcomes.compactMap { $0 }
     }
 
@@ -322,7 +330,12 @@ public final class IndexWriter {
     public func commit() throws(IndexError) -> CommitSummary {
         try flush()
         var merged = 0
-        for group in MergePolicy.groupsToMerge(segments.map { ($0.reader.id, $0.reader.episodeCount, $0.deleted.count) }) {
+        var bytes: [SegmentID: Int] = [:]
+        for state in segments { bytes[state.reader.id] = state.reader.fileSizes.values.reduce(0, +) }
+        let groups = MergePolicy.groupsToMerge(
+            segments.map { ($0.reader.id, $0.reader.episodeCount, $0.deleted.count) }, bytes: bytes,
+            maximumBytes: maximumMergeBytes)
+        for group in groups {
             try merge(group)
             merged += group.count
         }

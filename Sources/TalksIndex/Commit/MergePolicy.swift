@@ -4,13 +4,19 @@
 /// holding `mergeFactor` (8) or more segments is merged into one segment of the next
 /// tier, so the segment count grows logarithmically with the archive. A segment whose
 /// deleted fraction exceeds 30% is rewritten (alone, or with its tier), which is when
-/// deleted episodes leave the disk.
+/// deleted episodes leave the disk. A merge rebuilds its result in memory, so no group
+/// whose files exceed `maximumBytes` is merged (the writer passes what its memory budget
+/// allows); larger segments keep their deletions as marks.
 enum MergePolicy {
     static let mergeFactor = 8
     static let deletedFractionLimit = 0.3
 
     /// Groups of segment ids to merge; each group becomes one segment.
-    static func groupsToMerge(_ segments: [(id: SegmentID, episodes: Int, deleted: Int)]) -> [[SegmentID]] {
+    static func groupsToMerge(
+        _ segments: [(id: SegmentID, episodes: Int, deleted: Int)], bytes: [SegmentID: Int] = [:],
+        maximumBytes: Int = Int.max
+    ) -> [[SegmentID]] {
+        func size(_ group: [SegmentID]) -> Int { group.reduce(0) { $0 + (bytes[$1] ?? 0) } }
         var tiers: [Int: [SegmentID]] = [:]
         var rewrite: [SegmentID] = []
         for segment in segments {
@@ -24,9 +30,9 @@ enum MergePolicy {
         }
         var groups: [[SegmentID]] = []
         for (_, members) in tiers.sorted(by: { $0.key < $1.key }) where members.count >= mergeFactor {
-            groups.append(members)
+            if size(members) <= maximumBytes { groups.append(members) }
         }
-        for id in rewrite { groups.append([id]) }
+        for id in rewrite where size([id]) <= maximumBytes { groups.append([id]) }
         return groups
     }
 

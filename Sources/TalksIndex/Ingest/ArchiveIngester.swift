@@ -94,10 +94,11 @@ public enum ArchiveIngester {
             progress(IngestProgress(episodesDone: start, episodesTotal: sources.count, cues: summary.cues, bytes: summary.bytes))
         }
         let built = Date()
+        let buffered = writer.memoryInUse
         let commit = try writer.commit()
         if ProcessInfo.processInfo.environment["TALKS_INDEX_TIMING"] != nil {
-            let phases = String(format: "scan+load+analyse+build %.3f s, flush+merge+commit %.3f s",
-                                built.timeIntervalSince(started), Date().timeIntervalSince(built))
+            let phases = String(format: "scan+load+analyse+build %.3f s, flush+merge+commit %.3f s, %d MB buffered at the end",
+                                built.timeIntervalSince(started), Date().timeIntervalSince(built), buffered >> 20)
             FileHandle.standardError.write(Data("talks-index timing: \(phases)\n".utf8))
         }
         summary.generation = commit.generation

@@ -43,10 +43,12 @@ struct SegmentBuilder {
     var cueCount: Int { cueLengths.count }
     var isEmpty: Bool { episodeIDs.isEmpty }
 
-    /// Heap bytes held, roughly: compared with the writer's memory budget.
+    /// Heap bytes held, estimated from what was appended: growable arrays hold up to
+    /// twice their contents, so appended bytes count 1.5 times.
     var memoryBytes: Int {
-        terms.memoryBytes + postingsBytes + cueStore.memoryBytes + episodeRecords.count
-            + metadata.count * 16 + postings.count * 120 + cueLengths.count * 2
+        let appended = postingsBytes + cueStore.memoryBytes + episodeRecords.count + metadata.count * 16
+            + cueLengths.count * 2 + episodeIDs.count * 64
+        return terms.memoryBytes + appended * 3 / 2 + postings.count * (MemoryLayout<TermPostings>.stride + 48)
     }
 
     /// Adds an episode; returns its ordinal in this segment.

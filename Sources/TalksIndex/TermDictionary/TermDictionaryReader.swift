@@ -24,6 +24,8 @@ struct TermDictionaryReader {
     let infoOffsets: UInt32Table
     let info: UnsafeRawBufferPointer
     let count: Int
+    /// No count or offset in a segment comes near 2^48; anything larger is damage.
+    static let limit = 1 << 48
 
     init(_ sections: [UnsafeRawBufferPointer], file: String) throws(IndexError) {
         guard sections.count == 4 else { throw .corrupt(file: file, detail: "expected 4 sections") }
@@ -114,14 +116,14 @@ struct TermDictionaryReader {
             let mask = Int(try reader.readByte())
             guard mask & (1 << stream.rawValue) != 0 else { return nil }
             for candidate in Stream.allCases where mask & (1 << candidate.rawValue) != 0 {
-                let frequency = Int(try reader.readVarInt())
-                let postingsOffset = Int(try reader.readVarInt())
-                let postingsLength = Int(try reader.readVarInt())
+                let frequency = try reader.readVarInt(atMost: Self.limit, "frequency")
+                let postingsOffset = try reader.readVarInt(atMost: Self.limit, "postingsOffset")
+                let postingsLength = try reader.readVarInt(atMost: Self.limit, "postingsLength")
                 var positionsOffset = 0
                 var positionsLength = 0
                 if candidate.hasPositions {
-                    positionsOffset = Int(try reader.readVarInt())
-                    positionsLength = Int(try reader.readVarInt())
+                    positionsOffset = try reader.readVarInt(atMost: Self.limit, "positionsOffset")
+                    positionsLength = try reader.readVarInt(atMost: Self.limit, "positionsLength")
                 }
                 if candidate == stream {
                     return StreamInfo(documentFrequency: frequency, postingsOffset: postingsOffset,

@@ -61,44 +61,60 @@ public final class Searcher: @unchecked Sendable {
         let offset = max(0, min(request.offset, 100_000))
         let hitsPerEpisode = max(0, min(request.hitsPerEpisode, 50))
 
-        var total = 0
-        var ranked: [(segment: Int, episode: Int, score: Double)] = []
         let segmentTerms = reader.segments.map { SegmentTerms(plan: plan, segment: $0) }
-        if plan.listsByFilterOnly {
-            var all: [(segment: Int, episode: Int, date: Int)] = []
-            for (index, context) in contexts.enumerated() {
-                var evaluator = SegmentEvaluator(context: context, plan: plan, terms: segmentTerms[index], parameters: parameters,
-                                                 allowed: allowed(segment: index, filters: plan.filters))
-                let matches = evaluator.evaluate()
-                let dates = facts(index).dates
-                for position in 0..<matches.count {
-                    let episode = Int(matches.episodes[position])
-                    all.append((index, episode, episode < dates.count ? dates[episode] ?? 0 : 0))
-                }
-            }
-            total = all.count
-            all.sort { $0.date != $1.date ? $0.date > $1.date : ($0.segment, $0.episode) < ($1.segment, $1.episode) }
-            ranked = all.dropFirst(offset).prefix(limit).map { ($0.segment, $0.episode, 0) }
-        } else {
-            var top = TopEpisodes(capacity: offset + limit)
-            for (index, context) in contexts.enumerated() {
-                var evaluator = SegmentEvaluator(context: context, plan: plan, terms: segmentTerms[index], parameters: parameters,
-                                                 allowed: allowed(segment: index, filters: plan.filters))
-                let matches = evaluator.evaluate()
-                total += matches.count
-                for position in 0..<matches.count {
-                    top.insert(episode: index << 32 | Int(matches.episodes[position]), score: matches.scores[position])
-                }
-            }
-            ranked = top.sorted().dropFirst(offset).map { ($0.episode >> 32, $0.episode & 0xFFFF_FFFF, $0.score) }
-        }
+        let (total, ranked) = plan.listsByFilterOnly
+            ? listByDate(plan, segmentTerms, offset: offset, limit: limit)
+            : rankByScore(plan, segmentTerms, offset: offset, limit: limit)
+        let results = try results(for: ranked, plan: plan, segmentTerms: segmentTerms, hitsPerEpisode: hitsPerEpisode)
+        let suggestions = total == 0 ? self.suggestions(for: plan) : []
+        return SearchResponse(query: request.query, totalEpisodes: total, results: results,
+                              suggestions: suggestions, tookMilliseconds: stopwatch.elapsedMilliseconds)
+    }
 
-        var collector = HitCollector(plan: plan, parameters: parameters)
+    /// A ranked episode: segment index, ordinal in the segment, score.
+    typealias Ranked = (segment: Int, episode: Int, score: Double)
+
+    /// All matches counted; the best `offset + limit` kept by score in a bounded heap.
+    private func rankByScore(_ plan: QueryPlan, _ segmentTerms: [SegmentTerms], offset: Int, limit: Int) -> (Int, [Ranked]) {
+        var total = 0
+        var top = TopEpisodes(capacity: offset + limit)
+        for (index, context) in contexts.enumerated() {
+            var evaluator = SegmentEvaluator(context: context, plan: plan, terms: segmentTerms[index], parameters: parameters,
+                                             allowed: allowed(segment: index, filters: plan.filters))
+            let matches = evaluator.evaluate()
+            total += matches.count
+            for position in 0..<matches.count {
+                top.insert(episode: index << 32 | Int(matches.episodes[position]), score: matches.scores[position])
+            }
+        }
+        return (total, top.sorted().dropFirst(offset).map { ($0.episode >> 32, $0.episode & 0xFFFF_FFFF, $0.score) })
+    }
+
+    /// A query of filters only: the episodes they allow, newest first, with score 0.
+    private func listByDate(_ plan: QueryPlan, _ segmentTerms: [SegmentTerms], offset: Int, limit: Int) -> (Int, [Ranked]) {
+        var all: [(segment: Int, episode: Int, date: Int)] = []
+        for (index, context) in contexts.enumerated() {
+            var evaluator = SegmentEvaluator(context: context, plan: plan, terms: segmentTerms[index], parameters: parameters,
+                                             allowed: allowed(segment: index, filters: plan.filters))
+            let matches = evaluator.evaluate()
+            let dates = facts(index).dates
+            for position in 0..<matches.count {
+                let episode = Int(matches.episodes[position])
+                all.append((index, episode, episode < dates.count ? dates[episode] ?? 0 : 0))
+            }
+        }
+        all.sort { $0.date != $1.date ? $0.date > $1.date : ($0.segment, $0.episode) < ($1.segment, $1.episode) }
+        return (all.count, all.dropFirst(offset).prefix(limit).map { ($0.segment, $0.episode, 0) })
+    }
+
+    /// Episode metadata and hits for the ranked page; hits are collected per segment.
+    private func results(for ranked: [Ranked], plan: QueryPlan, segmentTerms: [SegmentTerms], hitsPerEpisode: Int) throws -> [EpisodeResult] {
         var episodes: [Episode] = []
         episodes.reserveCapacity(ranked.count)
         for entry in ranked {
             episodes.append(try contexts[entry.segment].segment.episode(entry.episode))
         }
+        var collector = HitCollector(plan: plan, parameters: parameters)
         var hitsByEpisode: [Int: [Int: [Hit]]] = [:]
         if hitsPerEpisode > 0 {
             for segmentIndex in Set(ranked.map(\.segment)) {
@@ -111,15 +127,9 @@ public final class Searcher: @unchecked Sendable {
                     episodes: Array(recordings.keys), recordings: recordings, limit: hitsPerEpisode)
             }
         }
-        var results: [EpisodeResult] = []
-        results.reserveCapacity(ranked.count)
-        for (position, entry) in ranked.enumerated() {
-            let hits = hitsByEpisode[entry.segment]?[entry.episode] ?? []
-            results.append(EpisodeResult(episode: episodes[position], score: entry.score, hits: hits))
+        return ranked.enumerated().map { position, entry in
+            EpisodeResult(episode: episodes[position], score: entry.score, hits: hitsByEpisode[entry.segment]?[entry.episode] ?? [])
         }
-        let suggestions = total == 0 ? self.suggestions(for: plan) : []
-        return SearchResponse(query: request.query, totalEpisodes: total, results: results,
-                              suggestions: suggestions, tookMilliseconds: stopwatch.elapsedMilliseconds)
     }
 
     private func allowed(segment index: Int, filters: QueryFilters) -> [Bool]? {

@@ -89,6 +89,8 @@ struct TermExpander {
         var collector = Collector()
         let key = Self.inflectionKey(term)
         let folded = Self.foldedKey(term)
+        let foldedTerm = AsciiFolder.fold(term)
+        let searchCompounds = !isFunctionWord(term)
         for segment in segments {
             if let ordinal = segment.termOrdinal(term) {
                 collector.add(segment: segment, ordinal: ordinal, tier: .exact)
@@ -96,14 +98,13 @@ struct TermExpander {
             for ordinal in segment.terms(withInflectionKey: key) {
                 collector.add(segment: segment, ordinal: ordinal, tier: .inflected)
             }
-            if !isFunctionWord(term) {
+            if searchCompounds {
                 for candidate in plausibleCompounds(segment, partKey: key) {
                     collector.add(segment: segment, ordinal: candidate.ordinal, tier: .compoundPart, frequency: candidate.frequency)
                 }
             }
             for ordinal in segment.terms(withFoldedKey: folded) {
-                let candidate = segment.term(at: ordinal)
-                let tier: TermVariant.Tier = AsciiFolder.fold(candidate) == AsciiFolder.fold(term) ? .folded : .foldedInflected
+                let tier: TermVariant.Tier = AsciiFolder.fold(segment.term(at: ordinal)) == foldedTerm ? .folded : .foldedInflected
                 collector.add(segment: segment, ordinal: ordinal, tier: tier)
             }
         }
@@ -129,13 +130,19 @@ struct TermExpander {
     /// ending, landet → lan + det, is not taken for a compound of "det"), at most
     /// `maximumCompoundVariants`.
     func plausibleCompounds(_ segment: SegmentReader, partKey: String) -> [(ordinal: Int, frequency: Int)] {
-        var candidates = segment.compounds(withPartKey: partKey).map { (ordinal: $0, frequency: Self.documentFrequency(segment, $0)) }
+        var candidates = segment.compounds(withPartKey: partKey).map { (ordinal: $0, frequency: 0) }
         if candidates.count > parameters.maximumCompoundVariants {
+            // Rank by the transcript's episode frequency alone (one look-up per candidate).
+            for index in candidates.indices {
+                candidates[index].frequency = segment.episodeDocumentFrequency(term: candidates[index].ordinal)
+            }
             candidates.sort { $0.frequency != $1.frequency ? $0.frequency > $1.frequency : $0.ordinal < $1.ordinal }
         }
         var accepted: [(ordinal: Int, frequency: Int)] = []
-        for candidate in candidates.prefix(parameters.maximumCompoundVariants * 3) {
-            if Self.bytes(of: Self.inflectionKey(segment.term(at: candidate.ordinal)), contain: partKey) { accepted.append(candidate) }
+        for ordinal in candidates.prefix(parameters.maximumCompoundVariants * 3).map(\.ordinal) {
+            if Self.bytes(of: Self.inflectionKey(segment.term(at: ordinal)), contain: partKey) {
+                accepted.append((ordinal, Self.documentFrequency(segment, ordinal)))
+            }
             if accepted.count == parameters.maximumCompoundVariants { break }
         }
         return accepted

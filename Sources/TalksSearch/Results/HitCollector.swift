@@ -16,6 +16,8 @@ struct HitCollector {
     /// Bit n set when some marked term is n bytes long (n < 64): most tokens of a cue are
     /// ruled out by their length before any hashing.
     private let markedLengths: UInt64
+    /// Folded words of each `speaker:` filter, whose cues are preferred as hits.
+    private let speakerNeedles: [[String]]
     private let tokenizer = Tokenizer()
 
     private var phraseMatcher = PhraseMatcher()
@@ -28,6 +30,7 @@ struct HitCollector {
             for variant in clause.variants { terms.insert(variant.term) }
         }
         markedTerms = terms
+        speakerNeedles = plan.filters.speakers.map(EpisodeFacts.words)
         markedLengths = terms.reduce(0) { bits, term in bits | (UInt64(1) << UInt64(min(term.utf8.count, 63))) }
     }
 
@@ -97,7 +100,11 @@ struct HitCollector {
         for (position, episode) in ordered.enumerated() {
             let range = ranges[position]
             let base = bases[position]
-            let chosen = Self.best(evidence, slots: base..<(base + range.count), limit: limit)
+            var chosen = Self.best(evidence, slots: base..<(base + range.count),
+                                   limit: speakerNeedles.isEmpty ? limit : max(limit, Self.speakerCandidates))
+            if !speakerNeedles.isEmpty {
+                chosen = try preferringFilteredSpeakers(chosen, segment: segment, firstCue: range.lowerBound - base, limit: limit)
+            }
             var hits: [Hit] = []
             for slot in chosen.sorted() {
                 let ordinal = range.lowerBound + slot - base
@@ -107,6 +114,27 @@ struct HitCollector {
             result[episode] = hits
         }
         return result
+    }
+
+    /// With a `speaker:` filter, how many of an episode's best cues are inspected for one the
+    /// named speaker says (their speaker is only known once the cue is read).
+    static let speakerCandidates = 24
+
+    /// Reorders `chosen` (best first) so cues spoken by a filtered speaker come first, and
+    /// keeps `limit`: "speaker:X word" shows the moments where X says the word, when the
+    /// transcript marks speakers, and the episode's other matches otherwise.
+    private func preferringFilteredSpeakers(_ chosen: [Int], segment: SegmentReader, firstCue: Int, limit: Int) throws(IndexError) -> [Int] {
+        var spoken: [Int] = []
+        var others: [Int] = []
+        for slot in chosen {
+            let speaker = try segment.cue(firstCue + slot).speaker.map(EpisodeFacts.words) ?? []
+            if speakerNeedles.contains(where: { EpisodeFacts.contains(speaker, $0) }) {
+                spoken.append(slot)
+            } else {
+                others.append(slot)
+            }
+        }
+        return Array((spoken + others).prefix(limit))
     }
 
     /// The `limit` best slots: most distinct clauses, then highest score, then earliest.
@@ -147,7 +175,7 @@ struct HitCollector {
         let snippet = Snippet(text: cue.text, matches: matches)
         return Hit(
             start: cue.start, end: cue.end, speaker: cue.speaker, text: cue.text,
-            snippetHTML: snippet.html, snippetText: snippet.text, highlights: snippet.highlights,
+            snippetHTML: snippet.html,
             url: DeepLink.url(recording: recording, seconds: cue.start))
     }
 }

@@ -7,10 +7,6 @@
 public struct Snippet: Sendable, Hashable {
     /// The HTML form: escaped text with `<mark>…</mark>` around each match.
     public var html: String
-    /// The windowed plain text.
-    public var text: String
-    /// Byte ranges of the matches within `text`.
-    public var highlights: [Range<Int>]
 
     /// Longest snippet window, in UTF-8 bytes of cue text.
     public static let defaultMaximumBytes = 240
@@ -31,34 +27,61 @@ public struct Snippet: Sendable, Hashable {
         let ellipsis: [UInt8] = [0xE2, 0x80, 0xA6]
         var html: [UInt8] = []
         html.reserveCapacity(end - start + 64)
-        var plain: [UInt8] = []
-        plain.reserveCapacity(end - start + 8)
-        if start > 0 {
-            html += ellipsis
-            plain += ellipsis
-        }
-        var highlights: [Range<Int>] = []
+        if start > 0 { html += ellipsis }
         var cursor = start
         for range in ranges where range.lowerBound >= cursor && range.lowerBound >= start && range.upperBound <= end {
             Self.escape(bytes[cursor..<range.lowerBound], into: &html)
-            plain += bytes[cursor..<range.lowerBound]
             html += Self.markOpen
             Self.escape(bytes[range], into: &html)
             html += Self.markClose
-            let markedStart = plain.count
-            plain += bytes[range]
-            highlights.append(markedStart..<plain.count)
             cursor = range.upperBound
         }
         Self.escape(bytes[cursor..<end], into: &html)
-        plain += bytes[cursor..<end]
-        if end < bytes.count {
-            html += ellipsis
-            plain += ellipsis
-        }
+        if end < bytes.count { html += ellipsis }
         self.html = String(decoding: html, as: UTF8.self)
-        self.text = String(decoding: plain, as: UTF8.self)
-        self.highlights = highlights
+    }
+
+    /// The plain text of a snippet's HTML and the byte ranges of its `<mark>`ed words: the
+    /// inverse of the escaping above (only the five entities it writes are decoded).
+    public static func plain(fromHTML html: String) -> (text: String, highlights: [Range<Int>]) {
+        let bytes = Array(html.utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count)
+        var highlights: [Range<Int>] = []
+        var markStart: Int?
+        var index = 0
+        let entities: [([UInt8], UInt8)] = [
+            (Array("&amp;".utf8), 0x26), (Array("&lt;".utf8), 0x3C), (Array("&gt;".utf8), 0x3E),
+            (Array("&quot;".utf8), 0x22), (Array("&#39;".utf8), 0x27),
+        ]
+        func starts(with pattern: [UInt8]) -> Bool {
+            index + pattern.count <= bytes.count && bytes[index..<(index + pattern.count)].elementsEqual(pattern)
+        }
+        scan: while index < bytes.count {
+            if bytes[index] == 0x3C {
+                if starts(with: markOpen) {
+                    markStart = text.count
+                    index += markOpen.count
+                    continue
+                }
+                if starts(with: markClose) {
+                    if let start = markStart { highlights.append(start..<text.count) }
+                    markStart = nil
+                    index += markClose.count
+                    continue
+                }
+            }
+            if bytes[index] == 0x26 {
+                for (entity, byte) in entities where starts(with: entity) {
+                    text.append(byte)
+                    index += entity.count
+                    continue scan
+                }
+            }
+            text.append(bytes[index])
+            index += 1
+        }
+        return (String(decoding: text, as: UTF8.self), highlights)
     }
 
     private static let markOpen = Array("<mark>".utf8)

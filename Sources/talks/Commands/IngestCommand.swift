@@ -29,7 +29,7 @@ struct IngestCommand: Command {
         examples: [
             "talks ingest",
             "talks ingest archive/ --index /var/lib/talks/index",
-            "talks ingest archive/55-vreta-kluster",
+            "talks ingest archive/landet-lar-55",
         ]
     )
 
@@ -40,7 +40,7 @@ struct IngestCommand: Command {
     init(_ arguments: ParsedArguments) throws(UsageError) {
         paths = arguments.positionals.isEmpty ? ["archive"] : arguments.positionals
         index = arguments.value("index") ?? "index"
-        memoryBudget = try arguments.integer("memory", default: 256, in: 16...65536, command: Self.configuration.name) << 20
+        memoryBudget = try arguments.integer("memory", default: 256, in: 16...4096, command: Self.configuration.name) << 20
     }
 
     func run() throws -> Int32 {

@@ -16,7 +16,7 @@ struct SearchCommand: Command {
           "Landet lär"              the exact phrase, within one cue or one field
           livsm*                    every word starting with livsm
           torka OR bevattning       either (OR binds looser than AND; use parentheses)
-          mat -kött -"inte alls"    exclude episodes containing a word or a phrase
+          mat -kött -"inte alls"    exclude episodes containing a word (any of its forms) or a phrase
           speaker:"Helene Oscarsson"  series:"Landet lär"  after:2022-01-01  before:2023-01-01
         If the index directory holds no index and archive/ exists, it is built first.
         """,
@@ -30,7 +30,7 @@ struct SearchCommand: Command {
             CommonOptions.json,
             CommonOptions.index,
             .flag("explain", help: "Show how each word expands (inflections, compounds, å/ä/ö, typos) instead of results."),
-            .option("queries", value: "FILE", help: "Run every line of FILE as a query; print one JSON line (with took_ms) per query."),
+            .option("queries", value: "FILE", help: "Run every non-blank line of FILE as a query; print one JSON line (with took_ms) per query."),
         ],
         examples: [
             "talks search livsmedelsstrategi",
@@ -103,7 +103,7 @@ struct SearchCommand: Command {
         var failures = 0
         for line in text.split(whereSeparator: \.isNewline) {
             let query = line.trimmingCharacters(in: .whitespaces)
-            if query.isEmpty || query.hasPrefix("#") { continue }
+            if query.isEmpty { continue }
             do {
                 output += try searcher.search(request(for: query)).jsonLine
             } catch {

@@ -64,12 +64,12 @@ struct SearchResultPrinter {
     }
 
     private func highlighted(_ hit: Hit) -> String {
-        let plain = hit.snippetText.replacingNewlines()
-        guard bold, !hit.highlights.isEmpty else { return plain }
-        let bytes = Array(hit.snippetText.utf8)
+        let snippet = hit.plainSnippet
+        guard bold, !snippet.highlights.isEmpty else { return snippet.text.replacingNewlines() }
+        let bytes = Array(snippet.text.utf8)
         var output: [UInt8] = []
         var cursor = 0
-        for range in hit.highlights where range.lowerBound >= cursor && range.upperBound <= bytes.count {
+        for range in snippet.highlights where range.lowerBound >= cursor && range.upperBound <= bytes.count {
             output += bytes[cursor..<range.lowerBound]
             output += Self.boldOn.utf8
             output += bytes[range]
