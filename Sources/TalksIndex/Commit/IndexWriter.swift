@@ -295,15 +295,51 @@ public final class IndexWriter {
         snapshot = nil
         var lexicon = baseLexicon
         sorted.vocabulary.addLexicon(to: &lexicon)
-        // Files are written without waiting, then fsynced together: the kernel writes
-        // the first ones back while the later ones are still being built.
-        var written: [String] = []
-        try builder.serialize(as: id, sorted: sorted, lexicon: lexicon, storeSections: storeSections) { (kind, bytes) throws(IndexError) in
-            try faultInjection?("write \(id.fileName(kind))")
-            let path = directory + "/" + id.fileName(kind)
-            try FileSystem.writeNewFile(path, bytes, sync: false)
-            written.append(path)
+        // Build the expansion tables (compound splitting is the costly part) while the
+        // postings, terms, lengths and episodes are written. Files are written without
+        // waiting, then fsynced together: the kernel writes the first ones back while the
+        // later ones are still being built.
+        let vocabulary = sorted.vocabulary
+        let finalLexicon = lexicon
+        let order = sorted
+        let codedStore = storeSections
+        storeSections = []
+        var expansionSections: [[UInt8]] = []
+        var outcome: Result<[String], IndexError> = .success([])
+        withUnsafeMutablePointer(to: &builder) { builderIn in
+            withUnsafeMutablePointer(to: &expansionSections) { expansionsOut in
+                withUnsafeMutablePointer(to: &outcome) { outcomeOut in
+                    let builderPointer = UnsafeMutableSendablePointer(builderIn)
+                    let expansionsPointer = UnsafeMutableSendablePointer(expansionsOut)
+                    let outcomePointer = UnsafeMutableSendablePointer(outcomeOut)
+                    DispatchQueue.concurrentPerform(iterations: 2) { task in
+                        if task == 0 {
+                            expansionsPointer.pointer.pointee = ExpansionTablesWriter.build(vocabulary, lexicon: finalLexicon)
+                            return
+                        }
+                        var written: [String] = []
+                        do throws(IndexError) {
+                            try builderPointer.pointer.pointee.serialize(as: id, sorted: order, storeSections: codedStore) {
+                                (kind, bytes) throws(IndexError) in
+                                try faultInjection?("write \(id.fileName(kind))")
+                                let path = directory + "/" + id.fileName(kind)
+                                try FileSystem.writeNewFile(path, bytes, sync: false)
+                                written.append(path)
+                            }
+                            outcomePointer.pointer.pointee = .success(written)
+                        } catch {
+                            outcomePointer.pointer.pointee = .failure(error)
+                        }
+                    }
+                }
+            }
         }
+        var written = try outcome.get()
+        try faultInjection?("write \(id.fileName(.expansions))")
+        let expansionsPath = directory + "/" + id.fileName(.expansions)
+        try FileSystem.writeNewFile(expansionsPath, FileContainer.build(kind: .expansions, segment: id, sections: expansionSections),
+                                    sync: false)
+        written.append(expansionsPath)
         for path in written { try FileSystem.syncFile(path) }
         let deleted = builder.deleted
         let reader = try SegmentReader(directory: directory, id: id, deleted: Array(deleted))
