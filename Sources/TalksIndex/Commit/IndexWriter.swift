@@ -240,6 +240,7 @@ public final class IndexWriter {
     func flush() throws(IndexError) {
         let busy = lanes.indices.filter { !lanes[$0].isEmpty }
         guard let target = busy.first else { return }
+        var clock = PhaseClock()
         // Join the other cores' builders into the first: one flush, one segment.
         for lane in busy.dropFirst() {
             let shift = lanes[target].episodeCount
@@ -252,8 +253,12 @@ public final class IndexWriter {
                 }
             }
         }
+        clock.lap("join builders")
         let id = newSegmentID()
-        let state = try Self.write(&lanes[target], as: id, baseLexicon: existingLexicon(), directory: directory,
+        let base = existingLexicon()
+        clock.lap("existing lexicon")
+        clock.report("flush")
+        let state = try Self.write(&lanes[target], as: id, baseLexicon: base, directory: directory,
                                    faultInjection: faultInjection)
         for (episodeID, location) in locations {
             if case .building(target, let ordinal) = location { locations[episodeID] = .segment(id, ordinal) }
@@ -268,6 +273,7 @@ public final class IndexWriter {
         _ builder: inout SegmentBuilder, as id: SegmentID, baseLexicon: Set<String>, directory: String,
         faultInjection: (@Sendable (String) throws(IndexError) -> Void)?
     ) throws(IndexError) -> SegmentState {
+        var clock = PhaseClock()
         // Code the cue text on one core while the other sorts the vocabulary and computes
         // its keys (which itself spreads over both cores).
         let store = builder.cueStore
@@ -293,8 +299,10 @@ public final class IndexWriter {
         }
         // Drop the read-only copy so serializing mutates the buffers in place.
         snapshot = nil
+        clock.lap("store text and vocabulary keys")
         var lexicon = baseLexicon
         sorted.vocabulary.addLexicon(to: &lexicon)
+        clock.lap("lexicon")
         // Build the expansion tables (compound splitting is the costly part) while the
         // postings, terms, lengths and episodes are written. Files are written without
         // waiting, then fsynced together: the kernel writes the first ones back while the
@@ -334,13 +342,17 @@ public final class IndexWriter {
                 }
             }
         }
+        clock.lap("postings and expansion tables")
         var written = try outcome.get()
         try faultInjection?("write \(id.fileName(.expansions))")
         let expansionsPath = directory + "/" + id.fileName(.expansions)
         try FileSystem.writeNewFile(expansionsPath, FileContainer.build(kind: .expansions, segment: id, sections: expansionSections),
                                     sync: false)
         written.append(expansionsPath)
+        clock.lap("expansions file")
         for path in written { try FileSystem.syncFile(path) }
+        clock.lap("fsync")
+        clock.report("write \(id)")
         let deleted = builder.deleted
         let reader = try SegmentReader(directory: directory, id: id, deleted: Array(deleted))
         return SegmentState(reader: reader, deleted: deleted)
