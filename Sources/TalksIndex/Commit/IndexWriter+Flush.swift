@@ -1,4 +1,7 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Flushing: the in-memory builders become one immutable segment on disk.
 ///
@@ -38,6 +41,9 @@ extension IndexWriter {
         segments.append(state)
         lanes[target] = SegmentBuilder()
         written += 1
+        // The builders' many arrays were freed; hand the pages back to the kernel now,
+        // or the heap's holes keep the process above its memory budget.
+        MemoryRelease.releaseFreedPages()
     }
 
     /// Serializes a builder as segment `id`, writes and fsyncs its files, opens it.
