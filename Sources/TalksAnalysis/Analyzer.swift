@@ -1,5 +1,6 @@
 /// One token with everything the index and `talks analyze` derive from it.
 public struct AnalyzedToken: Sendable, Hashable {
+    /// The token: normalised term, position and byte range.
     public var token: Token
     /// The Snowball Swedish stem of `token.term`.
     public var stem: String
@@ -26,7 +27,9 @@ public struct AnalyzedToken: Sendable, Hashable {
 /// The whole Swedish analysis chain: tokenise, normalise, stem, inflection key, fold,
 /// split compounds. What `talks analyze` shows and what the index stores per term.
 public struct Analyzer: Sendable {
+    /// Splits the text into tokens.
     public var tokenizer: Tokenizer
+    /// Splits compound terms; its limits can be tuned here.
     public var splitter: CompoundSplitter
 
     public init() {
@@ -36,11 +39,15 @@ public struct Analyzer: Sendable {
 
     /// Analyses `text`. Compounds are split only when `isWord` is given (the lexicon).
     public func analyze(_ text: String, isWord: ((String) -> Bool)? = nil) -> [AnalyzedToken] {
+        guard let isWord else { return analyze(text, splitting: { _ in nil }) }
+        return analyze(text, splitting: { splitter.split($0, isWord: isWord) })
+    }
+
+    private func analyze(_ text: String, splitting: (String) -> [String]?) -> [AnalyzedToken] {
         var result: [AnalyzedToken] = []
         tokenizer.forEachToken(in: text) { token in
             let term = token.term
-            var parts: [String]?
-            if let isWord { parts = splitter.split(term, isWord: isWord) }
+            let parts = splitting(term)
             result.append(AnalyzedToken(
                 token: token,
                 stem: SwedishStemmer.stem(term),
@@ -59,6 +66,12 @@ extension Analyzer {
     public func analyzeStandalone(_ text: String) -> [AnalyzedToken] {
         var lexicon = Lexicon.common
         lexicon.formUnion(tokenizer.tokens(in: text).map(\.term))
-        return analyze(text, isWord: lexicon.contains)
+        return analyze(text, lexicon: lexicon)
+    }
+
+    /// Analyses `text`, splitting compounds strictly against `lexicon`
+    /// (`CompoundSplitter.split(_:lexicon:)`).
+    public func analyze(_ text: String, lexicon: Lexicon) -> [AnalyzedToken] {
+        analyze(text, splitting: { splitter.split($0, lexicon: lexicon) })
     }
 }

@@ -9,14 +9,18 @@
 /// `län`, `lån`, `ost`, `mat`, `vin` and `man` apart.
 ///
 /// Before stemming, plurals with a vowel change are replaced by their singular from a small
-/// table (`länder` → `land`, `bönder` → `bonde`; see `SwedishIrregularPlurals`).
+/// table (`länder` → `land`, `bönder` → `bonde`, `byarna` → `by`; see
+/// `SwedishIrregularPlurals`).
 ///
 /// Rules, applied in this order to the stem:
 /// 1. Genitive `-s` after a vowel, which Snowball keeps: `strategis` → `strategi`,
 ///    `torkans` → `torkan` (then 2).
-/// 2. Definite `-n` after a vowel: `torkan` → `torka` → stem `tork` (as `torka`);
-///    `strategin` → `strategi`; `skolan` → `skol`; `radion` → `radio`. The word without the
-///    `-n` is stemmed again, so `-an` meets the `-a` form's stem. Also `-orn` in words of
+/// 2. Definite `-n` after a vowel (after `e` only in `-ena` plurals leaving five letters:
+///    `områdena`, not `förena`, `klena`; `helene`, `kostenheten` keep their `-en`): `torkan` → `torka` → stem `tork` (as `torka`);
+///    `strategin` → `strategi`; `skolan` → `skol`; `radion` → `radio`. A final `-a`/`-e`
+///    left after the `-n` goes too, as Snowball strips it from the base form, so `-an`
+///    meets the `-a` form's stem (nothing more: `erfarenhet` → `erfaren` → `erfar`, as
+///    `erfaren`, not `erf`). Also `-orn` in words of
 ///    six letters or more: `traktorn` → `traktor` → `trakt` (not `korn`, `torn`, and not
 ///    compounds ending in `-horn`, `-korn`).
 /// 3. Definite neuter `-et`/`-ot` Snowball could not strip: `stycket` → `stycke` → `styck`,
@@ -58,20 +62,20 @@ public enum SwedishInflection {
         if byteCount < 3 { return term }
         return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: byteCount + 1) { buffer in
             var length = 0
-            var hasUmlaut = false
             for scalar in term.unicodeScalars {
                 buffer[length] = scalar.value
-                hasUmlaut = hasUmlaut || scalar.value == 0xE4 || scalar.value == 0xF6
                 length += 1
             }
             let original = length
             var replaced = false
-            if hasUmlaut, let singular = SwedishIrregularPlurals.replace(buffer, length: length) {
+            if let singular = SwedishIrregularPlurals.replace(buffer, length: length) {
                 length = singular
                 replaced = true
             }
+            let endsInEna = SwedishScalars.hasSuffix(buffer, length: length, Self.ena)
+                || SwedishScalars.hasSuffix(buffer, length: length, Self.enas)
             length = SwedishStemmer.stem(buffer, length: length)
-            length = applyRules(buffer, length: length)
+            length = applyRules(buffer, length: length, definiteNeuterPlural: endsInEna)
             if length == original && !replaced { return term }
             return SwedishScalars.string(buffer, length: length)
         }
@@ -86,19 +90,33 @@ public enum SwedishInflection {
         "andr", "hundr", "ändr", "profan", "profet", "roman", "banan",
     ].map(SwedishScalars.scalars)
 
+    static let ena = SwedishScalars.scalars("ena")
+    static let enas = SwedishScalars.scalars("enas")
+
     /// Applies the rules to the stem `word[0..<length]` in place; returns the new length.
-    static func applyRules(_ word: UnsafeMutableBufferPointer<UInt32>, length: Int) -> Int {
+    /// `definiteNeuterPlural`: the term ended in `-ena`/`-enas` (`äpplena`, `områdena`),
+    /// whose stem keeps an `-en` that rule 2 may then remove.
+    static func applyRules(_ word: UnsafeMutableBufferPointer<UInt32>, length: Int, definiteNeuterPlural: Bool = false) -> Int {
         var length = length
         for exception in exceptions where exception.count == length {
             if SwedishScalars.hasSuffix(word, length: length, exception) { return length }
         }
         let n: UInt32 = 0x6E, s: UInt32 = 0x73, t: UInt32 = 0x74, e: UInt32 = 0x65
         let l: UInt32 = 0x6C, r: UInt32 = 0x72, o: UInt32 = 0x6F, m: UInt32 = 0x6D, u: UInt32 = 0x75
-        let i: UInt32 = 0x69, h: UInt32 = 0x68, k: UInt32 = 0x6B
+        let i: UInt32 = 0x69, h: UInt32 = 0x68, k: UInt32 = 0x6B, a: UInt32 = 0x61
         func letter(_ back: Int) -> UInt32 { length >= back ? word[length - back] : 0 }
         func isConsonant(_ back: Int) -> Bool { length >= back && !SwedishScalars.isVowel(word[length - back]) }
         func restem(dropping count: Int) {
             length = SwedishStemmer.stem(word, length: length - count)
+        }
+        /// Drops the definite ending, then the base form's final -a or -e as Snowball's first
+        /// step strips it from `torka` or `stycke`, then Snowball's later steps (`projekte`
+        /// → `projekt` → `projek`, as `projekt`). Only -a/-e, never a longer suffix, so
+        /// `erfarenhet` (stem `erfaren`) becomes `erfar` (as `erfaren`), not `erf`.
+        func dropEnding(_ count: Int) {
+            length -= count
+            if (letter(1) == a || letter(1) == e) && length - 1 >= minimumLength { length -= 1 }
+            length = SwedishStemmer.finishStem(word, length: length)
         }
 
         // 1. Genitive -s after a vowel (Snowball removes -s only after consonants).
@@ -106,8 +124,13 @@ public enum SwedishInflection {
             restem(dropping: 1)
         }
         // 2. Definite -n after a vowel.
-        if letter(1) == n && length - 1 >= minimumLength && SwedishScalars.isVowel(letter(2)) {
-            restem(dropping: 1)
+        //    Not after e: Snowball strips a definite -en itself, so an -en it leaves is the
+        //    word's own or what is left of a longer ending (`helene` → `helen`, `kostenheten`
+        //    → `kosten`), unless the term ended in -ena and five letters stay (`områdena` →
+        //    `områden` → `områd`; not `förena`, `klena`, which are no plurals).
+        if letter(1) == n && length - 1 >= minimumLength && SwedishScalars.isVowel(letter(2))
+            && (letter(2) != e || (definiteNeuterPlural && length - 2 >= 5)) {
+            dropEnding(1)
         }
         // 2b. Definite -orn of -or nouns (traktorn), not the compound tails -horn, -korn.
         if letter(1) == n && letter(2) == r && letter(3) == o && length >= 6 && letter(4) != h && letter(4) != k {
@@ -118,7 +141,7 @@ public enum SwedishInflection {
         //    stem's -et belongs to the word (`arbet` from `arbete`, `paket`).
         let snowballWouldStrip = letter(2) == e && isConsonant(3) && SwedishScalars.isVowel(letter(4))
         if letter(1) == t && (letter(2) == e || letter(2) == o) && !snowballWouldStrip && length - 1 >= minimumLength {
-            restem(dropping: 1)
+            dropEnding(1)
         }
         // 4. Latin -ium / -eum: museum, webbinarium (as museet, webbinariet, webbinarier).
         if letter(1) == m && letter(2) == u && (letter(3) == i || letter(3) == e) && length - 2 >= 4 {

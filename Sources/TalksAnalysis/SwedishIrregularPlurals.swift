@@ -1,10 +1,12 @@
 /// Plurals with a vowel change (umlaut), which no suffix rule can relate to their singular:
-/// `länder` → `land`, `städer` → `stad`, `bönder` → `bonde`, `män` → `man`.
+/// `länder` → `land`, `städer` → `stad`, `bönder` → `bonde`, `män` → `man`; and the forms
+/// of the two-letter words `by`, `ö`, `å`, too short for the suffix rules (`byn`, `öarna`).
 ///
 /// Used by `SwedishInflection.key` before stemming. A form also matches at the end of a
 /// compound when at least three letters precede it (`storstäder` → `storstad`), except
-/// the short `män`/`mäns`, which match only alone or after a linking `s`/`e`
-/// (`riksdagsmän`, `tjänstemän`) so that the adjective `allmän` is left alone. Forms that
+/// the short forms (four letters or fewer: `män`, `byn`, `öar`), which match only alone or
+/// after a linking `s`/`e` (`riksdagsmän`, `tjänstemän`, `fiskebyn`) so that the
+/// adjective `allmän` and words like `kabyn` are left alone. Forms that
 /// are also common verb forms are left out: `händer` (happens), `tänder` (lights).
 enum SwedishIrregularPlurals {
     struct Entry {
@@ -32,6 +34,10 @@ enum SwedishIrregularPlurals {
             ("mus", ["möss", "mössen"]),
             ("gås", ["gäss", "gässen"]),
             ("man", ["män", "mäns", "männen", "männens"]),
+            // Two-letter words, too short for the suffix rules.
+            ("by", ["byn", "byns", "byar", "byarna", "byarnas"]),
+            ("ö", ["ön", "öns", "öar", "öarna", "öarnas"]),
+            ("å", ["ån", "åns", "åar", "åarna", "åarnas"]),
         ]
         var entries: [Entry] = []
         for (base, forms) in table {
@@ -47,8 +53,16 @@ enum SwedishIrregularPlurals {
     /// Replaces an irregular plural at the end of `word[0..<length]` by its singular, in
     /// place (every base is no longer than its form); returns the new length, or nil when
     /// nothing matched.
+    /// The entries by their last letter, so most words look at none.
+    static let entriesByLastLetter: [UInt32: [Entry]] = Dictionary(grouping: entries) { $0.form.last ?? 0 }
+
     static func replace(_ word: UnsafeMutableBufferPointer<UInt32>, length: Int) -> Int? {
-        for entry in entries where entry.form.count <= length {
+        guard length > 0 else { return nil }
+        let last = word[length - 1]
+        // Every form ends in a, n, r or s: most words need no table look-up at all.
+        guard last == 0x61 || last == 0x6E || last == 0x72 || last == 0x73,
+              let candidates = entriesByLastLetter[last] else { return nil }
+        for entry in candidates where entry.form.count <= length {
             guard SwedishScalars.hasSuffix(word, length: length, entry.form) else { continue }
             let start = length - entry.form.count
             if start > 0 {

@@ -32,6 +32,13 @@ public enum SwedishStemmer {
         return otherSuffix(word, length: length, region: region)
     }
 
+    /// Snowball's steps after the main suffix (consonant pair, other suffixes), for a word
+    /// whose main suffix the caller removed itself. Returns the new length.
+    static func finishStem(_ word: UnsafeMutableBufferPointer<UInt32>, length: Int) -> Int {
+        let region = r1Start(word, length: length)
+        return otherSuffix(word, length: consonantPair(word, length: length, region: region), region: region)
+    }
+
     /// R1: the region after the first non-vowel following a vowel, but not before index 3.
     static func r1Start(_ word: UnsafeMutableBufferPointer<UInt32>, length: Int) -> Int {
         if length < 3 { return length }

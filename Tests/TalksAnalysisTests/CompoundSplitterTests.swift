@@ -87,6 +87,15 @@ final class CompoundSplitterTests: XCTestCase {
         XCTAssertNil(splitter.split("klagomål", isWord: lexicon("kla", "gomål").contains))
     }
 
+    func testInflectedFormsSplitOnlyWhereTheirBaseWould() {
+        let words = lexicon("före", "tagen", "företag", "land", "kapet", "landskap", "partner", "skapa", "skapet")
+        XCTAssertNil(splitter.split("företagen", lexicon: words))
+        XCTAssertNil(splitter.split("landskapet", lexicon: words))
+        XCTAssertNil(splitter.split("partnerskapet", lexicon: words))
+        // vinsten is the definite of vinst, not vin + sten.
+        XCTAssertNil(splitter.split("vinsten", lexicon: lexicon("vin", "sten", "vinst")))
+    }
+
     func testInflectedSimpleWordsAreNotSplit() {
         // ratten is the definite form of ratt, not rat + ten.
         XCTAssertNil(splitter.split("ratten", isWord: lexicon("rat", "ten", "ratt").contains))
@@ -97,6 +106,25 @@ final class CompoundSplitterTests: XCTestCase {
     func testNotACompound() {
         XCTAssertNil(splitter.split("strategi", isWord: lexicon("strategi", "mat").contains))
         XCTAssertNil(splitter.split("", isWord: { _ in true }))
+    }
+
+    func testStrictSplitTellsWordsFromKeys() {
+        let words = lexicon("livsmedel", "strategi", "skola", "barn", "fram", "ställa", "tälla")
+        XCTAssertEqual(splitter.split("livsmedelsstrategin", lexicon: words), ["livsmedel", "strategin"])
+        XCTAssertEqual(splitter.split("skolbarnen", lexicon: words), ["skol", "barnen"])
+        XCTAssertEqual(splitter.split("framställa", lexicon: words), ["fram", "ställa"])
+        XCTAssertEqual(splitter.split("torkperiod", lexicon: Lexicon(["torka", "period"])), ["tork", "period"])
+        // With only "torkan" known, "tork" is a key and no word: the strict split refuses it
+        // as a head, the lenient one (words or keys) accepts it.
+        let definiteOnly = Lexicon(["torkan", "period"])
+        XCTAssertNil(splitter.split("torkperiod", lexicon: definiteOnly))
+        XCTAssertEqual(splitter.split("torkperiod", isWord: definiteOnly.contains), ["tork", "period"])
+    }
+
+    func testGenitiveHeadReadsAsLink() {
+        let words = lexicon("livsmedel", "livsmedels", "strategi")
+        XCTAssertEqual(splitter.split("livsmedelsstrategi", lexicon: words), ["livsmedel", "strategi"])
+        XCTAssertEqual(splitter.split("livsmedelsstrategi", isWord: words.contains), ["livsmedel", "strategi"])
     }
 
     func testBuiltInLexicon() {

@@ -53,3 +53,54 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(terms, ["a", "b", "a"])
     }
 }
+
+/// Random bytes and random text must never crash the tokenizer, and every token must be
+/// well formed: a non-empty term, a byte range inside the input, positions in order.
+final class TokenizerRobustnessTests: XCTestCase {
+    /// A small deterministic generator (SplitMix64), so failures reproduce.
+    private struct SplitMix64: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var value = state
+            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+            return value ^ (value >> 31)
+        }
+    }
+
+    private func checkTokens(of bytes: [UInt8], file: StaticString = #filePath, line: UInt = #line) {
+        var lastPosition = -1
+        bytes.withUnsafeBufferPointer { buffer in
+            Tokenizer().forEachToken(inUTF8: buffer) { token in
+                XCTAssertFalse(token.term.isEmpty, file: file, line: line)
+                XCTAssertTrue(0 <= token.utf8Start && token.utf8Start < token.utf8End && token.utf8End <= bytes.count, file: file, line: line)
+                XCTAssertGreaterThanOrEqual(token.position, lastPosition, file: file, line: line)
+                lastPosition = token.position
+            }
+        }
+    }
+
+    func testRandomBytes() {
+        var generator = SplitMix64(state: 2030)
+        for _ in 0..<2_000 {
+            let length = Int.random(in: 0..<64, using: &generator)
+            checkTokens(of: (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        }
+    }
+
+    func testRandomSwedishishText() {
+        let pieces = ["å", "Ä", "ö", "a\u{030A}", "-", "‐", "\u{00AD}", " ", "'", "’", "2030", "snabb", "Östergötland",
+                      "🌾", "\u{0301}", "ß", "İ", ",", ".", "\u{200D}", "كتاب", "漢字", "\n"]
+        var generator = SplitMix64(state: 7)
+        for _ in 0..<2_000 {
+            let count = Int.random(in: 0..<20, using: &generator)
+            let text = (0..<count).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &generator)] }.joined()
+            checkTokens(of: Array(text.utf8))
+            // The String entry point agrees with the byte entry point.
+            var fromBytes: [Token] = []
+            Array(text.utf8).withUnsafeBufferPointer { buffer in Tokenizer().forEachToken(inUTF8: buffer) { fromBytes.append($0) } }
+            XCTAssertEqual(Tokenizer().tokens(in: text), fromBytes)
+        }
+    }
+}
