@@ -29,7 +29,6 @@ public struct TalksRoutes: HTTPHandler {
             case 0: self = .page
             case 1:
                 switch segments[0] {
-                case "index.html": self = .page
                 case "embed.js": self = .embedScript
                 case "openapi.json": self = .openAPI
                 case "health": self = .health
