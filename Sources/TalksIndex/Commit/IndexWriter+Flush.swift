@@ -100,9 +100,14 @@ extension IndexWriter {
                     let outcomePointer = UnsafeMutableSendablePointer(outcomeOut)
                     DispatchQueue.concurrentPerform(iterations: 2) { task in
                         if task == 0 {
+                            var clock = PhaseClock()
                             expansionsPointer.pointer.pointee = ExpansionTablesWriter.build(vocabulary, lexicon: finalLexicon)
+                            clock.lap("build")
+                            clock.report("expansion tables")
                             return
                         }
+                        var clock = PhaseClock()
+                        defer { clock.lap("serialize"); clock.report("postings, terms, lengths, episodes") }
                         var written: [String] = []
                         do throws(IndexError) {
                             try builderPointer.pointer.pointee.serialize(as: id, sorted: order, storeSections: codedStore) {

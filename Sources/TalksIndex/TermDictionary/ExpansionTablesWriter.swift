@@ -57,6 +57,8 @@ enum ExpansionTablesWriter {
         let folded = vocabulary.folded
         let count = terms.count
         let workers = 2
+        var clock = PhaseClock()
+        defer { clock.report("expansion tables, inside") }
         let isWord: @Sendable (String) -> Bool = { lexicon.contains($0) }
         var parts = [[String]?](repeating: nil, count: count)
         parts.withUnsafeMutableBufferPointer { partBuffer in
@@ -73,6 +75,7 @@ enum ExpansionTablesWriter {
                 }
             }
         }
+        clock.lap("compound splitting")
         var inflectionMap: [String: [UInt32]] = [:]
         var foldedMap: [String: [UInt32]] = [:]
         var partMap: [String: [UInt32]] = [:]
