@@ -145,10 +145,10 @@ extension IndexWriter {
         return SegmentState(reader: reader, deleted: deleted)
     }
 
-    /// The compound lexicon of the segments already written: their terms and the keys of
-    /// their inflection tables.
+    /// The compound lexicon of the segments already written (their terms and the keys of
+    /// their inflection tables) and of the common Swedish words.
     func existingLexicon() -> CompoundLexicon {
-        var lexicon = CompoundLexicon()
+        var lexicon = CompoundLexicon.common
         for state in segments {
             let reader = state.reader
             for ordinal in 0..<reader.termCount { lexicon.words.insert(reader.term(at: ordinal)) }

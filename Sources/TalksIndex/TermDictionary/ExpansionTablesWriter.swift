@@ -40,12 +40,25 @@ struct Vocabulary: Sendable {
 }
 
 /// The words and the inflection keys the compound splitter may build compounds from:
-/// every term of the index and every term's key, kept apart so the splitter can apply its
-/// stricter rules (a head must be a word as written or nearly so; only the last part may
-/// be recognised by its key: `CompoundSplitter.split(_:isWord:isKey:)`).
+/// every term of the index and every term's key, plus TalksAnalysis's common Swedish words
+/// (so `kostchef` splits even in an archive where nobody says `chef` alone), kept apart so
+/// the splitter can apply its stricter rules (a head must be a word as written or nearly
+/// so; only the last part may be recognised by its key:
+/// `CompoundSplitter.split(_:isWord:isKey:)`).
 struct CompoundLexicon: Sendable {
     var words = Set<String>()
     var keys = Set<String>()
+
+    /// The common Swedish words and their keys, computed once.
+    static let common: CompoundLexicon = {
+        var lexicon = CompoundLexicon()
+        for word in CommonSwedishWords.words {
+            let normalized = Normalizer.normalize(word)
+            lexicon.words.insert(normalized)
+            lexicon.keys.insert(ExpansionKeys.inflection(normalized))
+        }
+        return lexicon
+    }()
 }
 
 /// Builds the three expansion maps of a segment from its sorted vocabulary
