@@ -48,14 +48,16 @@ extension IndexWriter {
 
     /// Serializes a builder as segment `id`, writes and fsyncs its files, opens it.
     static func write(
-        _ builder: inout SegmentBuilder, as id: SegmentID, baseLexicon: Set<String>, directory: String,
+        _ builder: inout SegmentBuilder, as id: SegmentID, baseLexicon: CompoundLexicon, directory: String,
         faultInjection: (@Sendable (String) throws(IndexError) -> Void)?
     ) throws(IndexError) -> SegmentState {
         var clock = PhaseClock()
         // Code the cue text on one core while the other sorts the vocabulary and computes
         // its keys (which itself spreads over both cores).
         let store = builder.cueStore
+        let joinedStores = builder.joinedStores
         builder.cueStore = CueStoreBuilder()
+        builder.joinedStores = []
         var snapshot: SegmentBuilder? = builder
         var storeSections: [[UInt8]] = []
         var sorted: (ids: [Int], vocabulary: Vocabulary) = ([], Vocabulary(terms: []))
@@ -67,7 +69,9 @@ extension IndexWriter {
                     let snapshotPointer = UnsafeMutableSendablePointer(snapshotIn)
                     DispatchQueue.concurrentPerform(iterations: 2) { task in
                         if task == 0 {
-                            storePointer.pointer.pointee = store.sections()
+                            var whole = store
+                            for part in joinedStores { whole.absorb(part) }
+                            storePointer.pointer.pointee = whole.sections()
                         } else if let builder = snapshotPointer.pointer.pointee {
                             sortedPointer.pointer.pointee = builder.sortedVocabulary()
                         }
@@ -100,9 +104,14 @@ extension IndexWriter {
                     let outcomePointer = UnsafeMutableSendablePointer(outcomeOut)
                     DispatchQueue.concurrentPerform(iterations: 2) { task in
                         if task == 0 {
+                            var clock = PhaseClock()
                             expansionsPointer.pointer.pointee = ExpansionTablesWriter.build(vocabulary, lexicon: finalLexicon)
+                            clock.lap("build")
+                            clock.report("expansion tables")
                             return
                         }
+                        var clock = PhaseClock()
+                        defer { clock.lap("serialize"); clock.report("postings, terms, lengths, episodes") }
                         var written: [String] = []
                         do throws(IndexError) {
                             try builderPointer.pointer.pointee.serialize(as: id, sorted: order, storeSections: codedStore) {
@@ -136,15 +145,15 @@ extension IndexWriter {
         return SegmentState(reader: reader, deleted: deleted)
     }
 
-    /// The compound lexicon of the segments already written: their terms and the keys of
-    /// their inflection tables.
-    func existingLexicon() -> Set<String> {
-        var lexicon = Set<String>()
+    /// The compound lexicon of the segments already written (their terms and the keys of
+    /// their inflection tables) and of the common Swedish words.
+    func existingLexicon() -> CompoundLexicon {
+        var lexicon = CompoundLexicon.common
         for state in segments {
             let reader = state.reader
-            for ordinal in 0..<reader.termCount { lexicon.insert(reader.term(at: ordinal)) }
+            for ordinal in 0..<reader.termCount { lexicon.words.insert(reader.term(at: ordinal)) }
             if let table = reader.expansions.tables.first {
-                for index in 0..<table.count { lexicon.insert(String(decoding: table.key(index), as: UTF8.self)) }
+                for index in 0..<table.count { lexicon.keys.insert(String(decoding: table.key(index), as: UTF8.self)) }
             }
         }
         return lexicon

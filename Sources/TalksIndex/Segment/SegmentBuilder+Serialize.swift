@@ -53,7 +53,7 @@ extension SegmentBuilder {
                     lists.append((Stream(field), list.write(postings: &postingsOut, positionsOut: &positionsOut)))
                 }
             }
-            let term = postings[termID]
+            let term = joinedPostings.isEmpty ? postings[termID] : joinedLists(termID)
             postings[termID] = TermPostings()
             if term.cues.count > 0 {
                 lists.append((.transcript, term.cues.write(postings: &postingsOut, positionsOut: &positionsOut)))
@@ -76,6 +76,7 @@ extension SegmentBuilder {
             infoOffsets.appendUInt32(UInt32(info.count))
         }
         postings = []
+        joinedPostings = []
         terms = TermTable(capacity: 16)
         try emit(.postings, FileContainer.build(kind: .postings, segment: id, sections: [postingsOut]))
         postingsOut = []
