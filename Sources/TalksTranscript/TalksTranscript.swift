@@ -1,6 +1,16 @@
 /// TalksTranscript: WebVTT and SRT transcripts, bytes in, cues and diagnostics out.
 ///
-/// Implements the W3C WebVTT file parsing and cue text parsing algorithms, SubRip, and
-/// speaker attribution (voice spans and unambiguous `Name:` prefixes). It does no file
-/// I/O: callers hand it bytes and the path to name in diagnostics.
+/// Implements the W3C WebVTT file parsing algorithm (`WebVTTParser`) and cue text parsing
+/// rules (`CueTextParser`), a tolerant SubRip reader (`SubRipParser`), and speaker attribution
+/// (`SpeakerAttribution`: voice spans, unambiguous `Name:` prefixes, consistent speaker-change
+/// marks). `TranscriptReader.read` combines them into the `Transcript` ingest indexes.
+///
+/// Decisions for indexing, made here once:
+/// - Plain text drops markup and timestamps and also ruby text (`<rt>`), as the spec's chapter
+///   title rule does: ruby text repeats the base text as a reading aid.
+/// - Line breaks inside a cue are kept as "\n"; each line is trimmed and blank lines dropped.
+/// - Limits: files over 64 MiB are rejected; cue text over 16 KiB is truncated with a warning.
+///
+/// It does no file I/O (callers hand it bytes and the path to name in diagnostics) and no
+/// rendering: cue settings and regions are parsed to their DOM values but not used for layout.
 public enum TalksTranscript {}

@@ -31,8 +31,11 @@ public enum TranscriptReader {
         case .srt:
             let (cues, notes) = SubRipParser().parse(bytes)
             diagnostics += notes.map { Diagnostic(.warning, file: file, line: $0.line, $0.message) }
-            drafts = cues.map { Draft(id: $0.number, start: $0.start, end: $0.end, voice: nil,
-                                      text: SubRipParser.plainText($0.text), line: $0.line) }
+            drafts = cues.map { cue in
+                let (raw, wasCut) = cappedRawText(cue.text)
+                return Draft(id: cue.number, start: cue.start, end: cue.end, voice: nil,
+                             text: SubRipParser.plainText(raw), line: cue.line, wasCut: wasCut)
+            }
         }
         var usable: [Draft] = []
         usable.reserveCapacity(drafts.count)
@@ -42,7 +45,7 @@ public enum TranscriptReader {
                     "cue ends (\(seconds(draft.end))) before it starts (\(seconds(draft.start))); cue skipped"))
                 continue
             }
-            if draft.text.utf8.count > maximumCueTextLength {
+            if draft.wasCut || draft.text.utf8.count > maximumCueTextLength {
                 draft.text = truncated(draft.text, toBytes: maximumCueTextLength)
                 diagnostics.append(Diagnostic(.warning, file: file, line: draft.line,
                     "cue text is longer than \(maximumCueTextLength >> 10) KiB; truncated"))
@@ -62,6 +65,11 @@ public enum TranscriptReader {
         if cues.isEmpty {
             diagnostics.append(Diagnostic(.warning, file: file, "the transcript has no usable cues"))
         }
+        // File order: parser notes and per-cue warnings were collected in two passes.
+        diagnostics = diagnostics.enumerated().sorted { left, right in
+            let (a, b) = (left.element.line ?? Int.max, right.element.line ?? Int.max)
+            return a != b ? a < b : left.offset < right.offset
+        }.map(\.element)
         return Transcript(cues: cues, diagnostics: diagnostics)
     }
 
@@ -73,6 +81,16 @@ public enum TranscriptReader {
         var voice: String?
         var text: String
         var line: Int
+        /// True when the raw text was cut before markup was removed.
+        var wasCut = false
+    }
+
+    /// Raw cue text longer than four times the plain-text limit is cut before markup is
+    /// interpreted, so a 10 MB line costs no more than a long cue.
+    static func cappedRawText(_ text: String) -> (String, Bool) {
+        let rawLimit = maximumCueTextLength * 4
+        guard text.utf8.count > rawLimit else { return (text, false) }
+        return (truncated(text, toBytes: rawLimit), true)
     }
 
     static func readWebVTT(_ bytes: [UInt8], file: String, diagnostics: inout [Diagnostic]) throws(TranscriptError) -> [Draft] {
@@ -80,14 +98,16 @@ public enum TranscriptReader {
         guard result.signatureValid else {
             let shown = result.firstLine.unicodeScalars.map { $0.value < 0x20 ? " " : String($0) }.joined()
             throw TranscriptError(file: file, line: 1, reason: "not a WebVTT file: the first line must be \"WEBVTT\" "
-                + "(optionally followed by a space or tab and a title), but it is \"\(shown)\"")
+                + "(optionally followed by a space or tab and a title), but it is "
+                + (shown.isEmpty ? "empty" : "\"\(shown)\""))
         }
         diagnostics += result.diagnostics.map { Diagnostic(.warning, file: file, line: $0.line, $0.message) }
         let parser = CueTextParser()
         return result.cues.map { cue in
-            let text = parser.parse(cue.text)
+            let (raw, wasCut) = cappedRawText(cue.text)
+            let text = parser.parse(raw)
             return Draft(id: cue.id.isEmpty ? nil : cue.id, start: cue.start, end: cue.end, voice: text.voice,
-                         text: text.plainText, line: cue.line)
+                         text: text.plainText, line: cue.line, wasCut: wasCut)
         }
     }
 
@@ -114,7 +134,39 @@ public enum TranscriptReader {
 
     /// Each line without surrounding whitespace, blank lines dropped.
     static func trimmedLines(_ text: String) -> String {
-        text.split(separator: "\n").map { $0.trimmingWhitespace }.filter { !$0.isEmpty }.joined(separator: "\n")
+        if isTidy(text) { return text }
+        return text.split(separator: "\n").map { $0.trimmingWhitespace }.filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+
+    /// True when no line is empty or starts or ends with whitespace, so `trimmedLines` has
+    /// nothing to do. Checked on bytes to keep the common case cheap; a line edge that is a
+    /// character which may be Unicode whitespace (lead bytes C2, E1, E2, E3) counts as untidy.
+    static func isTidy(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last, !isEdgeSpace(first), !isEdgeSpace(last) else {
+                return false
+            }
+            func mayBeWhitespace(endingAt index: Int) -> Bool {
+                var lead = index
+                while lead > 0, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+                return isEdgeSpace(bytes[lead])
+            }
+            if last >= 0x80, mayBeWhitespace(endingAt: bytes.count - 1) { return false }
+            var index = 1
+            while index < bytes.count - 1 {
+                if bytes[index] == ASCII.lineFeed {
+                    if isEdgeSpace(bytes[index + 1]) || mayBeWhitespace(endingAt: index - 1) { return false }
+                }
+                index += 1
+            }
+            return true
+        }
+    }
+
+    /// ASCII whitespace, or a lead byte of a possibly-whitespace non-ASCII character.
+    private static func isEdgeSpace(_ byte: UInt8) -> Bool {
+        ASCII.isWhitespace(byte) || byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3
     }
 
     static func megabytes(_ count: Int) -> String {

@@ -1,4 +1,5 @@
 import XCTest
+import TalksIngest
 import TalksModel
 @testable import TalksIndex
 
@@ -88,6 +89,14 @@ final class ArchiveIngesterTests: XCTestCase {
         summary = try ArchiveIngester.ingest(paths: [archive], index: index)
         XCTAssertEqual(summary.added, 1)
         XCTAssertNotNil(try IndexReader.open(directory: index).locate(episodeID: "a"))
+    }
+
+    func testQuickContentHashMatchesTheLoader() throws {
+        try writeEpisode("a", title: "Torka", cues: ["Torkan slog hårt.", "Våtmarker hjälper."])
+        let scan = try ArchiveScanner.scan([archive])
+        let source = try XCTUnwrap(scan.sources.first)
+        guard case .success(let loaded) = EpisodeLoader.load(source) else { return XCTFail("the episode loads") }
+        XCTAssertEqual(ArchiveIngester.quickContentHash(source), loaded.contentHash)
     }
 
     func testMissingArchiveIsAnError() {

@@ -83,4 +83,15 @@ final class ExpansionTableTests: XCTestCase {
         let chef = terms(newest.compounds(withPartKey: ExpansionKeys.inflection("chef")), in: newest)
         XCTAssertEqual(chef, ["kostchefen"])
     }
+
+    func testCommonWordsHelpSplitCompoundsWhoseLastPartIsNeverSaidAlone() throws {
+        // "chef" never occurs on its own here; the common Swedish words supply it.
+        try TestArchive.build(directory, [TestArchive.episode("1", title: "Mat", cues: [
+            (0, "Hon är kostchef i kommunen och ansvarar för god kost.", nil),
+        ])])
+        let segment = try XCTUnwrap(IndexReader.open(directory: directory).segments.first)
+        XCTAssertNil(segment.termOrdinal("chef"))
+        XCTAssertEqual(terms(segment.compounds(withPartKey: ExpansionKeys.inflection("chef")), in: segment), ["kostchef"])
+        XCTAssertEqual(terms(segment.compounds(withPartKey: ExpansionKeys.inflection("kost")), in: segment), ["kostchef"])
+    }
 }

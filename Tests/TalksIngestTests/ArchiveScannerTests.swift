@@ -54,3 +54,31 @@ final class ArchiveScannerTests: XCTestCase {
         }
     }
 }
+
+final class ArchiveScannerEdgeTests: XCTestCase {
+    func testTheSameFolderNamedTwiceIsNotADuplicate() throws {
+        let scan = try ArchiveScanner.scan([Fixtures.path("archive"), Fixtures.path("archive/55-vreta-kluster")])
+        XCTAssertEqual(scan.sources.map(\.id), ["55-vreta-kluster", "56-vatten"])
+        XCTAssertFalse(scan.hasErrors)
+    }
+
+    func testEmptyArchiveChecksWithAWarning() throws {
+        let folder = try Fixtures.scratchFolder()
+        defer { Fixtures.remove(folder) }
+        XCTAssertEqual(try ArchiveScanner.scan([folder]), ArchiveScan())
+        let report = try CheckReport.check(folder)
+        XCTAssertEqual(report.exitStatus, 0)
+        XCTAssertTrue(report.entries.first?.warnings.first?.message.hasPrefix("no episode folders found") ?? false)
+    }
+
+    func testHiddenFoldersAndFilesAreIgnored() throws {
+        let folder = try Fixtures.scratchFolder()
+        defer { Fixtures.remove(folder) }
+        try Fixtures.write("{\"title\": \"Dold\"}", to: folder + "/.import-x-1/episode.json")
+        try Fixtures.write("{\"title\": \"Synlig\"}", to: folder + "/synlig/episode.json")
+        try Fixtures.write("text", to: folder + "/README.md")
+        let scan = try ArchiveScanner.scan([folder])
+        XCTAssertEqual(scan.sources.map(\.id), ["synlig"])
+        XCTAssertNil(scan.sources.first?.transcriptPath)
+    }
+}

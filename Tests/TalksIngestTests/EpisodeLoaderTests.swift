@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 import TalksModel
 @testable import TalksIngest
@@ -144,5 +145,64 @@ final class EpisodeLoaderTests: XCTestCase {
             XCTAssertEqual(size, 65 * 1024 * 1024)
             XCTAssertEqual(limit, 64 * 1024 * 1024)
         }
+    }
+}
+
+final class EpisodeLoaderPageTests: XCTestCase {
+    func testEpisodeFolderWithAnEventPageInsteadOfJSON() throws {
+        let archive = try Fixtures.scratchFolder()
+        defer { Fixtures.remove(archive) }
+        let folder = archive + "/landet-lar-55"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Fixtures.path("pages/landet-lar-55.html"), toPath: folder + "/episode.html")
+        try FileManager.default.copyItem(atPath: Fixtures.path("archive/55-vreta-kluster/transcript.vtt"), toPath: folder + "/transcript.vtt")
+        let scan = try ArchiveScanner.scan([archive])
+        XCTAssertEqual(scan.sources.map(\.id), ["landet-lar-55"])
+        let loaded = try EpisodeLoader.load(try XCTUnwrap(scan.sources.first)).get()
+        XCTAssertEqual(loaded.episode.title, "Landet lär: Om Vreta Kluster och de gröna klustren i Sverige")
+        XCTAssertEqual(loaded.episode.timestamp, 1_666_173_600)
+        XCTAssertEqual(loaded.episode.speakers.first?.organisation, "Vreta Kluster")
+        XCTAssertEqual(loaded.transcript.cues.count, 3)
+    }
+
+    func testParallelLoadsGiveTheSameResults() throws {
+        let pages = try Fixtures.scratchFolder()
+        defer { Fixtures.remove(pages) }
+        for name in ["landet-lar-55", "landet-lar-plain"] {
+            try FileManager.default.createDirectory(atPath: pages + "/" + name, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: Fixtures.path("pages/\(name).html"), toPath: pages + "/\(name)/episode.html")
+            try FileManager.default.copyItem(atPath: Fixtures.path("archive/55-vreta-kluster/transcript.vtt"), toPath: pages + "/\(name)/transcript.vtt")
+        }
+        let scan = try ArchiveScanner.scan([Fixtures.path("archive"), Fixtures.path("broken"), pages])
+        let sources = scan.sources
+        XCTAssertEqual(sources.filter { $0.metadataPath.hasSuffix(".html") }.count, 2)
+        let serial = sources.map { EpisodeLoader.load($0) }
+        let results = ParallelResults(count: sources.count)
+        DispatchQueue.concurrentPerform(iterations: sources.count * 4) { index in
+            results.set(index % sources.count, EpisodeLoader.load(sources[index % sources.count]))
+        }
+        XCTAssertEqual(results.values, serial.map(Optional.some))
+    }
+}
+
+/// Results written from many threads, read after they finish.
+private final class ParallelResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [Result<LoadedEpisode, EpisodeRejection>?]
+
+    init(count: Int) {
+        stored = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ value: Result<LoadedEpisode, EpisodeRejection>) {
+        lock.lock()
+        stored[index] = value
+        lock.unlock()
+    }
+
+    var values: [Result<LoadedEpisode, EpisodeRejection>?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
     }
 }

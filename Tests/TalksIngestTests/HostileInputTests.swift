@@ -106,3 +106,30 @@ final class HostileInputTests: XCTestCase {
         XCTAssertTrue(metadata.errors.first?.message.contains("invalid UTF-8") ?? false, "\(metadata.errors)")
     }
 }
+
+final class TranscriptEncodingTests: XCTestCase {
+    func testTranscriptThatIsNotUTF8IsRejectedAtTheFirstBadByte() throws {
+        let folder = try Fixtures.scratchFolder()
+        defer { Fixtures.remove(folder) }
+        try Fixtures.write("{\"title\": \"Latin-1\"}", to: folder + "/episode.json")
+        let bytes: [UInt8] = Array("WEBVTT\n\n00:01.000 --> 00:02.000\nVi i Sm".utf8) + [0xE5] + Array("land\n".utf8)
+        try Data(bytes).write(to: URL(fileURLWithPath: folder + "/transcript.vtt"))
+        guard case .failure(let rejection) = EpisodeLoader.load(try XCTUnwrap(ArchiveScanner.scan([folder]).sources.first)) else {
+            return XCTFail("accepted")
+        }
+        XCTAssertEqual(rejection.errors.count, 1)
+        XCTAssertEqual(rejection.errors.first?.line, 4)
+        XCTAssertTrue(rejection.errors.first?.message.hasPrefix("not UTF-8: byte 0xE5 at column 8") ?? false, "\(rejection.errors)")
+    }
+
+    func testValidationAgreesWithTheStandardLibrary() {
+        let samples: [[UInt8]] = [
+            Array("Östergötland 😀\nrad två".utf8), [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
+            [0xF0, 0x9F, 0x98], [0xEF, 0xBB, 0xBF, 0x41], [0x41, 0x0A, 0xFF], [0xE2, 0x82, 0xAC],
+        ]
+        for bytes in samples {
+            XCTAssertEqual(UTF8Validation.firstProblem(in: bytes) == nil, String(validating: bytes, as: UTF8.self) != nil, "\(bytes)")
+        }
+        XCTAssertEqual(UTF8Validation.firstProblem(in: [0x41, 0x0A, 0x42, 0xFF]), UTF8Validation.Problem(line: 2, column: 2, byte: 0xFF))
+    }
+}

@@ -53,7 +53,7 @@ public final class IndexWriter {
     private var contentHashes: [String: String] = [:]
     private var added = 0
     private var removed = 0
-    private var written = 0
+    var written = 0
     let analyzer = EpisodeAnalyzer()
     /// Test hook: called before each step of a commit with its name, may throw to simulate
     /// a crash or a full disk at that point.
@@ -233,95 +233,6 @@ public final class IndexWriter {
     func newSegmentID() -> SegmentID {
         defer { nextSegmentNumber += 1 }
         return SegmentID(generation: generation + 1, number: nextSegmentNumber)
-    }
-
-    /// Writes the in-memory builders to one segment (not yet visible: no manifest names
-    /// it until `commit`).
-    func flush() throws(IndexError) {
-        let busy = lanes.indices.filter { !lanes[$0].isEmpty }
-        guard let target = busy.first else { return }
-        // Join the other cores' builders into the first: one flush, one segment.
-        for lane in busy.dropFirst() {
-            let shift = lanes[target].episodeCount
-            var other = lanes[lane]
-            lanes[lane] = SegmentBuilder()
-            lanes[target].absorb(&other)
-            for (episodeID, location) in locations {
-                if case .building(lane, let ordinal) = location {
-                    locations[episodeID] = .building(lane: target, ordinal: ordinal + shift)
-                }
-            }
-        }
-        let id = newSegmentID()
-        let state = try Self.write(&lanes[target], as: id, baseLexicon: existingLexicon(), directory: directory,
-                                   faultInjection: faultInjection)
-        for (episodeID, location) in locations {
-            if case .building(target, let ordinal) = location { locations[episodeID] = .segment(id, ordinal) }
-        }
-        segments.append(state)
-        lanes[target] = SegmentBuilder()
-        written += 1
-    }
-
-    /// Serializes a builder as segment `id`, writes and fsyncs its files, opens it.
-    static func write(
-        _ builder: inout SegmentBuilder, as id: SegmentID, baseLexicon: Set<String>, directory: String,
-        faultInjection: (@Sendable (String) throws(IndexError) -> Void)?
-    ) throws(IndexError) -> SegmentState {
-        // Code the cue text on one core while the other sorts the vocabulary and computes
-        // its keys (which itself spreads over both cores).
-        let store = builder.cueStore
-        builder.cueStore = CueStoreBuilder()
-        var snapshot: SegmentBuilder? = builder
-        var storeSections: [[UInt8]] = []
-        var sorted: (ids: [Int], vocabulary: Vocabulary) = ([], Vocabulary(terms: []))
-        withUnsafeMutablePointer(to: &storeSections) { storeOut in
-            withUnsafeMutablePointer(to: &sorted) { sortedOut in
-                withUnsafeMutablePointer(to: &snapshot) { snapshotIn in
-                    let storePointer = UnsafeMutableSendablePointer(storeOut)
-                    let sortedPointer = UnsafeMutableSendablePointer(sortedOut)
-                    let snapshotPointer = UnsafeMutableSendablePointer(snapshotIn)
-                    DispatchQueue.concurrentPerform(iterations: 2) { task in
-                        if task == 0 {
-                            storePointer.pointer.pointee = store.sections()
-                        } else if let builder = snapshotPointer.pointer.pointee {
-                            sortedPointer.pointer.pointee = builder.sortedVocabulary()
-                        }
-                    }
-                }
-            }
-        }
-        // Drop the read-only copy so serializing mutates the buffers in place.
-        snapshot = nil
-        var lexicon = baseLexicon
-        sorted.vocabulary.addLexicon(to: &lexicon)
-        // Files are written without waiting, then fsynced together: the kernel writes
-        // the first ones back while the later ones are still being built.
-        var written: [String] = []
-        try builder.serialize(as: id, sorted: sorted, lexicon: lexicon, storeSections: storeSections) { (kind, bytes) throws(IndexError) in
-            try faultInjection?("write \(id.fileName(kind))")
-            let path = directory + "/" + id.fileName(kind)
-            try FileSystem.writeNewFile(path, bytes, sync: false)
-            written.append(path)
-        }
-        for path in written { try FileSystem.syncFile(path) }
-        let deleted = builder.deleted
-        let reader = try SegmentReader(directory: directory, id: id, deleted: Array(deleted))
-        return SegmentState(reader: reader, deleted: deleted)
-    }
-
-    /// The compound lexicon of the segments already written: their terms and the keys of
-    /// their inflection tables.
-    func existingLexicon() -> Set<String> {
-        var lexicon = Set<String>()
-        for state in segments {
-            let reader = state.reader
-            for ordinal in 0..<reader.termCount { lexicon.insert(reader.term(at: ordinal)) }
-            if let table = reader.expansions.tables.first {
-                for index in 0..<table.count { lexicon.insert(String(decoding: table.key(index), as: UTF8.self)) }
-            }
-        }
-        return lexicon
     }
 
     /// Makes everything added and removed since the last commit visible as one new

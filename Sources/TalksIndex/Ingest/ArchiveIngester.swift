@@ -107,6 +107,22 @@ public enum ArchiveIngester {
         return summary
     }
 
+    /// The content hash `EpisodeLoader` would compute (XXH64 over each file's name, length
+    /// and bytes, metadata first), from the files alone. If the two ever disagree, the
+    /// episode is merely loaded and compared the slow way; a match means the very bytes
+    /// that were indexed.
+    static func quickContentHash(_ source: EpisodeSource) -> String? {
+        guard let transcriptPath = source.transcriptPath else { return nil }
+        var hasher = ContentHasher()
+        for path in [source.metadataPath, transcriptPath] {
+            guard let bytes = try? FileSystem.readFile(path) else { return nil }
+            hasher.update(field: path.split(separator: "/").last.map(String.init) ?? path)
+            hasher.update(length: bytes.count)
+            hasher.update(bytes)
+        }
+        return hasher.hexDigest()
+    }
+
     enum Outcome {
         case unchanged
         case rejected(EpisodeRejection)
@@ -115,6 +131,10 @@ public enum ArchiveIngester {
 
     /// Loads one episode and analyses it unless its content hash is already indexed.
     static func load(_ source: EpisodeSource, known: [String: String], analyzer: EpisodeAnalyzer) -> (AnalysedEpisode?, Outcome) {
+        // Unchanged files are recognised from their bytes alone, without parsing.
+        if let indexed = known[source.id], quickContentHash(source) == indexed {
+            return (nil, .unchanged)
+        }
         switch EpisodeLoader.load(source) {
         case .failure(let rejection):
             return (nil, .rejected(rejection))

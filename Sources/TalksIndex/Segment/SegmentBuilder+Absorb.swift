@@ -1,13 +1,39 @@
 /// Joining two builders: the parallel ingest fills one builder per core and joins them
 /// before writing, so one ingest writes one segment (one dictionary, one set of expansion
 /// tables, one compound lexicon) whatever the number of cores.
+///
+/// The join itself only merges the vocabularies and appends the small per-episode
+/// tables. The bulky parts are joined later, on the cores that write them: postings lists
+/// are concatenated term by term while the postings file is written (`joinedPostings`),
+/// and the cue stores while the cue text is coded (`joinedStores`).
 extension SegmentBuilder {
+    /// Another builder's postings, waiting to be concatenated after ours at write time.
+    struct JoinedPostings {
+        var postings: [TermPostings]
+        /// Our term id → their term id, or -1 when they lack the term.
+        var theirID: [Int32]
+        var cueShift: Int
+        var episodeShift: Int
+    }
+
+    /// Term `id`'s lists with the joined builders' lists appended.
+    func joinedLists(_ id: Int) -> TermPostings {
+        var term = postings[id]
+        for part in joinedPostings where id < part.theirID.count {
+            let theirs = Int(part.theirID[id])
+            guard theirs >= 0, theirs < part.postings.count else { continue }
+            term.cues.append(part.postings[theirs].cues, shift: part.cueShift)
+            term.episodes.append(part.postings[theirs].episodes, shift: part.episodeShift)
+        }
+        return term
+    }
+
     /// Appends all of `other`'s episodes after this builder's (their ordinals shift by
     /// this builder's episode count, their cues by its cue count) and empties `other`.
     mutating func absorb(_ other: inout SegmentBuilder) {
         let episodeShift = episodeCount
         let cueShift = cueCount
-        // Terms: map other's ids to ours, then concatenate every postings list.
+        // Terms: map other's ids to ours; their lists are concatenated when written.
         var mapping = [Int](repeating: 0, count: other.terms.count)
         other.terms.arena.withUnsafeBytes { arena in
             for id in 0..<other.terms.count {
@@ -17,12 +43,10 @@ extension SegmentBuilder {
                 mapping[id] = mine
             }
         }
-        for id in 0..<min(other.postings.count, mapping.count) {
-            let theirs = other.postings[id]
-            other.postings[id] = TermPostings()
-            postings[mapping[id]].cues.append(theirs.cues, shift: cueShift)
-            postings[mapping[id]].episodes.append(theirs.episodes, shift: episodeShift)
-        }
+        var theirID = [Int32](repeating: -1, count: terms.count)
+        for (theirs, mine) in mapping.enumerated() { theirID[mine] = Int32(theirs) }
+        joinedPostings.append(JoinedPostings(postings: other.postings, theirID: theirID,
+                                             cueShift: cueShift, episodeShift: episodeShift))
         other.postings = []
         metadata.reserveCapacity(metadata.count + other.metadata.count)
         for entry in other.metadata {
@@ -37,7 +61,7 @@ extension SegmentBuilder {
         for offset in other.episodeOffsets.dropFirst() { episodeOffsets.append(offset + recordBase) }
         episodeIDs += other.episodeIDs
         for start in other.cueStarts.dropFirst() { cueStarts.append(start + UInt32(cueShift)) }
-        cueStore.absorb(other.cueStore)
+        joinedStores.append(other.cueStore)
         for field in 0..<episodeFieldLengths.count { episodeFieldLengths[field] += other.episodeFieldLengths[field] }
         episodeTranscriptLengths += other.episodeTranscriptLengths
         cueLengths += other.cueLengths

@@ -13,10 +13,11 @@ extension SegmentBuilder {
         return (ids, Vocabulary(terms: ids.map { String(decoding: terms.bytes($0), as: UTF8.self) }))
     }
 
-    /// Writes the segment with the vocabulary from `sortedVocabulary()`, the compound
-    /// lexicon of the whole index and the store sections from `cueStore.sections()`.
+    /// Writes every file of the segment but `.expansions` (built apart with
+    /// `ExpansionTablesWriter`, in parallel), with the term order from `sortedVocabulary()`
+    /// and the store sections from `cueStore.sections()`.
     mutating func serialize(
-        as id: SegmentID, sorted: (ids: [Int], vocabulary: Vocabulary), lexicon: Set<String>,
+        as id: SegmentID, sorted: (ids: [Int], vocabulary: Vocabulary),
         storeSections: [[UInt8]], emit: (FileKind, [UInt8]) throws(IndexError) -> Void
     ) throws(IndexError) {
         try emit(.store, FileContainer.build(kind: .store, segment: id, sections: storeSections))
@@ -52,7 +53,7 @@ extension SegmentBuilder {
                     lists.append((Stream(field), list.write(postings: &postingsOut, positionsOut: &positionsOut)))
                 }
             }
-            let term = postings[termID]
+            let term = joinedPostings.isEmpty ? postings[termID] : joinedLists(termID)
             postings[termID] = TermPostings()
             if term.cues.count > 0 {
                 lists.append((.transcript, term.cues.write(postings: &postingsOut, positionsOut: &positionsOut)))
@@ -75,6 +76,7 @@ extension SegmentBuilder {
             infoOffsets.appendUInt32(UInt32(info.count))
         }
         postings = []
+        joinedPostings = []
         terms = TermTable(capacity: 16)
         try emit(.postings, FileContainer.build(kind: .postings, segment: id, sections: [postingsOut]))
         postingsOut = []
@@ -82,8 +84,6 @@ extension SegmentBuilder {
         positionsOut = []
         try emit(.terms, FileContainer.build(kind: .terms, segment: id,
                                              sections: [termOffsets.bytes, termBytes, infoOffsets.bytes, info.bytes]))
-        try emit(.expansions, FileContainer.build(kind: .expansions, segment: id,
-                                                  sections: ExpansionTablesWriter.build(sorted.vocabulary, lexicon: lexicon)))
     }
 
     /// Metadata postings grouped into lists, keyed by term id << 3 | field.

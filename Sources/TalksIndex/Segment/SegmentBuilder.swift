@@ -25,6 +25,9 @@ struct SegmentBuilder {
     var episodeIDs: [String] = []
     var cueStarts: [UInt32] = [0]
     var cueStore = CueStoreBuilder()
+    /// Joined builders' parts, appended when the segment is written (see `absorb`).
+    var joinedPostings: [JoinedPostings] = []
+    var joinedStores: [CueStoreBuilder] = []
 
     var episodeFieldLengths: [[UInt32]] = Array(repeating: [], count: 5)
     var episodeTranscriptLengths: [UInt32] = []

@@ -47,30 +47,42 @@ struct CueStoreBuilder {
         return UInt64(min(seconds * 1000, 1e15).rounded())
     }
 
-    /// The four sections of the store file: offsets, coded records, speakers, code lengths.
+    /// The four sections of the store file: block offsets, coded records, speakers,
+    /// code lengths (see `CueStoreReader` for the record layout).
     func sections() -> [[UInt8]] {
         let code = HuffmanCode(frequencies: frequencies)
         var coded: [UInt8] = []
-        coded.reserveCapacity(records.count * 5 / 8 + offsets.count * 2)
-        var table = ByteWriter(capacity: offsets.count * 4)
-        table.appendUInt32(0)
+        coded.reserveCapacity(records.count * 5 / 8 + offsets.count * 3)
+        var table = ByteWriter(capacity: (offsets.count / CueStoreReader.blockSize + 2) * 4)
+        var body: [UInt8] = []
+        var previousEnd: Int64 = 0
+        var fields = ByteWriter(capacity: 32)
         records.bytes.withUnsafeBytes { raw in
             for index in 0..<(offsets.count - 1) {
-                let record = UnsafeRawBufferPointer(rebasing: raw[Int(offsets[index])..<Int(offsets[index + 1])])
-                // Copy the three header VarInts, then the text length and the coded text.
-                var position = 0
-                var varInts = 0
-                while varInts < 3 && position < record.count {
-                    if record[position] & 0x80 == 0 { varInts += 1 }
-                    position += 1
+                if index % CueStoreReader.blockSize == 0 {
+                    table.appendUInt32(UInt32(truncatingIfNeeded: coded.count))
+                    previousEnd = 0
                 }
-                coded.append(contentsOf: record[0..<position])
-                let text = UnsafeRawBufferPointer(rebasing: record[position...])
-                appendVarInt(UInt32(truncatingIfNeeded: text.count), to: &coded)
-                code.encode(text, into: &coded)
-                table.appendUInt32(UInt32(truncatingIfNeeded: coded.count))
+                let record = UnsafeRawBufferPointer(rebasing: raw[Int(offsets[index])..<Int(offsets[index + 1])])
+                var reader = ByteReader(record, file: "")
+                let start = (try? reader.readVarInt()) ?? 0
+                let duration = (try? reader.readVarInt()) ?? 0
+                let speaker = (try? reader.readVarInt()) ?? 0
+                let text = UnsafeRawBufferPointer(rebasing: record[reader.offset...])
+                body.removeAll(keepingCapacity: true)
+                fields.bytes.removeAll(keepingCapacity: true)
+                fields.appendVarInt(EpisodeCoding.zigzag(Int64(bitPattern: start) &- previousEnd))
+                fields.appendVarInt(duration)
+                fields.appendVarInt(speaker)
+                fields.appendVarInt(UInt64(text.count))
+                body.append(contentsOf: fields.bytes)
+                code.encode(text, into: &body)
+                appendVarInt(UInt32(truncatingIfNeeded: body.count), to: &coded)
+                coded.append(contentsOf: body)
+                previousEnd = Int64(bitPattern: start &+ duration)
             }
         }
+        table.appendUInt32(UInt32(truncatingIfNeeded: coded.count))
         var speakers = ByteWriter()
         speakers.appendVarInt(speakerNames.count)
         for name in speakerNames { speakers.appendString(name) }

@@ -2,25 +2,32 @@ import TalksModel
 
 /// Reads the `.store` file: every cue's times, speaker and plain text (FORMAT.md, "Store").
 ///
-/// Sections: 0 record offsets (u32 × (cues+1)), 1 records, 2 speaker names, 3 Huffman
-/// code lengths (256 bytes). A record is VarInt start (ms), VarInt duration (ms), VarInt
-/// speaker (0 = none, k = name k−1), VarInt text length in bytes, then the Huffman-coded
-/// UTF-8 text to the end of the record.
+/// Sections: 0 block offsets (u32 × (⌈cues/32⌉+1)), 1 records, 2 speaker names, 3 Huffman
+/// code lengths (256 bytes). Records come in blocks of 32 cues; a record is VarInt length
+/// (of the rest of the record), VarInt start (zigzag milliseconds after the previous cue's
+/// end in the block; from 0 for a block's first cue), VarInt duration (ms), VarInt speaker
+/// (0 = none, k = name k−1), VarInt text length in bytes, then the Huffman-coded text.
+/// Reading cue k walks at most 31 record headers from its block's start.
 struct CueStoreReader {
+    static let blockSize = 32
+
     let file: String
-    let offsets: UInt32Table
+    let blockOffsets: UInt32Table
     let records: UnsafeRawBufferPointer
     let speakers: [String]
     let decoder: HuffmanDecoder
+    let cueCount: Int
 
     init(_ sections: [UnsafeRawBufferPointer], file: String, cueCount: Int) throws(IndexError) {
         guard sections.count == 4 else { throw .corrupt(file: file, detail: "expected 4 sections") }
         self.file = file
-        offsets = UInt32Table(sections[0])
+        self.cueCount = cueCount
+        blockOffsets = UInt32Table(sections[0])
         records = sections[1]
-        guard offsets.count == cueCount + 1, sections[0].count % 4 == 0,
-              Int(offsets.unchecked(cueCount)) == records.count else {
-            throw .corrupt(file: file, detail: "its cue offset table does not match the \(cueCount) cues the episodes file lists")
+        let blocks = (cueCount + Self.blockSize - 1) / Self.blockSize
+        guard blockOffsets.count == blocks + 1, sections[0].count % 4 == 0,
+              Int(blockOffsets.unchecked(blocks)) == records.count else {
+            throw .corrupt(file: file, detail: "its block table does not match the \(cueCount) cues the episodes file lists")
         }
         var reader = ByteReader(sections[2], file: file)
         let count = try reader.readVarInt(atMost: sections[2].count, "speaker count")
@@ -35,41 +42,61 @@ struct CueStoreReader {
         decoder = HuffmanDecoder(code: HuffmanCode(lengths: lengths))
     }
 
-    func record(_ ordinal: Int) throws(IndexError) -> UnsafeRawBufferPointer {
-        guard ordinal >= 0, ordinal + 1 < offsets.count else {
-            throw .outOfRange("cue ordinal \(ordinal) is outside 0..<\(offsets.count - 1) in \(file)")
+    /// A cue's header fields and its coded text.
+    struct Record {
+        var start: UInt64
+        var duration: UInt64
+        var speaker: Int
+        var textLength: Int
+        var codedText: UnsafeRawBufferPointer
+    }
+
+    func record(_ ordinal: Int) throws(IndexError) -> Record {
+        guard ordinal >= 0, ordinal < cueCount else {
+            throw .outOfRange("cue ordinal \(ordinal) is outside 0..<\(cueCount) in \(file)")
         }
-        let start = Int(offsets.unchecked(ordinal))
-        let end = Int(offsets.unchecked(ordinal + 1))
+        let block = ordinal / Self.blockSize
+        let start = Int(blockOffsets.unchecked(block))
+        let end = Int(blockOffsets.unchecked(block + 1))
         guard start <= end, end <= records.count else {
-            throw .corrupt(file: file, detail: "cue \(ordinal) has record bounds \(start)..<\(end) outside the \(records.count)-byte record section")
+            throw .corrupt(file: file, detail: "block \(block) has bounds \(start)..<\(end) outside the \(records.count)-byte record section")
         }
-        return UnsafeRawBufferPointer(rebasing: records[start..<end])
+        var reader = ByteReader(UnsafeRawBufferPointer(rebasing: records[start..<end]), file: file)
+        var previousEnd: UInt64 = 0
+        var index = block * Self.blockSize
+        while true {
+            let length = try reader.readVarInt(atMost: reader.remaining, "record length of cue \(index)")
+            var fields = ByteReader(try reader.readBytes(length), file: file)
+            let offset = EpisodeCoding.unzigzag(try fields.readVarInt())
+            let cueStart = UInt64(max(0, Int64(bitPattern: previousEnd) &+ offset))
+            let duration = try fields.readVarInt()
+            previousEnd = cueStart &+ duration
+            if index == ordinal {
+                let speaker = try fields.readVarInt(atMost: speakers.count, "speaker number of cue \(ordinal)")
+                // A code is at least one bit, so the text is at most 8 × the coded bytes.
+                let textLength = try fields.readVarInt(atMost: fields.remaining * 8, "text length of cue \(ordinal)")
+                return Record(start: cueStart, duration: duration, speaker: speaker, textLength: textLength,
+                              codedText: try fields.readBytes(fields.remaining))
+            }
+            index += 1
+        }
     }
 
     func cue(_ ordinal: Int) throws(IndexError) -> Cue {
-        var reader = ByteReader(try record(ordinal), file: file)
-        let start = try reader.readVarInt()
-        let duration = try reader.readVarInt()
-        let speakerNumber = try reader.readVarInt(atMost: speakers.count, "speaker number of cue \(ordinal)")
-        let text = String(decoding: try decodeText(&reader, ordinal), as: UTF8.self)
-        let speaker = speakerNumber == 0 ? nil : speakers[speakerNumber - 1]
-        return Cue(start: Double(start) / 1000, end: Double(start &+ duration) / 1000, speaker: speaker, text: text)
+        let record = try record(ordinal)
+        let text = String(decoding: try decode(record, ordinal), as: UTF8.self)
+        let speaker = record.speaker == 0 ? nil : speakers[record.speaker - 1]
+        return Cue(start: Double(record.start) / 1000, end: Double(record.start &+ record.duration) / 1000,
+                   speaker: speaker, text: text)
     }
 
     /// The UTF-8 bytes of a cue's text.
     func text(_ ordinal: Int) throws(IndexError) -> [UInt8] {
-        var reader = ByteReader(try record(ordinal), file: file)
-        _ = try reader.readVarInt()
-        _ = try reader.readVarInt()
-        _ = try reader.readVarInt()
-        return try decodeText(&reader, ordinal)
+        try decode(try record(ordinal), ordinal)
     }
 
-    private func decodeText(_ reader: inout ByteReader, _ ordinal: Int) throws(IndexError) -> [UInt8] {
-        // A code is at least one bit, so the text is at most 8 × the coded bytes.
-        let length = try reader.readVarInt(atMost: reader.remaining * 8, "text length of cue \(ordinal)")
-        guard let text = decoder.decode(try reader.readBytes(reader.remaining), count: length) else {
+    private func decode(_ record: Record, _ ordinal: Int) throws(IndexError) -> [UInt8] {
+        guard let text = decoder.decode(record.codedText, count: record.textLength) else {
             throw .corrupt(file: file, detail: "the text of cue \(ordinal) does not decode")
         }
         return text

@@ -33,10 +33,32 @@ struct Vocabulary: Sendable {
     }
 
     /// What this vocabulary adds to the compound splitter's lexicon: terms and keys.
-    func addLexicon(to lexicon: inout Set<String>) {
-        for term in terms { lexicon.insert(term) }
-        for key in keys { lexicon.insert(key) }
+    func addLexicon(to lexicon: inout CompoundLexicon) {
+        for term in terms { lexicon.words.insert(term) }
+        for key in keys { lexicon.keys.insert(key) }
     }
+}
+
+/// The words and the inflection keys the compound splitter may build compounds from:
+/// every term of the index and every term's key, plus TalksAnalysis's common Swedish words
+/// (so `kostchef` splits even in an archive where nobody says `chef` alone), kept apart so
+/// the splitter can apply its stricter rules (a head must be a word as written or nearly
+/// so; only the last part may be recognised by its key:
+/// `CompoundSplitter.split(_:isWord:isKey:)`).
+struct CompoundLexicon: Sendable {
+    var words = Set<String>()
+    var keys = Set<String>()
+
+    /// The common Swedish words and their keys, computed once.
+    static let common: CompoundLexicon = {
+        var lexicon = CompoundLexicon()
+        for word in CommonSwedishWords.words {
+            let normalized = Normalizer.normalize(word)
+            lexicon.words.insert(normalized)
+            lexicon.keys.insert(ExpansionKeys.inflection(normalized))
+        }
+        return lexicon
+    }()
 }
 
 /// Builds the three expansion maps of a segment from its sorted vocabulary
@@ -44,20 +66,27 @@ struct Vocabulary: Sendable {
 ///
 /// - inflection: `ExpansionKeys.inflection(term)` → terms
 /// - folded: `ExpansionKeys.folded(term)` → terms
-/// - compound part: for each term that `CompoundSplitter` splits, the inflection key of
-///   each part → the term. The splitter's lexicon (`isWord`) is every term and every
-///   inflection key of the whole index as of the commit (this segment, the segments
-///   written with it and the live segments), so a one-episode segment still splits
-///   `kostchef` when `kost` was said in another episode.
+/// - compound part: for each term that `CompoundSplitter` splits (its stricter split, with
+///   words and keys apart), the inflection key of each part → the term. The lexicon is
+///   every term and every inflection key of the whole index as of the commit (this
+///   segment and the live segments), so a one-episode segment still splits `kostchef`
+///   when `kost` was said in another episode.
 /// Compound splitting runs on both cores.
 enum ExpansionTablesWriter {
-    static func build(_ vocabulary: Vocabulary, lexicon: Set<String>) -> [[UInt8]] {
+    static func build(_ vocabulary: Vocabulary, lexicon: CompoundLexicon) -> [[UInt8]] {
         let terms = vocabulary.terms
         let keys = vocabulary.keys
         let folded = vocabulary.folded
         let count = terms.count
-        let workers = 2
-        let isWord: @Sendable (String) -> Bool = { lexicon.contains($0) }
+        // Many small slices rather than one per core: the other branch of the flush is
+        // busy writing postings at first, so idle threads pick up slices as they free up.
+        let workers = 16
+        var clock = PhaseClock()
+        defer { clock.report("expansion tables, inside") }
+        let words = lexicon.words
+        let keySet = lexicon.keys
+        let isWord: @Sendable (String) -> Bool = { words.contains($0) }
+        let isKey: @Sendable (String) -> Bool = { keySet.contains($0) }
         var parts = [[String]?](repeating: nil, count: count)
         parts.withUnsafeMutableBufferPointer { partBuffer in
             let out = UnsafeMutableSendable(partBuffer)
@@ -67,12 +96,13 @@ enum ExpansionTablesWriter {
                 while index < count {
                     let term = terms[index]
                     if term.utf8.count >= 2 * splitter.minimumPartLength {
-                        out.buffer[index] = splitter.split(term, isWord: isWord)
+                        out.buffer[index] = splitter.split(term, isWord: isWord, isKey: isKey)
                     }
                     index += workers
                 }
             }
         }
+        clock.lap("compound splitting")
         var inflectionMap: [String: [UInt32]] = [:]
         var foldedMap: [String: [UInt32]] = [:]
         var partMap: [String: [UInt32]] = [:]

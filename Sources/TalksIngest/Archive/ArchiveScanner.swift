@@ -44,7 +44,7 @@ public enum ArchiveScanner {
             }
         }
         scan.sources = removeDuplicates(candidates, diagnostics: &scan.diagnostics)
-        scan.sources.sort { Array($0.id.utf8).lexicographicallyPrecedes(Array($1.id.utf8)) }
+        scan.sources.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
         return scan
     }
 
@@ -89,6 +89,8 @@ public enum ArchiveScanner {
         var kept: [EpisodeSource] = []
         for source in candidates {
             if let earlier = firstFolder[source.id] {
+                if earlier == source.folder { continue }  // the same folder named twice
+
                 diagnostics.append(Diagnostic(
                     .error, file: source.folder,
                     "duplicate episode id '\(source.id)': also used by \(earlier); this folder is skipped"))

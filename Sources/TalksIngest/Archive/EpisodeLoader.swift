@@ -67,6 +67,13 @@ public enum EpisodeLoader {
         hasher.update(field: name)
         hasher.update(length: bytes.count)
         hasher.update(bytes)
+        if let problem = UTF8Validation.firstProblem(in: bytes) {
+            let hex = String(problem.byte, radix: 16, uppercase: true)
+            diagnostics.append(Diagnostic(.error, file: path, line: problem.line,
+                "not UTF-8: byte 0x\(hex) at column \(problem.column) (is the file saved as Windows-1252 or Latin-1?); "
+                + "save it as UTF-8, otherwise letters like å, ä and ö cannot be found"))
+            return nil
+        }
         do {
             let transcript = try TranscriptReader.read(bytes, format: format, file: path)
             diagnostics += transcript.diagnostics

@@ -116,6 +116,11 @@ public struct CheckReport: Sendable, Hashable {
                     errors: diagnostics.filter { $0.severity == .error }))
             }
         }
+        if entries.isEmpty, let path = paths.first {
+            entries.append(Entry(
+                kind: .folder, id: FileSystem.lastComponent(path), path: path,
+                warnings: [Diagnostic(.warning, file: path, "no episode folders found (an episode folder holds episode.json or episode.html and a transcript)")]))
+        }
         return CheckReport(entries: entries)
     }
 

@@ -25,10 +25,9 @@ public enum EpisodePageReader {
         }
         let page = PageFacts(document: document, root: root, file: file, diagnostics: &diagnostics)
 
-        var id = defaultID
+        let id = defaultID
         if let problem = EpisodeID.problem(with: id) {
             diagnostics.append(Diagnostic(.error, file: file, "the folder name '\(id)' used as id \(problem)"))
-            id = defaultID
         }
 
         let event = page.event

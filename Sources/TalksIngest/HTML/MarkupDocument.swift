@@ -26,6 +26,7 @@ final class MarkupDocument {
     /// otherwise assume Latin-1 when a page declares no charset); other bytes are left to
     /// libxml2's detection from `<meta charset>`. The corresponding C function is `htmlReadMemory`.
     static func html(_ bytes: [UInt8]) -> MarkupDocument? {
+        _ = libraryInitialized
         silenceErrors()
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
@@ -43,6 +44,7 @@ final class MarkupDocument {
     /// no `DTDLOAD`) and without network access; `HUGE` is not set, so libxml2's own limits
     /// on text and nesting apply. The corresponding C function is `xmlReadMemory`.
     static func xml(_ bytes: [UInt8]) -> Result<MarkupDocument, XMLProblem> {
+        _ = libraryInitialized
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
         guard bytes.count < Int(Int32.max) else { return .failure(XMLProblem(line: nil, message: "the document is too large")) }
@@ -100,6 +102,14 @@ final class MarkupDocument {
         }
         return nodes
     }
+
+    /// libxml2 must be initialised once before threads use it (ingest loads episodes in
+    /// parallel); Swift runs a static initialiser exactly once, thread-safely.
+    /// The corresponding C function is `xmlInitParser`.
+    static let libraryInitialized: Bool = {
+        xmlInitParser()
+        return true
+    }()
 
     /// Installs a structured error handler that drops libxml2's messages for this thread
     /// (libxml2 keeps error handlers per thread), so nothing reaches stderr.

@@ -133,11 +133,11 @@ struct PageFacts {
     static func speaker(from item: MarkupNode, document: MarkupDocument) -> Speaker? {
         let whole = PageText.inlineText(of: item)
         if let bold = document.select(".//strong | .//b", from: item).first {
-            let name = PageText.inlineText(of: bold).trimmingCharacters(",–-—: ")
+            let name = PageText.inlineText(of: bold).trimmingEdges(of: ",–-—: ")
             guard !name.isEmpty else { return nil }
             var rest = whole
             if let range = rest.range(of: name) { rest.removeSubrange(..<range.upperBound) }
-            let organisation = rest.trimmingCharacters(",–-—: ")
+            let organisation = rest.trimmingEdges(of: ",–-—: ")
             return Speaker(name: name, organisation: organisation.isEmpty ? nil : organisation)
         }
         for separator in [", ", " – ", " — ", " - "] {
@@ -149,16 +149,5 @@ struct PageFacts {
             }
         }
         return whole.isEmpty ? nil : Speaker(name: whole)
-    }
-}
-
-extension String {
-    /// The text without any of `characters` (and whitespace) at either end.
-    func trimmingCharacters(_ characters: String) -> String {
-        let unwanted = Set(characters.unicodeScalars)
-        let scalars = unicodeScalars
-        let isKept: (Unicode.Scalar) -> Bool = { !unwanted.contains($0) && !$0.properties.isWhitespace }
-        guard let first = scalars.firstIndex(where: isKept), let last = scalars.lastIndex(where: isKept) else { return "" }
-        return String(scalars[first...last])
     }
 }

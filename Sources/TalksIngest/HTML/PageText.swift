@@ -35,7 +35,7 @@ enum PageText {
 
     /// The text of the node with whitespace collapsed to single spaces.
     static func inlineText(of node: MarkupNode) -> String {
-        collapse(text(of: node).replacingLineBreaks())
+        collapse(text(of: node))
     }
 
     private static func collect(_ node: MarkupNode, depth: Int, lines: inout [String], current: inout String) {
@@ -76,11 +76,5 @@ enum PageText {
             result.unicodeScalars.append(scalar)
         }
         return result
-    }
-}
-
-extension String {
-    func replacingLineBreaks() -> String {
-        String(unicodeScalars.map { $0 == "\n" ? " " : Character($0) })
     }
 }

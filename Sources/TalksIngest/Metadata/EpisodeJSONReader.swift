@@ -231,14 +231,3 @@ private struct FieldReader {
         diagnostics.append(Diagnostic(.warning, file: file, line: line, message))
     }
 }
-
-extension String {
-    /// The text without leading and trailing spaces, tabs and line breaks.
-    var trimmingWhitespace: String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-        else { return "" }
-        return String(scalars[first...last])
-    }
-}

@@ -85,7 +85,7 @@ enum FileSystem {
             if name == "." || name == ".." { continue }
             names.append(name)
         }
-        return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     /// Writes `bytes` to a new file at `path` (which must not exist) and fsyncs it.

@@ -14,6 +14,10 @@ public struct CueTextParser: Sendable {
 
     /// Parses raw cue text given as UTF-8 bytes (already NUL- and newline-normalised).
     public func parse(bytes: UnsafeBufferPointer<UInt8>) -> CueText {
+        // Most cues have no markup at all: then the tree is one text node (or none).
+        if !bytes.contains(where: { $0 == ASCII.lessThan || $0 == ASCII.ampersand }) {
+            return CueText(nodes: bytes.isEmpty ? [] : [.text(String(decoding: bytes, as: UTF8.self))])
+        }
         var tokenizer = CueTextTokenizer(input: bytes)
         // The open elements; the root list of nodes is `stack[0]`'s children. `current` is
         // always the last element, so "let current be the parent" is a pop.

@@ -1,7 +1,7 @@
 /// Decides who speaks in each cue when the transcript does not say it with voice spans.
 ///
 /// Meeting tools write `Name: text` at the start of a cue, or mark only speaker changes with a
-/// leading `- ` or `>> `. The rules, in order, for one cue:
+/// leading `- `, `– ` (Swedish subtitles) or `>>`. The rules, in order, for one cue:
 /// 1. A voice span (`<v Name>`) names the speaker; nothing else is looked at.
 /// 2. A `Name:` prefix on the first line names the speaker when it is unambiguous (see
 ///    `SpeakerPrefix`), and is removed from the text.

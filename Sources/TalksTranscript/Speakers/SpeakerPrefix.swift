@@ -1,4 +1,4 @@
-/// Recognises the speaker markers at the start of a cue's text: a change mark (`- `, `>> `)
+/// Recognises the speaker markers at the start of a cue's text: a change mark (`- `, `– `, `>>`)
 /// and an unambiguous `Name:` prefix.
 ///
 /// A prefix counts as a name only when it is 1–4 capitalised words (letters, `-`, `'`, `.`),
@@ -9,8 +9,12 @@
 public enum SpeakerPrefix {
     /// The kind of speaker-change mark a cue starts with.
     public enum ChangeMark: String, Sendable, Hashable {
+        /// `- ` (ASCII hyphen and a space).
         case dash = "- "
-        case chevrons = ">> "
+        /// `– ` (en dash and a space), the Swedish subtitling convention for a new speaker.
+        case enDash = "– "
+        /// `>>`, as broadcast captions and some meeting tools write it, space optional.
+        case chevrons = ">>"
     }
 
     /// Words that start sentences or label content rather than name a person (compared
@@ -27,17 +31,24 @@ public enum SpeakerPrefix {
 
     /// The leading change mark and the text after it (unchanged text when there is none).
     public static func changeMark(in text: String) -> (ChangeMark?, String) {
-        for mark in [ChangeMark.chevrons, .dash] where text.hasPrefix(mark.rawValue) {
-            let rest = text.dropFirst(mark.rawValue.count).drop(while: { $0 == " " || $0 == "\t" })
-            return (mark, String(rest))
+        for mark in [ChangeMark.chevrons, .dash, .enDash] where text.hasPrefix(mark.rawValue) {
+            let rest = text.dropFirst(mark.rawValue.count)
+            if mark == .chevrons, rest.first == ">" { break } // ">>>" is not a mark
+            return (mark, String(rest.drop(while: { $0 == " " || $0 == "\t" })))
         }
-        if text == ">>" { return (.chevrons, "") }
         return (nil, text)
     }
 
     /// The speaker name and the remaining text when `text` starts with an unambiguous
     /// `Name:` prefix; nil otherwise.
     public static func namePrefix(in text: String) -> (name: String, rest: String)? {
+        // Cheap rejection on bytes first: most cues have no colon early in the first line.
+        var hasEarlyColon = false
+        for byte in text.utf8.prefix(96) {
+            if byte == ASCII.colon { hasEarlyColon = true; break }
+            if byte == ASCII.lineFeed { break }
+        }
+        guard hasEarlyColon else { return nil }
         let firstLine = text.prefix { $0 != "\n" }
         guard let colon = firstLine.prefix(64).firstIndex(of: ":") else { return nil }
         let afterColon = text[text.index(after: colon)...]

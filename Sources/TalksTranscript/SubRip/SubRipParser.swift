@@ -22,15 +22,15 @@ public struct SubRipParser: Sendable {
     /// Parses a whole file into cues and diagnostics (line-located, for skipped blocks).
     public func parse(_ bytes: [UInt8]) -> (cues: [Cue], diagnostics: [WebVTTDiagnostic]) {
         let input = TextDecoding.normalizedUTF8(bytes)
-        var lines: [Range<Int>] = []
-        var start = 0
-        for (index, byte) in input.enumerated() where byte == ASCII.lineFeed {
-            lines.append(start..<index)
-            start = index + 1
-        }
-        if start < input.count { lines.append(start..<input.count) }
         return input.withUnsafeBufferPointer { buffer in
-            parse(buffer, lines: lines)
+            var lines: [Range<Int>] = []
+            var start = 0
+            while start < buffer.count {
+                let end = buffer.firstIndex(of: ASCII.lineFeed, from: start) ?? buffer.count
+                lines.append(start..<end)
+                start = end + 1
+            }
+            return parse(buffer, lines: lines)
         }
     }
 
@@ -49,7 +49,7 @@ public struct SubRipParser: Sendable {
                 continue
             }
             var number: String? = nil
-            if isNumber(lines[index]), index + 1 < lines.count, containsArrow(input, lines[index + 1]) {
+            if isNumber(lines[index]), index + 1 < lines.count, !isBlank(lines[index + 1]) {
                 number = input.string(in: trim(input, lines[index]))
                 index += 1
             }
@@ -93,12 +93,7 @@ public struct SubRipParser: Sendable {
     }
 
     private func containsArrow(_ input: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
-        guard line.count >= 3 else { return false }
-        for index in line.lowerBound..<(line.upperBound - 2)
-        where input[index] == ASCII.hyphen && input[index + 1] == ASCII.hyphen && input[index + 2] == ASCII.greaterThan {
-            return true
-        }
-        return false
+        input.containsArrow(in: line)
     }
 
     private func timings(_ input: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> (Double, Double)? {

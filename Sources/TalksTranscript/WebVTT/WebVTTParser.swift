@@ -1,5 +1,3 @@
-import Glibc
-
 /// A WebVTT parser that follows the W3C "WebVTT parser algorithm" step by step.
 ///
 /// It decodes UTF-8 with replacement, checks the signature, reads the header, then collects
@@ -39,11 +37,7 @@ struct WebVTTFileParser {
 
     /// The end of the line starting at `start` (the index of its LF, or the input's end).
     func endOfLine(from start: Int) -> Int {
-        guard start < input.count, let base = input.baseAddress else { return input.count }
-        guard let found = memchr(base + start, Int32(ASCII.lineFeed), input.count - start) else {
-            return input.count
-        }
-        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        input.firstIndex(of: ASCII.lineFeed, from: start) ?? input.count
     }
 
     mutating func run() -> WebVTTParseResult {
@@ -200,9 +194,10 @@ struct WebVTTFileParser {
     /// a NOTE comment (which is meant to be ignored).
     mutating func reportIgnoredBlock(_ buffer: Range<Int>, line: Int) {
         if startsWithWord("NOTE", buffer) { return }
-        let text = Self.excerpt(input.string(in: buffer.lowerBound..<endOfLine(from: buffer.lowerBound)))
+        let firstLine = buffer.lowerBound..<min(endOfLine(from: buffer.lowerBound), buffer.upperBound)
+        let text = Self.excerpt(input.string(in: firstLine))
         let message: String
-        if seenCue && (startsWithKeyword("STYLE", buffer) || startsWithKeyword("REGION", buffer)) {
+        if seenCue && (startsWithKeyword("STYLE", firstLine) || startsWithKeyword("REGION", firstLine)) {
             message = "\(text) block after the first cue is ignored (STYLE and REGION must come before cues)"
         } else {
             message = "text without a cue timing line is ignored: \"\(text)\""
@@ -235,16 +230,7 @@ struct WebVTTFileParser {
     }
 
     func containsArrow(_ line: Range<Int>) -> Bool {
-        guard line.count >= 3 else { return false }
-        var index = line.lowerBound
-        let last = line.upperBound - 2
-        while index < last {
-            if input[index] == ASCII.hyphen, input[index + 1] == ASCII.hyphen, input[index + 2] == ASCII.greaterThan {
-                return true
-            }
-            index += 1
-        }
-        return false
+        input.containsArrow(in: line)
     }
 
     /// `buffer` starts with `keyword` and the rest is ASCII whitespace (the STYLE/REGION test).

@@ -29,10 +29,8 @@ enum TextDecoding {
     /// Replaces NUL by U+FFFD and CRLF / CR by LF; returns the input untouched when it has
     /// neither (the common case).
     static func replacingNullAndCarriageReturn(_ bytes: [UInt8]) -> [UInt8] {
-        var needsWork = false
-        for byte in bytes where byte == 0 || byte == 0x0D {
-            needsWork = true
-            break
+        let needsWork = bytes.withUnsafeBufferPointer { buffer in
+            buffer.firstIndex(of: 0, from: 0) != nil || buffer.firstIndex(of: ASCII.carriageReturn, from: 0) != nil
         }
         guard needsWork else { return bytes }
         var output: [UInt8] = []

@@ -1,42 +1,8 @@
-/// Byte constants and classes the WebVTT algorithms name ("ASCII whitespace", "ASCII digits").
-enum ASCII {
-    static let tab: UInt8 = 0x09
-    static let lineFeed: UInt8 = 0x0A
-    static let formFeed: UInt8 = 0x0C
-    static let carriageReturn: UInt8 = 0x0D
-    static let space: UInt8 = 0x20
-    static let ampersand: UInt8 = 0x26
-    static let hyphen: UInt8 = 0x2D
-    static let fullStop: UInt8 = 0x2E
-    static let solidus: UInt8 = 0x2F
-    static let colon: UInt8 = 0x3A
-    static let semicolon: UInt8 = 0x3B
-    static let lessThan: UInt8 = 0x3C
-    static let greaterThan: UInt8 = 0x3E
-    static let comma: UInt8 = 0x2C
-    static let percent: UInt8 = 0x25
-    static let numberSign: UInt8 = 0x23
+import Glibc
 
-    /// Tab, LF, FF, CR or space: the HTML/Infra "ASCII whitespace".
-    @inline(__always)
-    static func isWhitespace(_ byte: UInt8) -> Bool {
-        byte == space || byte == tab || byte == lineFeed || byte == formFeed || byte == carriageReturn
-    }
-
-    @inline(__always)
-    static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
-
-    @inline(__always)
-    static func isHexDigit(_ byte: UInt8) -> Bool {
-        isDigit(byte) || (byte | 0x20) &- 0x61 < 6
-    }
-
-    @inline(__always)
-    static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        isDigit(byte) || (byte | 0x20) &- 0x61 < 26
-    }
-}
-
+/// Byte-range helpers the parsers share: they read UTF-8 input through an
+/// `UnsafeBufferPointer` and name text by index ranges, so lines and tokens are never copied
+/// until a value is kept. Every helper checks its range against the buffer.
 extension UnsafeBufferPointer where Element == UInt8 {
     /// True when the bytes in `range` equal the ASCII text `literal`.
     func matches(_ literal: StaticString, in range: Range<Int>) -> Bool {
@@ -60,6 +26,7 @@ extension UnsafeBufferPointer where Element == UInt8 {
 
     /// Splits `range` on ASCII whitespace ("split a string on spaces"), skipping empty tokens.
     func tokensSplitOnWhitespace(in range: Range<Int>) -> [Range<Int>] {
+        let range = range.clamped(to: 0..<count)
         var tokens: [Range<Int>] = []
         var index = range.lowerBound
         while index < range.upperBound {
@@ -71,8 +38,32 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return tokens
     }
 
+    /// True when `range` contains "-->" (the test the WebVTT and SubRip block rules use).
+    /// Finds each `>` with `memchr`, then looks at the two bytes before it.
+    func containsArrow(in range: Range<Int>) -> Bool {
+        guard range.count >= 3, range.lowerBound >= 0, range.upperBound <= count, let base = baseAddress else {
+            return false
+        }
+        var start = range.lowerBound + 2
+        while start < range.upperBound,
+              let found = memchr(base + start, Int32(ASCII.greaterThan), range.upperBound - start) {
+            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if self[index - 1] == ASCII.hyphen, self[index - 2] == ASCII.hyphen { return true }
+            start = index + 1
+        }
+        return false
+    }
+
+    /// The index of the first `byte` at or after `start`, or nil. The C function is `memchr`.
+    func firstIndex(of byte: UInt8, from start: Int) -> Int? {
+        guard start >= 0, start < count, let base = baseAddress,
+              let found = memchr(base + start, Int32(byte), count - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
     /// The index of the first `byte` in `range`, or nil.
     func firstIndex(of byte: UInt8, in range: Range<Int>) -> Int? {
+        let range = range.clamped(to: 0..<count)
         var index = range.lowerBound
         while index < range.upperBound {
             if self[index] == byte { return index }

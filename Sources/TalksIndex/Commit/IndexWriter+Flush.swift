@@ -1,0 +1,161 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Flushing: the in-memory builders become one immutable segment on disk.
+///
+/// The cores' builders are joined, then the cue text is Huffman-coded while the
+/// vocabulary is sorted and keyed, and the expansion tables are built while the postings,
+/// terms, lengths and episodes files are written. All files are fsynced together at the
+/// end. Nothing is visible to readers until `commit` names the segment in a manifest.
+extension IndexWriter {
+    /// Writes the in-memory builders to one segment (not yet visible: no manifest names
+    /// it until `commit`).
+    func flush() throws(IndexError) {
+        let busy = lanes.indices.filter { !lanes[$0].isEmpty }
+        guard let target = busy.first else { return }
+        var clock = PhaseClock()
+        // Join the other cores' builders into the first: one flush, one segment.
+        for lane in busy.dropFirst() {
+            let shift = lanes[target].episodeCount
+            var other = lanes[lane]
+            lanes[lane] = SegmentBuilder()
+            lanes[target].absorb(&other)
+            for (episodeID, location) in locations {
+                if case .building(lane, let ordinal) = location {
+                    locations[episodeID] = .building(lane: target, ordinal: ordinal + shift)
+                }
+            }
+        }
+        clock.lap("join builders")
+        let id = newSegmentID()
+        let base = existingLexicon()
+        clock.lap("existing lexicon")
+        clock.report("flush")
+        let state = try Self.write(&lanes[target], as: id, baseLexicon: base, directory: directory,
+                                   faultInjection: faultInjection)
+        for (episodeID, location) in locations {
+            if case .building(target, let ordinal) = location { locations[episodeID] = .segment(id, ordinal) }
+        }
+        segments.append(state)
+        lanes[target] = SegmentBuilder()
+        written += 1
+        // The builders' many arrays were freed; hand the pages back to the kernel now,
+        // or the heap's holes keep the process above its memory budget.
+        MemoryRelease.releaseFreedPages()
+    }
+
+    /// Serializes a builder as segment `id`, writes and fsyncs its files, opens it.
+    static func write(
+        _ builder: inout SegmentBuilder, as id: SegmentID, baseLexicon: CompoundLexicon, directory: String,
+        faultInjection: (@Sendable (String) throws(IndexError) -> Void)?
+    ) throws(IndexError) -> SegmentState {
+        var clock = PhaseClock()
+        // Code the cue text on one core while the other sorts the vocabulary and computes
+        // its keys (which itself spreads over both cores).
+        let store = builder.cueStore
+        let joinedStores = builder.joinedStores
+        builder.cueStore = CueStoreBuilder()
+        builder.joinedStores = []
+        var snapshot: SegmentBuilder? = builder
+        var storeSections: [[UInt8]] = []
+        var sorted: (ids: [Int], vocabulary: Vocabulary) = ([], Vocabulary(terms: []))
+        withUnsafeMutablePointer(to: &storeSections) { storeOut in
+            withUnsafeMutablePointer(to: &sorted) { sortedOut in
+                withUnsafeMutablePointer(to: &snapshot) { snapshotIn in
+                    let storePointer = UnsafeMutableSendablePointer(storeOut)
+                    let sortedPointer = UnsafeMutableSendablePointer(sortedOut)
+                    let snapshotPointer = UnsafeMutableSendablePointer(snapshotIn)
+                    DispatchQueue.concurrentPerform(iterations: 2) { task in
+                        if task == 0 {
+                            var whole = store
+                            for part in joinedStores { whole.absorb(part) }
+                            storePointer.pointer.pointee = whole.sections()
+                        } else if let builder = snapshotPointer.pointer.pointee {
+                            sortedPointer.pointer.pointee = builder.sortedVocabulary()
+                        }
+                    }
+                }
+            }
+        }
+        // Drop the read-only copy so serializing mutates the buffers in place.
+        snapshot = nil
+        clock.lap("store text and vocabulary keys")
+        var lexicon = baseLexicon
+        sorted.vocabulary.addLexicon(to: &lexicon)
+        clock.lap("lexicon")
+        // Build the expansion tables (compound splitting is the costly part) while the
+        // postings, terms, lengths and episodes are written. Files are written without
+        // waiting, then fsynced together: the kernel writes the first ones back while the
+        // later ones are still being built.
+        let vocabulary = sorted.vocabulary
+        let finalLexicon = lexicon
+        let order = sorted
+        let codedStore = storeSections
+        storeSections = []
+        var expansionSections: [[UInt8]] = []
+        var outcome: Result<[String], IndexError> = .success([])
+        withUnsafeMutablePointer(to: &builder) { builderIn in
+            withUnsafeMutablePointer(to: &expansionSections) { expansionsOut in
+                withUnsafeMutablePointer(to: &outcome) { outcomeOut in
+                    let builderPointer = UnsafeMutableSendablePointer(builderIn)
+                    let expansionsPointer = UnsafeMutableSendablePointer(expansionsOut)
+                    let outcomePointer = UnsafeMutableSendablePointer(outcomeOut)
+                    DispatchQueue.concurrentPerform(iterations: 2) { task in
+                        if task == 0 {
+                            var clock = PhaseClock()
+                            expansionsPointer.pointer.pointee = ExpansionTablesWriter.build(vocabulary, lexicon: finalLexicon)
+                            clock.lap("build")
+                            clock.report("expansion tables")
+                            return
+                        }
+                        var clock = PhaseClock()
+                        defer { clock.lap("serialize"); clock.report("postings, terms, lengths, episodes") }
+                        var written: [String] = []
+                        do throws(IndexError) {
+                            try builderPointer.pointer.pointee.serialize(as: id, sorted: order, storeSections: codedStore) {
+                                (kind, bytes) throws(IndexError) in
+                                try faultInjection?("write \(id.fileName(kind))")
+                                let path = directory + "/" + id.fileName(kind)
+                                try FileSystem.writeNewFile(path, bytes, sync: false)
+                                written.append(path)
+                            }
+                            outcomePointer.pointer.pointee = .success(written)
+                        } catch {
+                            outcomePointer.pointer.pointee = .failure(error)
+                        }
+                    }
+                }
+            }
+        }
+        clock.lap("postings and expansion tables")
+        var written = try outcome.get()
+        try faultInjection?("write \(id.fileName(.expansions))")
+        let expansionsPath = directory + "/" + id.fileName(.expansions)
+        try FileSystem.writeNewFile(expansionsPath, FileContainer.build(kind: .expansions, segment: id, sections: expansionSections),
+                                    sync: false)
+        written.append(expansionsPath)
+        clock.lap("expansions file")
+        for path in written { try FileSystem.syncFile(path) }
+        clock.lap("fsync")
+        clock.report("write \(id)")
+        let deleted = builder.deleted
+        let reader = try SegmentReader(directory: directory, id: id, deleted: Array(deleted))
+        return SegmentState(reader: reader, deleted: deleted)
+    }
+
+    /// The compound lexicon of the segments already written (their terms and the keys of
+    /// their inflection tables) and of the common Swedish words.
+    func existingLexicon() -> CompoundLexicon {
+        var lexicon = CompoundLexicon.common
+        for state in segments {
+            let reader = state.reader
+            for ordinal in 0..<reader.termCount { lexicon.words.insert(reader.term(at: ordinal)) }
+            if let table = reader.expansions.tables.first {
+                for index in 0..<table.count { lexicon.keys.insert(String(decoding: table.key(index), as: UTF8.self)) }
+            }
+        }
+        return lexicon
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+
+/// Wall-clock laps of a multi-step operation, printed to stderr when the environment
+/// variable `TALKS_INDEX_TIMING` is set (used to find where ingest time goes).
+struct PhaseClock {
+    static let enabled = ProcessInfo.processInfo.environment["TALKS_INDEX_TIMING"] != nil
+    private var last = Date()
+    private var laps: [(String, Double)] = []
+
+    mutating func lap(_ name: String) {
+        guard Self.enabled else { return }
+        let now = Date()
+        laps.append((name, now.timeIntervalSince(last)))
+        last = now
+    }
+
+    func report(_ title: String) {
+        guard Self.enabled else { return }
+        let parts = laps.map { String(format: "%@ %.3f s", $0.0, $0.1) }.joined(separator: ", ")
+        FileHandle.standardError.write(Data("talks-index timing: \(title): \(parts)\n".utf8))
+    }
+}
