@@ -34,6 +34,7 @@ def read_archive(root):
     words = collections.Counter()
     pairs = collections.Counter()
     speakers = collections.Counter()
+    cues = []  # (speaker, tokens) of every cue, for co-occurring AND queries
     for name in sorted(os.listdir(root)):
         path = os.path.join(root, name, "transcript.vtt")
         if not os.path.exists(path):
@@ -44,13 +45,16 @@ def read_archive(root):
             lines = block.rstrip("\n").split("\n")[2:]
             text = " ".join(lines)
             match = VOICE.match(text)
+            speaker = None
             if match:
-                speakers[match.group(0)[3:-1]] += 1
+                speaker = match.group(0)[3:-1]
+                speakers[speaker] += 1
                 text = text[match.end():]
             tokens = [token.lower() for token in WORD.findall(text)]
+            cues.append((speaker, tokens))
             words.update(tokens)
             pairs.update(zip(tokens, tokens[1:]))
-    return words, pairs, speakers
+    return words, pairs, speakers, cues
 
 
 def typo(word, rng):
@@ -67,7 +71,7 @@ def typo(word, rng):
 def build(archive):
     rng = random.Random("talks-benchmark-queries/1")
     vocabulary = swedish_vocabulary.Vocabulary()
-    counts, pairs, speakers = read_archive(archive)
+    counts, pairs, speakers, cues = read_archive(archive)
     queries = []
     known = vocabulary.hunspell.entries  # picks from the word list must be dictionary words
 
@@ -89,19 +93,29 @@ def build(archive):
     for word in rng.sample(rare, 25):
         add("rare", word)
 
-    # Two- and three-word AND: topic words, places and common words together.
-    topic_bases = [forms[0] for topic in vocabulary.topic_forms.values() for forms in topic]
-    places = swedish_vocabulary.PLACES
-    mid = [w for w in vocabulary.common_words[100:3000]
-           if len(w) >= 4 and counts[w] > 0 and w in known]
+    # Two- and three-word AND: words that occur together in one cue (cue-level AND hits).
+    topic_bases = {forms[0] for topic in vocabulary.topic_forms.values() for forms in topic}
+    places = {place.lower() for place in swedish_vocabulary.PLACES}
+    mid = {w for w in vocabulary.common_words[100:3000] if len(w) >= 4 and w in known}
+
+    def cooccurring(first_set, second_set, size):
+        while True:
+            _, tokens = cues[int(rng.random() * len(cues))]
+            firsts = [t for t in tokens if t in first_set]
+            seconds = sorted({t for t in tokens if t in second_set} - {firsts[0] if firsts else ""})
+            if firsts and len(seconds) >= size - 1:
+                picked = [firsts[0]] + rng.sample(seconds, size - 1)
+                return " ".join(w.capitalize() if w in places else w for w in picked)
+
     for _ in range(12):
-        add("and", f"{rng.choice(topic_bases)} {rng.choice(mid)}")
+        add("and", cooccurring(topic_bases, mid, 2))
     for _ in range(6):
-        add("and", f"{rng.choice(topic_bases)} {rng.choice(places).split()[0]}")
+        add("and", cooccurring(topic_bases, places, 2))
     for _ in range(6):
-        add("and", f"{rng.choice(mid)} {rng.choice(mid)}")
+        add("and", cooccurring(mid, mid, 2))
     for _ in range(6):
-        add("and", f"{rng.choice(topic_bases)} {rng.choice(mid)} {rng.choice(mid)}")
+        add("and", cooccurring(topic_bases, mid, 3))
+    topic_bases = sorted(topic_bases)
 
     # Phrases: common-word phrases (the expensive ones), topic phrases, real bigrams.
     for phrase in ("och sen", "det är", "så att", "på något sätt", "i och med att",
@@ -162,12 +176,14 @@ def build(archive):
 
     # Filters.
     named = [name for name, _ in speakers.most_common(6)]
-    add("filter", f'speaker:"{named[0]}" kompetens')
-    add("filter", f'speaker:"{named[1]}" vatten')
+    for name in named[:2]:
+        said = sorted({t for speaker, tokens in cues if speaker == name for t in tokens
+                       if t in topic_bases})
+        add("filter", f'speaker:"{name}" {rng.choice(said)}')
     add("filter", f'speaker:"{named[2]}" "det är"')
     add("filter", 'series:"Landet lär" torka')
     add("filter", 'series:"Gröna samtal" livsmedelsstrategi')
-    add("filter", "after:2022-01-01 livsmedelsstrategi")
+    add("filter", "after:2020-01-01 livsmedelsstrategi")
     add("filter", "before:2020-01-01 vatten")
     add("filter", "after:2019-06-01 before:2020-06-01 kluster")
     return queries
