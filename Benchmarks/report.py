@@ -18,6 +18,8 @@ import os
 import platform
 import statistics
 
+PEER_ONLY = {"rss_after_loading_archive_mb"}
+
 PEERS = [("talks", "talks"), ("tantivy", "Tantivy"), ("fts5", "FTS5")]
 
 # (key, label, format, better) — better: "higher" or "lower" (for reading ratios)
@@ -27,6 +29,7 @@ METRICS = [
     ("index_mb", "index size, MB", "{:.1f}", "lower"),
     ("index_per_text", "index size / cue text", "{:.2f}", "lower"),
     ("peak_rss_mb", "peak RSS during ingest, MB", "{:.0f}", "lower"),
+    ("rss_after_loading_archive_mb", "  of which the parsed archive in Python (peers), MB", "{:.0f}", None),
     ("query_p50_ms", "query p50, ms (warm, in-process)", "{:.3f}", "lower"),
     ("query_p99_ms", "query p99, ms", "{:.3f}", "lower"),
     ("query_max_ms", "query max, ms", "{:.3f}", "lower"),
@@ -99,7 +102,7 @@ def table(results_dir, sizes, command):
         per_peer, notes = load(results_dir, size)
         if not per_peer:
             continue
-        reference = next(iter(per_peer.values()))
+        reference = next((figures for figures in per_peer.values() if figures.get("cues")), {})
         cues = reference.get("cues")
         text = reference.get("cue_text_bytes")
         lines.append(f"### {size} episodes ({int(cues):,} cues, {text / 1e6:.1f} MB of cue text)"
@@ -117,8 +120,12 @@ def table(results_dir, sizes, command):
             values = [per_peer.get(peer, {}).get(key) for peer, _ in PEERS]
             if all(value is None for value in values):
                 continue
-            talks_cell = cell(values[0], fmt) if "talks" in per_peer and values[0] is not None \
-                else ("pending" if not talks.get(key) else "–")
+            if values[0] is not None:
+                talks_cell = cell(values[0], fmt)
+            elif key in PEER_ONLY or "build_s" in talks:
+                talks_cell = "–"
+            else:
+                talks_cell = "pending"
             lines.append(f"| {label} | {talks_cell} | {cell(values[1], fmt)} | "
                          f"{cell(values[2], fmt)} | {ratio(values[0], values[1]) if better else '–'} | "
                          f"{ratio(values[0], values[2]) if better else '–'} |")
