@@ -177,17 +177,26 @@ def run_queries(queries, search, rounds):
     top 10, stored fields and snippets.
     """
     for query, _ in queries:
-        search(query)
+        try:
+            search(query)
+        except Exception:  # noqa: BLE001 - reported by the timed passes below
+            pass
     per_query = []
     for query, kind in queries:
         times = []
         hits = 0
+        error = None
         for _ in range(rounds):
             started = time.perf_counter()
-            hits = search(query)
+            try:
+                hits = search(query)
+            except Exception as failure:  # noqa: BLE001 - a peer's refusal is a figure too
+                hits, error = 0, f"{type(failure).__name__}: {failure}"
             times.append((time.perf_counter() - started) * 1000)
-        per_query.append({"query": query, "kind": kind, "ms": statistics.median(times),
-                          "hits": hits})
+        entry = {"query": query, "kind": kind, "ms": statistics.median(times), "hits": hits}
+        if error:
+            entry["error"] = error
+        per_query.append(entry)
     return per_query
 
 
@@ -204,6 +213,7 @@ def summarise(per_query):
         "query_max_ms": round(max(times), 3),
         "query_mean_ms": round(statistics.mean(times), 3),
         "queries_with_no_hits": sum(1 for entry in per_query if entry["hits"] == 0),
+        "queries_failed": [entry["query"] for entry in per_query if "error" in entry],
         "by_kind": {kind: {"p50_ms": round(percentile(values, 0.5), 3),
                            "max_ms": round(max(values), 3)} for kind, values in kinds.items()},
         "slowest": [{"query": entry["query"], "ms": round(entry["ms"], 3)} for entry in slowest],
