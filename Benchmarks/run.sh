@@ -87,7 +87,8 @@ for size in "${size_list[@]}"; do
     results="$work/results/$size"
     scratch="$work/scratch-$size"
     mkdir -p "$results" "$scratch"
-    rm -f "$results"/*.json
+    [ "$run_peers" = 1 ] && rm -f "$results"/fts5-*.json "$results"/tantivy-*.json
+    [ "$run_talks" = 1 ] && rm -f "$results"/talks-*.json
     for r in $(seq 1 "$repeat"); do
         if [ "$run_peers" = 1 ]; then
             say "$size episodes, repeat $r: FTS5"
