@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Check that a generated archive is well formed, until `talks check DIR --json` exists.
 
-    Benchmarks/check_archive.py DIR
+    Benchmarks/check_archive.py DIR [--talks BIN]
 
 For every DIR/<id>/: episode.json has the archive fields with the right types and an
 ISO 8601 date with offset; transcript.vtt starts with the WEBVTT signature, every block
 is an optional id, a timing line `hh:mm:ss.ttt --> hh:mm:ss.ttt` with start < end and
 starts in order, and non-empty text lines without "-->", each cue opening with a voice
 span `<v Name>` naming one of the episode's speakers. Prints a summary; exit 1 on any error.
+With --talks, also runs `talks check DIR --json` and compares its episode and cue counts
+(and its warnings and errors) with this check's; above 1,000 episodes only its exit status.
 
 Benchmark tool only.
 """
@@ -83,11 +85,42 @@ def check_episode(folder, errors):
     return cues
 
 
+def talks_check(talks, root, episodes, cues):
+    """Problems `talks check DIR --json` reports or disagrees with us on."""
+    import subprocess
+    import tempfile
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as output:
+        completed = subprocess.run([talks, "check", root, "--json"], stdout=output,
+                                   stderr=subprocess.PIPE, text=True)
+        if completed.returncode != 0:
+            return [f"talks check exited {completed.returncode}: {completed.stderr[-300:]}"]
+        if episodes > 1000:
+            return []
+        output.seek(0)
+        report = json.load(output)
+    problems = []
+    found = report.get("episodes", [])
+    talks_cues = sum(len(episode.get("cues", [])) for episode in found)
+    if len(found) != episodes or talks_cues != cues:
+        problems.append(f"talks check read {len(found)} episodes and {talks_cues} cues, "
+                        f"this check {episodes} and {cues}")
+    for episode in found:
+        for kind in ("warnings", "errors"):
+            for item in episode.get(kind, []):
+                problems.append(f"talks check {kind[:-1]} in {episode.get('id')}: {item}")
+    return problems
+
+
 def main():
-    if len(sys.argv) != 2:
+    arguments = sys.argv[1:]
+    talks = None
+    if len(arguments) == 3 and arguments[1] == "--talks":
+        talks = arguments[2]
+        arguments = arguments[:1]
+    if len(arguments) != 1:
         print(__doc__, file=sys.stderr)
         return 2
-    root = sys.argv[1]
+    root = arguments[0]
     errors = []
     episodes = 0
     cues = 0
@@ -96,9 +129,12 @@ def main():
         if os.path.isdir(folder):
             episodes += 1
             cues += check_episode(folder, errors)
+    if talks:
+        errors.extend(talks_check(talks, root, episodes, cues))
     for error in errors[:50]:
         print(error)
-    print(f"{episodes} episodes, {cues} cues, {len(errors)} errors")
+    checked = " (and talks check agrees)" if talks and not errors else ""
+    print(f"{episodes} episodes, {cues} cues, {len(errors)} errors{checked}")
     return 1 if errors else 0
 
 

@@ -77,6 +77,9 @@ for size in "${size_list[@]}"; do
         rm -rf "$archive"
         stats="$(python3 "$bench/generate_archive.py" --episodes "$size" --out "$archive" --seed 1)"
         printf '%s\n%s\n' "$generator_hash" "$stats" >"$marker"
+        check_talks=()
+        if [ -n "$talks" ] && "$talks" check --help >/dev/null 2>&1; then check_talks=(--talks "$talks"); fi
+        say "checking $archive: $(python3 "$bench/check_archive.py" "$archive" "${check_talks[@]}" | tail -n 1)"
     fi
     say "$size episodes: $(sed -n 2p "$marker")"
 done
