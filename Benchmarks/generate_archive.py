@@ -242,6 +242,21 @@ def generate(episodes, out, seed, progress=False):
     return stats
 
 
+def source_versions():
+    """Versions of the word list and dictionary: the same seed gives the same bytes only
+    with the same versions (and the same Python random module)."""
+    import platform
+    import subprocess
+    from importlib.metadata import version
+    try:
+        hunspell = subprocess.run(["dpkg-query", "-W", "-f", "${Version}", "hunspell-sv-se"],
+                                  capture_output=True, text=True).stdout.strip()
+    except OSError:
+        hunspell = "unknown"
+    return {"wordfreq": version("wordfreq"), "hunspell-sv-se": hunspell or "unknown",
+            "python": platform.python_version()}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--episodes", type=int, required=True)
@@ -254,6 +269,7 @@ def main():
     stats["seconds"] = round(time.perf_counter() - started, 2)
     stats["cue_text_mb"] = round(stats["cue_text_bytes"] / 1e6, 2)
     stats["seed"] = arguments.seed
+    stats["sources"] = source_versions()
     print(json.dumps(stats))
 
 
