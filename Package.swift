@@ -6,7 +6,6 @@
 //   TalksModel ← TalksTranscript ← TalksIngest
 //   TalksModel + TalksAnalysis + TalksIngest ← TalksIndex ← TalksSearch ← TalksServer ← talks
 // No package dependencies: Foundation, Dispatch, Glibc, XCTest and libxml2 only.
-import Foundation
 import PackageDescription
 
 let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
@@ -54,8 +53,6 @@ let testTargets: [(name: String, dependencies: [Target.Dependency])] = [
     ("TalksServerTests", ["TalksServer", "TalksSearch", "TalksIndex", "TalksIngest"]),
     ("talksTests", ["talks"]),
 ]
-let packageDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-for test in testTargets
-where FileManager.default.fileExists(atPath: packageDirectory.appendingPathComponent("Tests/\(test.name)").path) {
-    package.targets.append(.testTarget(name: test.name, dependencies: test.dependencies, swiftSettings: swift6))
+package.targets += testTargets.map {
+    .testTarget(name: $0.name, dependencies: $0.dependencies, swiftSettings: swift6)
 }
