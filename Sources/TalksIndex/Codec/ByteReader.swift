@@ -40,10 +40,12 @@ struct ByteReader {
         }
     }
 
-    /// A VarInt that must fit in `0...limit` (counts, lengths, ordinals).
-    mutating func readVarInt(atMost limit: Int, _ what: String) throws(IndexError) -> Int {
+    /// A VarInt that must fit in `0...limit` (counts, lengths, ordinals). `what` names the
+    /// value in the error; it is an autoclosure so that hot loops (the cue store walks record
+    /// headers per cue read) do not build an interpolated string for every value read.
+    mutating func readVarInt(atMost limit: Int, _ what: @autoclosure () -> String) throws(IndexError) -> Int {
         let value = try readVarInt()
-        guard value <= UInt64(max(0, limit)) else { throw corrupt("\(what) is \(value), more than the limit \(limit)") }
+        guard value <= UInt64(max(0, limit)) else { throw corrupt("\(what()) is \(value), more than the limit \(limit)") }
         return Int(value)
     }
 
