@@ -34,11 +34,45 @@ struct HitCollector {
         markedLengths = terms.reduce(0) { bits, term in bits | (UInt64(1) << UInt64(min(term.utf8.count, 63))) }
     }
 
-    /// Per-cue evidence over the cue ranges of several episodes laid end to end.
+    /// Per-cue evidence within one episode: dense arrays indexed by the cue's offset in the
+    /// episode, reused from episode to episode, plus the offsets touched (only those are
+    /// ranked and then cleared, so an episode costs its matches, not its length).
     private struct Evidence {
-        var masks: [UInt64]
-        var scores: [Double]
+        var masks: [UInt64] = []
+        var scores: [Double] = []
+        var touched: [Int] = []
         var phraseStarts: [Int: [(start: UInt32, length: Int)]] = [:]
+
+        /// Makes room for an episode of `count` cues (all entries are clear between episodes).
+        mutating func prepare(count: Int) {
+            if masks.count < count {
+                masks.append(contentsOf: repeatElement(0, count: count - masks.count))
+                scores.append(contentsOf: repeatElement(0, count: count - scores.count))
+            }
+        }
+
+        @inline(__always)
+        mutating func add(_ slot: Int, bit: UInt64, score: Double) {
+            if masks[slot] == 0 { touched.append(slot) }
+            masks[slot] |= bit
+            scores[slot] += score
+        }
+
+        mutating func clear() {
+            for slot in touched {
+                masks[slot] = 0
+                scores[slot] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// What one positive clause contributes to hits, in clause order (so each cue's score
+    /// sums its contributions in the same order whatever the episode).
+    private enum Source {
+        /// A word or prefix clause: one transcript cursor per variant, moving forward only.
+        case terms(bit: UInt64, idf: Double, variants: [(weight: Double, cursor: PostingsCursor)])
+        case phrase(bit: UInt64, idf: Double, ordinals: [Int])
     }
 
     /// The hits of each episode in `episodes` (ordinals of one segment), keyed by ordinal.
@@ -50,64 +84,68 @@ struct HitCollector {
         guard limit > 0, !plan.clauses.isEmpty, !episodes.isEmpty else { return [:] }
         let segment = context.segment
         let ordered = episodes.sorted()
-        let ranges = ordered.map { segment.cueRange(ofEpisode: $0) }
-        var bases: [Int] = []
-        var total = 0
-        for range in ranges {
-            bases.append(total)
-            total += range.count
-        }
-        var evidence = Evidence(masks: [UInt64](repeating: 0, count: total), scores: [Double](repeating: 0, count: total))
-        let k1 = parameters.k1
+        var sources: [Source] = []
         for (index, clause) in plan.clauses.enumerated() where !clause.isNegated {
             let bit = UInt64(1) << UInt64(index & 63)
             let idf = clause.inverseDocumentFrequency
             switch clause.shape {
             case .terms:
+                var variants: [(weight: Double, cursor: PostingsCursor)] = []
                 for variant in terms.variants[index] {
-                    var cursor = segment.postings(term: variant.ordinal, field: .transcript)
-                    guard cursor.count > 0 else { continue }
-                    for (position, range) in ranges.enumerated() where !range.isEmpty {
-                        guard cursor.advance(to: range.lowerBound) else { break }
-                        while cursor.document < range.upperBound {
-                            let cue = cursor.document
-                            let slot = bases[position] + cue - range.lowerBound
-                            let frequency = Double(cursor.frequency) * variant.weight * context.cueInverseNorm(cue)
-                            evidence.masks[slot] |= bit
-                            evidence.scores[slot] += idf * frequency * (k1 + 1) / (k1 + frequency)
-                            if !cursor.next() { break }
-                        }
-                    }
+                    let cursor = segment.postings(term: variant.ordinal, field: .transcript)
+                    if cursor.count > 0 { variants.append((variant.weight, cursor)) }
                 }
+                sources.append(.terms(bit: bit, idf: idf, variants: variants))
             case .phrase:
                 guard let ordinals = terms.phrases[index] else { continue }
-                let length = ordinals.count
-                var matcher = phraseMatcher
-                for (position, range) in ranges.enumerated() where !range.isEmpty {
-                    let base = bases[position]
-                    matcher.forEachMatch(segment: segment, ordinals: ordinals, field: .transcript, range: range) { cue, starts in
-                        let slot = base + cue - range.lowerBound
-                        let frequency = Double(starts.count) * context.cueInverseNorm(cue)
-                        evidence.masks[slot] |= bit
-                        evidence.scores[slot] += idf * frequency * (k1 + 1) / (k1 + frequency)
-                        evidence.phraseStarts[cue, default: []].append(contentsOf: starts.map { ($0, length) })
-                    }
-                }
-                phraseMatcher = matcher
+                sources.append(.phrase(bit: bit, idf: idf, ordinals: ordinals))
             }
         }
+        let k1 = parameters.k1
+        var evidence = Evidence()
         var result: [Int: [Hit]] = [:]
-        for (position, episode) in ordered.enumerated() {
-            let range = ranges[position]
-            let base = bases[position]
-            var chosen = Self.best(evidence, slots: base..<(base + range.count),
-                                   limit: speakerNeedles.isEmpty ? limit : max(limit, Self.speakerCandidates))
+        for episode in ordered {
+            let range = segment.cueRange(ofEpisode: episode)
+            guard !range.isEmpty else {
+                result[episode] = []
+                continue
+            }
+            let first = range.lowerBound
+            evidence.prepare(count: range.count)
+            for position in sources.indices {
+                switch sources[position] {
+                case .terms(let bit, let idf, var variants):
+                    sources[position] = .terms(bit: bit, idf: idf, variants: [])
+                    for variantIndex in variants.indices {
+                        let weight = variants[variantIndex].weight
+                        guard variants[variantIndex].cursor.advance(to: first) else { continue }
+                        while variants[variantIndex].cursor.document < range.upperBound {
+                            let cue = variants[variantIndex].cursor.document
+                            let frequency = Double(variants[variantIndex].cursor.frequency) * weight * context.cueInverseNorm(cue)
+                            evidence.add(cue - first, bit: bit, score: idf * frequency * (k1 + 1) / (k1 + frequency))
+                            if !variants[variantIndex].cursor.next() { break }
+                        }
+                    }
+                    sources[position] = .terms(bit: bit, idf: idf, variants: variants)
+                case .phrase(let bit, let idf, let ordinals):
+                    let length = ordinals.count
+                    var matcher = phraseMatcher
+                    matcher.forEachMatch(segment: segment, ordinals: ordinals, field: .transcript, range: range) { cue, starts in
+                        let frequency = Double(starts.count) * context.cueInverseNorm(cue)
+                        evidence.add(cue - first, bit: bit, score: idf * frequency * (k1 + 1) / (k1 + frequency))
+                        evidence.phraseStarts[cue, default: []].append(contentsOf: starts.map { ($0, length) })
+                    }
+                    phraseMatcher = matcher
+                }
+            }
+            var chosen = Self.best(evidence, limit: speakerNeedles.isEmpty ? limit : max(limit, Self.speakerCandidates))
+            evidence.clear()
             if !speakerNeedles.isEmpty {
-                chosen = try preferringFilteredSpeakers(chosen, segment: segment, firstCue: range.lowerBound - base, limit: limit)
+                chosen = try preferringFilteredSpeakers(chosen, segment: segment, firstCue: first, limit: limit)
             }
             var hits: [Hit] = []
             for slot in chosen.sorted() {
-                let ordinal = range.lowerBound + slot - base
+                let ordinal = first + slot
                 let cue = try segment.cue(ordinal)
                 hits.append(hit(for: cue, phrases: evidence.phraseStarts[ordinal] ?? [], recording: recordings[episode] ?? nil))
             }
@@ -137,17 +175,20 @@ struct HitCollector {
         return Array((spoken + others).prefix(limit))
     }
 
-    /// The `limit` best slots: most distinct clauses, then highest score, then earliest.
-    private static func best(_ evidence: Evidence, slots: Range<Int>, limit: Int) -> [Int] {
+    /// The `limit` best touched slots: most distinct clauses, then highest score, then earliest.
+    private static func best(_ evidence: Evidence, limit: Int) -> [Int] {
         var chosen: [Int] = []
+        chosen.reserveCapacity(limit + 1)
+        let masks = evidence.masks
+        let scores = evidence.scores
         func better(_ left: Int, _ right: Int) -> Bool {
-            let leftClauses = evidence.masks[left].nonzeroBitCount
-            let rightClauses = evidence.masks[right].nonzeroBitCount
+            let leftClauses = masks[left].nonzeroBitCount
+            let rightClauses = masks[right].nonzeroBitCount
             if leftClauses != rightClauses { return leftClauses > rightClauses }
-            if evidence.scores[left] != evidence.scores[right] { return evidence.scores[left] > evidence.scores[right] }
+            if scores[left] != scores[right] { return scores[left] > scores[right] }
             return left < right
         }
-        for slot in slots where evidence.masks[slot] != 0 {
+        for slot in evidence.touched {
             if chosen.count == limit, let last = chosen.last, !better(slot, last) { continue }
             var place = chosen.count
             while place > 0 && better(slot, chosen[place - 1]) { place -= 1 }
