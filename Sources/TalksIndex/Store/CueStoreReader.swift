@@ -51,6 +51,24 @@ struct CueStoreReader {
         var codedText: UnsafeRawBufferPointer
     }
 
+    /// Reads a VarInt at `offset` below `end` with raw loads (no `ByteReader`, whose file
+    /// name would be retained and released per record); nil when it runs past `end` or is
+    /// longer than 10 bytes.
+    @inline(__always)
+    private func varInt(_ offset: inout Int, _ end: Int) -> UInt64? {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < end {
+            let byte = records[offset]
+            offset &+= 1
+            result |= UInt64(byte & 0x7F) << shift
+            if byte & 0x80 == 0 { return result }
+            shift &+= 7
+            if shift > 63 { return nil }
+        }
+        return nil
+    }
+
     func record(_ ordinal: Int) throws(IndexError) -> Record {
         guard ordinal >= 0, ordinal < cueCount else {
             throw .outOfRange("cue ordinal \(ordinal) is outside 0..<\(cueCount) in \(file)")
@@ -61,23 +79,31 @@ struct CueStoreReader {
         guard start <= end, end <= records.count else {
             throw .corrupt(file: file, detail: "block \(block) has bounds \(start)..<\(end) outside the \(records.count)-byte record section")
         }
-        var reader = ByteReader(UnsafeRawBufferPointer(rebasing: records[start..<end]), file: file)
+        var offset = start
         var previousEnd: UInt64 = 0
         var index = block * Self.blockSize
         while true {
-            let length = try reader.readVarInt(atMost: reader.remaining, "record length of cue \(index)")
-            var fields = ByteReader(try reader.readBytes(length), file: file)
-            let offset = EpisodeCoding.unzigzag(try fields.readVarInt())
-            let cueStart = UInt64(max(0, Int64(bitPattern: previousEnd) &+ offset))
-            let duration = try fields.readVarInt()
+            guard let length = varInt(&offset, end), length <= UInt64(end - offset) else {
+                throw .corrupt(file: file, detail: "the record of cue \(index) runs past the end of its block")
+            }
+            let recordEnd = offset + Int(length)
+            guard let startCode = varInt(&offset, recordEnd), let duration = varInt(&offset, recordEnd) else {
+                throw .corrupt(file: file, detail: "the times of cue \(index) run past the end of its record")
+            }
+            let cueStart = UInt64(max(0, Int64(bitPattern: previousEnd) &+ EpisodeCoding.unzigzag(startCode)))
             previousEnd = cueStart &+ duration
             if index == ordinal {
-                let speaker = try fields.readVarInt(atMost: speakers.count, "speaker number of cue \(ordinal)")
+                guard let speaker = varInt(&offset, recordEnd), speaker <= UInt64(speakers.count) else {
+                    throw .corrupt(file: file, detail: "the speaker number of cue \(ordinal) is missing or beyond the \(speakers.count) names")
+                }
                 // A code is at least one bit, so the text is at most 8 × the coded bytes.
-                let textLength = try fields.readVarInt(atMost: fields.remaining * 8, "text length of cue \(ordinal)")
-                return Record(start: cueStart, duration: duration, speaker: speaker, textLength: textLength,
-                              codedText: try fields.readBytes(fields.remaining))
+                guard let textLength = varInt(&offset, recordEnd), textLength <= UInt64((recordEnd - offset) * 8) else {
+                    throw .corrupt(file: file, detail: "the text length of cue \(ordinal) is missing or longer than its coded bytes allow")
+                }
+                return Record(start: cueStart, duration: duration, speaker: Int(speaker), textLength: Int(textLength),
+                              codedText: UnsafeRawBufferPointer(rebasing: records[offset..<recordEnd]))
             }
+            offset = recordEnd
             index += 1
         }
     }

@@ -81,8 +81,9 @@ struct EpisodeStoreReader {
     func episode(_ ordinal: Int) throws(IndexError) -> Episode {
         var reader = try recordReader(ordinal)
         let id = try reader.readString()
-        _ = try reader.readString()
-        _ = try reader.readString()
+        // The content hash and source path are skipped, not decoded into strings.
+        _ = try reader.readBytes(try reader.readVarInt(atMost: reader.remaining, "content hash length"))
+        _ = try reader.readBytes(try reader.readVarInt(atMost: reader.remaining, "source path length"))
         return try EpisodeCoding.decode(id: id, from: &reader)
     }
 

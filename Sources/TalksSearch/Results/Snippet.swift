@@ -12,7 +12,12 @@ public struct Snippet: Sendable, Hashable {
     public static let defaultMaximumBytes = 240
 
     public init(text cueText: String, matches: [Range<Int>], maximumBytes: Int = Snippet.defaultMaximumBytes) {
-        let bytes = Array(cueText.utf8)
+        var text = cueText
+        html = text.withUTF8 { Self.html($0, matches: matches, maximumBytes: maximumBytes) }
+    }
+
+    /// The snippet HTML of UTF-8 `bytes` (read in place, no copy of the cue text).
+    static func html(_ bytes: UnsafeBufferPointer<UInt8>, matches: [Range<Int>], maximumBytes: Int) -> String {
         let ranges = Self.normalised(matches, count: bytes.count)
         var start = 0
         var end = bytes.count
@@ -24,21 +29,21 @@ public struct Snippet: Sendable, Hashable {
             start = Self.wordStart(bytes, from: start)
             end = Self.wordEnd(bytes, from: end)
         }
-        let ellipsis: [UInt8] = [0xE2, 0x80, 0xA6]
+        let ellipsis: StaticString = "…"
         var html: [UInt8] = []
-        html.reserveCapacity(end - start + 64)
-        if start > 0 { html += ellipsis }
+        html.reserveCapacity(end - start + 16 + 13 * ranges.count)
+        if start > 0 { ellipsis.withUTF8Buffer { html.append(contentsOf: $0) } }
         var cursor = start
         for range in ranges where range.lowerBound >= cursor && range.lowerBound >= start && range.upperBound <= end {
-            Self.escape(bytes[cursor..<range.lowerBound], into: &html)
-            html += Self.markOpen
-            Self.escape(bytes[range], into: &html)
-            html += Self.markClose
+            Self.escape(UnsafeBufferPointer(rebasing: bytes[cursor..<range.lowerBound]), into: &html)
+            html.append(contentsOf: Self.markOpen)
+            Self.escape(UnsafeBufferPointer(rebasing: bytes[range]), into: &html)
+            html.append(contentsOf: Self.markClose)
             cursor = range.upperBound
         }
-        Self.escape(bytes[cursor..<end], into: &html)
-        if end < bytes.count { html += ellipsis }
-        self.html = String(decoding: html, as: UTF8.self)
+        if cursor < end { Self.escape(UnsafeBufferPointer(rebasing: bytes[cursor..<end]), into: &html) }
+        if end < bytes.count { ellipsis.withUTF8Buffer { html.append(contentsOf: $0) } }
+        return String(decoding: html, as: UTF8.self)
     }
 
     /// The plain text of a snippet's HTML and the byte ranges of its `<mark>`ed words: the
@@ -106,7 +111,7 @@ public struct Snippet: Sendable, Hashable {
     }
 
     /// Moves `index` forward to the start of a word (after a space), within a few bytes.
-    private static func wordStart(_ bytes: [UInt8], from index: Int) -> Int {
+    private static func wordStart(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
         guard index > 0 else { return 0 }
         var position = index
         while position < bytes.count, position < index + 24, bytes[position - 1] != 0x20 { position += 1 }
@@ -117,7 +122,7 @@ public struct Snippet: Sendable, Hashable {
     }
 
     /// Moves `index` back to the end of a word (before a space), within a few bytes.
-    private static func wordEnd(_ bytes: [UInt8], from index: Int) -> Int {
+    private static func wordEnd(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
         guard index < bytes.count else { return bytes.count }
         var position = index
         while position > 0, position > index - 24, bytes[position] != 0x20 { position -= 1 }
@@ -127,17 +132,24 @@ public struct Snippet: Sendable, Hashable {
         return position
     }
 
-    /// Appends bytes as HTML text: `& < > " '` become entities.
-    static func escape(_ bytes: ArraySlice<UInt8>, into html: inout [UInt8]) {
-        for byte in bytes {
-            switch byte {
-            case 0x26: html += [0x26, 0x61, 0x6D, 0x70, 0x3B]  // &amp;
-            case 0x3C: html += [0x26, 0x6C, 0x74, 0x3B]  // &lt;
-            case 0x3E: html += [0x26, 0x67, 0x74, 0x3B]  // &gt;
-            case 0x22: html += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]  // &quot;
-            case 0x27: html += [0x26, 0x23, 0x33, 0x39, 0x3B]  // &#39;
-            default: html.append(byte)
+    /// Appends bytes as HTML text: `& < > " '` become entities. Runs of other bytes are
+    /// copied at once.
+    static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into html: inout [UInt8]) {
+        var runStart = 0
+        for index in 0..<bytes.count {
+            let entity: StaticString
+            switch bytes[index] {
+            case 0x26: entity = "&amp;"
+            case 0x3C: entity = "&lt;"
+            case 0x3E: entity = "&gt;"
+            case 0x22: entity = "&quot;"
+            case 0x27: entity = "&#39;"
+            default: continue
             }
+            html.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            entity.withUTF8Buffer { html.append(contentsOf: $0) }
+            runStart = index + 1
         }
+        html.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     }
 }
