@@ -105,34 +105,45 @@ struct TermDictionaryReader {
     }
 
     /// The info record of `ordinal` for `stream`, or nil when the term does not occur in
-    /// that stream (or the record is damaged).
+    /// that stream (or the record is damaged). Decoded with raw loads: this runs for every
+    /// variant, field and document-frequency look-up of a query.
     func streamInfo(_ ordinal: Int, _ stream: Stream) -> StreamInfo? {
         guard ordinal >= 0, ordinal < count else { return nil }
         let start = Int(infoOffsets.unchecked(ordinal))
         let end = Int(infoOffsets.unchecked(ordinal + 1))
         guard start < end, end <= info.count else { return nil }
-        var reader = ByteReader(UnsafeRawBufferPointer(rebasing: info[start..<end]), file: file)
-        do {
-            let mask = Int(try reader.readByte())
-            guard mask & (1 << stream.rawValue) != 0 else { return nil }
-            for candidate in Stream.allCases where mask & (1 << candidate.rawValue) != 0 {
-                let frequency = try reader.readVarInt(atMost: Self.limit, "frequency")
-                let postingsOffset = try reader.readVarInt(atMost: Self.limit, "postingsOffset")
-                let postingsLength = try reader.readVarInt(atMost: Self.limit, "postingsLength")
-                var positionsOffset = 0
-                var positionsLength = 0
-                if candidate.hasPositions {
-                    positionsOffset = try reader.readVarInt(atMost: Self.limit, "positionsOffset")
-                    positionsLength = try reader.readVarInt(atMost: Self.limit, "positionsLength")
-                }
-                if candidate == stream {
-                    return StreamInfo(documentFrequency: frequency, postingsOffset: postingsOffset,
-                                      postingsLength: postingsLength, positionsOffset: positionsOffset,
-                                      positionsLength: positionsLength)
-                }
+        let mask = Int(info[start])
+        guard mask & (1 << stream.rawValue) != 0 else { return nil }
+        var offset = start + 1
+        var fields = (0, 0, 0, 0, 0)
+        for candidate in 0...stream.rawValue where mask & (1 << candidate) != 0 {
+            let positions = candidate != Stream.episodeTranscript.rawValue
+            guard let frequency = varInt(&offset, end), let postingsOffset = varInt(&offset, end),
+                  let postingsLength = varInt(&offset, end) else { return nil }
+            fields = (frequency, postingsOffset, postingsLength, 0, 0)
+            if positions {
+                guard let positionsOffset = varInt(&offset, end), let positionsLength = varInt(&offset, end) else { return nil }
+                fields.3 = positionsOffset
+                fields.4 = positionsLength
             }
-        } catch {
-            return nil
+        }
+        return StreamInfo(documentFrequency: fields.0, postingsOffset: fields.1, postingsLength: fields.2,
+                          positionsOffset: fields.3, positionsLength: fields.4)
+    }
+
+    /// A VarInt of the info section at `offset` (below `end`), at most `limit`; nil when it
+    /// runs past `end` or exceeds the limit.
+    @inline(__always)
+    private func varInt(_ offset: inout Int, _ end: Int) -> Int? {
+        var result = 0
+        var shift = 0
+        while offset < end {
+            let byte = info[offset]
+            offset &+= 1
+            result |= Int(byte & 0x7F) << shift
+            if byte & 0x80 == 0 { return result <= Self.limit ? result : nil }
+            shift &+= 7
+            if shift > 49 { return nil }
         }
         return nil
     }
