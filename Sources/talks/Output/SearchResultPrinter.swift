@@ -2,19 +2,13 @@ import TalksModel
 import TalksSearch
 
 /// Renders a `SearchResponse` for people: one block per episode (series, number, title,
-/// date), then one `[mm:ss] Speaker: …snippet…  link` line per hit. Matched words are
-/// always marked, so the moment a viewer looks for stands out wherever the text goes: in bold
-/// on a terminal, between `**` in a pipe or a file (titles are bold on terminals only).
+/// date), then one `[mm:ss] Speaker: …snippet…  link` line per hit. Matched words are bold
+/// only when `bold` is set (stdout is a terminal); pipes get plain text.
 struct SearchResultPrinter {
-    /// Whether the output goes to a terminal (ANSI bold) or elsewhere (plain-text markers).
     var bold: Bool
 
     static let boldOn = "\u{1B}[1m"
     static let boldOff = "\u{1B}[0m"
-    static let plainMark = "**"
-
-    private var markOn: String { bold ? Self.boldOn : Self.plainMark }
-    private var markOff: String { bold ? Self.boldOff : Self.plainMark }
 
     func render(_ response: SearchResponse, offset: Int) -> String {
         var output = ""
@@ -71,15 +65,15 @@ struct SearchResultPrinter {
 
     private func highlighted(_ hit: Hit) -> String {
         let snippet = hit.plainSnippet
-        guard !snippet.highlights.isEmpty else { return snippet.text.replacingNewlines() }
+        guard bold, !snippet.highlights.isEmpty else { return snippet.text.replacingNewlines() }
         let bytes = Array(snippet.text.utf8)
         var output: [UInt8] = []
         var cursor = 0
         for range in snippet.highlights where range.lowerBound >= cursor && range.upperBound <= bytes.count {
             output += bytes[cursor..<range.lowerBound]
-            output += markOn.utf8
+            output += Self.boldOn.utf8
             output += bytes[range]
-            output += markOff.utf8
+            output += Self.boldOff.utf8
             cursor = range.upperBound
         }
         output += bytes[cursor...]
