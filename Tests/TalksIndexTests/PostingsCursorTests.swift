@@ -102,6 +102,50 @@ final class PostingsCursorTests: XCTestCase {
         }
     }
 
+    /// Forward jumps of every size (inside a block, to the next one, across many) mixed with
+    /// `next()`, and positions read only now and then, so many documents' positions are
+    /// skipped at once (eight bytes at a time): every stop must agree with a plain walk.
+    func testMixedJumpsAgreeWithALinearWalk() throws {
+        var cues: [(Double, String, String?)] = []
+        for index in 0..<1000 {
+            // "och" 1 to 12 times per cue, so skipped positions span whole 8-byte words.
+            let repeats = 1 + (index * 7) % 12
+            cues.append((Double(index), Array(repeating: "och", count: repeats).joined(separator: " ") + " \(index)", nil))
+        }
+        try TestArchive.build(directory, [TestArchive.episode("1", title: "hopp", cues: cues)])
+        let segment = try XCTUnwrap(IndexReader.open(directory: directory).segments.first)
+        let och = try XCTUnwrap(segment.termOrdinal("och"))
+        var reference: [Int: [UInt32]] = [:]
+        var walk = segment.postings(term: och, field: .transcript)
+        while walk.next() { reference[walk.document] = walk.positions() }
+        XCTAssertEqual(reference.count, 1000)
+
+        var cursor = segment.postings(term: och, field: .transcript)
+        var target = 0
+        var seed: UInt64 = 12345
+        var stops = 0
+        while target < 1000 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            // Mostly short hops inside a block, now and then one across several blocks.
+            let jump = Int(seed >> 33) % ((seed >> 20) % 8 == 0 ? 300 : 20)
+            let useNext = seed >> 62 == 0
+            if useNext {
+                guard cursor.next() else { break }
+            } else {
+                guard cursor.advance(to: target) else { break }
+                XCTAssertEqual(cursor.document, target)
+            }
+            if (seed >> 40) % 3 == 0 {
+                XCTAssertEqual(cursor.positions(), reference[cursor.document], "cue \(cursor.document)")
+            }
+            XCTAssertEqual(cursor.frequency, reference[cursor.document]?.count)
+            target = cursor.document + 1 + jump
+            stops += 1
+        }
+        XCTAssertGreaterThan(stops, 20)
+        XCTAssertFalse(cursor.isCorrupt)
+    }
+
     func testEpisodePostingsAggregateTheTranscript() throws {
         let segment = try buildLongLists()
         var cursor = segment.episodePostings(term: try XCTUnwrap(segment.termOrdinal("och")))

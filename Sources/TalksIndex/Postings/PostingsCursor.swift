@@ -59,6 +59,14 @@ public struct PostingsCursor {
 
     @inline(__always)
     private mutating func readVarInt() -> Int? {
+        // Fast path: a one-byte VarInt (most deltas and frequencies), one bounds check.
+        if offset < docs.count {
+            let byte = docs[offset]
+            if byte & 0x80 == 0 {
+                offset &+= 1
+                return Int(byte)
+            }
+        }
         var result = 0
         var shift = 0
         while offset < docs.count {
@@ -116,24 +124,28 @@ public struct PostingsCursor {
     /// the list has none.
     public mutating func advance(to target: Int) -> Bool {
         if consumed > 0 && document >= target { return document != Int.max }
-        // The last skip entry whose previous document is below the target.
-        var low = 0
-        var high = skips.count / 4
-        var best = -1
-        while low < high {
-            let middle = (low + high) / 2
-            if Int(skips.unchecked(middle * 4)) < target {
-                best = middle
-                low = middle + 1
-            } else {
-                high = middle
+        let skipCount = skips.count / 4
+        // Skip entries at or before the current document are behind us for good.
+        while nextSkip < skipCount && Int(skips.unchecked(nextSkip * 4 + 3)) <= consumed { nextSkip += 1 }
+        if nextSkip < skipCount && Int(skips.unchecked(nextSkip * 4)) < target {
+            // The target lies beyond the current block: gallop over the skip entries, then
+            // binary-search the last one whose previous document is below the target.
+            var low = nextSkip
+            var step = 1
+            var high = nextSkip + 1
+            while high < skipCount && Int(skips.unchecked(high * 4)) < target {
+                low = high
+                step <<= 1
+                high = min(skipCount, high + step)
             }
-        }
-        if best >= 0, Int(skips.unchecked(best * 4 + 3)) > consumed {
-            let lastDoc = Int(skips.unchecked(best * 4))
-            let docOffset = Int(skips.unchecked(best * 4 + 1))
-            let positionsAt = Int(skips.unchecked(best * 4 + 2))
-            let index = Int(skips.unchecked(best * 4 + 3))
+            while high - low > 1 {
+                let middle = (low + high) >> 1
+                if Int(skips.unchecked(middle * 4)) < target { low = middle } else { high = middle }
+            }
+            let lastDoc = Int(skips.unchecked(low * 4))
+            let docOffset = Int(skips.unchecked(low * 4 + 1))
+            let positionsAt = Int(skips.unchecked(low * 4 + 2))
+            let index = Int(skips.unchecked(low * 4 + 3))
             guard docOffset <= docs.count, positionsAt <= positionData.count, index < count,
                   lastDoc >= previous else { return fail() }
             offset = docOffset
@@ -143,11 +155,71 @@ public struct PostingsCursor {
             frequency = 0
             positionsRead = true
             consumed = index
+            nextSkip = low + 1
         }
-        while next() {
-            if document >= target { return true }
+        return scan(to: target)
+    }
+
+    /// Decodes forward to the first document ≥ `target` with the cursor's state in locals
+    /// (one store of each field at the end, not per document), adding skipped documents'
+    /// frequencies to the positions still to skip.
+    @inline(__always)
+    private mutating func scan(to target: Int) -> Bool {
+        var pending = pendingPositions
+        if !positionsRead { pending &+= frequency }
+        var position = offset
+        var previousDocument = previous
+        var used = consumed
+        let end = docs.count
+        while used < count {
+            guard position < end else { return fail() }
+            var code = Int(docs[position])
+            position &+= 1
+            if code & 0x80 != 0 {
+                offset = position - 1
+                guard let long = readVarInt() else { return fail() }
+                code = long
+                position = offset
+            }
+            var tf = 1
+            if code & 1 == 0 {
+                guard position < end else { return fail() }
+                let byte = docs[position]
+                if byte & 0x80 == 0 {
+                    position &+= 1
+                    tf = Int(byte)
+                } else {
+                    offset = position
+                    guard let long = readVarInt() else { return fail() }
+                    tf = long
+                    position = offset
+                }
+                guard tf >= 2 else { return fail() }
+            }
+            let delta = code >> 1
+            let doc = previousDocument &+ delta
+            guard doc < documentLimit, delta > 0 || used == 0 else { return fail() }
+            previousDocument = doc
+            used &+= 1
+            if doc >= target {
+                offset = position
+                previous = doc
+                document = doc
+                frequency = tf
+                consumed = used
+                pendingPositions = pending
+                positionsRead = false
+                return true
+            }
+            pending &+= tf
         }
-        return false
+        offset = position
+        previous = previousDocument
+        consumed = used
+        pendingPositions = pending
+        positionsRead = true
+        frequency = 0
+        return finish()
     }
 
     /// The positions of the term in the current document (token positions within the cue
@@ -166,11 +238,8 @@ public struct PostingsCursor {
         if positionsRead {
             positionOffset = currentPositionsStart
         } else {
-            while pendingPositions > 0 {
-                guard positionOffset < positionData.count else { isCorrupt = true; return }
-                if positionData[positionOffset] & 0x80 == 0 { pendingPositions -= 1 }
-                positionOffset += 1
-            }
+            skipPendingPositions()
+            guard pendingPositions == 0 else { isCorrupt = true; return }
             currentPositionsStart = positionOffset
             positionsRead = true
         }
@@ -190,6 +259,31 @@ public struct PostingsCursor {
             buffer.append(position)
         }
     }
+
+    /// Moves `positionOffset` past `pendingPositions` VarInts (leaving `pendingPositions`
+    /// above 0 only when the data ends first). Counts VarInt terminators (bytes below 0x80)
+    /// eight bytes at a time while more than a word's worth remain to skip, then byte by byte.
+    @inline(__always)
+    private mutating func skipPendingPositions() {
+        let count = positionData.count
+        if let base = positionData.baseAddress {
+            while pendingPositions >= 8 && count - positionOffset >= 8 {
+                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: positionOffset, as: UInt64.self))
+                let terminators = (~word & 0x8080_8080_8080_8080).nonzeroBitCount
+                // Strictly fewer: the word then ends inside the positions being skipped.
+                guard terminators < pendingPositions else { break }
+                pendingPositions -= terminators
+                positionOffset += 8
+            }
+        }
+        while pendingPositions > 0 && positionOffset < count {
+            if positionData[positionOffset] & 0x80 == 0 { pendingPositions -= 1 }
+            positionOffset += 1
+        }
+    }
+
+    /// The first skip entry not yet behind the cursor (advanced lazily by `advance(to:)`).
+    private var nextSkip = 0
 
     /// Whether the current document's positions were decoded (so `positionOffset` is past them).
     private var positionsRead = false

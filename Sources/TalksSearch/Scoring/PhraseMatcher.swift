@@ -149,18 +149,13 @@ struct PhraseMatcher {
         }
     }
 
-    /// Moves a cursor to the first document ≥ `target`: a few `next()` steps first, since in
-    /// a leapfrog of common terms the target is usually close, then `advance(to:)`, whose
-    /// skip-table search pays off only for long jumps. False at the end of the list.
+    /// Moves a cursor to the first document ≥ `target` (`advance(to:)` decodes forward within
+    /// the current block and consults the skip table only for targets beyond it). False at
+    /// the end of the list.
     @inline(__always)
     static func move(_ cursor: inout PostingsCursor, to target: Int) -> Bool {
-        var steps = 0
-        while cursor.document < target {
-            if steps == 8 { return cursor.advance(to: target) }
-            if !cursor.next() { return false }
-            steps += 1
-        }
-        return cursor.document != Int.max
+        if cursor.document >= target { return cursor.document != Int.max }
+        return cursor.advance(to: target)
     }
 
     /// Binary search in an ascending position list.
