@@ -260,6 +260,43 @@ public struct PostingsCursor {
         }
     }
 
+    /// Decodes the current document's positions into `buffer` when it has room for
+    /// `frequency` of them (no array appends: the phrase matcher's hot loop). Returns how
+    /// many were written, or nil when `capacity` is below `frequency` (nothing is consumed;
+    /// grow the buffer and call again). Lists without positions give 0.
+    public mutating func positions(into buffer: UnsafeMutablePointer<UInt32>, capacity: Int) -> Int? {
+        guard positionData.count > 0, consumed > 0, document != Int.max else { return 0 }
+        guard frequency <= capacity else { return nil }
+        if positionsRead {
+            positionOffset = currentPositionsStart
+        } else {
+            skipPendingPositions()
+            guard pendingPositions == 0 else { isCorrupt = true; return 0 }
+            currentPositionsStart = positionOffset
+            positionsRead = true
+        }
+        let end = positionData.count
+        var position: UInt32 = 0
+        for written in 0..<frequency {
+            var value: UInt32 = 0
+            var shift: UInt32 = 0
+            while true {
+                guard positionOffset < end, shift < 35 else {
+                    isCorrupt = true
+                    return written
+                }
+                let byte = positionData[positionOffset]
+                positionOffset &+= 1
+                value |= UInt32(byte & 0x7F) << shift
+                if byte & 0x80 == 0 { break }
+                shift &+= 7
+            }
+            position &+= value
+            buffer[written] = position
+        }
+        return frequency
+    }
+
     /// Moves `positionOffset` past `pendingPositions` VarInts (leaving `pendingPositions`
     /// above 0 only when the data ends first). Counts VarInt terminators (bytes below 0x80)
     /// eight bytes at a time while more than a word's worth remain to skip, then byte by byte.

@@ -9,8 +9,7 @@ import TalksIndex
 /// whole episodes: those outside the candidates (other clauses or filters rule them out) and
 /// those that already matched often enough to rank. Position buffers are reused.
 struct PhraseMatcher {
-    private var positions: [[UInt32]] = []
-    /// Terms in the phrase being matched (`positions` may hold more buffers from earlier).
+    /// Terms in the phrase being matched.
     private var length = 0
     private var starts: [UInt32] = []
 
@@ -82,9 +81,6 @@ struct PhraseMatcher {
         guard !ordinals.isEmpty else { return }
         var cursors = ordinals.map { segment.postings(term: $0, field: field) }
         if cursors.contains(where: { $0.count == 0 }) { return }
-        if positions.count < ordinals.count {
-            positions = Array(repeating: [], count: ordinals.count)
-        }
         length = ordinals.count
         let order = cursors.indices.sorted { cursors[$0].count < cursors[$1].count }
         let driver = order[0]
@@ -92,59 +88,84 @@ struct PhraseMatcher {
         let start = range?.lowerBound ?? 0
         let end = range?.upperBound ?? Int.max
         let length = self.length
-        var positions = self.positions
         var starts = self.starts
-        self.positions = []
         self.starts = []
+        defer { self.starts = starts }
+        // Position buffers, one per phrase word, written through pointers (no array append,
+        // with its uniqueness and capacity checks, per position); grown when a frequency
+        // exceeds the capacity.
+        let buffers = UnsafeMutablePointer<UnsafeMutablePointer<UInt32>>.allocate(capacity: length)
+        let capacities = UnsafeMutablePointer<Int>.allocate(capacity: length)
+        let counts = UnsafeMutablePointer<Int>.allocate(capacity: length)
+        for index in 0..<length {
+            (buffers + index).initialize(to: UnsafeMutablePointer<UInt32>.allocate(capacity: 16))
+            (capacities + index).initialize(to: 16)
+            (counts + index).initialize(to: 0)
+        }
         defer {
-            self.positions = positions
-            self.starts = starts
+            for index in 0..<length { buffers[index].deallocate() }
+            buffers.deallocate()
+            capacities.deallocate()
+            counts.deallocate()
+        }
+        @inline(__always)
+        func load(_ cursor: inout PostingsCursor, term: Int) -> Int {
+            while true {
+                if let count = cursor.positions(into: buffers[term], capacity: capacities[term]) {
+                    counts[term] = count
+                    return count
+                }
+                let capacity = max(cursor.frequency, capacities[term] * 2)
+                buffers[term].deallocate()
+                buffers[term] = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
+                capacities[term] = capacity
+            }
         }
         // Unsafe buffers: no uniqueness checks or struct copies (with their retain of the
         // cursor's owner) per step of the hot loop.
         cursors.withUnsafeMutableBufferPointer { cursorBuffer in
-            positions.withUnsafeMutableBufferPointer { positionBuffer in
-                var target = start
-                search: while target < end {
-                    guard Self.move(&cursorBuffer[driver], to: target) else { break }
-                    let document = cursorBuffer[driver].document
-                    if document >= end { break }
-                    if gate != nil, let skip = gate?.skipTarget(for: document) {
-                        if skip == Int.max { break }
-                        target = max(skip, document + 1)
-                        continue
-                    }
-                    target = document
-                    for index in followers {
-                        guard Self.move(&cursorBuffer[index], to: target) else { break search }
-                        let found = cursorBuffer[index].document
-                        if found > target {
-                            target = found
-                            continue search
-                        }
-                    }
-                    // Positions of the first word, then of each next word only while a start survives.
-                    cursorBuffer[0].positions(into: &positionBuffer[0])
-                    starts.removeAll(keepingCapacity: true)
-                    var decoded = 1
-                    for candidate in positionBuffer[0] {
-                        var index = 1
-                        while index < length {
-                            if index >= decoded {
-                                cursorBuffer[index].positions(into: &positionBuffer[index])
-                                decoded = index + 1
-                            }
-                            if !Self.contains(positionBuffer[index], candidate &+ UInt32(index)) { break }
-                            index += 1
-                        }
-                        if index == length { starts.append(candidate) }
-                    }
-                    if !starts.isEmpty {
-                        let episode = gate?.recordMatch() ?? -1
-                        body(target, episode, starts)
-                    }
-                    target += 1
+            var target = start
+            search: while target < end {
+                guard Self.move(&cursorBuffer[driver], to: target) else { break }
+                let document = cursorBuffer[driver].document
+                if document >= end { break }
+                if gate != nil, let skip = gate?.skipTarget(for: document) {
+                    if skip == Int.max { break }
+                    target = max(skip, document + 1)
+                    continue
                 }
+                target = document
+                for index in followers {
+                    guard Self.move(&cursorBuffer[index], to: target) else { break search }
+                    let found = cursorBuffer[index].document
+                    if found > target {
+                        target = found
+                        continue search
+                    }
+                }
+                // Positions of the first word, then of each next word only while a start survives.
+                let firstCount = load(&cursorBuffer[0], term: 0)
+                starts.removeAll(keepingCapacity: true)
+                var decoded = 1
+                let first = buffers[0]
+                for slot in 0..<firstCount {
+                    let candidate = first[slot]
+                    var index = 1
+                    while index < length {
+                        if index >= decoded {
+                            _ = load(&cursorBuffer[index], term: index)
+                            decoded = index + 1
+                        }
+                        if !Self.contains(buffers[index], counts[index], candidate &+ UInt32(index)) { break }
+                        index += 1
+                    }
+                    if index == length { starts.append(candidate) }
+                }
+                if !starts.isEmpty {
+                    let episode = gate?.recordMatch() ?? -1
+                    body(target, episode, starts)
+                }
+                target += 1
             }
         }
     }
@@ -158,11 +179,11 @@ struct PhraseMatcher {
         return cursor.advance(to: target)
     }
 
-    /// Binary search in an ascending position list.
+    /// Binary search in an ascending position list of `count` entries.
     @inline(__always)
-    static func contains(_ list: [UInt32], _ value: UInt32) -> Bool {
+    static func contains(_ list: UnsafeMutablePointer<UInt32>, _ count: Int, _ value: UInt32) -> Bool {
         var low = 0
-        var high = list.count
+        var high = count
         while low < high {
             let middle = (low + high) >> 1
             let element = list[middle]
