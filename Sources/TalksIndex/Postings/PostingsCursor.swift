@@ -197,11 +197,14 @@ public struct PostingsCursor {
                 guard tf >= 2 else { return fail() }
             }
             let delta = code >> 1
+            // Only a list's first document may repeat its base (delta 0). Documents only
+            // grow, so checking the limit on the one returned (or the last) covers all.
+            if delta == 0 && used != 0 { return fail() }
             let doc = previousDocument &+ delta
-            guard doc < documentLimit, delta > 0 || used == 0 else { return fail() }
             previousDocument = doc
             used &+= 1
             if doc >= target {
+                guard doc < documentLimit else { return fail() }
                 offset = position
                 previous = doc
                 document = doc
@@ -213,6 +216,7 @@ public struct PostingsCursor {
             }
             pending &+= tf
         }
+        guard previousDocument < documentLimit || used == 0 else { return fail() }
         offset = position
         previous = previousDocument
         consumed = used
