@@ -16,6 +16,9 @@ struct HitCollector {
     /// Bit n set when some marked term is n bytes long (n < 64): most tokens of a cue are
     /// ruled out by their length before any hashing.
     private let markedLengths: UInt64
+    /// The shapes (`shape(ofTerm:)`) of the marked terms: a Latin-1 word whose surface has
+    /// none of them is not marked without normalising it.
+    private let markedShapes: ShapeFilter
     /// Folded words of each `speaker:` filter, whose cues are preferred as hits.
     private let speakerNeedles: [[String]]
     private let tokenizer = Tokenizer()
@@ -32,6 +35,9 @@ struct HitCollector {
         markedTerms = terms
         speakerNeedles = plan.filters.speakers.map(EpisodeFacts.words)
         markedLengths = terms.reduce(0) { bits, term in bits | (UInt64(1) << UInt64(min(term.utf8.count, 63))) }
+        var shapes = ShapeFilter()
+        for term in terms { shapes.insert(Self.shape(ofTerm: term)) }
+        markedShapes = shapes
     }
 
     /// Per-cue evidence within one episode: dense arrays indexed by the cue's offset in the
@@ -198,19 +204,75 @@ struct HitCollector {
         return chosen
     }
 
+    /// A 1,024-bit set of term shapes (byte length, first and last byte): most words of a
+    /// cue are ruled out by it before their term is built and hashed.
+    struct ShapeFilter {
+        private var words = [UInt64](repeating: 0, count: 16)
+
+        mutating func insert(_ shape: Int) {
+            words[shape >> 6] |= 1 << UInt64(shape & 63)
+        }
+
+        @inline(__always)
+        func mayContain(_ shape: Int) -> Bool {
+            words[shape >> 6] & (1 << UInt64(shape & 63)) != 0
+        }
+    }
+
+    @inline(__always)
+    static func shape(length: Int, first: UInt8, last: UInt8) -> Int {
+        (length &* 131 &+ Int(first) &* 31 &+ Int(last)) & 1023
+    }
+
+    /// The shape of a normalised term.
+    static func shape(ofTerm term: String) -> Int {
+        shape(length: term.utf8.count, first: term.utf8.first ?? 0, last: term.utf8.last ?? 0)
+    }
+
+    /// The shape of the term of a Latin-1 surface (`TokenSpan.keepsLength`): its first and
+    /// last bytes lowercased as `Normalizer` does (ASCII A–Z; the second byte of C3 80–9E
+    /// but C3 97), so it equals `shape(ofTerm:)` of the normalised term.
+    @inline(__always)
+    static func shape(ofLatin1Surface bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        let start = range.lowerBound
+        let end = range.upperBound
+        var first = bytes[start]
+        if first &- 0x41 < 26 { first |= 0x20 }
+        var last = bytes[end - 1]
+        if last < 0x80 {
+            if last &- 0x41 < 26 { last |= 0x20 }
+        } else if end - 2 >= start, bytes[end - 2] == 0xC3, last < 0x9F, last != 0x97 {
+            last |= 0x20
+        }
+        return shape(length: end - start, first: first, last: last)
+    }
+
     /// The hit for a cue: marks tokens whose term a word clause matched, or whose position a
     /// phrase matched.
     func hit(for cue: Cue, phrases: [(start: UInt32, length: Int)], recording: String?) -> Hit {
         var matches: [Range<Int>] = []
-        tokenizer.forEachToken(in: cue.text) { token in
-            var inPhrase = false
-            if !phrases.isEmpty {
-                let position = UInt32(truncatingIfNeeded: token.position)
-                inPhrase = phrases.contains { position >= $0.start && position < $0.start &+ UInt32($0.length) }
-            }
-            let length = UInt64(min(token.term.utf8.count, 63))
-            if inPhrase || (markedLengths & (1 << length) != 0 && markedTerms.contains(token.term)) {
-                matches.append(token.utf8Start..<token.utf8End)
+        var text = cue.text
+        text.withUTF8 { bytes in
+            // Spans, not tokens: a word's term is built only when its surface length could
+            // be that of a marked term (or cannot tell: joined forms, other scripts).
+            tokenizer.forEachTokenSpan(inUTF8: bytes) { span in
+                if !phrases.isEmpty {
+                    let position = UInt32(truncatingIfNeeded: span.position)
+                    if phrases.contains(where: { position >= $0.start && position < $0.start &+ UInt32($0.length) }) {
+                        matches.append(span.utf8Start..<span.utf8End)
+                        return
+                    }
+                }
+                if span.keepsLength {
+                    let length = UInt64(min(span.utf8End - span.utf8Start, 63))
+                    guard markedLengths & (1 << length) != 0,
+                          markedShapes.mayContain(Self.shape(ofLatin1Surface: bytes, span.utf8Start..<span.utf8End)) else { return }
+                }
+                let term = tokenizer.term(of: span, in: bytes)
+                let length = UInt64(min(term.utf8.count, 63))
+                if markedLengths & (1 << length) != 0 && markedTerms.contains(term) {
+                    matches.append(span.utf8Start..<span.utf8End)
+                }
             }
         }
         let snippet = Snippet(text: cue.text, matches: matches)
