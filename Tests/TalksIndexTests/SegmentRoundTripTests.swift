@@ -43,6 +43,16 @@ final class SegmentRoundTripTests: XCTestCase {
         XCTAssertNil(segment.episodeOrdinal(id: "57"))
         XCTAssertThrowsError(try segment.cue(9))
         XCTAssertThrowsError(try segment.episode(-1))
+        // The filter fields read alone agree with the whole episode.
+        for ordinal in 0..<2 {
+            let whole = try segment.episode(ordinal)
+            let fields = try segment.episodeFilterFields(ordinal)
+            XCTAssertEqual(fields.series, whole.series)
+            XCTAssertEqual(fields.date, whole.date)
+            XCTAssertEqual(fields.timestamp, whole.timestamp)
+            XCTAssertEqual(fields.speakers, whole.speakers.map(\.name))
+        }
+        XCTAssertThrowsError(try segment.episodeFilterFields(2))
     }
 
     func testTermDictionaryLookupsAndPrefixes() throws {

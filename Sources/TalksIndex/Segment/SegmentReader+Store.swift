@@ -7,6 +7,12 @@ extension SegmentReader {
         try episodes.episode(ordinal)
     }
 
+    /// Series, date, timestamp and speaker names of episode `ordinal` (what filters test),
+    /// without decoding the rest of its record.
+    public func episodeFilterFields(_ ordinal: Int) throws(IndexError) -> EpisodeFilterFields {
+        try episodes.filterFields(ordinal)
+    }
+
     /// The id of episode `ordinal`.
     public func episodeID(_ ordinal: Int) throws(IndexError) -> String {
         try episodes.identity(ordinal).id

@@ -87,6 +87,34 @@ struct EpisodeStoreReader {
         return try EpisodeCoding.decode(id: id, from: &reader)
     }
 
+    /// What filters look at (series, date, timestamp, speaker names), read without decoding
+    /// the rest of the record: the title and language are skipped and reading stops after
+    /// the speakers (before the description, links and tags).
+    func filterFields(_ ordinal: Int) throws(IndexError) -> EpisodeFilterFields {
+        var reader = try recordReader(ordinal)
+        for what in ["id", "content hash", "source path"] {
+            _ = try reader.readBytes(try reader.readVarInt(atMost: reader.remaining, "\(what) length"))
+        }
+        let series = try reader.readOptionalString()
+        if try reader.readByte() == 1 { _ = try reader.readVarInt() }
+        _ = try reader.readBytes(try reader.readVarInt(atMost: reader.remaining, "title length"))
+        let date = try reader.readOptionalString()
+        let timestamp: Int64? = try reader.readByte() == 1 ? EpisodeCoding.unzigzag(try reader.readVarInt()) : nil
+        _ = try reader.readBytes(try reader.readVarInt(atMost: reader.remaining, "language length"))
+        let speakerCount = try reader.readVarInt(atMost: reader.remaining, "speaker count")
+        var speakers: [String] = []
+        speakers.reserveCapacity(speakerCount)
+        for _ in 0..<speakerCount {
+            speakers.append(try reader.readString())
+            switch try reader.readByte() {
+            case 0: break
+            case 1: _ = try reader.readBytes(try reader.readVarInt(atMost: reader.remaining, "organisation length"))
+            case let other: throw reader.corrupt("optional-string marker \(other) of an organisation is neither 0 nor 1")
+            }
+        }
+        return EpisodeFilterFields(series: series, date: date, timestamp: timestamp, speakers: speakers)
+    }
+
     /// The ordinal of the episode with this id, by binary search over section 3.
     func ordinal(ofID id: String) -> Int? {
         var low = 0
@@ -100,6 +128,15 @@ struct EpisodeStoreReader {
         }
         return nil
     }
+}
+
+/// The fields of an episode that query filters test (`series:`, `after:`/`before:`,
+/// `speaker:`), as stored: a cheaper read than the whole `Episode`.
+public struct EpisodeFilterFields: Sendable, Equatable {
+    public var series: String?
+    public var date: String?
+    public var timestamp: Int64?
+    public var speakers: [String]
 }
 
 /// The binary form of `Episode` after its id (FORMAT.md, "Episode record").

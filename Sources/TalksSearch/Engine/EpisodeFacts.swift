@@ -16,11 +16,22 @@ struct EpisodeFacts: Sendable {
         var dates: [Int?] = []
         var speakers: [[[String]]] = []
         var series: [[String]] = []
+        // Names repeat from episode to episode: each distinct one is analysed once.
+        var wordsByName: [String: [String]] = [:]
+        func words(_ name: String) -> [String] {
+            if let known = wordsByName[name] { return known }
+            let analysed = Self.words(name)
+            wordsByName[name] = analysed
+            return analysed
+        }
+        dates.reserveCapacity(segment.episodeCount)
+        speakers.reserveCapacity(segment.episodeCount)
+        series.reserveCapacity(segment.episodeCount)
         for ordinal in 0..<segment.episodeCount {
-            let episode = try? segment.episode(ordinal)
+            let episode = try? segment.episodeFilterFields(ordinal)
             dates.append(episode?.date.flatMap(QueryDate.ordinal(ofISODate:)) ?? episode?.timestamp.flatMap(Self.dateOrdinal))
-            speakers.append(episode?.speakers.map { Self.words($0.name) } ?? [])
-            series.append(episode?.series.map(Self.words) ?? [])
+            speakers.append(episode?.speakers.map(words) ?? [])
+            series.append(episode?.series.map(words) ?? [])
         }
         self.dates = dates
         speakerWords = speakers
