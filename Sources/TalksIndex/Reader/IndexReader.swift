@@ -90,4 +90,12 @@ public final class IndexReader: Sendable {
         }
         return nil
     }
+
+    /// Maps every page of every segment file now, so no query of this reader waits on a
+    /// page fault. A long-running server or a batch of queries calls it once after opening
+    /// (it costs a few milliseconds per 100 MB of index with the files in the page cache);
+    /// a single CLI search does not.
+    public func prefault() {
+        for segment in segments { segment.prefault() }
+    }
 }

@@ -122,3 +122,11 @@ enum SegmentLayout {
         }
     }
 }
+
+extension SegmentReader {
+    /// Maps all of this segment's file pages now (see `MappedFile.prefault`), so queries take
+    /// no page faults: for readers that serve many queries.
+    public func prefault() {
+        for file in files.values { file.prefault() }
+    }
+}

@@ -53,6 +53,7 @@ public final class SearchEngine: @unchecked Sendable {
         }
         do {
             let reader = try IndexReader.open(directory: directory)
+            reader.prefault()  // a long-lived reader: no page faults in requests
             let searcher = Searcher(reader: reader, parameters: parameters)
             current = searcher
             // Re-stat after opening: if a commit raced the open, the next call reopens.

@@ -99,6 +99,7 @@ struct SearchCommand: Command {
             throw SearchCommandError.unreadableQueries(path: file)
         }
         let text = String(decoding: data, as: UTF8.self)
+        searcher.reader.prefault()  // many queries: map the index's pages once, up front
         var output = ""
         var failures = 0
         for line in text.split(whereSeparator: \.isNewline) {
