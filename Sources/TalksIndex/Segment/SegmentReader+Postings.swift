@@ -57,13 +57,27 @@ extension SegmentReader {
             return broken
         }
         let list = UnsafeRawBufferPointer(rebasing: postingsData[info.postingsOffset..<(info.postingsOffset + info.postingsLength)])
-        var header = ByteReader(list, file: "")
-        guard let skipCount = try? header.readVarInt(atMost: list.count / 16, "skip count") else {
+        // The skip count VarInt, read in place (no ByteReader or throwing read per cursor).
+        var skipCount = 0
+        var skipsStart = 0
+        var shift = 0
+        while true {
+            guard skipsStart < list.count, shift <= 28 else {
+                var broken = PostingsCursor.empty
+                broken.markCorrupt()
+                return broken
+            }
+            let byte = list[skipsStart]
+            skipsStart += 1
+            skipCount |= Int(byte & 0x7F) << shift
+            if byte & 0x80 == 0 { break }
+            shift += 7
+        }
+        guard skipCount <= list.count / 16 else {
             var broken = PostingsCursor.empty
             broken.markCorrupt()
             return broken
         }
-        let skipsStart = header.offset
         let skipsEnd = skipsStart + skipCount * 16
         guard skipsEnd <= list.count else {
             var broken = PostingsCursor.empty

@@ -124,31 +124,47 @@ struct HuffmanDecoder: Sendable {
     }
 
     /// `count` bytes decoded from `bits`, or nil when the bits do not decode (corruption).
+    /// Writes straight into the result's storage (no append per byte).
     func decode(_ bits: UnsafeRawBufferPointer, count: Int) -> [UInt8]? {
-        var output = [UInt8]()
-        output.reserveCapacity(count)
-        var buffer: UInt64 = 0
-        var available = 0
-        var index = 0
-        let limit = HuffmanCode.maximumLength
-        return table.withUnsafeBufferPointer { table -> [UInt8]? in
-            while output.count < count {
-                while available <= 56 {
-                    let byte: UInt8 = index < bits.count ? bits[index] : 0
-                    if index >= bits.count && available >= limit { break }
-                    buffer |= UInt64(byte) << UInt64(56 - available)
-                    available += 8
-                    index += 1
+        guard count > 0 else { return count == 0 ? [] : nil }
+        var valid = true
+        let output = table.withUnsafeBufferPointer { table in
+            [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+                var bitBuffer: UInt64 = 0
+                var available = 0
+                var index = 0
+                let limit = HuffmanCode.maximumLength
+                let bitCount = bits.count
+                var written = 0
+                while written < count {
+                    while available <= 56 {
+                        if index >= bitCount {
+                            if available >= limit { break }
+                            // Past the record: pad with zero bits (checked below).
+                            available += 8
+                            index += 1
+                            continue
+                        }
+                        bitBuffer |= UInt64(bits[index]) << UInt64(56 - available)
+                        available += 8
+                        index += 1
+                    }
+                    let entry = table[Int(bitBuffer >> UInt64(64 - limit))]
+                    let length = Int(entry & 0xF)
+                    guard length > 0, length <= available else {
+                        valid = false
+                        break
+                    }
+                    buffer[written] = UInt8(truncatingIfNeeded: entry >> 4)
+                    written += 1
+                    bitBuffer <<= UInt64(length)
+                    available -= length
                 }
-                let entry = table[Int(buffer >> UInt64(64 - limit))]
-                let length = Int(entry & 0xF)
-                guard length > 0, length <= available else { return nil }
-                output.append(UInt8(truncatingIfNeeded: entry >> 4))
-                buffer <<= UInt64(length)
-                available -= length
+                // Every coded bit must lie inside the record.
+                if valid && index - (available / 8) > bitCount { valid = false }
+                initialized = written
             }
-            // Every coded bit must lie inside the record.
-            return index - (available / 8) <= bits.count ? output : nil
         }
+        return valid ? output : nil
     }
 }
