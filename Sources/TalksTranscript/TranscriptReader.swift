@@ -12,6 +12,10 @@ public enum TranscriptReader {
     public static let maximumFileSize = 64 << 20
     /// Cue text longer than this many UTF-8 bytes is truncated with a warning (16 KiB).
     public static let maximumCueTextLength = 16 << 10
+    /// Cues that start or end later than this many seconds into the recording (1,000 hours)
+    /// are skipped with a warning: WebVTT allows any number of hour digits, but such a time
+    /// is a typo, and every later layer can then rely on finite, moderate times.
+    public static let maximumCueTime: Double = 1_000 * 3_600
 
     /// Parses a whole transcript file into plain-text cues with speakers.
     public static func read(_ bytes: [UInt8], format: TranscriptFormat, file: String) throws(TranscriptError) -> Transcript {
@@ -40,6 +44,11 @@ public enum TranscriptReader {
         var usable: [Draft] = []
         usable.reserveCapacity(drafts.count)
         for var draft in drafts {
+            guard draft.start <= maximumCueTime, draft.end <= maximumCueTime else {
+                diagnostics.append(Diagnostic(.warning, file: file, line: draft.line,
+                    "cue time is more than \(Int(maximumCueTime) / 3_600) hours into the recording; cue skipped"))
+                continue
+            }
             guard draft.end >= draft.start else {
                 diagnostics.append(Diagnostic(.warning, file: file, line: draft.line,
                     "cue ends (\(seconds(draft.end))) before it starts (\(seconds(draft.start))); cue skipped"))
@@ -174,8 +183,10 @@ public enum TranscriptReader {
         return "\(tenths / 10).\(tenths % 10)"
     }
 
+    /// `12.345 s`, for messages; times are checked against `maximumCueTime` before they get here,
+    /// and anything else is clamped so that no value can trap the conversion.
     static func seconds(_ value: Double) -> String {
-        let milliseconds = Int((value * 1000).rounded())
+        let milliseconds = value.isFinite ? Int((min(max(value, 0), maximumCueTime) * 1000).rounded()) : 0
         let tail = String(milliseconds % 1000)
         return "\(milliseconds / 1000).\(String(repeating: "0", count: 3 - tail.count))\(tail) s"
     }
