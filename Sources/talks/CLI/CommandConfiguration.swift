@@ -12,6 +12,18 @@ struct CommandConfiguration {
     var options: [OptionSpec] = []
     /// Example invocations, shown under EXAMPLES.
     var examples: [String] = []
+    /// What each exit status means for this command, shown under EXIT STATUS.
+    var exitStatuses: [ExitStatusSpec] = [.success, .failure, .usage]
+}
+
+/// One exit status and when a command returns it.
+struct ExitStatusSpec {
+    var status: Int32
+    var meaning: String
+
+    static let success = ExitStatusSpec(status: 0, meaning: "Success.")
+    static let failure = ExitStatusSpec(status: 1, meaning: "The index could not be read or written (missing, locked or corrupt).")
+    static let usage = ExitStatusSpec(status: 64, meaning: "The command line was wrong: an unknown option, a missing or bad value.")
 }
 
 /// A positional argument.
@@ -40,6 +52,8 @@ struct OptionSpec {
 
 /// Options most commands share, declared once.
 enum CommonOptions {
+    /// Where the index lives when `--index` is not given, relative to the current directory.
+    static let defaultIndexDirectory = "index"
     static let index = OptionSpec.option("index", value: "DIR", help: "The index directory (default: index/ in the current directory).")
     static let json = OptionSpec.flag("json", help: "Print machine-readable JSON instead of text.")
 }

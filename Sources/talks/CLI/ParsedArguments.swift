@@ -83,7 +83,8 @@ struct ParsedArguments {
     /// The last value given for an option (later ones win, as in most tools).
     func value(_ name: String) -> String? { values[name]?.last }
 
-    func allValues(_ name: String) -> [String] { values[name] ?? [] }
+    /// `--index DIR`, or the default `index` folder in the current directory.
+    var indexDirectory: String { value(CommonOptions.index.name) ?? CommonOptions.defaultIndexDirectory }
 
     /// An option's value as an integer within `range`, or `defaultValue` when absent.
     func integer(_ name: String, default defaultValue: Int, in range: ClosedRange<Int>, command: String) throws(UsageError) -> Int {

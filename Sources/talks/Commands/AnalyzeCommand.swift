@@ -23,7 +23,8 @@ struct AnalyzeCommand: Command {
             "talks analyze livsmedelsstrategin",
             "talks analyze \"Snabb-bemanning av våtmarkerna i Östergötland 2030\"",
             "talks analyze --json Torkan drabbade skolan",
-        ]
+        ],
+        exitStatuses: [.success, .usage]
     )
 
     var text: String

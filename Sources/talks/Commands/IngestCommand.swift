@@ -14,9 +14,10 @@ struct IngestCommand: Command {
             same time keep seeing the previous generation until the commit.
 
             A broken episode is named with file:line and the reason and left out; the good
-            ones are indexed all the same. Exit status: 0 when every episode was indexed or
-            unchanged, 65 when any was rejected, 1 when the index could not be written.
-            Progress (episodes, cues, MB) is shown on stderr when it is a terminal.
+            ones are indexed all the same ('talks check' shows the same problems without
+            indexing). One writer at a time: while another ingest or remove holds the
+            index's lock, this one stops at once and says so. Progress (episodes, cues, MB)
+            is shown on stderr when it is a terminal.
             """,
         arguments: [
             ArgumentSpec(name: "path", help: "An archive folder or an episode folder (default: archive/).",
@@ -30,6 +31,12 @@ struct IngestCommand: Command {
             "talks ingest",
             "talks ingest archive/ --index /var/lib/talks/index",
             "talks ingest archive/landet-lar-55",
+        ],
+        exitStatuses: [
+            ExitStatusSpec(status: 0, meaning: "Every episode was indexed or is unchanged."),
+            ExitStatusSpec(status: 1, meaning: "The index could not be written (locked by another writer, disk full, corrupt)."),
+            ExitStatusSpec(status: 64, meaning: "The command line was wrong, or a path does not exist."),
+            ExitStatusSpec(status: 65, meaning: "An episode was rejected; the others were indexed."),
         ]
     )
 
@@ -39,7 +46,7 @@ struct IngestCommand: Command {
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         paths = arguments.positionals.isEmpty ? ["archive"] : arguments.positionals
-        index = arguments.value("index") ?? "index"
+        index = arguments.indexDirectory
         memoryBudget = try arguments.integer("memory", default: 256, in: 16...4096, command: Self.configuration.name) << 20
     }
 

@@ -38,6 +38,11 @@ struct SearchCommand: Command {
             "talks search 'speaker:\"Helene Oscarsson\" kluster' --hits 5",
             "talks search 'Ostergotland after:2022-01-01' --json",
             "talks search --queries Benchmarks/queries.txt --index /tmp/index",
+        ],
+        exitStatuses: [
+            ExitStatusSpec(status: 0, meaning: "The search ran (also when nothing matched: 'Menade du: …' suggests words)."),
+            ExitStatusSpec(status: 1, meaning: "The index could not be read, or a query of --queries failed."),
+            ExitStatusSpec(status: 64, meaning: "The command line or the query is malformed (the column is named)."),
         ]
     )
 
@@ -47,7 +52,6 @@ struct SearchCommand: Command {
     var hits: Int
     var json: Bool
     var indexDirectory: String
-    var indexGiven: Bool
     var queriesFile: String?
     var explain: Bool
 
@@ -58,8 +62,7 @@ struct SearchCommand: Command {
         offset = try arguments.integer("offset", default: 0, in: 0...100_000, command: name)
         hits = try arguments.integer("hits", default: 3, in: 0...50, command: name)
         json = arguments.has("json")
-        indexDirectory = arguments.value("index") ?? "index"
-        indexGiven = arguments.value("index") != nil
+        indexDirectory = arguments.indexDirectory
         queriesFile = arguments.value("queries")
         explain = arguments.has("explain")
         if queriesFile == nil && query.trimmingCharacters(in: .whitespaces).isEmpty {

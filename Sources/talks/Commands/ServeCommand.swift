@@ -33,6 +33,11 @@ struct ServeCommand: Command {
             "talks serve",
             "talks serve --index /srv/talks/index --port 8080 --cors-origin https://www.landsbygdsnatverket.se",
             "talks serve --port 0 --quiet",
+        ],
+        exitStatuses: [
+            ExitStatusSpec(status: 0, meaning: "Stopped by SIGINT or SIGTERM after in-flight requests finished."),
+            ExitStatusSpec(status: 1, meaning: "Could not listen (port in use, no permission), or a second signal stopped it at once."),
+            ExitStatusSpec(status: 64, meaning: "The command line was wrong (e.g. a --host that is not a numeric address)."),
         ]
     )
 
@@ -43,7 +48,7 @@ struct ServeCommand: Command {
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         let name = Self.configuration.name
-        index = arguments.value("index") ?? "index"
+        index = arguments.indexDirectory
         server = ServerConfiguration(
             host: arguments.value("host") ?? "127.0.0.1",
             port: try arguments.integer("port", default: 8080, in: 0...65_535, command: name),
@@ -57,15 +62,16 @@ struct ServeCommand: Command {
     }
 
     func run() throws -> Int32 {
-        try IndexBootstrap.ensureIndex(at: index)
         let backend = IndexSearchBackend(directory: index)
         let routes = TalksRoutes(backend: backend, corsOrigin: corsOrigin)
         var log: (@Sendable (AccessLogEntry) -> Void)?
         if !quiet {
-            log = { entry in StandardErrorLog.write(entry.line) }
+            log = { entry in Console.standardError(entry.line + "\n") }
         }
         let httpServer = HTTPServer(configuration: server, handler: routes, accessLog: log)
         let port = try httpServer.start()
+        // After listening, so a bad --host or a busy port is reported before any index is built.
+        try IndexBootstrap.ensureIndex(at: index)
         let signals = ShutdownSignals { _ in
             // The first signal drains gracefully; a second one means "now".
             if httpServer.isStopping {
