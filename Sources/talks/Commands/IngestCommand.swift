@@ -68,10 +68,10 @@ struct IngestCommand: Command {
             }
         }
         let indexed = summary.added + summary.replaced
-        var line = "Indexed \(indexed) episode\(indexed == 1 ? "" : "s") (\(summary.cues) cues, \(Self.megabytes(summary.bytes)) MB)"
+        var line = "Indexed \(counted(indexed, "episode")) (\(counted(summary.cues, "cue")), \(Self.megabytes(summary.bytes)) MB)"
         line += " in \(String(format: "%.2f", summary.seconds)) s: \(summary.added) added, \(summary.replaced) replaced,"
         line += " \(summary.unchanged) unchanged, \(summary.rejections.count) rejected; generation \(summary.generation),"
-        line += " \(summary.liveEpisodes) episodes in \(index)/\n"
+        line += " \(counted(summary.liveEpisodes, "episode")) in \(index)/\n"
         Console.standardOutput(line)
         return summary.rejections.isEmpty ? ExitStatus.success : ExitStatus.dataError
     }

@@ -52,7 +52,7 @@ struct ListCommand: Command {
             let number = row.episode.number.map { "#\($0)" } ?? ""
             Console.standardOutput("\(row.episode.id)  \(date)  \(number.isEmpty ? "" : number + " ")\(row.episode.title)  (\(row.cues) cues)\n")
         }
-        Console.standardOutput("\(rows.count) episode\(rows.count == 1 ? "" : "s"), generation \(reader.generation)\n")
+        Console.standardOutput("\(counted(rows.count, "episode")), generation \(reader.generation)\n")
         return ExitStatus.success
     }
 }

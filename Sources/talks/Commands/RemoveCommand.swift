@@ -46,7 +46,7 @@ struct RemoveCommand: Command {
         for id in missing {
             Console.standardError("talks remove: no episode with id '\(id)' in \(index)/\n")
         }
-        Console.standardOutput("Removed \(summary.episodesRemoved) episode\(summary.episodesRemoved == 1 ? "" : "s"); generation \(summary.generation), \(summary.liveEpisodes) episodes in \(index)/\n")
+        Console.standardOutput("Removed \(counted(summary.episodesRemoved, "episode")); generation \(summary.generation), \(counted(summary.liveEpisodes, "episode")) in \(index)/\n")
         return missing.isEmpty ? ExitStatus.success : ExitStatus.dataError
     }
 }

@@ -46,8 +46,8 @@ struct VerifyCommand: Command {
         } else {
             for problem in report.problems { Console.standardOutput("error: \(problem)\n") }
             for warning in report.warnings { Console.standardOutput("warning: \(warning)\n") }
-            let verdict = report.isCorrupt ? "CORRUPT (\(report.problems.count) problem\(report.problems.count == 1 ? "" : "s"))" : "ok"
-            Console.standardOutput("\(index)/: \(verdict): generation \(report.generation), \(report.segments) segments, \(report.files) files, \(report.bytes) bytes, \(report.episodes) episodes, \(report.cues) cues checked\n")
+            let verdict = report.isCorrupt ? "CORRUPT (\(counted(report.problems.count, "problem")))" : "ok"
+            Console.standardOutput("\(index)/: \(verdict): generation \(report.generation), \(counted(report.segments, "segment")), \(counted(report.files, "file")), \(counted(report.bytes, "byte")), \(counted(report.episodes, "episode")), \(counted(report.cues, "cue")) checked\n")
         }
         return report.isCorrupt ? ExitStatus.failure : ExitStatus.success
     }
