@@ -104,4 +104,21 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(host.status, 64)
         XCTAssertTrue(host.error.contains("'256.0.0.1' is not a numeric IPv4 or IPv6 address"), host.error)
     }
+
+    func testAnalyzeShowsEachTokensForms() throws {
+        let run = try TalksProcess.talks(["analyze", "Livsmedelsstrategin", "vid", "Östergötlands"])
+        XCTAssertEqual(run.status, 0, run.error)
+        let lines = run.output.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
+        XCTAssertEqual(lines.first, ["pos", "token", "term", "stem", "key", "folded", "compound"])
+        XCTAssertEqual(lines.count, 4)
+        XCTAssertEqual(lines[1].prefix(3), ["0", "Livsmedelsstrategin", "livsmedelsstrategin"])
+        XCTAssertEqual(lines[3].prefix(3), ["2", "Östergötlands", "östergötlands"])
+        XCTAssertTrue(lines[3].contains("ostergotlands"), "\(lines[3])")
+        let json = try TalksProcess.talks(["analyze", "--json", "torkan"])
+        let document = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let tokens = try XCTUnwrap(document["tokens"] as? [[String: Any]])
+        XCTAssertEqual(tokens.first?["term"] as? String, "torkan")
+        XCTAssertEqual(tokens.first?["start_offset"] as? Int, 0)
+        XCTAssertEqual(tokens.first?["end_offset"] as? Int, 6)
+    }
 }
