@@ -12,10 +12,6 @@ public enum TranscriptReader {
     public static let maximumFileSize = 64 << 20
     /// Cue text longer than this many UTF-8 bytes is truncated with a warning (16 KiB).
     public static let maximumCueTextLength = 16 << 10
-    /// Cues that start or end later than this many seconds into the recording (1,000 hours)
-    /// are skipped with a warning: WebVTT allows any number of hour digits, but such a time
-    /// is a typo, and every later layer can then rely on finite, moderate times.
-    public static let maximumCueTime: Double = 1_000 * 3_600
 
     /// Parses a whole transcript file into plain-text cues with speakers.
     public static func read(_ bytes: [UInt8], format: TranscriptFormat, file: String) throws(TranscriptError) -> Transcript {
@@ -102,6 +98,11 @@ public enum TranscriptReader {
         return (truncated(text, toBytes: rawLimit), true)
     }
 
+    /// Cues that start or end later than this many seconds into the recording (1,000 hours)
+    /// are skipped with a warning: WebVTT allows any number of hour digits, but such a time
+    /// is a typo, and every later layer can then rely on finite, moderate times.
+    public static let maximumCueTime: Double = 1_000 * 3_600
+
     static func readWebVTT(_ bytes: [UInt8], file: String, diagnostics: inout [Diagnostic]) throws(TranscriptError) -> [Draft] {
         let result = WebVTTParser().parse(bytes)
         guard result.signatureValid else {
@@ -183,10 +184,10 @@ public enum TranscriptReader {
         return "\(tenths / 10).\(tenths % 10)"
     }
 
-    /// `12.345 s`, for messages; times are checked against `maximumCueTime` before they get here,
-    /// and anything else is clamped so that no value can trap the conversion.
     static func seconds(_ value: Double) -> String {
-        let milliseconds = value.isFinite ? Int((min(max(value, 0), maximumCueTime) * 1000).rounded()) : 0
+        // WebVTT hours may have any number of digits: beyond 10^15 s, Int would overflow.
+        guard value.isFinite, value >= 0, value < 1e15 else { return value >= 1e15 ? "over 10^15 s" : "\(value) s" }
+        let milliseconds = Int((value * 1000).rounded())
         let tail = String(milliseconds % 1000)
         return "\(milliseconds / 1000).\(String(repeating: "0", count: 3 - tail.count))\(tail) s"
     }

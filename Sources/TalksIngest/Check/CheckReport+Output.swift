@@ -76,7 +76,7 @@ extension CheckReport {
 
     /// Seconds as h:mm:ss or m:ss.
     static func clock(_ seconds: Double) -> String {
-        let total = Int(seconds.isFinite ? max(0, seconds) : 0)
+        let total = seconds.isFinite ? Int(min(max(0, seconds), 1e9)) : 0
         let hours = total / 3600
         let minutes = total / 60 % 60
         let rest = total % 60
