@@ -32,6 +32,10 @@ struct ArgumentSpec {
     var help: String
     var isRepeating: Bool = false
     var isOptional: Bool = false
+    /// Words like `-kött` (a dash and more than one letter) belong to this argument instead
+    /// of being unknown options: a search query excludes words that way. Only words that
+    /// cannot be an option qualify: `--name` and `-x` are still parsed as options.
+    var acceptsDashWords: Bool = false
 }
 
 /// A `--name` option; `valueName == nil` makes it a flag.

@@ -14,12 +14,14 @@ struct ParsedArguments {
             byName[option.name] = option
             if let short = option.short { byShort[short] = option }
         }
+        let dashWordsArePositional = configuration.arguments.contains { $0.acceptsDashWords }
         var index = 0
         var onlyPositionals = false
         while index < words.count {
             let word = words[index]
             index += 1
-            if onlyPositionals || word == "-" || !word.hasPrefix("-") || Self.looksNegativeNumber(word) {
+            if onlyPositionals || word == "-" || !word.hasPrefix("-") || Self.looksNegativeNumber(word)
+                || (dashWordsArePositional && !word.hasPrefix("--") && word.count > 2) {
                 positionals.append(word)
                 continue
             }

@@ -17,7 +17,8 @@ struct AnalyzeCommand: Command {
         Compounds are split against a built-in list of common Swedish words plus the words
         of TEXT itself; the index splits against its own vocabulary instead.
         """,
-        arguments: [ArgumentSpec(name: "text", help: "The text to analyse; several words are joined by spaces.", isRepeating: true)],
+        arguments: [ArgumentSpec(name: "text", help: "The text to analyse; several words are joined by spaces.", isRepeating: true,
+                                  acceptsDashWords: true)],
         options: [CommonOptions.json],
         examples: [
             "talks analyze livsmedelsstrategin",

@@ -21,7 +21,8 @@ struct SearchCommand: Command {
         If the index directory holds no index and archive/ exists, it is built first.
         """,
         arguments: [
-            ArgumentSpec(name: "query", help: "The query (several words are joined with spaces).", isRepeating: true),
+            ArgumentSpec(name: "query", help: "The query (several words are joined with spaces; -word excludes a word).",
+                         isRepeating: true, acceptsDashWords: true),
         ],
         options: [
             .option("limit", short: "n", value: "N", help: "Episodes to show (default 10)."),
@@ -34,7 +35,7 @@ struct SearchCommand: Command {
         ],
         examples: [
             "talks search livsmedelsstrategi",
-            "talks search '\"Landet lär\" våtmarker -torka'",
+            "talks search '\"Landet lär\" våtmarker' -torka",
             "talks search 'speaker:\"Helene Oscarsson\" kluster' --hits 5",
             "talks search 'Ostergotland after:2022-01-01' --json",
             "talks search --queries Benchmarks/queries.txt --index /tmp/index",
