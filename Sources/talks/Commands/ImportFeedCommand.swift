@@ -12,7 +12,8 @@ struct ImportFeedCommand: Command {
             description as plain text, enclosure URL as recording, link as page,
             itunes:episode as number, the channel title as series, podcast:person as
             speakers). A <podcast:transcript> pointing at a local .vtt or .srt file (relative
-            to the feed) is copied as transcript.vtt or transcript.srt; nothing is downloaded.
+            to the feed) is copied as transcript.vtt or transcript.srt when it reads as one;
+            nothing is downloaded.
             The id is "<itunes:episode>-<title>" in lowercase ASCII.
 
             Each folder is written under a temporary name and renamed into place. Existing
