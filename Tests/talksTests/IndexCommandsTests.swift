@@ -52,6 +52,12 @@ final class IndexCommandsTests: XCTestCase {
         XCTAssertTrue((hit["snippet_html"] as? String)?.contains("<mark>") == true, "\(hit)")
         XCTAssertTrue((hit["url"] as? String)?.contains(".mp4#t=") == true, "\(hit)")
 
+        let typo = try TalksProcess.talks(["search", "biokaz", "--index", index])
+        XCTAssertEqual(typo.status, 0, typo.error)
+        XCTAssertEqual(typo.output, "No episode matches \"biokaz\".\nMenade du: biogas, boka?\n")
+        let phrase = try TalksProcess.talks(["search", "\"gröna klustrem\"", "--index", index])
+        XCTAssertTrue(phrase.output.hasPrefix("No episode matches \"gröna klustrem\".\nMenade du: klustren"), phrase.output)
+
         let badQuery = try TalksProcess.talks(["search", "\"Landet lär", "--index", index])
         XCTAssertEqual(badQuery.status, 64)
         XCTAssertEqual(badQuery.error, "talks search: bad query at column 1: the quote opened here is never closed; add a closing '\"'\n")

@@ -16,7 +16,9 @@ struct SearchResultPrinter {
             if response.totalEpisodes > 0 {
                 output += "No more results: \(counted(response.totalEpisodes, "episode")) match, all before --offset \(offset).\n"
             } else {
-                output += "Inga träffar för \"\(response.query)\".\n"
+                // A query with its own quotes ("gröna kluster") is shown as typed, not quoted again.
+                let shown = response.query.contains("\"") ? response.query : "\"\(response.query)\""
+                output += "No episode matches \(shown).\n"
             }
             if !response.suggestions.isEmpty {
                 output += "Menade du: \(response.suggestions.joined(separator: ", "))?\n"
