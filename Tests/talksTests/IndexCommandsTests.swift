@@ -92,6 +92,14 @@ final class IndexCommandsTests: XCTestCase {
         XCTAssertTrue(run.error.hasPrefix("talks remove: index is locked by another process (\(index)/.write.lock)"), run.error)
     }
 
+    func testIngestWithoutAnArchiveHereSaysWhatToName() throws {
+        let run = try TalksProcess.talks(["ingest", "--index", index], in: scratch)
+        XCTAssertEqual(run.status, 64)
+        XCTAssertEqual(run.error, "talks ingest: there is no archive/ folder here; name the archive to index, "
+            + "e.g. 'talks ingest path/to/archive'\nRun 'talks ingest --help' for usage.\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: index), "nothing is created")
+    }
+
     func testMissingIndexNamesTheFix() throws {
         for command in ["list", "stats", "verify", "search"] {
             var arguments = [command, "--index", index]

@@ -45,7 +45,17 @@ struct IngestCommand: Command {
     let memoryBudget: Int
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
-        paths = arguments.positionals.isEmpty ? ["archive"] : arguments.positionals
+        if arguments.positionals.isEmpty {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: IndexBootstrap.defaultArchive, isDirectory: &isDirectory),
+                  isDirectory.boolValue else {
+                throw UsageError(command: Self.configuration.name, message: "there is no \(IndexBootstrap.defaultArchive)/ "
+                    + "folder here; name the archive to index, e.g. 'talks ingest path/to/archive'")
+            }
+            paths = [IndexBootstrap.defaultArchive]
+        } else {
+            paths = arguments.positionals
+        }
         index = arguments.indexDirectory
         memoryBudget = try arguments.integer("memory", default: 256, in: 16...4096, command: Self.configuration.name) << 20
     }
