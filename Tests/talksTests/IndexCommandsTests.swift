@@ -122,5 +122,11 @@ final class IndexCommandsTests: XCTestCase {
         let second = try TalksProcess.talks(["search", "livsmedelsstrategi"], in: scratch)
         XCTAssertEqual(second.error, "", "the index is built once")
         XCTAssertEqual(second.output, run.output)
+
+        // An explicit --index is never filled from archive/ behind the user's back.
+        let elsewhere = try TalksProcess.talks(["search", "livsmedelsstrategi", "--index", "other"], in: scratch)
+        XCTAssertEqual(elsewhere.status, 1)
+        XCTAssertTrue(elsewhere.error.hasPrefix("talks search: other holds no index"), elsewhere.error)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.appendingPathComponent("other").path))
     }
 }

@@ -88,6 +88,9 @@ struct ParsedArguments {
     /// `--index DIR`, or the default `index` folder in the current directory.
     var indexDirectory: String { value(CommonOptions.index.name) ?? CommonOptions.defaultIndexDirectory }
 
+    /// True when `--index` was not given: only the default index is ever built implicitly.
+    var usesDefaultIndex: Bool { value(CommonOptions.index.name) == nil }
+
     /// An option's value as an integer within `range`, or `defaultValue` when absent.
     func integer(_ name: String, default defaultValue: Int, in range: ClosedRange<Int>, command: String) throws(UsageError) -> Int {
         guard let text = value(name) else { return defaultValue }

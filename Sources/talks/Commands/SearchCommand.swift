@@ -18,7 +18,8 @@ struct SearchCommand: Command {
           torka OR bevattning       either (OR binds looser than AND; use parentheses)
           mat -kött -"inte alls"    exclude episodes containing a word (any of its forms) or a phrase
           speaker:"Helene Oscarsson"  series:"Landet lär"  after:2022-01-01  before:2023-01-01
-        If the index directory holds no index and archive/ exists, it is built first.
+        When the default index/ holds no index and archive/ exists, it is built first (an
+        --index DIR is never built implicitly; run 'talks ingest --index DIR').
         """,
         arguments: [
             ArgumentSpec(name: "query", help: "The query (several words are joined with spaces; -word excludes a word).",
@@ -53,6 +54,7 @@ struct SearchCommand: Command {
     var hits: Int
     var json: Bool
     var indexDirectory: String
+    var usesDefaultIndex: Bool
     var queriesFile: String?
     var explain: Bool
 
@@ -64,6 +66,7 @@ struct SearchCommand: Command {
         hits = try arguments.integer("hits", default: 3, in: 0...50, command: name)
         json = arguments.has("json")
         indexDirectory = arguments.indexDirectory
+        usesDefaultIndex = arguments.usesDefaultIndex
         queriesFile = arguments.value("queries")
         explain = arguments.has("explain")
         if queriesFile == nil && query.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -75,7 +78,7 @@ struct SearchCommand: Command {
     }
 
     func run() throws -> Int32 {
-        try IndexBootstrap.ensureIndex(at: indexDirectory)
+        try IndexBootstrap.ensureDefaultIndex(at: indexDirectory, isDefault: usesDefaultIndex)
         let searcher = try Searcher(directory: indexDirectory)
         if let queriesFile {
             return try runBatch(searcher, file: queriesFile)

@@ -18,7 +18,8 @@ struct ServeCommand: Command {
             'talks ingest' is picked up without a restart. Binds to loopback unless --host says
             otherwise. One access-log line per request goes to stderr (--quiet silences it).
             SIGINT or SIGTERM stops accepting, lets in-flight requests finish and exits; a second
-            signal exits at once.
+            signal exits at once. When the default index/ holds no index and archive/ exists,
+            it is built first (an --index DIR is never built implicitly).
             """,
         options: [
             CommonOptions.index,
@@ -42,6 +43,7 @@ struct ServeCommand: Command {
     )
 
     var index: String
+    var usesDefaultIndex: Bool
     var server: ServerConfiguration
     var corsOrigin: String
     var quiet: Bool
@@ -49,6 +51,7 @@ struct ServeCommand: Command {
     init(_ arguments: ParsedArguments) throws(UsageError) {
         let name = Self.configuration.name
         index = arguments.indexDirectory
+        usesDefaultIndex = arguments.usesDefaultIndex
         server = ServerConfiguration(
             host: arguments.value("host") ?? "127.0.0.1",
             port: try arguments.integer("port", default: 8080, in: 0...65_535, command: name),
@@ -71,7 +74,7 @@ struct ServeCommand: Command {
         let httpServer = HTTPServer(configuration: server, handler: routes, accessLog: log)
         let port = try httpServer.start()
         // After listening, so a bad --host or a busy port is reported before any index is built.
-        try IndexBootstrap.ensureIndex(at: index)
+        try IndexBootstrap.ensureDefaultIndex(at: index, isDefault: usesDefaultIndex)
         let signals = ShutdownSignals { _ in
             // The first signal drains gracefully; a second one means "now".
             if httpServer.isStopping {
