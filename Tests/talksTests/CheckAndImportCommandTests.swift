@@ -8,11 +8,11 @@ final class CheckAndImportCommandTests: XCTestCase {
         .deletingLastPathComponent().appendingPathComponent("TalksIngestTests/Fixtures").path
 
     override func setUpWithError() throws {
-        try TalksProcess.skipUnlessBuilt()
+        try TalksExecutable.requireBuilt()
     }
 
-    private func talks(_ arguments: String...) throws -> TalksProcess.Run {
-        try TalksProcess.talks(arguments)
+    private func talks(_ arguments: String...) throws -> TalksExecutable.Run {
+        try TalksExecutable.run(arguments)
     }
 
     func testCheckValidArchiveExitsZero() throws {
@@ -24,7 +24,7 @@ final class CheckAndImportCommandTests: XCTestCase {
     }
 
     func testCheckAcceptsTheShippedSampleArchive() throws {
-        let archive = TalksProcess.repositoryRoot.appendingPathComponent("archive").path
+        let archive = TalksExecutable.repositoryRoot.appendingPathComponent("archive").path
         try XCTSkipUnless(FileManager.default.fileExists(atPath: archive), "no archive/ in this checkout yet")
         let run = try talks("check", archive)
         XCTAssertEqual(run.status, 0, run.output)

@@ -10,11 +10,11 @@ final class CommandLineTests: XCTestCase {
     ]
 
     override func setUpWithError() throws {
-        try TalksProcess.skipUnlessBuilt()
+        try TalksExecutable.requireBuilt()
     }
 
     func testOverviewListsEveryCommandInOrder() throws {
-        let run = try TalksProcess.talks(["--help"])
+        let run = try TalksExecutable.run(["--help"])
         XCTAssertEqual(run.status, 0)
         XCTAssertTrue(run.output.hasPrefix("OVERVIEW: talks finds the moment something was said in a recorded talk.\n"), run.output)
         let listed = run.output.components(separatedBy: "COMMANDS:\n").last?.components(separatedBy: "\n\n").first?
@@ -22,16 +22,16 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(listed, Self.commandNames)
         XCTAssertTrue(run.output.contains("  talks search livsmedelsstrategi "), run.output)
 
-        let bare = try TalksProcess.talks([])
+        let bare = try TalksExecutable.run([])
         XCTAssertEqual(bare.status, 64)
         XCTAssertEqual(bare.output, "")
         XCTAssertEqual(bare.error, run.output, "with no command the overview goes to stderr")
-        XCTAssertEqual(try TalksProcess.talks(["help", "check"]).output, try TalksProcess.talks(["check", "--help"]).output)
+        XCTAssertEqual(try TalksExecutable.run(["help", "check"]).output, try TalksExecutable.run(["check", "--help"]).output)
     }
 
     func testEveryCommandHasHelpThatTeaches() throws {
         for name in Self.commandNames {
-            let run = try TalksProcess.talks([name, "--help"])
+            let run = try TalksExecutable.run([name, "--help"])
             XCTAssertEqual(run.status, 0, name)
             XCTAssertEqual(run.error, "", name)
             var sections: [String] = []
@@ -51,7 +51,7 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testVersionHelpWholeText() throws {
-        let run = try TalksProcess.talks(["version", "-h"])
+        let run = try TalksExecutable.run(["version", "-h"])
         XCTAssertEqual(run.output, """
             OVERVIEW: Print the version of talks.
 
@@ -70,43 +70,43 @@ final class CommandLineTests: XCTestCase {
               64    The command line was wrong: an unknown option, a missing or bad value.
 
             """)
-        let version = try TalksProcess.talks(["version"])
+        let version = try TalksExecutable.run(["version"])
         XCTAssertEqual(version.status, 0)
-        XCTAssertEqual(version.output, try TalksProcess.talks(["--version"]).output)
+        XCTAssertEqual(version.output, try TalksExecutable.run(["--version"]).output)
         XCTAssertTrue(version.output.hasPrefix("talks "))
     }
 
     func testUnknownOptionsAndCommandsExit64NamingTheWord() throws {
         for name in Self.commandNames {
-            let run = try TalksProcess.talks([name, "--frobnicate"])
+            let run = try TalksExecutable.run([name, "--frobnicate"])
             XCTAssertEqual(run.status, 64, name)
             XCTAssertEqual(run.output, "", name)
             XCTAssertEqual(run.error, "talks \(name): unknown option '--frobnicate'\nRun 'talks \(name) --help' for usage.\n")
         }
-        let command = try TalksProcess.talks(["serach", "torka"])
+        let command = try TalksExecutable.run(["serach", "torka"])
         XCTAssertEqual(command.status, 64)
         XCTAssertEqual(command.error, "talks: unknown command 'serach'\nRun 'talks --help' for the list of commands.\n")
     }
 
     func testBadValuesExit64() throws {
-        let limit = try TalksProcess.talks(["search", "torka", "--limit", "many"])
+        let limit = try TalksExecutable.run(["search", "torka", "--limit", "many"])
         XCTAssertEqual(limit.status, 64)
         XCTAssertEqual(limit.error, "talks search: '--limit' takes a whole number from 0 to 1000, not 'many'\nRun 'talks search --help' for usage.\n")
-        let missingValue = try TalksProcess.talks(["ingest", "--index"])
+        let missingValue = try TalksExecutable.run(["ingest", "--index"])
         XCTAssertEqual(missingValue.status, 64)
         XCTAssertTrue(missingValue.error.hasPrefix("talks ingest: '--index' needs a value DIR\n"), missingValue.error)
-        let flagWithValue = try TalksProcess.talks(["list", "--json=yes"])
+        let flagWithValue = try TalksExecutable.run(["list", "--json=yes"])
         XCTAssertEqual(flagWithValue.status, 64)
         XCTAssertTrue(flagWithValue.error.hasPrefix("talks list: '--json' takes no value\n"), flagWithValue.error)
         // Run where there is no archive/, so nothing could be built even if the check came late.
         let empty = FileManager.default.temporaryDirectory
-        let host = try TalksProcess.talks(["serve", "--host", "256.0.0.1", "--port", "0", "--index", "no-index-here"], in: empty)
+        let host = try TalksExecutable.run(["serve", "--host", "256.0.0.1", "--port", "0", "--index", "no-index-here"], in: empty)
         XCTAssertEqual(host.status, 64)
         XCTAssertTrue(host.error.contains("'256.0.0.1' is not a numeric IPv4 or IPv6 address"), host.error)
     }
 
     func testAnalyzeShowsEachTokensForms() throws {
-        let run = try TalksProcess.talks(["analyze", "Livsmedelsstrategin", "vid", "Östergötlands"])
+        let run = try TalksExecutable.run(["analyze", "Livsmedelsstrategin", "vid", "Östergötlands"])
         XCTAssertEqual(run.status, 0, run.error)
         let lines = run.output.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
         XCTAssertEqual(lines.first, ["pos", "token", "term", "stem", "key", "folded", "compound"])
@@ -114,7 +114,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(lines[1].prefix(3), ["0", "Livsmedelsstrategin", "livsmedelsstrategin"])
         XCTAssertEqual(lines[3].prefix(3), ["2", "Östergötlands", "östergötlands"])
         XCTAssertTrue(lines[3].contains("ostergotlands"), "\(lines[3])")
-        let json = try TalksProcess.talks(["analyze", "--json", "torkan"])
+        let json = try TalksExecutable.run(["analyze", "--json", "torkan"])
         let document = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
         let tokens = try XCTUnwrap(document["tokens"] as? [[String: Any]])
         XCTAssertEqual(tokens.first?["term"] as? String, "torkan")

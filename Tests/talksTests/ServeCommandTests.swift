@@ -8,34 +8,34 @@ import FoundationNetworking
 /// curl (when installed), then stopped with SIGTERM.
 final class ServeCommandTests: XCTestCase {
     override func setUpWithError() throws {
-        try TalksProcess.skipUnlessBuilt()
+        try TalksExecutable.requireBuilt()
     }
 
-    private func run(_ path: String, _ arguments: [String]) throws -> TalksProcess.Run {
-        try TalksProcess.run(path, arguments)
+    private func run(_ path: String, _ arguments: [String]) throws -> TalksExecutable.Run {
+        try TalksExecutable.run(program: path, arguments)
     }
 
     func testHelpDescribesEveryOption() throws {
-        let help = try run(TalksProcess.executable.path, ["serve", "--help"])
+        let help = try run(TalksExecutable.url.path, ["serve", "--help"])
         XCTAssertEqual(help.status, 0)
         XCTAssertTrue(help.output.hasPrefix("OVERVIEW: Serve search over HTTP: a JSON API, a search page and embed.js.\n"))
         XCTAssertTrue(help.output.contains("USAGE: talks serve [--index <DIR>] [--host <ADDRESS>] [--port <PORT>] [--threads <N>] [--max-connections <N>] [--cors-origin <ORIGIN>] [--quiet]\n"))
         for option in ["--index <DIR>", "--host <ADDRESS>", "-p, --port <PORT>", "--threads <N>", "--cors-origin <ORIGIN>", "-q, --quiet"] {
             XCTAssertTrue(help.output.contains("  \(option) "), option)
         }
-        let bad = try run(TalksProcess.executable.path, ["serve", "--port", "70000"])
+        let bad = try run(TalksExecutable.url.path, ["serve", "--port", "70000"])
         XCTAssertEqual(bad.status, 64)
     }
 
     func testServesTheSampleArchiveAndStopsOnSIGTERM() throws {
-        let archive = TalksProcess.repositoryRoot.appendingPathComponent("archive").path
+        let archive = TalksExecutable.repositoryRoot.appendingPathComponent("archive").path
         try XCTSkipUnless(FileManager.default.fileExists(atPath: archive), "no archive/ in this checkout")
         let index = FileManager.default.temporaryDirectory.appendingPathComponent("talks-serve-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: index) }
-        XCTAssertEqual(try run(TalksProcess.executable.path, ["ingest", archive, "--index", index]).status, 0)
+        XCTAssertEqual(try run(TalksExecutable.url.path, ["ingest", archive, "--index", index]).status, 0)
 
         let server = Process()
-        server.executableURL = TalksProcess.executable
+        server.executableURL = TalksExecutable.url
         server.arguments = ["serve", "--index", index, "--port", "0"]
         let output = Pipe()
         let log = Pipe()

@@ -18,7 +18,7 @@ struct SearchResultPrinter {
             } else {
                 // A query with its own quotes ("gröna kluster") is shown as typed, not quoted again.
                 let shown = response.query.contains("\"") ? response.query : "\"\(response.query)\""
-                output += "No episode matches \(shown).\n"
+                output += "Inga träffar för \(shown).\n"
             }
             if !response.suggestions.isEmpty {
                 output += "Menade du: \(response.suggestions.joined(separator: ", "))?\n"
