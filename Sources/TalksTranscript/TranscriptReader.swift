@@ -184,6 +184,8 @@ public enum TranscriptReader {
     }
 
     static func seconds(_ value: Double) -> String {
+        // WebVTT hours may have any number of digits: beyond 10^15 s, Int would overflow.
+        guard value.isFinite, value >= 0, value < 1e15 else { return value >= 1e15 ? "over 10^15 s" : "\(value) s" }
         let milliseconds = Int((value * 1000).rounded())
         let tail = String(milliseconds % 1000)
         return "\(milliseconds / 1000).\(String(repeating: "0", count: 3 - tail.count))\(tail) s"

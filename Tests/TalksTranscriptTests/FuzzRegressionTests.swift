@@ -49,4 +49,24 @@ final class FuzzRegressionTests: XCTestCase {
         XCTAssertEqual(webVTT.cues.map(\.text), ["Hej"])
         XCTAssertEqual(webVTT.diagnostics.map(\.line), [3])
     }
+
+    /// Found by FuzzWebVTT: a reversed cue whose start has 20 hour digits trapped while the
+    /// warning formatted its time (`Int(Double)` overflow in `TranscriptReader.seconds`).
+    func testReversedCueWithHugeTimesIsSkippedWithAWarning() throws {
+        let file = "WEBVTT\n\n99999999999999999999:00:00.000 --> 00:01.000\nhej\n\n00:01.000 --> 00:02.000\nhopp\n"
+        let transcript = try TranscriptReader.read(Array(file.utf8), format: .webVTT, file: "a.vtt")
+        XCTAssertEqual(transcript.cues.map(\.text), ["hopp"])
+        XCTAssertEqual(transcript.diagnostics.map(\.description),
+                       ["a.vtt:3: warning: cue ends (1.000 s) before it starts (over 10^15 s); cue skipped"])
+    }
+
+    /// Hours so long that the time overflows a Double are not a timestamp: the cue is
+    /// skipped like any other bad timing line, rather than getting an infinite start.
+    func testTimestampWhoseHoursOverflowADoubleIsInvalid() {
+        let hours = String(repeating: "9", count: 400)
+        let file = "WEBVTT\n\n\(hours):00:00.000 --> \(hours):00:01.000\nhej\n\n00:01.000 --> 00:02.000\nhopp\n"
+        let result = WebVTTParser().parse(Array(file.utf8))
+        XCTAssertEqual(result.cues.map(\.text), ["hopp"])
+        XCTAssert(result.cues.allSatisfy { $0.start.isFinite && $0.end.isFinite })
+    }
 }
