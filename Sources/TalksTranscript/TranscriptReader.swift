@@ -63,9 +63,18 @@ public enum TranscriptReader {
             usable.append(draft)
         }
         let attributed = SpeakerAttribution.attribute(usable.map { .init(voice: $0.voice, text: $0.text) })
-        let cues = zip(usable, attributed).map { draft, attribution in
-            Cue(id: draft.id, start: draft.start, end: draft.end, speaker: attribution.speaker,
-                text: attribution.text, line: draft.line)
+        var cues: [Cue] = []
+        cues.reserveCapacity(usable.count)
+        for (draft, attribution) in zip(usable, attributed) {
+            // A cue of only a speaker name or change mark ("Anna:", "- ") has no text left.
+            let text = trimmedLines(attribution.text)
+            guard !text.isEmpty else {
+                diagnostics.append(Diagnostic(.warning, file: file, line: draft.line,
+                    "cue has only a speaker name or change mark and no text; skipped"))
+                continue
+            }
+            cues.append(Cue(id: draft.id, start: draft.start, end: draft.end, speaker: attribution.speaker,
+                            text: text, line: draft.line))
         }
         if cues.isEmpty {
             diagnostics.append(Diagnostic(.warning, file: file, "the transcript has no usable cues"))

@@ -31,7 +31,9 @@ enum WebVTTTimestamp {
         let value4 = collectDigits(input, position: &position, end: end, count: &digitCount)
         guard digitCount == 3 else { return nil }
         guard value2 <= 59, value3 <= 59 else { return nil }
-        return value1 * 3600 + value2 * 60 + value3 + value4 / 1000
+        let seconds = value1 * 3600 + value2 * 60 + value3 + value4 / 1000
+        // Over 300 hour digits overflow a Double; no real time is that long.
+        return seconds.isFinite ? seconds : nil
     }
 
     /// Collects a run of ASCII digits as a base-ten number (a double, so any length is safe).
