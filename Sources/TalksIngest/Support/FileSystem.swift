@@ -6,9 +6,9 @@ import Glibc
 /// `EINTR` is retried, descriptors are always closed, and failures become `IngestError`s
 /// naming the path and the call.
 enum FileSystem {
-    /// The largest metadata or transcript file read, checked with `fstat` before reading
-    /// so a hostile file costs nothing.
-    static let defaultReadLimit: Int64 = 64 * 1024 * 1024
+    /// The largest file read when no kind-specific limit applies (`IngestLimits`), checked
+    /// with `fstat` before reading so a hostile file costs nothing.
+    static let defaultReadLimit: Int64 = IngestLimits.maximumFeedFileBytes
 
     enum Kind: Sendable, Hashable {
         case file

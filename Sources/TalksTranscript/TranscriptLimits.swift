@@ -1,0 +1,25 @@
+/// Every hard limit TalksTranscript applies to a transcript, in one place.
+///
+/// Transcripts come from organisers' tools and from the web, so a file may be hostile or
+/// broken (one 10 MB line, a binary file renamed `.vtt`). These bounds keep the cost of one
+/// file predictable; each is far above any real transcript, so only broken input meets them,
+/// and each produces a message that names the limit.
+public enum TranscriptLimits {
+    /// The largest transcript file read, in bytes (64 MiB). A real transcript holds about
+    /// 60 KB per hour of speech, so this is about a thousand hours; a larger file is almost
+    /// certainly not a transcript, and the whole file is held in memory while parsing.
+    /// Over the limit: the file is rejected (`TranscriptError`) before parsing.
+    public static let maximumFileBytes = 64 << 20
+
+    /// The longest plain text of one cue, in UTF-8 bytes (16 KiB). A caption cue holds a
+    /// sentence or two (about 100 bytes); 16 KiB is several minutes of speech in one cue,
+    /// which no captioning tool writes. Over the limit: the cue keeps its first 16 KiB (cut at
+    /// a character boundary) and a warning names the line and the limit, so the rest of the
+    /// episode is still indexed and the cue is still found by its start.
+    public static let maximumCueTextBytes = 16 << 10
+
+    /// The longest raw cue text (markup included) handed to the cue text parser, in UTF-8
+    /// bytes: four times `maximumCueTextBytes`, room for markup around a full-length cue.
+    /// Longer raw text is cut first, so a 10 MB line costs no more than a long cue.
+    public static let maximumRawCueTextBytes = maximumCueTextBytes * 4
+}
