@@ -6,10 +6,11 @@
 # exactly the new generation.
 #
 #   Tests/TalksIndexTests/Scripts/kill-loop.sh [--iterations N] [--talks PATH] [--memory MB]
-#                                              ARCHIVE [MIN_MS] [MAX_MS]
+#                                              [--base ARCHIVE] ARCHIVE [MIN_MS] [MAX_MS]
 #
-# ARCHIVE is a larger archive ingested on top of an index of the sample archive (e.g. one
-# made by Benchmarks/generate_archive.py; .ci/reliability.sh makes one). MIN_MS..MAX_MS is
+# ARCHIVE is a larger archive ingested on top of an index of the --base archive (default: the
+# sample archive/), e.g. one made by Benchmarks/generate_archive.py; .ci/reliability.sh makes
+# one. When ARCHIVE changes episodes of the base, the commit also deletes and merges. MIN_MS..MAX_MS is
 # the range of kill delays; by default it covers an uninterrupted run (timed first), with
 # half the kills in its last third, where segments are written, merged and committed.
 # --memory (default 16 MB) makes ingest flush several segments, so kills land mid-write.
@@ -20,15 +21,17 @@ cd "$(dirname "$0")/../../.."
 iterations=30
 talks=""
 memory=16
+base_archive=archive
 while [[ $# -gt 0 && $1 == --* ]]; do
     case $1 in
         --iterations) iterations=$2; shift 2 ;;
         --talks) talks=$2; shift 2 ;;
         --memory) memory=$2; shift 2 ;;
+        --base) base_archive=$2; shift 2 ;;
         *) echo "kill-loop.sh: unknown option $1" >&2; exit 64 ;;
     esac
 done
-archive=${1:?usage: kill-loop.sh [--iterations N] [--talks PATH] [--memory MB] ARCHIVE [MIN_MS] [MAX_MS]}
+archive=${1:?usage: kill-loop.sh [--iterations N] [--talks PATH] [--memory MB] [--base ARCHIVE] ARCHIVE [MIN_MS] [MAX_MS]}
 if [[ -z $talks ]]; then
     talks=$PWD/.build/release/talks
     [[ -x $talks ]] || talks=$PWD/.build/debug/talks
@@ -37,7 +40,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 now_ms() { date +%s%3N; }
 
-"$talks" ingest archive --index "$work/base" > /dev/null
+"$talks" ingest "$base_archive" --index "$work/base" --memory "$memory" > /dev/null
 old_stats=$("$talks" stats --json --index "$work/base")
 # The new generation, from an uninterrupted run (ingest is deterministic), and its duration.
 cp -a "$work/base" "$work/reference"
@@ -47,12 +50,15 @@ duration=$(( $(now_ms) - started ))
 new_stats=$("$talks" stats --json --index "$work/reference")
 [[ $new_stats != "$old_stats" ]] || { echo "kill-loop: the archive adds nothing to the index"; exit 1; }
 min_ms=${2:-20}
-max_ms=${3:-$(( duration * 5 / 4 ))}
-late_ms=$(( min_ms + (max_ms - min_ms) * 2 / 3 ))
+fixed_max=${3:-}
 
 old=0; new=0; leftovers=0; bad=0
 for ((i = 1; i <= iterations; i++)); do
     rm -rf "$work/index"; cp -a "$work/base" "$work/index"
+    # The range follows the latest uninterrupted run, so kills keep landing inside the
+    # ingest when the machine's load changes.
+    max_ms=${fixed_max:-$(( duration * 5 / 4 ))}
+    late_ms=$(( min_ms + (max_ms - min_ms) * 2 / 3 ))
     if (( RANDOM % 2 )); then low=$late_ms; else low=$min_ms; fi
     delay=$(( RANDOM * 32768 + RANDOM ))
     delay=$(( delay % (max_ms - low + 1) + low ))
@@ -70,15 +76,17 @@ for ((i = 1; i <= iterations; i++)); do
     else echo "iteration $i (${delay} ms): neither the previous nor the new generation: $stats"; bad=$((bad + 1)); continue
     fi
     # The next writer cleans up and finishes the job: exactly the new generation, no leftovers.
+    started=$(now_ms)
     if ! "$talks" ingest "$archive" --index "$work/index" --memory "$memory" > "$work/ingest.txt" 2>&1; then
         echo "iteration $i (${delay} ms): the next ingest failed:"; cat "$work/ingest.txt"; bad=$((bad + 1)); continue
     fi
+    [[ $stats == "$old_stats" ]] && duration=$(( $(now_ms) - started ))
     "$talks" verify --index "$work/index" > "$work/verify.txt" 2>&1 || { echo "iteration $i: verify after the next ingest failed"; cat "$work/verify.txt"; bad=$((bad + 1)); continue; }
     if grep -q "not named by the manifest" "$work/verify.txt"; then
         echo "iteration $i (${delay} ms): leftovers not collected by the next writer"; bad=$((bad + 1)); continue
     fi
     [[ $("$talks" stats --json --index "$work/index") == "$new_stats" ]] || { echo "iteration $i: the next ingest did not reach the new generation"; bad=$((bad + 1)); }
 done
-echo "kill loop: $iterations kills in ${min_ms}..${max_ms} ms of a ${duration} ms ingest: $old left the previous generation," \
+echo "kill loop ($(basename "$base_archive") + $(basename "$archive")): $iterations kills up to ${max_ms} ms into a ${duration} ms ingest: $old left the previous generation," \
      "$new the new one, $leftovers left temporary files (all collected by the next writer), $bad failures"
 [[ $bad -eq 0 ]]
