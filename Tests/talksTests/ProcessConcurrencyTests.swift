@@ -180,7 +180,7 @@ final class ProcessConcurrencyTests: XCTestCase {
         XCTAssertTrue(after.output.contains("1 added"), after.output)
     }
 
-    func testALockLeftByAKilledWriterIsTakenOver() throws {
+    func testARunningWriterLocksOutASecondOneAndItsLockIsTakenOverOnceKilled() throws {
         let archive = root + "/archive"
         let index = root + "/index"
         try writeEpisode(0, version: 0, cues: 5, into: archive)
@@ -199,6 +199,12 @@ final class ProcessConcurrencyTests: XCTestCase {
             holder = (try? String(contentsOfFile: index + "/.write.lock", encoding: .utf8))?
                 .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             if holder.isEmpty { usleep(2_000) }
+        }
+        // While it runs, a second writer is refused naming it.
+        let second = try TalksProcess.run(["remove", "avsnitt-0", "--index", index])
+        if writer.isRunning {
+            XCTAssertEqual(second.status, 1, second.error)
+            XCTAssertTrue(second.error.contains("index is locked by PID \(writer.processIdentifier)"), second.error)
         }
         kill(writer.processIdentifier, SIGKILL)
         writer.waitUntilExit()
