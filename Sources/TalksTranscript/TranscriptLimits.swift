@@ -18,6 +18,12 @@ public enum TranscriptLimits {
     /// episode is still indexed and the cue is still found by its start.
     public static let maximumCueTextBytes = 16 << 10
 
+    /// The most cues in one transcript (100,000). A 45-minute webinar has about 650 cues, so
+    /// this is over a hundred hours in one file; a 64 MiB file of one-word cues would hold
+    /// two million, and every cue costs memory and index space beyond its text. Over the
+    /// limit: the file is rejected, naming the line of the first cue beyond it.
+    public static let maximumCueCount = 100_000
+
     /// The longest raw cue text (markup included) handed to the cue text parser, in UTF-8
     /// bytes: four times `maximumCueTextBytes`, room for markup around a full-length cue.
     /// Longer raw text is cut first, so a 10 MB line costs no more than a long cue.

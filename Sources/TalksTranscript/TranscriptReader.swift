@@ -38,6 +38,11 @@ public enum TranscriptReader {
                              text: SubRipParser.plainText(raw), line: cue.line, wasCut: wasCut, rawLength: cue.text.utf8.count)
             }
         }
+        if drafts.count > TranscriptLimits.maximumCueCount {
+            throw TranscriptError(file: file, line: drafts[TranscriptLimits.maximumCueCount].line,
+                                  reason: "the transcript has \(drafts.count) cues, more than the limit of "
+                                    + "\(TranscriptLimits.maximumCueCount) for one transcript; split the recording into episodes")
+        }
         var usable: [Draft] = []
         usable.reserveCapacity(drafts.count)
         for var draft in drafts {

@@ -50,3 +50,26 @@ final class TranscriptLimitsTests: XCTestCase {
         }
     }
 }
+
+final class TranscriptCueCountLimitTests: XCTestCase {
+    private func transcript(cues: Int) -> [UInt8] {
+        var text = "WEBVTT\n"
+        text.reserveCapacity(cues * 32)
+        for index in 0..<cues {
+            let seconds = index % 3600
+            text += "\n\(String(format: "%02d:%02d", seconds / 60, seconds % 60)).000 --> 59:59.000\nord\(index % 100)\n"
+        }
+        return Array(text.utf8)
+    }
+
+    func testTranscriptAtTheCueLimitIsReadAndOneCueMoreIsRejected() throws {
+        let limit = TranscriptLimits.maximumCueCount
+        let atLimit = try TranscriptReader.read(transcript(cues: limit), format: .webVTT, file: "t.vtt")
+        XCTAssertEqual(atLimit.cues.count, limit)
+        XCTAssertThrowsError(try TranscriptReader.read(transcript(cues: limit + 1), format: .webVTT, file: "t.vtt")) { error in
+            // Cue k (0-based) starts on line 3 + 3k.
+            XCTAssertEqual("\(error)", "t.vtt:\(3 + 3 * limit): error: the transcript has 100001 cues, more than the limit "
+                           + "of 100000 for one transcript; split the recording into episodes")
+        }
+    }
+}
