@@ -6,6 +6,7 @@
 //   TalksModel ← TalksTranscript ← TalksIngest
 //   TalksModel + TalksAnalysis + TalksIngest ← TalksIndex ← TalksSearch ← TalksServer ← talks
 // No package dependencies: Foundation, Dispatch, Glibc, XCTest and libxml2 only.
+import Foundation
 import PackageDescription
 
 let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
@@ -29,7 +30,10 @@ let package = Package(
         .target(name: "TalksTranscript", dependencies: ["TalksModel"], swiftSettings: swift6),
         .target(name: "TalksIngest", dependencies: ["TalksModel", "TalksTranscript", "CLibXML2"], swiftSettings: swift6),
         .target(name: "TalksAnalysis", swiftSettings: swift6),
-        .target(name: "TalksIndex", dependencies: ["TalksModel", "TalksAnalysis", "TalksIngest"], swiftSettings: swift6),
+        .target(
+            name: "TalksIndex", dependencies: ["TalksModel", "TalksAnalysis", "TalksIngest"],
+            exclude: ["FORMAT.md"], swiftSettings: swift6
+        ),
         .target(name: "TalksSearch", dependencies: ["TalksModel", "TalksAnalysis", "TalksIndex", "TalksIngest"], swiftSettings: swift6),
         .target(name: "TalksServer", dependencies: ["TalksModel", "TalksSearch", "TalksIndex"], swiftSettings: swift6),
         .executableTarget(
@@ -53,6 +57,12 @@ let testTargets: [(name: String, dependencies: [Target.Dependency])] = [
     ("TalksServerTests", ["TalksServer", "TalksSearch", "TalksIndex", "TalksIngest"]),
     ("talksTests", ["talks"]),
 ]
-package.targets += testTargets.map {
-    .testTarget(name: $0.name, dependencies: $0.dependencies, swiftSettings: swift6)
+/// Folders a test target keeps beside its sources that are not Swift: read at run time, not built.
+let testSupportFolders = ["Fixtures", "Scripts"]
+package.targets += testTargets.map { test in
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Tests/\(test.name)")
+    let present = testSupportFolders.filter {
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path)
+    }
+    return .testTarget(name: test.name, dependencies: test.dependencies, exclude: present, swiftSettings: swift6)
 }

@@ -15,11 +15,7 @@ query="${1:-livsmedelsstrategi}"
 output="${2:-.build/search-page}"
 mkdir -p "$output"
 
-if ! command -v chromium >/dev/null 2>&1; then
-    echo "check-search-page: installing chromium (apt-get)…" >&2
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
-fi
+command -v chromium >/dev/null 2>&1 || Scripts/install-debian-packages.sh chromium fonts-dejavu-core
 
 swift build --product talks >&2
 talks="$(swift build --show-bin-path)/talks"

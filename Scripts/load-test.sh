@@ -17,11 +17,7 @@ duration="${2:-10}"
 connections="${3:-16}"
 configuration="${CONFIGURATION:-release}"
 
-if ! command -v wrk >/dev/null 2>&1; then
-    echo "load-test: installing wrk (apt-get)…" >&2
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-fi
+command -v wrk >/dev/null 2>&1 || Scripts/install-debian-packages.sh wrk
 
 swift build -c "$configuration" --product talks >&2
 talks="$(swift build -c "$configuration" --show-bin-path)/talks"

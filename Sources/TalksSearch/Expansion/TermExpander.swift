@@ -99,7 +99,7 @@ struct TermExpander {
                 collector.add(segment: segment, ordinal: ordinal, tier: .inflected)
             }
             if searchCompounds {
-                for candidate in plausibleCompounds(segment, partKey: key) {
+                for candidate in plausibleCompounds(segment, part: term, partKey: key) {
                     collector.add(segment: segment, ordinal: candidate.ordinal, tier: .compoundPart, frequency: candidate.frequency)
                 }
             }
@@ -126,10 +126,11 @@ struct TermExpander {
     }
 
     /// Compounds listed under `partKey`, most frequent first, keeping only those whose own
-    /// inflection key still contains the part (so a split that cut through an inflection
-    /// ending, landet → lan + det, is not taken for a compound of "det"), at most
-    /// `maximumCompoundVariants`.
-    func plausibleCompounds(_ segment: SegmentReader, partKey: String) -> [(ordinal: Int, frequency: Int)] {
+    /// inflection key still contains the part, by its key or as written (so a split that cut
+    /// through an inflection ending, landet → lan + det, is not taken for a compound of "det",
+    /// while a head whose key drops a vowel, livsmedel → livsmedl, still finds
+    /// livsmedelsstrategi), at most `maximumCompoundVariants`.
+    func plausibleCompounds(_ segment: SegmentReader, part: String, partKey: String) -> [(ordinal: Int, frequency: Int)] {
         var candidates = segment.compounds(withPartKey: partKey).map { (ordinal: $0, frequency: 0) }
         if candidates.count > parameters.maximumCompoundVariants {
             // Rank by the transcript's episode frequency alone (one look-up per candidate).
@@ -140,7 +141,8 @@ struct TermExpander {
         }
         var accepted: [(ordinal: Int, frequency: Int)] = []
         for ordinal in candidates.prefix(parameters.maximumCompoundVariants * 3).map(\.ordinal) {
-            if Self.bytes(of: Self.inflectionKey(segment.term(at: ordinal)), contain: partKey) {
+            let compoundKey = Self.inflectionKey(segment.term(at: ordinal))
+            if Self.bytes(of: compoundKey, contain: partKey) || Self.bytes(of: compoundKey, contain: part) {
                 accepted.append((ordinal, Self.documentFrequency(segment, ordinal)))
             }
             if accepted.count == parameters.maximumCompoundVariants { break }
