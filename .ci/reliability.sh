@@ -17,9 +17,7 @@ talks=$PWD/.build/debug/talks
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # The archive generator is the benchmark's (Python 3, standard library only).
-if ! command -v python3 > /dev/null; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3
-fi
+command -v python3 > /dev/null || Scripts/install-debian-packages.sh python3
 # 60 episodes of about 45 minutes (2.4 MB of cue text): a debug ingest of about 2 s.
 python3 Benchmarks/generate_archive.py --episodes 60 --out "$work/generated" > /dev/null
 cp -a "$work/generated" "$work/changed"

@@ -9,7 +9,7 @@ final class BadInputCommandTests: XCTestCase {
     private var batch: BadBatch?
 
     override func setUpWithError() throws {
-        try TalksProcess.skipUnlessBuilt()
+        try TalksExecutable.requireBuilt()
     }
 
     override func tearDown() {
@@ -20,17 +20,17 @@ final class BadInputCommandTests: XCTestCase {
         let batch = try BadBatch(name: name)
         self.batch = batch
         let index = batch.root + "/index"
-        let first = try TalksProcess.run(["ingest", batch.good, "--index", index])
+        let first = try TalksExecutable.run(["ingest", batch.good, "--index", index])
         XCTAssertEqual(first.status, 0, first.error)
         var before: [String: String] = [:]
         for word in BadBatch.oldWords.values {
-            let search = try TalksProcess.run(["search", word, "--json", "--index", index])
+            let search = try TalksExecutable.run(["search", word, "--json", "--index", index])
             XCTAssertEqual(search.status, 0, search.error)
             XCTAssertTrue(search.output.contains("\"total_episodes\":1"), search.output)
-            before[word] = TalksProcess.searchAnswer(search.output)
+            before[word] = TalksExecutable.searchAnswer(search.output)
         }
 
-        let second = try TalksProcess.run(["ingest", batch.batch, "--index", index])
+        let second = try TalksExecutable.run(["ingest", batch.batch, "--index", index])
         XCTAssertEqual(second.status, 65, second.error)
         XCTAssertTrue(second.output.contains("5 added, 0 replaced, 0 unchanged, 7 rejected; generation 2, 8 episodes"), second.output)
         for expected in BadBatch.broken {
@@ -48,15 +48,15 @@ final class BadInputCommandTests: XCTestCase {
         XCTAssertLessThan(second.error.utf8.count, 10_000, "the 10 MB line is not echoed")
 
         for (id, word) in BadBatch.newWords {
-            let search = try TalksProcess.run(["search", word, "--json", "--index", index])
+            let search = try TalksExecutable.run(["search", word, "--json", "--index", index])
             XCTAssertEqual(search.status, 0, search.error)
             XCTAssertTrue(search.output.contains("\"results\":[{\"episode\":{\"id\":\"\(id)\""), "\(word): \(search.output)")
         }
         for word in BadBatch.oldWords.values {
-            let search = try TalksProcess.run(["search", word, "--json", "--index", index])
-            XCTAssertEqual(TalksProcess.searchAnswer(search.output), before[word], word)
+            let search = try TalksExecutable.run(["search", word, "--json", "--index", index])
+            XCTAssertEqual(TalksExecutable.searchAnswer(search.output), before[word], word)
         }
-        let verify = try TalksProcess.run(["verify", "--index", index])
+        let verify = try TalksExecutable.run(["verify", "--index", index])
         XCTAssertEqual(verify.status, 0, verify.output + verify.error)
         XCTAssertTrue(verify.output.contains("ok: generation 2"), verify.output)
     }

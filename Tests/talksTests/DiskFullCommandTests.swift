@@ -14,7 +14,7 @@ final class DiskFullCommandTests: XCTestCase {
     private var mounted: String?
 
     override func setUpWithError() throws {
-        try TalksProcess.skipUnlessBuilt()
+        try TalksExecutable.requireBuilt()
         root = NSTemporaryDirectory() + "talks-disk-full-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
     }
@@ -25,7 +25,7 @@ final class DiskFullCommandTests: XCTestCase {
     }
 
     @discardableResult
-    private static func shell(_ command: String) throws -> TalksProcess.Run {
+    private static func shell(_ command: String) throws -> TalksExecutable.Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", command]
@@ -35,7 +35,7 @@ final class DiskFullCommandTests: XCTestCase {
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return TalksProcess.Run(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self), error: "")
+        return TalksExecutable.Run(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self), error: "")
     }
 
     /// An archive of `count` episodes of `cues` cues each (about 90 bytes of text per cue).
@@ -54,14 +54,14 @@ final class DiskFullCommandTests: XCTestCase {
     }
 
     /// The checks after a commit that failed for lack of room.
-    private func assertPreviousGenerationIntact(_ index: String, failed: TalksProcess.Run, reason: String) throws {
+    private func assertPreviousGenerationIntact(_ index: String, failed: TalksExecutable.Run, reason: String) throws {
         XCTAssertEqual(failed.status, 1, failed.output + failed.error)
         XCTAssertTrue(failed.error.hasPrefix("talks ingest: write failed for \(index)/seg-2-"), failed.error)
         XCTAssertTrue(failed.error.contains(reason), failed.error)
-        let verify = try TalksProcess.run(["verify", "--index", index])
+        let verify = try TalksExecutable.run(["verify", "--index", index])
         XCTAssertEqual(verify.status, 0, verify.output)
         XCTAssertTrue(verify.output.contains("ok: generation 1, 1 segments, 7 files"), verify.output)
-        let search = try TalksProcess.run(["search", "torkan", "--json", "--index", index])
+        let search = try TalksExecutable.run(["search", "torkan", "--json", "--index", index])
         XCTAssertEqual(search.status, 0, search.error)
         XCTAssertTrue(search.output.contains("\"total_episodes\":3"), String(search.output.prefix(200)))
     }
@@ -70,15 +70,15 @@ final class DiskFullCommandTests: XCTestCase {
         let index = root + "/index"
         try writeArchive(root + "/small", from: 0, count: 3, cues: 20)
         try writeArchive(root + "/large", from: 3, count: 20, cues: 400)
-        XCTAssertEqual(try TalksProcess.run(["ingest", root + "/small", "--index", index]).status, 0)
+        XCTAssertEqual(try TalksExecutable.run(["ingest", root + "/small", "--index", index]).status, 0)
         // Files may not grow past 256 KiB: a write beyond fails with EFBIG (SIGXFSZ ignored).
-        let talks = TalksProcess.executable.path
+        let talks = TalksExecutable.url.path
         let failed = try Self.shell("trap '' XFSZ; ulimit -f 256; exec '\(talks)' ingest '\(root)/large' --index '\(index)' 2>&1 >/dev/null")
-        try assertPreviousGenerationIntact(index, failed: TalksProcess.Run(status: failed.status, output: "", error: failed.output),
+        try assertPreviousGenerationIntact(index, failed: TalksExecutable.Run(status: failed.status, output: "", error: failed.output),
                                            reason: "File too large (errno 27)")
-        let next = try TalksProcess.run(["ingest", root + "/large", "--index", index])
+        let next = try TalksExecutable.run(["ingest", root + "/large", "--index", index])
         XCTAssertEqual(next.status, 0, next.error)
-        let verify = try TalksProcess.run(["verify", "--index", index])
+        let verify = try TalksExecutable.run(["verify", "--index", index])
         XCTAssertEqual(verify.status, 0, verify.output)
         XCTAssertFalse(verify.output.contains("not named by the manifest"), verify.output)
         XCTAssertTrue(verify.output.contains("23 episodes"), verify.output)
@@ -93,14 +93,14 @@ final class DiskFullCommandTests: XCTestCase {
         let index = mountPoint + "/index"
         try writeArchive(root + "/small", from: 0, count: 3, cues: 20)
         try writeArchive(root + "/large", from: 3, count: 40, cues: 400)
-        XCTAssertEqual(try TalksProcess.run(["ingest", root + "/small", "--index", index]).status, 0)
-        let failed = try TalksProcess.run(["ingest", root + "/large", "--index", index])
+        XCTAssertEqual(try TalksExecutable.run(["ingest", root + "/small", "--index", index]).status, 0)
+        let failed = try TalksExecutable.run(["ingest", root + "/large", "--index", index])
         try assertPreviousGenerationIntact(index, failed: failed, reason: "No space left on device (errno 28)")
         // The next writer deletes the partial files first, so a small ingest fits again.
         try writeArchive(root + "/one", from: 100, count: 1, cues: 5)
-        let next = try TalksProcess.run(["ingest", root + "/one", "--index", index])
+        let next = try TalksExecutable.run(["ingest", root + "/one", "--index", index])
         XCTAssertEqual(next.status, 0, next.error)
-        let verify = try TalksProcess.run(["verify", "--index", index])
+        let verify = try TalksExecutable.run(["verify", "--index", index])
         XCTAssertEqual(verify.status, 0, verify.output)
         XCTAssertFalse(verify.output.contains("not named by the manifest"), verify.output)
         XCTAssertTrue(verify.output.contains("ok: generation 2"), verify.output)

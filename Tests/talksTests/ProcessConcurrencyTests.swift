@@ -15,7 +15,7 @@ final class ProcessConcurrencyTests: XCTestCase {
     private var root = ""
 
     override func setUpWithError() throws {
-        try TalksProcess.skipUnlessBuilt()
+        try TalksExecutable.requireBuilt()
         root = NSTemporaryDirectory() + "talks-processes-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
     }
@@ -53,14 +53,14 @@ final class ProcessConcurrencyTests: XCTestCase {
         let index = root + "/index"
         var episodes = 4
         for number in 0..<episodes { try writeEpisode(number, version: 0, cues: 300, into: archive) }
-        let first = try TalksProcess.run(["ingest", archive, "--index", index])
+        let first = try TalksExecutable.run(["ingest", archive, "--index", index])
         XCTAssertEqual(first.status, 0, first.error)
         let rounds = 8
         // Every committed generation has a different episode count: 4, 6, …, 4 + 2 × rounds.
         let committedCounts = Set((0...rounds).map { 4 + 2 * $0 })
 
         let server = Process()
-        server.executableURL = TalksProcess.executable
+        server.executableURL = TalksExecutable.url
         server.arguments = ["serve", "--index", index, "--port", "0", "--quiet"]
         let serverOutput = Pipe()
         server.standardOutput = serverOutput
@@ -87,7 +87,7 @@ final class ProcessConcurrencyTests: XCTestCase {
             DispatchQueue.global().async(group: group) {
                 while !writerDone.isSet {
                     do {
-                        let run = try TalksProcess.run(["search", "gemensam", "--json", "--limit", "1", "--index", index])
+                        let run = try TalksExecutable.run(["search", "gemensam", "--json", "--limit", "1", "--index", index])
                         let total = Self.totalEpisodes(run.output)
                         if run.status != 0 || total.map(committedCounts.contains) != true {
                             failures.record("search \(reader): status \(run.status), total \(String(describing: total)): \(run.error)")
@@ -122,7 +122,7 @@ final class ProcessConcurrencyTests: XCTestCase {
             try writeEpisode(episodes + 1, version: 0, cues: 300, into: archive)
             try writeEpisode(round % episodes, version: round, cues: 250 + round, into: archive)
             episodes += 2
-            let ingest = try TalksProcess.run(["ingest", archive, "--index", index])
+            let ingest = try TalksExecutable.run(["ingest", archive, "--index", index])
             XCTAssertEqual(ingest.status, 0, ingest.error)
             XCTAssertTrue(ingest.output.contains("2 added, 1 replaced"), ingest.output)
             XCTAssertTrue(ingest.output.contains("\(episodes) episodes in"), ingest.output)
@@ -147,7 +147,7 @@ final class ProcessConcurrencyTests: XCTestCase {
         kill(server.processIdentifier, SIGTERM)
         server.waitUntilExit()
         XCTAssertEqual(server.terminationStatus, 0)
-        let verify = try TalksProcess.run(["verify", "--index", index])
+        let verify = try TalksExecutable.run(["verify", "--index", index])
         XCTAssertEqual(verify.status, 0, verify.output)
         print("process concurrency: \(rounds) commits, \(searches.value) talks search processes and \(requests.value) HTTP searches "
               + "saw \(seen.values.count) generations, 0 failures")
@@ -157,7 +157,7 @@ final class ProcessConcurrencyTests: XCTestCase {
         let archive = root + "/archive"
         let index = root + "/index"
         try writeEpisode(1, version: 0, cues: 5, into: archive)
-        XCTAssertEqual(try TalksProcess.run(["ingest", archive, "--index", index]).status, 0)
+        XCTAssertEqual(try TalksExecutable.run(["ingest", archive, "--index", index]).status, 0)
         // Hold the lock the way a writer does (flock on .write.lock, PID inside).
         let descriptor = open(index + "/.write.lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         XCTAssertGreaterThanOrEqual(descriptor, 0)
@@ -167,15 +167,15 @@ final class ProcessConcurrencyTests: XCTestCase {
         XCTAssertEqual(pid.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }, pid.count)
         try writeEpisode(2, version: 0, cues: 5, into: archive)
         for command in [["ingest", archive], ["remove", "avsnitt-1"]] {
-            let refused = try TalksProcess.run(command + ["--index", index])
+            let refused = try TalksExecutable.run(command + ["--index", index])
             XCTAssertEqual(refused.status, 1, command.joined(separator: " "))
             XCTAssertTrue(refused.error.contains("index is locked by PID \(getpid())"), refused.error)
         }
-        let search = try TalksProcess.run(["search", "gemensam", "--json", "--index", index])
+        let search = try TalksExecutable.run(["search", "gemensam", "--json", "--index", index])
         XCTAssertEqual(Self.totalEpisodes(search.output), 1, "readers never wait for the lock")
         _ = flock(descriptor, LOCK_UN)
         close(descriptor)
-        let after = try TalksProcess.run(["ingest", archive, "--index", index])
+        let after = try TalksExecutable.run(["ingest", archive, "--index", index])
         XCTAssertEqual(after.status, 0, after.error)
         XCTAssertTrue(after.output.contains("1 added"), after.output)
     }
@@ -184,11 +184,11 @@ final class ProcessConcurrencyTests: XCTestCase {
         let archive = root + "/archive"
         let index = root + "/index"
         try writeEpisode(0, version: 0, cues: 5, into: archive)
-        XCTAssertEqual(try TalksProcess.run(["ingest", archive, "--index", index]).status, 0)
+        XCTAssertEqual(try TalksExecutable.run(["ingest", archive, "--index", index]).status, 0)
         for number in 1...60 { try writeEpisode(number, version: 0, cues: 400, into: archive) }
         // A writer killed while it holds the lock: its PID stays in the file.
         let writer = Process()
-        writer.executableURL = TalksProcess.executable
+        writer.executableURL = TalksExecutable.url
         writer.arguments = ["ingest", archive, "--index", index]
         writer.standardOutput = FileHandle.nullDevice
         writer.standardError = FileHandle.nullDevice
@@ -201,7 +201,7 @@ final class ProcessConcurrencyTests: XCTestCase {
             if holder.isEmpty { usleep(2_000) }
         }
         // While it runs, a second writer is refused naming it.
-        let second = try TalksProcess.run(["remove", "avsnitt-0", "--index", index])
+        let second = try TalksExecutable.run(["remove", "avsnitt-0", "--index", index])
         if writer.isRunning {
             XCTAssertEqual(second.status, 1, second.error)
             XCTAssertTrue(second.error.contains("index is locked by PID \(writer.processIdentifier)"), second.error)
@@ -211,10 +211,10 @@ final class ProcessConcurrencyTests: XCTestCase {
         XCTAssertEqual(writer.terminationReason, .uncaughtSignal, "the writer was killed while it held the lock")
         XCTAssertEqual(holder, "\(writer.processIdentifier)")
         XCTAssertEqual(kill(writer.processIdentifier, 0), -1, "the holder is dead")
-        let next = try TalksProcess.run(["ingest", archive, "--index", index])
+        let next = try TalksExecutable.run(["ingest", archive, "--index", index])
         XCTAssertEqual(next.status, 0, next.error)
         XCTAssertTrue(next.output.contains("61 episodes in"), next.output)
-        let verify = try TalksProcess.run(["verify", "--index", index])
+        let verify = try TalksExecutable.run(["verify", "--index", index])
         XCTAssertEqual(verify.status, 0, verify.output)
         XCTAssertFalse(verify.output.contains("not named by the manifest"), verify.output)
     }
