@@ -83,8 +83,12 @@ final class ProcessConcurrencyTests: XCTestCase {
         let seen = Seen()
         let group = DispatchGroup()
         // Three `talks search` processes at a time, each run as a separate process in a loop.
+        // Dedicated threads, not the global queue: blocked loops must not starve the
+        // URLSession callbacks of threads.
         for reader in 0..<3 {
-            DispatchQueue.global().async(group: group) {
+            group.enter()
+            Thread {
+                defer { group.leave() }
                 while !writerDone.isSet {
                     do {
                         let run = try TalksExecutable.run(["search", "gemensam", "--json", "--limit", "1", "--index", index])
@@ -98,11 +102,13 @@ final class ProcessConcurrencyTests: XCTestCase {
                         failures.record("search \(reader): \(error)")
                     }
                 }
-            }
+            }.start()
         }
         // Two HTTP clients on the running server.
         for client in 0..<2 {
-            DispatchQueue.global().async(group: group) {
+            group.enter()
+            Thread {
+                defer { group.leave() }
                 while !writerDone.isSet {
                     let reply = HTTP.get(base + "search?q=gemensam&limit=1&hits=1")
                     let total = Self.totalEpisodes(reply.body)
@@ -112,7 +118,7 @@ final class ProcessConcurrencyTests: XCTestCase {
                     requests.increment()
                     if let total { seen.insert(total) }
                 }
-            }
+            }.start()
         }
 
         // The writer: each round adds two episodes and rewrites one, then commits.
