@@ -86,6 +86,7 @@ for ((i = 1; i <= iterations; i++)); do
         echo "iteration $i (${delay} ms): leftovers not collected by the next writer"; bad=$((bad + 1)); continue
     fi
     [[ $("$talks" stats --json --index "$work/index") == "$new_stats" ]] || { echo "iteration $i: the next ingest did not reach the new generation"; bad=$((bad + 1)); }
+    (( i % 10 == 0 )) && echo "… $i kills: $old previous, $new new, $leftovers with leftovers, $bad failures"
 done
 echo "kill loop ($(basename "$base_archive") + $(basename "$archive")): $iterations kills up to ${max_ms} ms into a ${duration} ms ingest: $old left the previous generation," \
      "$new the new one, $leftovers left temporary files (all collected by the next writer), $bad failures"
