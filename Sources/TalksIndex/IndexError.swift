@@ -37,7 +37,8 @@ public enum IndexError: TalksError, Equatable {
         case .io(let call, let path, let errno):
             return "\(call) failed for \(path): \(Self.message(errno)) (errno \(errno))."
         case .noIndex(let directory):
-            return "\(directory) holds no index (no manifest.json). Run 'talks ingest' first."
+            let build = directory == "index" || directory == "index/" ? "talks ingest" : "talks ingest ARCHIVE --index \(directory)"
+            return "\(directory) holds no index (no manifest.json). Build one with '\(build)' first."
         case .corrupt(let file, let detail):
             return "\(file) is corrupt: \(detail). Run 'talks verify', then rebuild the index with 'talks ingest' into an empty directory."
         case .unsupportedVersion(let file, let found, let supported):

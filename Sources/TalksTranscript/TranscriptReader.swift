@@ -46,6 +46,11 @@ public enum TranscriptReader {
         var usable: [Draft] = []
         usable.reserveCapacity(drafts.count)
         for var draft in drafts {
+            guard draft.start <= maximumCueTime, draft.end <= maximumCueTime else {
+                diagnostics.append(Diagnostic(.warning, file: file, line: draft.line,
+                    "cue time is more than \(Int(maximumCueTime) / 3_600) hours into the recording; cue skipped"))
+                continue
+            }
             guard draft.end >= draft.start else {
                 diagnostics.append(Diagnostic(.warning, file: file, line: draft.line,
                     "cue ends (\(seconds(draft.end))) before it starts (\(seconds(draft.start))); cue skipped"))
@@ -102,6 +107,11 @@ public enum TranscriptReader {
         guard text.utf8.count > rawLimit else { return (text, false) }
         return (truncated(text, toBytes: rawLimit), true)
     }
+
+    /// Cues that start or end later than this many seconds into the recording (1,000 hours)
+    /// are skipped with a warning: WebVTT allows any number of hour digits, but such a time
+    /// is a typo, and every later layer can then rely on finite, moderate times.
+    public static let maximumCueTime: Double = 1_000 * 3_600
 
     static func readWebVTT(_ bytes: [UInt8], file: String, diagnostics: inout [Diagnostic]) throws(TranscriptError) -> [Draft] {
         let result = WebVTTParser().parse(bytes)
@@ -185,6 +195,8 @@ public enum TranscriptReader {
     }
 
     static func seconds(_ value: Double) -> String {
+        // WebVTT hours may have any number of digits: beyond 10^15 s, Int would overflow.
+        guard value.isFinite, value >= 0, value < 1e15 else { return value >= 1e15 ? "over 10^15 s" : "\(value) s" }
         let milliseconds = Int((value * 1000).rounded())
         let tail = String(milliseconds % 1000)
         return "\(milliseconds / 1000).\(String(repeating: "0", count: 3 - tail.count))\(tail) s"

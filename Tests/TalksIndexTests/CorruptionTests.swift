@@ -186,6 +186,22 @@ final class CorruptionTests: XCTestCase {
               + "opening refused every one, naming the file")
     }
 
+    /// A footer whose section-table offset is near 2^64 (found by flipping the footer's bytes):
+    /// the bounds check must not overflow while refusing it.
+    func testSectionTableOffsetNearTheLargestIntegerIsRefusedNamingTheFile() throws {
+        for kind in FileKind.allCases {
+            let name = "seg-1-0.\(kind.rawValue)"
+            try damage(name) { data in
+                let at = data.count - 16
+                for (index, byte) in [0xFE, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF].enumerated() { data[at + index] = UInt8(byte) }
+            }
+            XCTAssertThrowsError(try IndexReader.open(directory: directory), name) { error in
+                XCTAssertTrue("\(error)".contains(name), "\(error)")
+            }
+            try restore()
+        }
+    }
+
     func testUnknownFormatVersionIsRefusedNamingTheFile() throws {
         try damage("seg-1-0.postings") { $0[12] = 9 }
         XCTAssertThrowsError(try IndexReader.open(directory: directory)) { error in

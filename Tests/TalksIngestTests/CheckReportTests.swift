@@ -70,6 +70,17 @@ final class CheckReportTests: XCTestCase {
         XCTAssertEqual(report.exitStatus, 65)
     }
 
+    func testDotPathsUseTheFolderNameAsTheID() throws {
+        // `talks check .` inside an episode folder: the id is the folder's real name, not ".".
+        let folder = try CheckReport.check(Fixtures.path("archive/55-vreta-kluster/."))
+        XCTAssertEqual(folder.entries.map(\.id), ["55-vreta-kluster"])
+        XCTAssertEqual(folder.exitStatus, 0)
+        let parent = try CheckReport.check(Fixtures.path("archive/55-vreta-kluster/../56-vatten-och-torka/.."))
+        XCTAssertEqual(parent.entries.filter { $0.kind == .episode }.map(\.id), ["55-vreta-kluster", "56-vatten"])  // 56 declares its id
+        let transcript = try CheckReport.check(Fixtures.path("archive/56-vatten-och-torka/./transcript.srt"))
+        XCTAssertEqual(transcript.entries.map(\.id), ["56-vatten-och-torka"])
+    }
+
     func testWrongPathsThrow() {
         XCTAssertThrowsError(try CheckReport.check(Fixtures.path("nothing-here")))
         XCTAssertThrowsError(try CheckReport.check(Fixtures.path("archive/README.md"))) { error in

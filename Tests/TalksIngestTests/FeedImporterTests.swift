@@ -97,6 +97,24 @@ final class FeedImporterTests: XCTestCase {
         }
     }
 
+    func testALocalFileThatIsNotATranscriptIsNotCopied() throws {
+        let archive = try Fixtures.scratchFolder()
+        defer { Fixtures.remove(archive) }
+        let feedPath = archive + "/feed.xml"
+        try Fixtures.write("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0" xmlns:pod="https://podcastindex.org/namespace/1.0"><channel><title>Landet lär</title>
+            <item><title>Hemligheten</title><pubDate>Wed, 19 Oct 2022 12:00:00 +0200</pubDate>
+            <pod:transcript url="file:///etc/passwd" type="text/vtt"/></item>
+            </channel></rss>
+            """, to: feedPath)
+        let outcome = try FeedImporter.importFeed(feedPath, into: archive + "/out")
+        let folder = try XCTUnwrap(outcome.written.first)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), ["episode.json"])
+        XCTAssertTrue(outcome.diagnostics.contains { $0.file == "/etc/passwd" && $0.message.contains("not a WebVTT file") && $0.message.contains("not copied") },
+                      outcome.diagnostics.map(\.description).joined(separator: "\n"))
+    }
+
     func testRFC822Dates() {
         XCTAssertEqual(RFC822Date.parse("Wed, 19 Oct 2022 12:00:00 +0200")?.text, "2022-10-19T12:00:00+02:00")
         XCTAssertEqual(RFC822Date.parse("Wed, 19 Oct 2022 10:00:00 GMT")?.timestamp, 1_666_173_600)

@@ -51,5 +51,18 @@ final class SubRipTests: XCTestCase {
         XCTAssertEqual(SubRipParser.plainText("<i>Hej</i> <B>där</B> <font color=\"red\">du</font> {\\an8}uppe"), "Hej där du uppe")
         XCTAssertEqual(SubRipParser.plainText("1 < 2 och <3 kvar"), "1 < 2 och <3 kvar")
         XCTAssertEqual(SubRipParser.plainText("<unknown>behålls"), "<unknown>behålls")
+        XCTAssertEqual(SubRipParser.plainText("<bå>ja</bå> <b2>nej"), "<bå>ja</bå> nej")
+        XCTAssertEqual(SubRipParser.plainText("{\\an8 utan slut <i"), "{\\an8 utan slut <i")
+    }
+
+    func testManyUnclosedTagsCostLinearTime() {
+        // Each '<' used to search to the end of the line for its '>': 60,000 of them took
+        // half a minute. Now the whole line is one pass.
+        let unclosed = String(repeating: "<", count: 60_000)
+        XCTAssertEqual(SubRipParser.plainText(unclosed + "<i>slut"), unclosed + "slut")
+        let comparisons = String(repeating: "1 < 2 ", count: 20_000)
+        XCTAssertEqual(SubRipParser.plainText(comparisons + ">"), comparisons + ">")
+        let braces = String(repeating: "{\\", count: 30_000)
+        XCTAssertEqual(SubRipParser.plainText(braces), braces)
     }
 }

@@ -122,6 +122,20 @@ final class TranscriptReaderTests: XCTestCase {
         XCTAssertEqual(fromSRT.cues.first?.text.unicodeScalars.allSatisfy { $0 == "\u{FFFD}" }, true)
     }
 
+    func testCueTimesBeyondAThousandHoursAreSkippedNotTrapped() throws {
+        // WebVTT allows any number of hour digits; 20 of them made Int(seconds) trap when the
+        // warning for a reversed cue formatted the time.
+        let hugeHours = String(repeating: "9", count: 20)
+        let file = "WEBVTT\n\n\(hugeHours):00:00.000 --> 00:00:05.000\nbaklänges\n\n"
+            + "00:00:01.000 --> 1000:00:01.000\nför sent\n\n00:00:02.000 --> 00:00:03.000\nrätt\n"
+        let transcript = try TranscriptReader.read(Array(file.utf8), format: .webVTT, file: "huge.vtt")
+        XCTAssertEqual(transcript.cues.map(\.text), ["rätt"])
+        XCTAssertEqual(transcript.diagnostics.map(\.description), [
+            "huge.vtt:3: warning: cue time is more than 1000 hours into the recording; cue skipped",
+            "huge.vtt:6: warning: cue time is more than 1000 hours into the recording; cue skipped",
+        ])
+    }
+
     func testArbitraryBytesNeverCrash() {
         var generator = SplitMix64(seed: 0x5EED_2026)
         let alphabet = Array("WEBVTT\n\r\0 -->:.,0123456789<>/&#;vcibruy".utf8) + [0xFF, 0xC3, 0xA4, 0xE2]

@@ -7,39 +7,12 @@ final class CheckAndImportCommandTests: XCTestCase {
     private static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("TalksIngestTests/Fixtures").path
 
-    private struct Run {
-        var status: Int32
-        var output: String
-        var error: String
-    }
-
-    /// The executable beside the test binary (both are in the build's products folder).
-    private static var executable: URL {
-        let testBinary = URL(fileURLWithPath: ProcessInfo.processInfo.arguments.first { $0.hasSuffix(".xctest") }
-            ?? Bundle(for: CheckAndImportCommandTests.self).bundlePath)
-        return testBinary.deletingLastPathComponent().appendingPathComponent("talks")
-    }
-
     override func setUpWithError() throws {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: Self.executable.path),
-                          "the talks executable is not built at \(Self.executable.path)")
+        try TalksExecutable.requireBuilt()
     }
 
-    private func talks(_ arguments: String...) throws -> Run {
-        let executable = Self.executable
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-                   error: String(decoding: errorData, as: UTF8.self))
+    private func talks(_ arguments: String...) throws -> TalksExecutable.Run {
+        try TalksExecutable.run(arguments)
     }
 
     func testCheckValidArchiveExitsZero() throws {
@@ -51,8 +24,7 @@ final class CheckAndImportCommandTests: XCTestCase {
     }
 
     func testCheckAcceptsTheShippedSampleArchive() throws {
-        let archive = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("archive").path
+        let archive = TalksExecutable.repositoryRoot.appendingPathComponent("archive").path
         try XCTSkipUnless(FileManager.default.fileExists(atPath: archive), "no archive/ in this checkout yet")
         let run = try talks("check", archive)
         XCTAssertEqual(run.status, 0, run.output)

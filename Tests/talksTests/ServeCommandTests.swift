@@ -7,54 +7,35 @@ import FoundationNetworking
 /// End-to-end: the built `talks serve` process on an ephemeral loopback port, queried with
 /// curl (when installed), then stopped with SIGTERM.
 final class ServeCommandTests: XCTestCase {
-    private static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
-    private static var executable: URL {
-        let testBinary = URL(fileURLWithPath: ProcessInfo.processInfo.arguments.first { $0.hasSuffix(".xctest") }
-            ?? Bundle(for: ServeCommandTests.self).bundlePath)
-        return testBinary.deletingLastPathComponent().appendingPathComponent("talks")
-    }
-
     override func setUpWithError() throws {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: Self.executable.path),
-                          "the talks executable is not built at \(Self.executable.path)")
+        try TalksExecutable.requireBuilt()
     }
 
-    private func run(_ path: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    private func run(_ path: String, _ arguments: [String]) throws -> TalksExecutable.Run {
+        try TalksExecutable.run(program: path, arguments)
     }
 
     func testHelpDescribesEveryOption() throws {
-        let help = try run(Self.executable.path, ["serve", "--help"])
+        let help = try run(TalksExecutable.url.path, ["serve", "--help"])
         XCTAssertEqual(help.status, 0)
         XCTAssertTrue(help.output.hasPrefix("OVERVIEW: Serve search over HTTP: a JSON API, a search page and embed.js.\n"))
         XCTAssertTrue(help.output.contains("USAGE: talks serve [--index <DIR>] [--host <ADDRESS>] [--port <PORT>] [--threads <N>] [--max-connections <N>] [--cors-origin <ORIGIN>] [--quiet]\n"))
         for option in ["--index <DIR>", "--host <ADDRESS>", "-p, --port <PORT>", "--threads <N>", "--cors-origin <ORIGIN>", "-q, --quiet"] {
             XCTAssertTrue(help.output.contains("  \(option) "), option)
         }
-        let bad = try run(Self.executable.path, ["serve", "--port", "70000"])
+        let bad = try run(TalksExecutable.url.path, ["serve", "--port", "70000"])
         XCTAssertEqual(bad.status, 64)
     }
 
     func testServesTheSampleArchiveAndStopsOnSIGTERM() throws {
-        let archive = Self.repositoryRoot.appendingPathComponent("archive").path
+        let archive = TalksExecutable.repositoryRoot.appendingPathComponent("archive").path
         try XCTSkipUnless(FileManager.default.fileExists(atPath: archive), "no archive/ in this checkout")
         let index = FileManager.default.temporaryDirectory.appendingPathComponent("talks-serve-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: index) }
-        XCTAssertEqual(try run(Self.executable.path, ["ingest", archive, "--index", index]).status, 0)
+        XCTAssertEqual(try run(TalksExecutable.url.path, ["ingest", archive, "--index", index]).status, 0)
 
         let server = Process()
-        server.executableURL = Self.executable
+        server.executableURL = TalksExecutable.url
         server.arguments = ["serve", "--index", index, "--port", "0"]
         let output = Pipe()
         let log = Pipe()

@@ -31,8 +31,13 @@ enum TalksExecutable {
 
     /// Runs `talks arguments…` in `directory` (the current one when nil) and waits for it.
     static func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
+        try run(program: url.path, arguments, in: directory)
+    }
+
+    /// Runs any program the same way (the serve test talks to the server with curl).
+    static func run(program: String, _ arguments: [String], in directory: URL? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         let output = Pipe()

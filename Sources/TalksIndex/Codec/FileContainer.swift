@@ -79,7 +79,7 @@ enum FileContainer {
             throw .corrupt(file: file, detail: "it does not end with the footer \"TEND\"; it was probably truncated")
         }
         let tableLimit = UInt64(bytes.count - footerSize)
-        guard tableOffset >= UInt64(headerSize), tableOffset + 4 <= tableLimit else {
+        guard tableOffset >= UInt64(headerSize), tableOffset <= tableLimit, tableLimit - tableOffset >= 4 else {
             throw .corrupt(file: file, detail: "the section table offset \(tableOffset) is outside the file")
         }
         var table = ByteReader(bytes, file: file, offset: Int(tableOffset))

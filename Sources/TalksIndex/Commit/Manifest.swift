@@ -1,4 +1,4 @@
-import Foundation
+import TalksModel
 
 /// The small file naming one generation of the index: its live segments and their deleted
 /// episodes. Replaced atomically on every commit (FORMAT.md, "Manifest").
@@ -20,20 +20,29 @@ struct Manifest: Equatable {
     var generation: UInt64
     var segments: [Entry]
 
+    /// The manifest as JSON, written with TalksModel's `JSONWriter`; the checksum member
+    /// is appended after the body it covers.
     func encoded() -> [UInt8] {
-        var text = "{\"format\":\(FileContainer.formatVersion),\"generation\":\(generation),\"segments\":["
-        for (index, entry) in segments.enumerated() {
-            if index > 0 { text += "," }
-            text += "{\"name\":\"\(entry.id)\",\"episodes\":\(entry.episodes),\"cues\":\(entry.cues),\"deleted\":["
-            text += entry.deleted.map(String.init).joined(separator: ",")
-            text += "]}"
-        }
-        text += "]"
-        let body = Array(text.utf8)
-        let checksum = IndexError.hex(CRC32C.checksum(body))
-        return body + Array(",\"checksum\":\"\(checksum)\"}\n".utf8)
+        let body: JSONValue = .object([
+            JSONMember("format", .integer(Int64(FileContainer.formatVersion))),
+            JSONMember("generation", .integer(Int64(clamping: generation))),
+            JSONMember("segments", .array(segments.map { entry in
+                .object([
+                    JSONMember("name", .string("\(entry.id)")),
+                    JSONMember("episodes", .integer(Int64(entry.episodes))),
+                    JSONMember("cues", .integer(Int64(entry.cues))),
+                    JSONMember("deleted", .array(entry.deleted.map { .integer(Int64($0)) })),
+                ])
+            })),
+        ])
+        // Everything but the closing brace is covered by the checksum.
+        let bytes = Array(JSONWriter().string(body).utf8.dropLast())
+        let checksum = IndexError.hex(CRC32C.checksum(bytes))
+        return bytes + Array(",\"checksum\":\"\(checksum)\"}\n".utf8)
     }
 
+    /// Parses and checks a manifest: its checksum first, then every member with its type and
+    /// range (numbers that do not fit are damage, never silently cut down).
     static func decode(_ bytes: [UInt8], file: String) throws(IndexError) -> Manifest {
         let marker = Array(",\"checksum\":\"".utf8)
         guard let markerStart = lastIndex(of: marker, in: bytes) else {
@@ -48,34 +57,45 @@ struct Manifest: Equatable {
         guard stored == computed else {
             throw .checksumMismatch(file: file, stored: stored, computed: computed)
         }
-        let object: Any
+        let root: JSONValue
         do {
-            object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
+            root = try JSONParser.parse(bytes)
         } catch {
-            throw .corrupt(file: file, detail: "it is not valid JSON")
+            throw .corrupt(file: file, detail: "it is not valid JSON (\(error))")
         }
-        guard let root = object as? [String: Any] else { throw .corrupt(file: file, detail: "it is not a JSON object") }
-        guard let format = (root["format"] as? NSNumber)?.uint32Value else {
+        guard case .object = root else { throw .corrupt(file: file, detail: "it is not a JSON object") }
+        guard let format = count(root["format"]), let formatVersion = UInt32(exactly: format) else {
             throw .corrupt(file: file, detail: "it has no \"format\" number")
         }
-        guard format == FileContainer.formatVersion else {
-            throw .unsupportedVersion(file: file, found: format, supported: FileContainer.formatVersion)
+        guard formatVersion == FileContainer.formatVersion else {
+            throw .unsupportedVersion(file: file, found: formatVersion, supported: FileContainer.formatVersion)
         }
-        guard let generation = (root["generation"] as? NSNumber)?.uint64Value,
-              let list = root["segments"] as? [[String: Any]] else {
+        guard let generation = count(root["generation"]), let list = root["segments"]?.arrayValue else {
             throw .corrupt(file: file, detail: "it lacks \"generation\" or \"segments\"")
         }
         var segments: [Entry] = []
         for item in list {
-            guard let name = item["name"] as? String, let id = SegmentID(name: name),
-                  let episodes = (item["episodes"] as? NSNumber)?.intValue,
-                  let cues = (item["cues"] as? NSNumber)?.intValue,
-                  let deleted = item["deleted"] as? [NSNumber] else {
+            guard let name = item["name"]?.stringValue, let id = SegmentID(name: name),
+                  let episodes = count(item["episodes"]), let cues = count(item["cues"]),
+                  let deletedValues = item["deleted"]?.arrayValue else {
                 throw .corrupt(file: file, detail: "a segment entry lacks \"name\", \"episodes\", \"cues\" or \"deleted\"")
             }
-            segments.append(Entry(id: id, episodes: episodes, cues: cues, deleted: deleted.map(\.intValue)))
+            var deleted: [Int] = []
+            for value in deletedValues {
+                guard let ordinal = count(value), ordinal < episodes else {
+                    throw .corrupt(file: file, detail: "segment \(name) lists a deleted episode that is not one of its \(episodes)")
+                }
+                deleted.append(ordinal)
+            }
+            segments.append(Entry(id: id, episodes: episodes, cues: cues, deleted: deleted))
         }
-        return Manifest(generation: generation, segments: segments)
+        return Manifest(generation: UInt64(generation), segments: segments)
+    }
+
+    /// A non-negative whole number that fits an `Int`, or nil.
+    private static func count(_ value: JSONValue?) -> Int? {
+        guard case .integer(let number)? = value, number >= 0 else { return nil }
+        return Int(exactly: number)
     }
 
     /// Reads `directory/manifest.json`; nil when there is none.

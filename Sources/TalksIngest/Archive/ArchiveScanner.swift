@@ -68,7 +68,7 @@ public enum ArchiveScanner {
         }
         let metadataPath = FileSystem.join(folder, metadataName)
         return EpisodeSource(
-            id: declaredID(metadataPath: metadataPath) ?? FileSystem.lastComponent(folder),
+            id: declaredID(metadataPath: metadataPath) ?? FileSystem.folderName(folder),
             folder: folder, metadataPath: metadataPath,
             transcriptPath: transcripts.first.map { FileSystem.join(folder, $0) })
     }

@@ -19,7 +19,7 @@ public enum EpisodeLoader {
             hasher.update(field: FileSystem.lastComponent(source.metadataPath))
             hasher.update(length: bytes.count)
             hasher.update(bytes)
-            let folderName = FileSystem.lastComponent(source.folder)
+            let folderName = FileSystem.folderName(source.folder)
             let metadata = source.metadataPath.hasSuffix(".html")
                 ? EpisodePageReader.read(bytes, file: source.metadataPath, defaultID: folderName)
                 : EpisodeJSONReader.read(bytes, file: source.metadataPath, defaultID: folderName)

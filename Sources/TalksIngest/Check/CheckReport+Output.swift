@@ -10,15 +10,7 @@ extension CheckReport {
                     "id": .string(entry.id),
                     "title": .optional(entry.episode?.title),
                     "speakers": .array(entry.speakers.map(JSONValue.string)),
-                    "cues": .array(entry.cues.map { cue in
-                        .object([
-                            "id": .optional(cue.id),
-                            "start": .number(cue.start),
-                            "end": .number(cue.end),
-                            "speaker": .optional(cue.speaker),
-                            "text": .string(cue.text),
-                        ])
-                    }),
+                    "cues": .array(entry.cues.map(\.jsonValue)),
                     "warnings": .array(entry.warnings.map { .string(Self.located($0)) }),
                     "errors": .array(entry.errors.map { .string(Self.located($0)) }),
                 ])
@@ -84,7 +76,7 @@ extension CheckReport {
 
     /// Seconds as h:mm:ss or m:ss.
     static func clock(_ seconds: Double) -> String {
-        let total = Int(seconds.isFinite ? max(0, seconds) : 0)
+        let total = seconds.isFinite ? Int(min(max(0, seconds), 1e9)) : 0
         let hours = total / 3600
         let minutes = total / 60 % 60
         let rest = total % 60

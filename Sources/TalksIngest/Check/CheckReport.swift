@@ -88,7 +88,7 @@ public struct CheckReport: Sendable, Hashable {
             scan = try ArchiveScanner.scan(paths)
         } catch {
             let path = paths.first ?? ""
-            return CheckReport(entries: [Entry(kind: .folder, id: FileSystem.lastComponent(path), path: path, errors: [EpisodeLoader.diagnostic(for: error, file: path)])])
+            return CheckReport(entries: [Entry(kind: .folder, id: FileSystem.folderName(path), path: path, errors: [EpisodeLoader.diagnostic(for: error, file: path)])])
         }
         var entries: [Entry] = []
         for source in scan.sources {
@@ -106,7 +106,7 @@ public struct CheckReport: Sendable, Hashable {
         let byFolder = Dictionary(grouping: scan.diagnostics, by: \.file)
         for folder in byFolder.keys.sorted() {
             let diagnostics = byFolder[folder] ?? []
-            let id = scan.sources.first { $0.folder == folder }.map(\.id) ?? FileSystem.lastComponent(folder)
+            let id = scan.sources.first { $0.folder == folder }.map(\.id) ?? FileSystem.folderName(folder)
             if let index = entries.firstIndex(where: { $0.path == folder }) {
                 entries[index].warnings += diagnostics.filter { $0.severity == .warning }
                 entries[index].errors += diagnostics.filter { $0.severity == .error }
@@ -118,7 +118,7 @@ public struct CheckReport: Sendable, Hashable {
         }
         if entries.isEmpty, let path = paths.first {
             entries.append(Entry(
-                kind: .folder, id: FileSystem.lastComponent(path), path: path,
+                kind: .folder, id: FileSystem.folderName(path), path: path,
                 warnings: [Diagnostic(.warning, file: path, "no episode folders found (an episode folder holds episode.json or episode.html and a transcript)")]))
         }
         return CheckReport(entries: entries)
@@ -131,8 +131,8 @@ public struct CheckReport: Sendable, Hashable {
         let name = FileSystem.lastComponent(path)
         // "archive/55-vreta/transcript.vtt" is episode 55-vreta; "talk.srt" is "talk".
         var id = name.split(separator: ".").dropLast().joined(separator: ".")
-        if ArchiveScanner.transcriptNames.contains(name), FileSystem.parent(path) != "." {
-            id = FileSystem.lastComponent(FileSystem.parent(path))
+        if ArchiveScanner.transcriptNames.contains(name) {
+            id = FileSystem.folderName(FileSystem.parent(path))
         }
         return Entry(
             kind: .transcript, id: id.isEmpty ? name : id, path: path, cues: transcript?.cues ?? [],

@@ -9,7 +9,8 @@ import TalksTranscript
 ///
 /// Each item becomes `<archive>/<id>/episode.json` plus `transcript.vtt` or `transcript.srt`
 /// copied from the local file its `<podcast:transcript>` names (relative to the feed, or a
-/// `file:` URL; remote URLs are never fetched). The id is `<itunes:episode>-<title slug>`, or
+/// `file:` URL; remote URLs are never fetched), provided it reads as a transcript: a file
+/// `TranscriptReader` rejects outright is not copied. The id is `<itunes:episode>-<title slug>`, or
 /// the slug alone. A folder is written into a hidden temporary folder in the archive, synced,
 /// then renamed into place, so a crash leaves either no folder or a complete one. Existing
 /// folders are kept unless `force` is set; then the old folder is swapped out by rename and
@@ -103,11 +104,14 @@ public enum FeedImporter {
                 diagnostics.append(Diagnostic(.warning, file: feedPath, line: item.line, "'\(item.episode.title)': transcript \(error)"))
                 continue
             }
+            // A file that cannot be a transcript at all is not copied: a feed must not be able
+            // to pull an arbitrary local file (file:///etc/…) into an archive that gets published.
             do {
                 _ = try TranscriptReader.read(bytes, format: format, file: path)
             } catch {
                 diagnostics.append(Diagnostic(.warning, file: path, line: error.line,
-                    "\(error.reason); copied anyway, 'talks check' will reject the episode until it is fixed"))
+                    "\(error.reason); not copied, fix the file and add it to the episode folder by hand"))
+                continue
             }
             return TranscriptFile(name: format == .webVTT ? "transcript.vtt" : "transcript.srt", bytes: bytes)
         }

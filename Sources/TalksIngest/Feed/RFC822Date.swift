@@ -1,3 +1,5 @@
+import TalksModel
+
 /// RSS dates (RFC 822 as updated by RFC 1123/2822), e.g. "Wed, 19 Oct 2022 12:00:00 +0200".
 ///
 /// Feeds are read from many generators, so the day name is optional, years may have two

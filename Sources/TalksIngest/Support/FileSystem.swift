@@ -168,6 +168,17 @@ enum FileSystem {
         return String(trimmed)
     }
 
+    /// The name a folder is known by, for its default episode id: the last path component,
+    /// or, when that is "." or ".." (`talks check .` inside an episode folder), the last
+    /// component of the resolved path. The corresponding C function is `realpath`.
+    static func folderName(_ path: String) -> String {
+        let name = lastComponent(path)
+        guard name == "." || name == ".." || name.isEmpty,
+              let resolved = realpath(path.isEmpty ? "." : path, nil) else { return name }
+        defer { free(resolved) }
+        return lastComponent(String(cString: resolved))
+    }
+
     /// Joins a folder and a name without doubling the slash.
     static func join(_ folder: String, _ name: String) -> String {
         folder.hasSuffix("/") ? folder + name : folder + "/" + name

@@ -4,6 +4,7 @@
 /// leading and trailing whitespace removed. A list keeps duplicates, which matters for
 /// rejecting two `Host` or `Content-Length` fields that disagree.
 public struct HTTPHeaders: Sendable, Hashable, Sequence {
+    /// One header field: its name as sent (compared case-insensitively) and its trimmed value.
     public struct Field: Sendable, Hashable {
         public var name: String
         public var value: String

@@ -5,6 +5,7 @@
 /// name repeats, `subscript` returns the first value: a request cannot smuggle a second
 /// `q` past a proxy that looked at the first.
 public struct QueryParameters: Sendable, Hashable {
+    /// One decoded `name=value` piece of the query string.
     public struct Item: Sendable, Hashable {
         public var name: String
         public var value: String

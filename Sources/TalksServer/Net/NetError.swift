@@ -29,4 +29,12 @@ public enum NetError: TalksError, Hashable {
             return "port \(port) is outside 0…65535"
         }
     }
+
+    /// 64 (usage) for a `--host` or `--port` the user mistyped, 1 for a failed call.
+    public var exitStatus: Int32 {
+        switch self {
+        case .invalidHost, .invalidPort: return ExitStatus.usage
+        case .system: return ExitStatus.failure
+        }
+    }
 }

@@ -48,28 +48,3 @@ public struct ServerConfiguration: Sendable {
         max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     }
 }
-
-/// What the server calls to answer requests. `TalksRoutes` is the real one; tests may use
-/// others to probe the network shell.
-public protocol HTTPHandler: Sendable {
-    func respond(to request: HTTPRequest) -> HTTPResponse
-    /// The response for a request that could not be parsed or was refused before routing
-    /// (400, 408, 413, 414, 431, 501, 503, 505).
-    func errorResponse(status: HTTPStatus, message: String) -> HTTPResponse
-}
-
-/// One served request, for the access log.
-public struct AccessLogEntry: Sendable {
-    public var method: String
-    public var target: String
-    public var status: Int
-    /// Bytes written for the response, head included.
-    public var bytes: Int
-    /// Time from the complete request head to the last byte written.
-    public var microseconds: Int64
-
-    /// `GET /search?q=mat 200 1834 412us`.
-    public var line: String {
-        "\(method) \(target) \(status) \(bytes) \(microseconds)us"
-    }
-}

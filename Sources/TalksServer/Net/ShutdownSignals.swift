@@ -30,22 +30,3 @@ public final class ShutdownSignals: @unchecked Sendable {
         signal(SIGTERM, SIG_DFL)
     }
 }
-
-/// Writes access-log lines to standard error, one `write` call per line so lines from
-/// several workers never interleave.
-public enum StandardErrorLog {
-    public static func write(_ line: String) {
-        var text = line + "\n"
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count, let base = buffer.baseAddress {
-                let written = Glibc.write(STDERR_FILENO, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += written
-            }
-        }
-    }
-}

@@ -39,33 +39,4 @@ enum Syscall {
     static func close(_ descriptor: Int32) {
         _ = Glibc.close(descriptor)
     }
-
-    /// Runs `body` with `descriptor`, closing it afterwards whatever happens, so an error
-    /// path cannot leak it.
-    static func closeAfter<Result>(_ descriptor: Int32, _ body: (Int32) throws(NetError) -> Result) throws(NetError) -> Result {
-        defer { close(descriptor) }
-        return try body(descriptor)
-    }
-}
-
-/// Monotonic time in milliseconds, for deadlines that must not jump with the wall clock.
-enum MonotonicClock {
-    static func milliseconds() -> Int64 {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
-    }
-
-    static func microseconds() -> Int64 {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return Int64(now.tv_sec) * 1_000_000 + Int64(now.tv_nsec) / 1000
-    }
-
-    /// Seconds since 1970 from the wall clock, for the `Date` header.
-    static func wallSeconds() -> Int64 {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        return Int64(now.tv_sec)
-    }
 }

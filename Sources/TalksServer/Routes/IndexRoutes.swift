@@ -95,7 +95,7 @@ extension TalksRoutes {
         if format == "vtt" {
             response = HTTPResponse(status: .ok, contentType: "text/vtt; charset=utf-8", body: WebVTTWriter.document(cues))
         } else {
-            response = Self.json(.object(["episode_id": .string(id), "cues": .array(cues.map(WireFormat.cue))]))
+            response = Self.json(.object(["episode_id": .string(id), "cues": .array(cues.map(\.jsonValue))]))
         }
         return cached(response, snapshot: snapshot, key: "transcript/\(id)/\(format)", maxAge: 300)
     }

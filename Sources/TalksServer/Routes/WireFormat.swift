@@ -1,7 +1,8 @@
 import TalksModel
 import TalksSearch
 
-/// The JSON shapes the server writes for episodes, cues and lists, built with
+/// The JSON shapes the server writes for episodes and errors (cues use `Cue.jsonValue`
+/// from TalksModel, shared with `talks check --json`), built with
 /// `JSONValue` so keys keep a stable, readable order. The OpenAPI document
 /// (`OpenAPIDocument`) describes exactly these shapes.
 enum WireFormat {
@@ -21,16 +22,6 @@ enum WireFormat {
             "page": .optional(episode.page),
             "tags": .array(episode.tags.map(JSONValue.string)),
             "duration": .optional(episode.duration),
-        ])
-    }
-
-    static func cue(_ cue: Cue) -> JSONValue {
-        .object([
-            "id": .optional(cue.id),
-            "start": .number(cue.start),
-            "end": .number(cue.end),
-            "speaker": .optional(cue.speaker),
-            "text": .string(cue.text),
         ])
     }
 

@@ -16,6 +16,9 @@ enum ASCII {
     static let comma: UInt8 = 0x2C
     static let percent: UInt8 = 0x25
     static let numberSign: UInt8 = 0x23
+    static let backslash: UInt8 = 0x5C
+    static let leftBrace: UInt8 = 0x7B
+    static let rightBrace: UInt8 = 0x7D
 
     /// Tab, LF, FF, CR or space: the HTML/Infra "ASCII whitespace".
     @inline(__always)
@@ -30,6 +33,9 @@ enum ASCII {
     static func isHexDigit(_ byte: UInt8) -> Bool {
         isDigit(byte) || (byte | 0x20) &- 0x61 < 6
     }
+
+    @inline(__always)
+    static func isAlpha(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
 
     @inline(__always)
     static func isAlphanumeric(_ byte: UInt8) -> Bool {

@@ -144,29 +144,55 @@ public struct SubRipParser: Sendable {
         return (seconds * 1000).rounded() / 1000
     }
 
-    /// The text of a SubRip cue without its basic formatting tags (`<i>`, `<b>`, `<u>`,
+    /// The text of a SubRip cue without its basic formatting tags (`<i>`, `<b>`, `<u>`, `<s>`,
     /// `<font …>` and their end tags, any case) and `{\an8}`-style position codes.
+    ///
+    /// One pass over the UTF-8 bytes: the position of the next `>` and `}` is remembered, so
+    /// a line of thousands of unclosed `<` costs no more than any other line of its length.
     public static func plainText(_ text: String) -> String {
-        guard text.contains("<") || text.contains("{\\") else { return text }
-        var output = ""
-        output.reserveCapacity(text.utf8.count)
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "<", let close = text[index...].firstIndex(of: ">") {
-                let tag = text[text.index(after: index)..<close].lowercased()
-                let name = tag.drop(while: { $0 == "/" }).prefix { $0.isLetter }
-                if ["i", "b", "u", "font", "s"].contains(String(name)) {
-                    index = text.index(after: close)
+        guard text.utf8.contains(ASCII.lessThan) || text.utf8.contains(ASCII.leftBrace) else { return text }
+        let bytes = Array(text.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var nextGreaterThan = -1
+        var nextRightBrace = -1
+        /// The index of the first `byte` at or after `index` (bytes.count when there is none),
+        /// reusing `cached` while it is still ahead.
+        func next(_ byte: UInt8, from index: Int, cached: inout Int) -> Int {
+            if cached < index {
+                cached = bytes[index...].firstIndex(of: byte) ?? bytes.count
+            }
+            return cached
+        }
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == ASCII.lessThan {
+                let close = next(ASCII.greaterThan, from: index, cached: &nextGreaterThan)
+                if close < bytes.count, isFormattingTag(bytes[(index + 1)..<close]) {
+                    index = close + 1
                     continue
                 }
-            } else if character == "{", text[index...].hasPrefix("{\\"), let close = text[index...].firstIndex(of: "}") {
-                index = text.index(after: close)
-                continue
+            } else if byte == ASCII.leftBrace, index + 1 < bytes.count, bytes[index + 1] == ASCII.backslash {
+                let close = next(ASCII.rightBrace, from: index, cached: &nextRightBrace)
+                if close < bytes.count {
+                    index = close + 1
+                    continue
+                }
             }
-            output.append(character)
-            index = text.index(after: index)
+            output.append(byte)
+            index += 1
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// True for the inside of `<i>`, `</b>`, `<font color="red">` and the like: optional
+    /// slashes, then one of SubRip's tag names (any case) not followed by another letter
+    /// (a byte of a non-ASCII character counts as a letter, so `<bå>` is text).
+    private static func isFormattingTag(_ inside: ArraySlice<UInt8>) -> Bool {
+        let name = inside.drop { $0 == ASCII.solidus }.prefix { ASCII.isAlpha($0) || $0 >= 0x80 }
+        guard name.count <= 4 else { return false }
+        let lowercase = String(decoding: name.map { $0 | 0x20 }, as: UTF8.self)
+        return ["i", "b", "u", "s", "font"].contains(lowercase)
     }
 }

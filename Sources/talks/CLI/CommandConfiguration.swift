@@ -12,6 +12,18 @@ struct CommandConfiguration {
     var options: [OptionSpec] = []
     /// Example invocations, shown under EXAMPLES.
     var examples: [String] = []
+    /// What each exit status means for this command, shown under EXIT STATUS.
+    var exitStatuses: [ExitStatusSpec] = [.success, .failure, .usage]
+}
+
+/// One exit status and when a command returns it.
+struct ExitStatusSpec {
+    var status: Int32
+    var meaning: String
+
+    static let success = ExitStatusSpec(status: 0, meaning: "Success.")
+    static let failure = ExitStatusSpec(status: 1, meaning: "The index could not be read or written (missing, locked or corrupt).")
+    static let usage = ExitStatusSpec(status: 64, meaning: "The command line was wrong: an unknown option, a missing or bad value.")
 }
 
 /// A positional argument.
@@ -20,6 +32,10 @@ struct ArgumentSpec {
     var help: String
     var isRepeating: Bool = false
     var isOptional: Bool = false
+    /// Words like `-kött` (a dash and more than one letter) belong to this argument instead
+    /// of being unknown options: a search query excludes words that way. Only words that
+    /// cannot be an option qualify: `--name` and `-x` are still parsed as options.
+    var acceptsDashWords: Bool = false
 }
 
 /// A `--name` option; `valueName == nil` makes it a flag.
@@ -40,6 +56,8 @@ struct OptionSpec {
 
 /// Options most commands share, declared once.
 enum CommonOptions {
+    /// Where the index lives when `--index` is not given, relative to the current directory.
+    static let defaultIndexDirectory = "index"
     static let index = OptionSpec.option("index", value: "DIR", help: "The index directory (default: index/ in the current directory).")
     static let json = OptionSpec.flag("json", help: "Print machine-readable JSON instead of text.")
 }

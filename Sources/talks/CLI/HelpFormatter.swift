@@ -1,4 +1,4 @@
-/// Lays out `--help` text as OVERVIEW / USAGE / ARGUMENTS / OPTIONS / EXAMPLES.
+/// Lays out `--help` text as OVERVIEW / USAGE / ARGUMENTS / OPTIONS / EXAMPLES / EXIT STATUS.
 enum HelpFormatter {
     static func help(for configuration: CommandConfiguration) -> String {
         var lines: [String] = []
@@ -29,6 +29,11 @@ enum HelpFormatter {
             lines.append("")
             lines.append("EXAMPLES:")
             for example in configuration.examples { lines.append("  \(example)") }
+        }
+        if !configuration.exitStatuses.isEmpty {
+            lines.append("")
+            lines.append("EXIT STATUS:")
+            for exit in configuration.exitStatuses { lines.append(row(String(exit.status), exit.meaning, width: 8)) }
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -63,12 +68,18 @@ enum HelpFormatter {
             lines.append(row(command.configuration.name, command.configuration.abstract))
         }
         lines.append("")
-        lines.append("Run 'talks <command> --help' for a command's options. 'talks --version' prints the version.")
+        lines.append("GETTING STARTED:")
+        lines.append("  talks search livsmedelsstrategi     (in a checkout: builds index/ from archive/ on first use)")
+        lines.append("  talks check archive/                (validate episode folders before publishing)")
+        lines.append("  talks ingest && talks serve         (index, then answer HTTP on http://127.0.0.1:8080/)")
+        lines.append("")
+        lines.append("Run 'talks <command> --help' for a command's options, examples and exit statuses.")
+        lines.append("'talks --version' prints the version.")
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func row(_ left: String, _ right: String) -> String {
-        let pad = 26
+    /// `left` in a column of `width` characters, then `right`; a longer `left` gets a line of its own.
+    private static func row(_ left: String, _ right: String, width pad: Int = 26) -> String {
         let head = "  " + left
         if head.count >= pad {
             return head + "\n" + String(repeating: " ", count: pad) + right

@@ -14,12 +14,14 @@ struct ParsedArguments {
             byName[option.name] = option
             if let short = option.short { byShort[short] = option }
         }
+        let dashWordsArePositional = configuration.arguments.contains { $0.acceptsDashWords }
         var index = 0
         var onlyPositionals = false
         while index < words.count {
             let word = words[index]
             index += 1
-            if onlyPositionals || word == "-" || !word.hasPrefix("-") || Self.looksNegativeNumber(word) {
+            if onlyPositionals || word == "-" || !word.hasPrefix("-") || Self.looksNegativeNumber(word)
+                || (dashWordsArePositional && !word.hasPrefix("--") && word.count > 2) {
                 positionals.append(word)
                 continue
             }
@@ -83,7 +85,11 @@ struct ParsedArguments {
     /// The last value given for an option (later ones win, as in most tools).
     func value(_ name: String) -> String? { values[name]?.last }
 
-    func allValues(_ name: String) -> [String] { values[name] ?? [] }
+    /// `--index DIR`, or the default `index` folder in the current directory.
+    var indexDirectory: String { value(CommonOptions.index.name) ?? CommonOptions.defaultIndexDirectory }
+
+    /// True when `--index` was not given: only the default index is ever built implicitly.
+    var usesDefaultIndex: Bool { value(CommonOptions.index.name) == nil }
 
     /// An option's value as an integer within `range`, or `defaultValue` when absent.
     func integer(_ name: String, default defaultValue: Int, in range: ClosedRange<Int>, command: String) throws(UsageError) -> Int {

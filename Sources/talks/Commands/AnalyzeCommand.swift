@@ -17,13 +17,15 @@ struct AnalyzeCommand: Command {
         Compounds are split against a built-in list of common Swedish words plus the words
         of TEXT itself; the index splits against its own vocabulary instead.
         """,
-        arguments: [ArgumentSpec(name: "text", help: "The text to analyse; several words are joined by spaces.", isRepeating: true)],
+        arguments: [ArgumentSpec(name: "text", help: "The text to analyse; several words are joined by spaces.", isRepeating: true,
+                                  acceptsDashWords: true)],
         options: [CommonOptions.json],
         examples: [
             "talks analyze livsmedelsstrategin",
             "talks analyze \"Snabb-bemanning av våtmarkerna i Östergötland 2030\"",
             "talks analyze --json Torkan drabbade skolan",
-        ]
+        ],
+        exitStatuses: [.success, .usage]
     )
 
     var text: String

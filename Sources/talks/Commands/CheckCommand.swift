@@ -13,7 +13,6 @@ struct CheckCommand: Command {
             speakers, the number of cues and the voices found, then every warning and error
             with file:line. Nothing is written.
 
-            Exit status: 0 when everything is valid, 65 when anything was rejected.
             --json prints {"episodes":[{"id", "title", "speakers", "cues":[{"id", "start",
             "end", "speaker", "text"}], "warnings", "errors"}]}.
             """,
@@ -23,8 +22,13 @@ struct CheckCommand: Command {
         options: [CommonOptions.json],
         examples: [
             "talks check archive/",
-            "talks check archive/55-vreta-kluster",
-            "talks check archive/55-vreta-kluster/transcript.vtt --json",
+            "talks check archive/landet-lar-55",
+            "talks check archive/landet-lar-55/transcript.vtt --json",
+        ],
+        exitStatuses: [
+            ExitStatusSpec(status: 0, meaning: "Everything is valid (warnings may still be printed)."),
+            ExitStatusSpec(status: 64, meaning: "The path does not exist or is not a folder, episode.json/.html, .vtt or .srt."),
+            ExitStatusSpec(status: 65, meaning: "Something was rejected (the report names the file, line and reason)."),
         ]
     )
 

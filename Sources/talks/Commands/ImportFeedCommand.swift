@@ -12,12 +12,12 @@ struct ImportFeedCommand: Command {
             description as plain text, enclosure URL as recording, link as page,
             itunes:episode as number, the channel title as series, podcast:person as
             speakers). A <podcast:transcript> pointing at a local .vtt or .srt file (relative
-            to the feed) is copied as transcript.vtt or transcript.srt; nothing is downloaded.
+            to the feed) is copied as transcript.vtt or transcript.srt when it reads as one;
+            nothing is downloaded.
             The id is "<itunes:episode>-<title>" in lowercase ASCII.
 
             Each folder is written under a temporary name and renamed into place. Existing
-            folders are kept unless --force is given. Exit status 65 when an item could not
-            be imported. Run 'talks check ARCHIVE' afterwards.
+            folders are kept unless --force is given. Run 'talks check ARCHIVE' afterwards.
             """,
         arguments: [
             ArgumentSpec(name: "feed", help: "The feed file (RSS 2.0 with itunes: and podcast: namespaces).")
@@ -29,6 +29,12 @@ struct ImportFeedCommand: Command {
         examples: [
             "talks import-feed landet-lar.xml --into archive/",
             "talks import-feed feeds/landet-lar.xml --into archive/ --force",
+        ],
+        exitStatuses: [
+            .success,
+            ExitStatusSpec(status: 1, meaning: "An episode folder could not be written."),
+            ExitStatusSpec(status: 64, meaning: "The command line was wrong, or the feed file does not exist."),
+            ExitStatusSpec(status: 65, meaning: "The feed is not RSS, or an item could not be imported (each is named)."),
         ]
     )
 

@@ -14,9 +14,10 @@ struct IngestCommand: Command {
             same time keep seeing the previous generation until the commit.
 
             A broken episode is named with file:line and the reason and left out; the good
-            ones are indexed all the same. Exit status: 0 when every episode was indexed or
-            unchanged, 65 when any was rejected, 1 when the index could not be written.
-            Progress (episodes, cues, MB) is shown on stderr when it is a terminal.
+            ones are indexed all the same ('talks check' shows the same problems without
+            indexing). One writer at a time: while another ingest or remove holds the
+            index's lock, this one stops at once and says so. Progress (episodes, cues, MB)
+            is shown on stderr when it is a terminal.
             """,
         arguments: [
             ArgumentSpec(name: "path", help: "An archive folder or an episode folder (default: archive/).",
@@ -30,6 +31,12 @@ struct IngestCommand: Command {
             "talks ingest",
             "talks ingest archive/ --index /var/lib/talks/index",
             "talks ingest archive/landet-lar-55",
+        ],
+        exitStatuses: [
+            ExitStatusSpec(status: 0, meaning: "Every episode was indexed or is unchanged."),
+            ExitStatusSpec(status: 1, meaning: "The index could not be written (locked by another writer, disk full, corrupt)."),
+            ExitStatusSpec(status: 64, meaning: "The command line was wrong, or a path does not exist."),
+            ExitStatusSpec(status: 65, meaning: "An episode was rejected; the others were indexed."),
         ]
     )
 
@@ -38,8 +45,18 @@ struct IngestCommand: Command {
     let memoryBudget: Int
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
-        paths = arguments.positionals.isEmpty ? ["archive"] : arguments.positionals
-        index = arguments.value("index") ?? "index"
+        if arguments.positionals.isEmpty {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: IndexBootstrap.defaultArchive, isDirectory: &isDirectory),
+                  isDirectory.boolValue else {
+                throw UsageError(command: Self.configuration.name, message: "there is no \(IndexBootstrap.defaultArchive)/ "
+                    + "folder here; name the archive to index, e.g. 'talks ingest path/to/archive'")
+            }
+            paths = [IndexBootstrap.defaultArchive]
+        } else {
+            paths = arguments.positionals
+        }
+        index = arguments.indexDirectory
         memoryBudget = try arguments.integer("memory", default: 256, in: 16...4096, command: Self.configuration.name) << 20
     }
 
@@ -61,10 +78,10 @@ struct IngestCommand: Command {
             }
         }
         let indexed = summary.added + summary.replaced
-        var line = "Indexed \(indexed) episode\(indexed == 1 ? "" : "s") (\(summary.cues) cues, \(Self.megabytes(summary.bytes)) MB)"
+        var line = "Indexed \(counted(indexed, "episode")) (\(counted(summary.cues, "cue")), \(Self.megabytes(summary.bytes)) MB)"
         line += " in \(String(format: "%.2f", summary.seconds)) s: \(summary.added) added, \(summary.replaced) replaced,"
         line += " \(summary.unchanged) unchanged, \(summary.rejections.count) rejected; generation \(summary.generation),"
-        line += " \(summary.liveEpisodes) episodes in \(index)/\n"
+        line += " \(counted(summary.liveEpisodes, "episode")) in \(index)/\n"
         Console.standardOutput(line)
         return summary.rejections.isEmpty ? ExitStatus.success : ExitStatus.dataError
     }

@@ -19,20 +19,13 @@ struct ListCommand: Command {
     let json: Bool
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
-        index = arguments.value("index") ?? "index"
+        index = arguments.indexDirectory
         json = arguments.has("json")
     }
 
     func run() throws -> Int32 {
         let reader = try IndexReader.open(directory: index)
-        var rows: [(episode: Episode, cues: Int, source: String)] = []
-        for segment in reader.segments {
-            for ordinal in 0..<segment.episodeCount where !segment.isDeleted(episode: ordinal) {
-                rows.append((try segment.episode(ordinal), segment.cueRange(ofEpisode: ordinal).count,
-                             try segment.sourcePath(ofEpisode: ordinal)))
-            }
-        }
-        rows.sort { ($0.episode.timestamp ?? 0, $0.episode.id) < ($1.episode.timestamp ?? 0, $1.episode.id) }
+        let rows = try reader.liveEpisodes()
         if json {
             let episodes: [JSONValue] = rows.map { row in
                 .object([
@@ -40,7 +33,7 @@ struct ListCommand: Command {
                     "number": .optional(row.episode.number), "title": .string(row.episode.title),
                     "date": .optional(row.episode.date),
                     "speakers": .array(row.episode.speakers.map { .string($0.name) }),
-                    "cues": .integer(Int64(row.cues)), "source": .string(row.source),
+                    "cues": .integer(Int64(row.cueCount)), "source": .string(row.source),
                 ])
             }
             let document: JSONValue = .object(["generation": .integer(Int64(reader.generation)), "episodes": .array(episodes)])
@@ -50,9 +43,9 @@ struct ListCommand: Command {
         for row in rows {
             let date = row.episode.date.map { String($0.prefix(10)) } ?? "          "
             let number = row.episode.number.map { "#\($0)" } ?? ""
-            Console.standardOutput("\(row.episode.id)  \(date)  \(number.isEmpty ? "" : number + " ")\(row.episode.title)  (\(row.cues) cues)\n")
+            Console.standardOutput("\(row.episode.id)  \(date)  \(number.isEmpty ? "" : number + " ")\(row.episode.title)  (\(row.cueCount) cues)\n")
         }
-        Console.standardOutput("\(rows.count) episode\(rows.count == 1 ? "" : "s"), generation \(reader.generation)\n")
+        Console.standardOutput("\(counted(rows.count, "episode")), generation \(reader.generation)\n")
         return ExitStatus.success
     }
 }

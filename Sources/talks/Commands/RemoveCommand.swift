@@ -9,13 +9,16 @@ struct RemoveCommand: Command {
         discussion: """
             The episodes disappear from searches as soon as the command commits; their bytes
             leave the disk when their segment is next merged. Ids not in the index are named;
-            the others are still removed. Exit status: 0, or 65 when an id was not found.
-            Removing an episode does not touch the archive: a later 'talks ingest' of the
+            the others are still removed. Removing an episode does not touch the archive: a later 'talks ingest' of the
             same folder adds it again.
             """,
         arguments: [ArgumentSpec(name: "id", help: "An episode id, as 'talks list' shows it.", isRepeating: true)],
         options: [CommonOptions.index],
-        examples: ["talks remove 55", "talks remove 55 56 --index /var/lib/talks/index"]
+        examples: ["talks remove landet-lar-55", "talks remove landet-lar-55 landet-lar-58 --index /var/lib/talks/index"],
+        exitStatuses: [
+            .success, .failure, .usage,
+            ExitStatusSpec(status: 65, meaning: "An id was not in the index (the others were removed)."),
+        ]
     )
 
     let ids: [String]
@@ -26,7 +29,7 @@ struct RemoveCommand: Command {
             throw UsageError(command: Self.configuration.name, message: "missing argument id")
         }
         ids = arguments.positionals
-        index = arguments.value("index") ?? "index"
+        index = arguments.indexDirectory
     }
 
     func run() throws -> Int32 {
@@ -43,7 +46,7 @@ struct RemoveCommand: Command {
         for id in missing {
             Console.standardError("talks remove: no episode with id '\(id)' in \(index)/\n")
         }
-        Console.standardOutput("Removed \(summary.episodesRemoved) episode\(summary.episodesRemoved == 1 ? "" : "s"); generation \(summary.generation), \(summary.liveEpisodes) episodes in \(index)/\n")
+        Console.standardOutput("Removed \(counted(summary.episodesRemoved, "episode")); generation \(summary.generation), \(counted(summary.liveEpisodes, "episode")) in \(index)/\n")
         return missing.isEmpty ? ExitStatus.success : ExitStatus.dataError
     }
 }

@@ -18,10 +18,12 @@ struct SearchCommand: Command {
           torka OR bevattning       either (OR binds looser than AND; use parentheses)
           mat -kött -"inte alls"    exclude episodes containing a word (any of its forms) or a phrase
           speaker:"Helene Oscarsson"  series:"Landet lär"  after:2022-01-01  before:2023-01-01
-        If the index directory holds no index and archive/ exists, it is built first.
+        When the default index/ holds no index and archive/ exists, it is built first (an
+        --index DIR is never built implicitly; run 'talks ingest --index DIR').
         """,
         arguments: [
-            ArgumentSpec(name: "query", help: "The query (several words are joined with spaces).", isRepeating: true),
+            ArgumentSpec(name: "query", help: "The query (several words are joined with spaces; -word excludes a word).",
+                         isRepeating: true, acceptsDashWords: true),
         ],
         options: [
             .option("limit", short: "n", value: "N", help: "Episodes to show (default 10)."),
@@ -34,10 +36,15 @@ struct SearchCommand: Command {
         ],
         examples: [
             "talks search livsmedelsstrategi",
-            "talks search '\"Landet lär\" våtmarker -torka'",
+            "talks search '\"Landet lär\" våtmarker' -torka",
             "talks search 'speaker:\"Helene Oscarsson\" kluster' --hits 5",
             "talks search 'Ostergotland after:2022-01-01' --json",
             "talks search --queries Benchmarks/queries.txt --index /tmp/index",
+        ],
+        exitStatuses: [
+            ExitStatusSpec(status: 0, meaning: "The search ran (also when nothing matched: 'Menade du: …' suggests words)."),
+            ExitStatusSpec(status: 1, meaning: "The index could not be read, or a query of --queries failed."),
+            ExitStatusSpec(status: 64, meaning: "The command line or the query is malformed (the column is named)."),
         ]
     )
 
@@ -47,7 +54,7 @@ struct SearchCommand: Command {
     var hits: Int
     var json: Bool
     var indexDirectory: String
-    var indexGiven: Bool
+    var usesDefaultIndex: Bool
     var queriesFile: String?
     var explain: Bool
 
@@ -58,8 +65,8 @@ struct SearchCommand: Command {
         offset = try arguments.integer("offset", default: 0, in: 0...SearchLimits.maximumOffset, command: name)
         hits = try arguments.integer("hits", default: 3, in: 0...SearchLimits.maximumHitsPerEpisode, command: name)
         json = arguments.has("json")
-        indexDirectory = arguments.value("index") ?? "index"
-        indexGiven = arguments.value("index") != nil
+        indexDirectory = arguments.indexDirectory
+        usesDefaultIndex = arguments.usesDefaultIndex
         queriesFile = arguments.value("queries")
         explain = arguments.has("explain")
         if queriesFile == nil && query.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -71,7 +78,7 @@ struct SearchCommand: Command {
     }
 
     func run() throws -> Int32 {
-        try IndexBootstrap.ensureIndex(at: indexDirectory)
+        try IndexBootstrap.ensureDefaultIndex(at: indexDirectory, isDefault: usesDefaultIndex)
         let searcher = try Searcher(directory: indexDirectory)
         if let queriesFile {
             return try runBatch(searcher, file: queriesFile)

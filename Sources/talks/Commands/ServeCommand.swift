@@ -18,7 +18,8 @@ struct ServeCommand: Command {
             'talks ingest' is picked up without a restart. Binds to loopback unless --host says
             otherwise. One access-log line per request goes to stderr (--quiet silences it).
             SIGINT or SIGTERM stops accepting, lets in-flight requests finish and exits; a second
-            signal exits at once.
+            signal exits at once. When the default index/ holds no index and archive/ exists,
+            it is built first (an --index DIR is never built implicitly).
             """,
         options: [
             CommonOptions.index,
@@ -33,17 +34,24 @@ struct ServeCommand: Command {
             "talks serve",
             "talks serve --index /srv/talks/index --port 8080 --cors-origin https://www.landsbygdsnatverket.se",
             "talks serve --port 0 --quiet",
+        ],
+        exitStatuses: [
+            ExitStatusSpec(status: 0, meaning: "Stopped by SIGINT or SIGTERM after in-flight requests finished."),
+            ExitStatusSpec(status: 1, meaning: "Could not listen (port in use, no permission), or a second signal stopped it at once."),
+            ExitStatusSpec(status: 64, meaning: "The command line was wrong (e.g. a --host that is not a numeric address)."),
         ]
     )
 
     var index: String
+    var usesDefaultIndex: Bool
     var server: ServerConfiguration
     var corsOrigin: String
     var quiet: Bool
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         let name = Self.configuration.name
-        index = arguments.value("index") ?? "index"
+        index = arguments.indexDirectory
+        usesDefaultIndex = arguments.usesDefaultIndex
         server = ServerConfiguration(
             host: arguments.value("host") ?? "127.0.0.1",
             port: try arguments.integer("port", default: 8080, in: 0...65_535, command: name),
@@ -57,15 +65,16 @@ struct ServeCommand: Command {
     }
 
     func run() throws -> Int32 {
-        try IndexBootstrap.ensureIndex(at: index)
         let backend = IndexSearchBackend(directory: index)
         let routes = TalksRoutes(backend: backend, corsOrigin: corsOrigin)
         var log: (@Sendable (AccessLogEntry) -> Void)?
         if !quiet {
-            log = { entry in StandardErrorLog.write(entry.line) }
+            log = { entry in Console.standardError(entry.line + "\n") }
         }
         let httpServer = HTTPServer(configuration: server, handler: routes, accessLog: log)
         let port = try httpServer.start()
+        // After listening, so a bad --host or a busy port is reported before any index is built.
+        try IndexBootstrap.ensureDefaultIndex(at: index, isDefault: usesDefaultIndex)
         let signals = ShutdownSignals { _ in
             // The first signal drains gracefully; a second one means "now".
             if httpServer.isStopping {

@@ -19,7 +19,7 @@ struct StatsCommand: Command {
     let json: Bool
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
-        index = arguments.value("index") ?? "index"
+        index = arguments.indexDirectory
         json = arguments.has("json")
     }
 

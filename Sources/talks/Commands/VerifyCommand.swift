@@ -10,18 +10,24 @@ struct VerifyCommand: Command {
             Reads every byte: the manifest's checksum, each segment file's header, version and
             CRC-32C footer, the term order, every postings list and its positions, field length
             totals, stored episodes and cues, and that no episode is live twice. Prints each
-            problem with the file it is in. Exit status: 0 when the index is sound, 1 when
-            anything is corrupt (rebuild it with 'talks ingest' into an empty directory).
+            problem with the file it is in. A corrupt index is rebuilt with 'talks ingest' into
+            an empty directory. --json prints {"ok", "generation", "segments", "files", "bytes",
+            "episodes", "cues", "problems", "warnings"}.
             """,
         options: [CommonOptions.index, CommonOptions.json],
-        examples: ["talks verify", "talks verify --index /var/lib/talks/index"]
+        examples: ["talks verify", "talks verify --index /var/lib/talks/index --json"],
+        exitStatuses: [
+            ExitStatusSpec(status: 0, meaning: "The index is sound."),
+            ExitStatusSpec(status: 1, meaning: "Something is corrupt (each problem is printed), or there is no index."),
+            .usage,
+        ]
     )
 
     let index: String
     let json: Bool
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
-        index = arguments.value("index") ?? "index"
+        index = arguments.indexDirectory
         json = arguments.has("json")
     }
 
@@ -40,8 +46,8 @@ struct VerifyCommand: Command {
         } else {
             for problem in report.problems { Console.standardOutput("error: \(problem)\n") }
             for warning in report.warnings { Console.standardOutput("warning: \(warning)\n") }
-            let verdict = report.isCorrupt ? "CORRUPT (\(report.problems.count) problem\(report.problems.count == 1 ? "" : "s"))" : "ok"
-            Console.standardOutput("\(index)/: \(verdict): generation \(report.generation), \(report.segments) segments, \(report.files) files, \(report.bytes) bytes, \(report.episodes) episodes, \(report.cues) cues checked\n")
+            let verdict = report.isCorrupt ? "CORRUPT (\(counted(report.problems.count, "problem")))" : "ok"
+            Console.standardOutput("\(index)/: \(verdict): generation \(report.generation), \(counted(report.segments, "segment")), \(counted(report.files, "file")), \(counted(report.bytes, "byte")), \(counted(report.episodes, "episode")), \(counted(report.cues, "cue")) checked\n")
         }
         return report.isCorrupt ? ExitStatus.failure : ExitStatus.success
     }

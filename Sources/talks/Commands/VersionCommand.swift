@@ -4,7 +4,10 @@ import TalksModel
 struct VersionCommand: Command {
     static let configuration = CommandConfiguration(
         name: "version",
-        abstract: "Print the version of talks."
+        abstract: "Print the version of talks.",
+        discussion: "The same as 'talks --version'; the server reports it at /health too.",
+        examples: ["talks version"],
+        exitStatuses: [.success, .usage]
     )
 
     init(_ arguments: ParsedArguments) throws(UsageError) {}

@@ -4,6 +4,9 @@ import Glibc
 
 /// Writes to stdout/stderr without Foundation's buffering surprises, and knows whether a
 /// stream is a terminal (bold matches and progress lines appear on terminals only).
+///
+/// Each text goes out in one `write` call (repeated only for the rest of a partial write),
+/// so lines from several threads, such as the server's access log, never interleave.
 enum Console {
     static func standardOutput(_ text: String) {
         write(text, to: STDOUT_FILENO)

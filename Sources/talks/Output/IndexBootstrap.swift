@@ -2,14 +2,18 @@ import Foundation
 import TalksIndex
 import TalksModel
 
-/// Zero configuration: when the index directory holds no index and `archive/` exists in the
+/// Zero configuration: when the default `index/` holds no index and `archive/` exists in the
 /// current directory, builds the index from it first (one line on stderr says so), so
 /// `talks search livsmedelsstrategi` works on a fresh clone.
+///
+/// Only the default directory is built this way: an `--index DIR` that holds no index is an
+/// error, never silently filled with the sample archive (a benchmark or a server pointed at
+/// the wrong folder must fail, not answer from other data).
 enum IndexBootstrap {
     static let defaultArchive = "archive"
 
-    static func ensureIndex(at directory: String) throws {
-        guard !IndexReader.exists(directory: directory) else { return }
+    static func ensureDefaultIndex(at directory: String, isDefault: Bool) throws {
+        guard isDefault, !IndexReader.exists(directory: directory) else { return }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: defaultArchive, isDirectory: &isDirectory), isDirectory.boolValue else {
             return  // opening the index reports "no index" with the fix

@@ -14,9 +14,11 @@ struct SearchResultPrinter {
         var output = ""
         if response.results.isEmpty {
             if response.totalEpisodes > 0 {
-                output += "No more results: \(response.totalEpisodes) episode\(response.totalEpisodes == 1 ? "" : "s") match, all before --offset \(offset).\n"
+                output += "No more results: \(counted(response.totalEpisodes, "episode")) match, all before --offset \(offset).\n"
             } else {
-                output += "Inga träffar för \"\(response.query)\".\n"
+                // A query with its own quotes ("gröna kluster") is shown as typed, not quoted again.
+                let shown = response.query.contains("\"") ? response.query : "\"\(response.query)\""
+                output += "Inga träffar för \(shown).\n"
             }
             if !response.suggestions.isEmpty {
                 output += "Menade du: \(response.suggestions.joined(separator: ", "))?\n"
@@ -35,7 +37,7 @@ struct SearchResultPrinter {
         }
         let first = offset + 1
         let last = offset + response.results.count
-        output += "\(first)–\(last) of \(response.totalEpisodes) episode\(response.totalEpisodes == 1 ? "" : "s")"
+        output += "\(first)–\(last) of \(counted(response.totalEpisodes, "episode"))"
         if last < response.totalEpisodes { output += " (next page: --offset \(last))" }
         output += ".\n"
         return output

@@ -189,7 +189,7 @@ final class RoutesTests: XCTestCase {
 
     func testConcurrentURLSessionClientsGetConsistentAnswers() throws {
         let expected = try harness.fetch("/search?q=kluster&limit=5").body
-        let expectedIDs = try (try json(expected)["results"] as? [[String: Any]])?.compactMap { ($0["episode"] as? [String: Any])?["id"] as? String }
+        let expectedIDs = (try json(expected)["results"] as? [[String: Any]])?.compactMap { ($0["episode"] as? [String: Any])?["id"] as? String }
         let failures = LogCollector()
         let harness = try XCTUnwrap(self.harness)
         DispatchQueue.concurrentPerform(iterations: 8) { client in

@@ -1,0 +1,43 @@
+import TalksModel
+
+/// Reads and checks typed query parameters; a missing or malformed one is a
+/// `RouteError.badParameter` naming the parameter, the accepted values and what was sent.
+struct ParameterReader {
+    let query: QueryParameters
+
+    func integer(_ name: String, default defaultValue: Int, in range: ClosedRange<Int>) throws(RouteError) -> Int {
+        guard let text = query[name] else { return defaultValue }
+        guard let value = Int(text), range.contains(value) else {
+            throw .badParameter("'\(name)' must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text.prefix(40))'")
+        }
+        return value
+    }
+
+    func text(_ name: String, maxLength: Int) throws(RouteError) -> String? {
+        guard let value = query[name] else { return nil }
+        guard value.count <= maxLength else {
+            throw .badParameter("'\(name)' is longer than \(maxLength) characters")
+        }
+        return value
+    }
+
+    func required(_ name: String, maxLength: Int) throws(RouteError) -> String {
+        guard let value = try text(name, maxLength: maxLength) else {
+            throw .badParameter("the query parameter '\(name)' is required")
+        }
+        return value
+    }
+
+    /// A date `YYYY-MM-DD` with a real month and day.
+    func date(_ name: String) throws(RouteError) -> String? {
+        guard let value = query[name], !value.isEmpty else { return nil }
+        let parts = value.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month), (1...31).contains(day)
+        else {
+            throw .badParameter("'\(name)' must be a date written YYYY-MM-DD, not '\(value.prefix(40))'")
+        }
+        return value
+    }
+}
