@@ -24,6 +24,12 @@ public enum TranscriptLimits {
     /// limit: the file is rejected, naming the line of the first cue beyond it.
     public static let maximumCueCount = 100_000
 
+    /// The latest start or end of a cue, in seconds into the recording (1,000 hours). WebVTT
+    /// allows any number of hour digits, but such a time is a typo, and every later layer can
+    /// then rely on finite, moderate times. Over the limit: the cue is skipped with a warning
+    /// naming the line.
+    public static let maximumCueSeconds: Double = 1_000 * 3_600
+
     /// The longest raw cue text (markup included) handed to the cue text parser, in UTF-8
     /// bytes: four times `maximumCueTextBytes`, room for markup around a full-length cue.
     /// Longer raw text is cut first, so a 10 MB line costs no more than a long cue.

@@ -108,10 +108,9 @@ public enum TranscriptReader {
         return (truncated(text, toBytes: rawLimit), true)
     }
 
-    /// Cues that start or end later than this many seconds into the recording (1,000 hours)
-    /// are skipped with a warning: WebVTT allows any number of hour digits, but such a time
-    /// is a typo, and every later layer can then rely on finite, moderate times.
-    public static let maximumCueTime: Double = 1_000 * 3_600
+    /// Cues that start or end later than this are skipped with a warning:
+    /// `TranscriptLimits.maximumCueSeconds`.
+    public static let maximumCueTime: Double = TranscriptLimits.maximumCueSeconds
 
     static func readWebVTT(_ bytes: [UInt8], file: String, diagnostics: inout [Diagnostic]) throws(TranscriptError) -> [Draft] {
         let result = WebVTTParser().parse(bytes)

@@ -60,7 +60,7 @@ final class DiskFullCommandTests: XCTestCase {
         XCTAssertTrue(failed.error.contains(reason), failed.error)
         let verify = try TalksExecutable.run(["verify", "--index", index])
         XCTAssertEqual(verify.status, 0, verify.output)
-        XCTAssertTrue(verify.output.contains("ok: generation 1, 1 segments, 7 files"), verify.output)
+        XCTAssertTrue(verify.output.contains("ok: generation 1, 1 segment, 7 files"), verify.output)
         let search = try TalksExecutable.run(["search", "torkan", "--json", "--index", index])
         XCTAssertEqual(search.status, 0, search.error)
         XCTAssertTrue(search.output.contains("\"total_episodes\":3"), String(search.output.prefix(200)))
