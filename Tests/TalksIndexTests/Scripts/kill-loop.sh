@@ -57,7 +57,7 @@ for ((i = 1; i <= iterations; i++)); do
     rm -rf "$work/index"; cp -a "$work/base" "$work/index"
     # The range follows the latest uninterrupted run, so kills keep landing inside the
     # ingest when the machine's load changes.
-    max_ms=${fixed_max:-$(( duration * 5 / 4 ))}
+    max_ms=${fixed_max:-$(( duration * 11 / 10 ))}
     late_ms=$(( min_ms + (max_ms - min_ms) * 2 / 3 ))
     if (( RANDOM % 2 )); then low=$late_ms; else low=$min_ms; fi
     delay=$(( RANDOM * 32768 + RANDOM ))
