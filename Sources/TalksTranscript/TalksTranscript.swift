@@ -9,7 +9,8 @@
 /// - Plain text drops markup and timestamps and also ruby text (`<rt>`), as the spec's chapter
 ///   title rule does: ruby text repeats the base text as a reading aid.
 /// - Line breaks inside a cue are kept as "\n"; each line is trimmed and blank lines dropped.
-/// - Limits: files over 64 MiB are rejected; cue text over 16 KiB is truncated with a warning.
+/// - Limits (`TranscriptLimits`): files over 64 MiB or with over 100,000 cues are rejected; cue
+///   text over 16 KiB is truncated with a warning naming the line and the limit.
 ///
 /// It does no file I/O (callers hand it bytes and the path to name in diagnostics) and no
 /// rendering: cue settings and regions are parsed to their DOM values but not used for layout.

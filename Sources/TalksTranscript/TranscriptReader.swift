@@ -8,15 +8,16 @@ import TalksModel
 /// cannot be a transcript at all: empty, too large, or without the WEBVTT signature. Problems
 /// with single cues become warnings and the cue is skipped or repaired.
 public enum TranscriptReader {
-    /// Files larger than this are rejected before parsing (64 MiB).
-    public static let maximumFileSize = 64 << 20
-    /// Cue text longer than this many UTF-8 bytes is truncated with a warning (16 KiB).
-    public static let maximumCueTextLength = 16 << 10
+    /// Files larger than this are rejected before parsing: `TranscriptLimits.maximumFileBytes`.
+    public static let maximumFileSize = TranscriptLimits.maximumFileBytes
+    /// Cue text longer than this many UTF-8 bytes is truncated with a warning:
+    /// `TranscriptLimits.maximumCueTextBytes`.
+    public static let maximumCueTextLength = TranscriptLimits.maximumCueTextBytes
 
     /// Parses a whole transcript file into plain-text cues with speakers.
     public static func read(_ bytes: [UInt8], format: TranscriptFormat, file: String) throws(TranscriptError) -> Transcript {
         guard bytes.count <= maximumFileSize else {
-            throw TranscriptError(file: file, reason: "the file is \(megabytes(bytes.count)) MiB, larger than the "
+            throw TranscriptError(file: file, reason: "the file is \(megabytes(bytes.count)) MiB (\(bytes.count) bytes), larger than the "
                 + "\(maximumFileSize >> 20) MiB limit for a transcript")
         }
         guard !isBlank(bytes) else {
@@ -34,8 +35,13 @@ public enum TranscriptReader {
             drafts = cues.map { cue in
                 let (raw, wasCut) = cappedRawText(cue.text)
                 return Draft(id: cue.number, start: cue.start, end: cue.end, voice: nil,
-                             text: SubRipParser.plainText(raw), line: cue.line, wasCut: wasCut)
+                             text: SubRipParser.plainText(raw), line: cue.line, wasCut: wasCut, rawLength: cue.text.utf8.count)
             }
+        }
+        if drafts.count > TranscriptLimits.maximumCueCount {
+            throw TranscriptError(file: file, line: drafts[TranscriptLimits.maximumCueCount].line,
+                                  reason: "the transcript has \(drafts.count) cues, more than the limit of "
+                                    + "\(TranscriptLimits.maximumCueCount) for one transcript; split the recording into episodes")
         }
         var usable: [Draft] = []
         usable.reserveCapacity(drafts.count)
@@ -51,9 +57,11 @@ public enum TranscriptReader {
                 continue
             }
             if draft.wasCut || draft.text.utf8.count > maximumCueTextLength {
+                let length = draft.wasCut ? draft.rawLength : draft.text.utf8.count
                 draft.text = truncated(draft.text, toBytes: maximumCueTextLength)
                 diagnostics.append(Diagnostic(.warning, file: file, line: draft.line,
-                    "cue text is longer than \(maximumCueTextLength >> 10) KiB; truncated"))
+                    "cue text is \(length) bytes, longer than the limit of \(maximumCueTextLength >> 10) KiB "
+                    + "(\(maximumCueTextLength) bytes) for one cue; truncated, only the first \(maximumCueTextLength >> 10) KiB are indexed"))
             }
             draft.text = trimmedLines(draft.text)
             guard !draft.text.isEmpty else {
@@ -97,20 +105,21 @@ public enum TranscriptReader {
         var line: Int
         /// True when the raw text was cut before markup was removed.
         var wasCut = false
+        /// The raw text's length in UTF-8 bytes before any cut.
+        var rawLength = 0
     }
 
     /// Raw cue text longer than four times the plain-text limit is cut before markup is
     /// interpreted, so a 10 MB line costs no more than a long cue.
     static func cappedRawText(_ text: String) -> (String, Bool) {
-        let rawLimit = maximumCueTextLength * 4
+        let rawLimit = TranscriptLimits.maximumRawCueTextBytes
         guard text.utf8.count > rawLimit else { return (text, false) }
         return (truncated(text, toBytes: rawLimit), true)
     }
 
-    /// Cues that start or end later than this many seconds into the recording (1,000 hours)
-    /// are skipped with a warning: WebVTT allows any number of hour digits, but such a time
-    /// is a typo, and every later layer can then rely on finite, moderate times.
-    public static let maximumCueTime: Double = 1_000 * 3_600
+    /// Cues that start or end later than this are skipped with a warning:
+    /// `TranscriptLimits.maximumCueSeconds`.
+    public static let maximumCueTime: Double = TranscriptLimits.maximumCueSeconds
 
     static func readWebVTT(_ bytes: [UInt8], file: String, diagnostics: inout [Diagnostic]) throws(TranscriptError) -> [Draft] {
         let result = WebVTTParser().parse(bytes)
@@ -126,7 +135,7 @@ public enum TranscriptReader {
             let (raw, wasCut) = cappedRawText(cue.text)
             let text = parser.parse(raw)
             return Draft(id: cue.id.isEmpty ? nil : cue.id, start: cue.start, end: cue.end, voice: text.voice,
-                         text: text.plainText, line: cue.line, wasCut: wasCut)
+                         text: text.plainText, line: cue.line, wasCut: wasCut, rawLength: cue.text.utf8.count)
         }
     }
 

@@ -51,8 +51,22 @@ final class CorruptionTests: XCTestCase {
         }
     }
 
+    /// Whether `verify` reports the index as corrupt (a report with problems, or an error
+    /// when the manifest itself cannot be read) and names `name`.
+    private func verifyDetects(_ name: String) -> Bool {
+        do {
+            let report = try IndexVerifier.verify(directory: directory)
+            return report.isCorrupt && report.problems.contains { "\($0)".contains(name) }
+        } catch {
+            return error.description.contains(name)
+        }
+    }
+
     func testEveryFlippedByteIsCaughtByVerifyAndNeverCrashesAReader() throws {
         let segmentFiles = FileKind.allCases.map { "seg-1-0.\($0.rawValue)" }
+        var tried = 0
+        var detected = 0
+        var detectedOnOpen = 0
         for name in segmentFiles {
             let size = try XCTUnwrap(pristine[name]).count
             // Header, a spread of body positions, the section table and the footer.
@@ -60,16 +74,48 @@ final class CorruptionTests: XCTestCase {
             for step in 1...12 { offsets.insert(size * step / 13) }
             for offset in offsets.sorted() where offset >= 0 && offset < size {
                 try damage(name) { $0[offset] ^= 0x5A }
-                let report = try IndexVerifier.verify(directory: directory)
-                XCTAssertTrue(report.isCorrupt, "\(name) byte \(offset)")
-                XCTAssertTrue(report.problems.contains { "\($0)".contains(name) }, "\(name) byte \(offset): \(report.problems)")
+                tried += 1
+                if verifyDetects(name) { detected += 1 } else { XCTFail("\(name) byte \(offset) not reported by verify") }
                 do { try readEverything() } catch {
                     XCTAssertTrue(error.description.contains(name) || error.description.contains("seg-1-0"), "\(error)")
+                }
+                // What the server does when it opens a generation: every checksum first.
+                do {
+                    _ = try IndexReader.open(directory: directory, verifyChecksums: true)
+                    XCTFail("\(name) byte \(offset) opened with checksums")
+                } catch {
+                    if error.description.contains(name) { detectedOnOpen += 1 }
                 }
                 try restore()
             }
         }
+        XCTAssertEqual(detected, tried)
+        XCTAssertEqual(detectedOnOpen, tried)
+        print("corruption: flipped bytes in \(segmentFiles.count) segment file kinds: verify detected \(detected)/\(tried), "
+              + "opening with checksums refused \(detectedOnOpen)/\(tried), naming the file")
         XCTAssertFalse(try IndexVerifier.verify(directory: directory).isCorrupt)
+    }
+
+    func testEveryFlippedByteOfTheManifestIsCaught() throws {
+        let size = try XCTUnwrap(pristine["manifest.json"]).count
+        var detectedByVerify = 0
+        var refusedByReaders = 0
+        for offset in 0..<size {
+            for mask: UInt8 in [0x01, 0x5A] {
+                try damage("manifest.json") { $0[offset] ^= mask }
+                if verifyDetects("manifest.json") { detectedByVerify += 1 }
+                do {
+                    _ = try IndexReader.open(directory: directory)
+                } catch {
+                    if error.description.contains("manifest.json") { refusedByReaders += 1 }
+                }
+                try restore()
+            }
+        }
+        XCTAssertEqual(detectedByVerify, 2 * size)
+        XCTAssertEqual(refusedByReaders, 2 * size)
+        print("corruption: every byte of manifest.json flipped two ways: verify detected \(detectedByVerify)/\(2 * size), "
+              + "readers refused \(refusedByReaders)/\(2 * size), naming the file")
     }
 
     func testOpeningWithChecksumsRefusesAFlippedByteInsideASection() throws {
@@ -90,39 +136,54 @@ final class CorruptionTests: XCTestCase {
         var generator = SplitMix64(seed: 0x7A11C5)
         let names = FileKind.allCases.map { "seg-1-0.\($0.rawValue)" }
         var errors = 0
+        var detected = 0
+        var tried = 0
         for _ in 0..<400 {
             let name = names[Int(generator.next() % UInt64(names.count))]
-            let size = try XCTUnwrap(pristine[name]).count
-            try damage(name) { data in
-                // Mostly hit the body, where opening does not look.
-                for _ in 0..<(1 + Int(generator.next() % 6)) {
-                    let offset = 32 + Int(generator.next() % UInt64(max(1, size - 48)))
-                    switch generator.next() % 3 {
-                    case 0: data[offset] = 0xFF
-                    case 1: data[offset] = 0
-                    default: data[offset] = UInt8(truncatingIfNeeded: generator.next())
-                    }
+            let original = try XCTUnwrap(pristine[name])
+            var data = original
+            // Mostly hit the body, where opening does not look.
+            for _ in 0..<(1 + Int(generator.next() % 6)) {
+                let offset = 32 + Int(generator.next() % UInt64(max(1, data.count - 48)))
+                switch generator.next() % 3 {
+                case 0: data[offset] = 0xFF
+                case 1: data[offset] = 0
+                default: data[offset] = UInt8(truncatingIfNeeded: generator.next())
                 }
             }
+            // A byte set to the value it had is no damage.
+            guard data != original else { continue }
+            tried += 1
+            try data.write(to: URL(fileURLWithPath: directory + "/" + name))
             do { try readEverything() } catch { errors += 1 }
+            if verifyDetects(name) { detected += 1 } else { XCTFail("\(name): damage not reported by verify") }
             try restore()
         }
         XCTAssertGreaterThan(errors, 0, "some damage is found while reading")
+        XCTAssertGreaterThan(tried, 350)
+        XCTAssertEqual(detected, tried)
+        print("corruption: \(tried) random damages (1-6 bytes): verify detected \(detected)/\(tried); reading everything without "
+              + "checksums raised an IndexError for \(errors)/\(tried) and never crashed")
     }
 
     func testTruncatedFilesAreRefusedOnOpenNamingTheFile() throws {
-        for kind in FileKind.allCases {
-            let name = "seg-1-0.\(kind.rawValue)"
+        var tried = 0
+        var detected = 0
+        for name in FileKind.allCases.map({ "seg-1-0.\($0.rawValue)" }) + ["manifest.json"] {
             let size = try XCTUnwrap(pristine[name]).count
-            for length in [0, 20, size / 2, size - 1] {
+            // The manifest's last byte is its newline, outside the checksummed JSON: cut one more.
+            for length in [0, 1, 20, size / 2, name == "manifest.json" ? size - 2 : size - 1] {
                 try damage(name) { $0 = $0.prefix(length) }
+                tried += 1
                 XCTAssertThrowsError(try IndexReader.open(directory: directory), "\(name) cut to \(length)") { error in
                     XCTAssertTrue("\(error)".contains(name), "\(error)")
                 }
-                XCTAssertTrue(try IndexVerifier.verify(directory: directory).isCorrupt)
+                if verifyDetects(name) { detected += 1 } else { XCTFail("\(name) cut to \(length) not reported by verify") }
                 try restore()
             }
         }
+        print("corruption: truncated files (every segment file kind and the manifest): verify detected \(detected)/\(tried), "
+              + "opening refused every one, naming the file")
     }
 
     /// A footer whose section-table offset is near 2^64 (found by flipping the footer's bytes):

@@ -89,7 +89,7 @@ final class TranscriptReaderTests: XCTestCase {
     func testFileOverTheSizeLimitIsRejectedBeforeParsing() {
         let bytes = [UInt8](repeating: 0x41, count: TranscriptReader.maximumFileSize + 1)
         XCTAssertThrowsError(try TranscriptReader.read(bytes, format: .webVTT, file: "huge.vtt")) { error in
-            XCTAssertEqual((error as? TranscriptError)?.reason, "the file is 64.0 MiB, larger than the 64 MiB limit for a transcript")
+            XCTAssertEqual((error as? TranscriptError)?.reason, "the file is 64.0 MiB (67108865 bytes), larger than the 64 MiB limit for a transcript")
         }
     }
 
@@ -109,7 +109,7 @@ final class TranscriptReaderTests: XCTestCase {
         XCTAssertLessThanOrEqual(text.utf8.count, TranscriptReader.maximumCueTextLength)
         XCTAssertGreaterThan(text.utf8.count, TranscriptReader.maximumCueTextLength - 32)
         XCTAssertTrue(text.hasPrefix("ärlig text & ärlig text & "))
-        XCTAssertEqual(transcript.diagnostics.map(\.description), ["long.vtt:3: warning: cue text is longer than 16 KiB; truncated"])
+        XCTAssertEqual(transcript.diagnostics.map(\.description), ["long.vtt:3: warning: cue text is 9999975 bytes, longer than the limit of 16 KiB (16384 bytes) for one cue; truncated, only the first 16 KiB are indexed"])
     }
 
     func testTenMegabyteLineWithoutLineBreaksAnywhereDoesNotHang() throws {

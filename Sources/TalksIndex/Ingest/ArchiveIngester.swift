@@ -111,16 +111,9 @@ public enum ArchiveIngester {
     /// and bytes, metadata first), from the files alone. If the two ever disagree, the
     /// episode is merely loaded and compared the slow way; a match means the very bytes
     /// that were indexed.
+    /// Read through TalksIngest, with its limits: never a FIFO, a device or an oversized file.
     static func quickContentHash(_ source: EpisodeSource) -> String? {
-        guard let transcriptPath = source.transcriptPath else { return nil }
-        var hasher = ContentHasher()
-        for path in [source.metadataPath, transcriptPath] {
-            guard let bytes = try? FileSystem.readFile(path) else { return nil }
-            hasher.update(field: path.split(separator: "/").last.map(String.init) ?? path)
-            hasher.update(length: bytes.count)
-            hasher.update(bytes)
-        }
-        return hasher.hexDigest()
+        EpisodeLoader.contentHash(ofFilesOf: source)
     }
 
     enum Outcome {

@@ -77,11 +77,20 @@ public enum ArchiveScanner {
     /// for `EpisodeLoader`, which reports them with lines.
     static func declaredID(metadataPath: String) -> String? {
         guard metadataPath.hasSuffix(".json"),
-            let bytes = try? FileSystem.readFile(metadataPath),
+            let bytes = try? FileSystem.readFile(metadataPath, limit: IngestLimits.maximumMetadataFileBytes),
             let value = try? JSONParser.parse(bytes),
             case .string(let id)? = value["id"]
         else { return nil }
         return id
+    }
+
+    /// The line of the `id` field in an `episode.json`, for the duplicate-id message.
+    static func declaredIDLine(metadataPath: String) -> Int? {
+        guard metadataPath.hasSuffix(".json"),
+            let bytes = try? FileSystem.readFile(metadataPath, limit: IngestLimits.maximumMetadataFileBytes),
+            let document = try? JSONParser.parseDocument(bytes)
+        else { return nil }
+        return document.line("id")
     }
 
     static func removeDuplicates(_ candidates: [EpisodeSource], diagnostics: inout [Diagnostic]) -> [EpisodeSource] {
@@ -91,9 +100,12 @@ public enum ArchiveScanner {
             if let earlier = firstFolder[source.id] {
                 if earlier == source.folder { continue }  // the same folder named twice
 
+                let declaredAt = declaredIDLine(metadataPath: source.metadataPath).map {
+                    " (declared at \(FileSystem.lastComponent(source.metadataPath)):\($0))"
+                } ?? ""
                 diagnostics.append(Diagnostic(
                     .error, file: source.folder,
-                    "duplicate episode id '\(source.id)': also used by \(earlier); this folder is skipped"))
+                    "duplicate episode id '\(source.id)'\(declaredAt): also used by \(earlier); this folder is skipped"))
                 continue
             }
             firstFolder[source.id] = source.folder

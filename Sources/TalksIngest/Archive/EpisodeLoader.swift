@@ -5,7 +5,7 @@ import TalksTranscript
 ///
 /// Metadata comes from `episode.json` (`EpisodeJSONReader`) or `episode.html`
 /// (`EpisodePageReader`), the transcript from TalksTranscript's `TranscriptReader`. Files
-/// larger than `FileSystem.defaultReadLimit` are refused before reading. Problems in the
+/// larger than their `IngestLimits` are refused before reading. Problems in the
 /// metadata and the transcript are all collected, so one run names every fix needed.
 /// `contentHash` is XXH64 over the file names, lengths and bytes of both files.
 public enum EpisodeLoader {
@@ -15,7 +15,7 @@ public enum EpisodeLoader {
 
         var episode: Episode?
         do {
-            let bytes = try FileSystem.readFile(source.metadataPath)
+            let bytes = try FileSystem.readFile(source.metadataPath, limit: IngestLimits.maximumMetadataFileBytes)
             hasher.update(field: FileSystem.lastComponent(source.metadataPath))
             hasher.update(length: bytes.count)
             hasher.update(bytes)
@@ -26,7 +26,7 @@ public enum EpisodeLoader {
             diagnostics += metadata.diagnostics
             episode = metadata.episode
         } catch {
-            diagnostics.append(diagnostic(for: error, file: source.metadataPath))
+            diagnostics.append(diagnostic(for: error, file: source.metadataPath, kind: "episode metadata"))
         }
 
         var transcript: Transcript?
@@ -59,9 +59,9 @@ public enum EpisodeLoader {
         }
         let bytes: [UInt8]
         do {
-            bytes = try FileSystem.readFile(path)
+            bytes = try FileSystem.readFile(path, limit: IngestLimits.maximumTranscriptFileBytes)
         } catch {
-            diagnostics.append(diagnostic(for: error, file: path))
+            diagnostics.append(diagnostic(for: error, file: path, kind: "a transcript"))
             return nil
         }
         hasher.update(field: name)
@@ -91,12 +91,14 @@ public enum EpisodeLoader {
         Diagnostic(.error, file: error.file, line: error.line, error.reason)
     }
 
-    static func diagnostic(for error: IngestError, file: String) -> Diagnostic {
+    /// `kind` names what the file is for in the size-limit message ("episode metadata").
+    static func diagnostic(for error: IngestError, file: String, kind: String = "this kind of file") -> Diagnostic {
         switch error {
         case .notFound:
             return Diagnostic(.error, file: file, "the file does not exist")
         case .fileTooLarge(_, let size, let limit):
-            return Diagnostic(.error, file: file, "the file is \(size) bytes, more than the limit of \(limit) bytes; it was not read")
+            return Diagnostic(.error, file: file, "the file is \(size) bytes, more than the limit of \(limit) bytes "
+                + "(\(limit >> 20) MiB) for \(kind); it was not read")
         case .wrongKind(_, let expected):
             return Diagnostic(.error, file: file, "expected \(expected)")
         case .systemError(_, let operation, let reason):

@@ -4,7 +4,7 @@
 /// limited to ASCII letters, digits, `-`, `_` and `.`, must not start with `.` (no hidden
 /// folders, no `..`), and are at most 128 characters.
 public enum EpisodeID {
-    public static let maximumLength = 128
+    public static let maximumLength = IngestLimits.maximumEpisodeIDBytes
 
     /// nil when `id` is acceptable, otherwise why not (a phrase following "id '…' ").
     public static func problem(with id: String) -> String? {

@@ -18,7 +18,7 @@ public enum EpisodeJSONReader {
     public static func read(_ bytes: [UInt8], file: String, defaultID: String) -> EpisodeMetadata {
         let document: JSONDocument
         do {
-            document = try JSONParser.parseDocument(bytes, limits: JSONParser.Limits(maximumBytes: Int(FileSystem.defaultReadLimit)))
+            document = try JSONParser.parseDocument(bytes, limits: JSONParser.Limits(maximumDepth: IngestLimits.maximumJSONDepth, maximumBytes: Int(IngestLimits.maximumMetadataFileBytes)))
         } catch {
             return EpisodeMetadata(episode: nil, diagnostics: [
                 Diagnostic(.error, file: file, line: error.line, "invalid JSON: \(error.description)")

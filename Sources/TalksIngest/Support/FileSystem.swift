@@ -6,9 +6,9 @@ import Glibc
 /// `EINTR` is retried, descriptors are always closed, and failures become `IngestError`s
 /// naming the path and the call.
 enum FileSystem {
-    /// The largest metadata or transcript file read, checked with `fstat` before reading
-    /// so a hostile file costs nothing.
-    static let defaultReadLimit: Int64 = 64 * 1024 * 1024
+    /// The largest file read when no kind-specific limit applies (`IngestLimits`), checked
+    /// with `fstat` before reading so a hostile file costs nothing.
+    static let defaultReadLimit: Int64 = IngestLimits.maximumFeedFileBytes
 
     enum Kind: Sendable, Hashable {
         case file
@@ -29,8 +29,10 @@ enum FileSystem {
     }
 
     /// Reads a whole regular file, refusing files larger than `limit` before reading any byte.
+    /// `O_NONBLOCK` makes opening a FIFO (which would wait for a writer forever) return at
+    /// once, so it is refused as not a regular file; it changes nothing for regular files.
     static func readFile(_ path: String, limit: Int64 = defaultReadLimit) throws(IngestError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if descriptor < 0 {
             let code = errno
             if code == ENOENT { throw .notFound(path: path) }

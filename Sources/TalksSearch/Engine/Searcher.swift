@@ -57,9 +57,9 @@ public final class Searcher: @unchecked Sendable {
         let query = try parser.parse(request: request)
         let planner = QueryPlanner(expander: expander, documentCount: statistics.liveEpisodes)
         let plan = try planner.plan(query)
-        let limit = max(0, min(request.limit, 1_000))
-        let offset = max(0, min(request.offset, 100_000))
-        let hitsPerEpisode = max(0, min(request.hitsPerEpisode, 50))
+        let limit = max(0, min(request.limit, SearchLimits.maximumResultsPerPage))
+        let offset = max(0, min(request.offset, SearchLimits.maximumOffset))
+        let hitsPerEpisode = max(0, min(request.hitsPerEpisode, SearchLimits.maximumHitsPerEpisode))
 
         let segmentTerms = reader.segments.map { SegmentTerms(plan: plan, segment: $0) }
         let (total, ranked) = plan.listsByFilterOnly

@@ -18,6 +18,12 @@ struct QueryPlanner {
             throw QueryError(.nothingToSearch, column: nil,
                              "the query has no words to search for (only punctuation); type a word, e.g. livsmedelsstrategi")
         }
+        let expansions = clauses.reduce(0) { $0 + $1.variants.count + $1.phraseTerms.count }
+        if expansions > expander.parameters.maximumQueryExpansions {
+            throw QueryError(.tooManyExpansions, column: nil,
+                             "the query expands to \(expansions) index terms; at most \(expander.parameters.maximumQueryExpansions) "
+                             + "are allowed: use fewer or longer prefixes (word*) or fewer words")
+        }
         if case .and(let required, _) = root, required.isEmpty, query.filters.isEmpty {
             throw QueryError(.onlyNegations, column: 1,
                              "the query only excludes words; add at least one word to search for (e.g. 'mat -kött')")

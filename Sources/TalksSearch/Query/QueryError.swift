@@ -10,6 +10,7 @@ public struct QueryError: TalksError, Hashable {
         case empty
         case tooLong
         case tooManyTerms
+        case tooManyExpansions
         case unclosedQuote
         case emptyPhrase
         case danglingOperator

@@ -22,7 +22,8 @@ public struct QueryParser: Sendable {
         /// Deepest nesting of parentheses.
         public var maximumDepth: Int
 
-        public init(maximumBytes: Int = 1_000, maximumTerms: Int = 32, maximumDepth: Int = 8) {
+        public init(maximumBytes: Int = SearchLimits.maximumQueryBytes, maximumTerms: Int = SearchLimits.maximumQueryTerms,
+                    maximumDepth: Int = SearchLimits.maximumParenthesisDepth) {
             self.maximumBytes = maximumBytes
             self.maximumTerms = maximumTerms
             self.maximumDepth = maximumDepth

@@ -19,9 +19,11 @@ public struct RankingParameters: Sendable, Hashable {
     public var seriesWeight: Double = 1
     public var transcriptWeight: Double = 1
     /// Most variants one query word may expand to (all tiers together).
-    public var maximumExpansions: Int = 64
+    public var maximumExpansions: Int = SearchLimits.maximumExpansionsPerTerm
+    /// Most index terms a whole query may expand to (a `QueryError` beyond).
+    public var maximumQueryExpansions: Int = SearchLimits.maximumExpansionsPerQuery
     /// Most dictionary terms a prefix search inspects before picking the most frequent.
-    public var maximumPrefixScan: Int = 4_096
+    public var maximumPrefixScan: Int = SearchLimits.maximumPrefixScan
     /// Most compounds one word may be found inside (most frequent first).
     public var maximumCompoundVariants: Int = 24
     /// Most fuzzy variants kept per unknown word (nearest, then most frequent).

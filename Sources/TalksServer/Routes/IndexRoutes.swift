@@ -4,7 +4,7 @@ import TalksSearch
 /// The endpoints that read the index: search, suggest, episodes, transcripts, health.
 /// Each takes one snapshot, so one response comes from one generation.
 extension TalksRoutes {
-    static let maxQueryLength = 500
+    static let maxQueryLength = RouteLimits.searchQueryCharacters
 
     func health() -> HTTPResponse {
         do {
@@ -36,11 +36,11 @@ extension TalksRoutes {
         }
         let searchRequest = SearchRequest(
             query: query,
-            limit: try parameters.integer("limit", default: 10, in: 1...100),
-            offset: try parameters.integer("offset", default: 0, in: 0...10_000),
-            hitsPerEpisode: try parameters.integer("hits", default: 3, in: 0...20),
-            speaker: try parameters.text("speaker", maxLength: 200).flatMap { $0.isEmpty ? nil : $0 },
-            series: try parameters.text("series", maxLength: 200).flatMap { $0.isEmpty ? nil : $0 },
+            limit: try parameters.integer("limit", default: 10, in: RouteLimits.searchResults),
+            offset: try parameters.integer("offset", default: 0, in: RouteLimits.searchOffset),
+            hitsPerEpisode: try parameters.integer("hits", default: 3, in: RouteLimits.searchHits),
+            speaker: try parameters.text("speaker", maxLength: RouteLimits.filterCharacters).flatMap { $0.isEmpty ? nil : $0 },
+            series: try parameters.text("series", maxLength: RouteLimits.filterCharacters).flatMap { $0.isEmpty ? nil : $0 },
             after: try parameters.date("after"),
             before: try parameters.date("before"))
         let snapshot = try backend.snapshot()
@@ -50,8 +50,8 @@ extension TalksRoutes {
 
     func suggest(_ request: HTTPRequest) throws -> HTTPResponse {
         let parameters = ParameterReader(query: request.query)
-        let prefix = try parameters.required("q", maxLength: 100)
-        let limit = try parameters.integer("limit", default: 8, in: 1...50)
+        let prefix = try parameters.required("q", maxLength: RouteLimits.suggestPrefixCharacters)
+        let limit = try parameters.integer("limit", default: 8, in: RouteLimits.suggestions)
         let snapshot = try backend.snapshot()
         let trimmed = prefix.trimmingBlanks()
         let suggestions = trimmed.isEmpty ? [] : try snapshot.suggest(prefix: trimmed, limit: limit)
@@ -61,8 +61,8 @@ extension TalksRoutes {
 
     func episodes(_ request: HTTPRequest) throws -> HTTPResponse {
         let parameters = ParameterReader(query: request.query)
-        let limit = try parameters.integer("limit", default: 50, in: 1...500)
-        let offset = try parameters.integer("offset", default: 0, in: 0...1_000_000)
+        let limit = try parameters.integer("limit", default: 50, in: RouteLimits.episodesPerPage)
+        let offset = try parameters.integer("offset", default: 0, in: RouteLimits.episodesOffset)
         let snapshot = try backend.snapshot()
         let page = try snapshot.episodes(offset: offset, limit: limit)
         let body: JSONValue = .object([

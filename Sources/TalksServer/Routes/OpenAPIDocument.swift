@@ -18,12 +18,12 @@ enum OpenAPIDocument {
                 JSONMember("/search", operation(
                     summary: "Episodes matching a query, each with its best timestamped hits (the shape of `talks search --json`).",
                     parameters: [
-                        parameter("q", required: true, schema: .object(["type": "string", "minLength": 1, "maxLength": 500]), "Query in the talks query language."),
-                        parameter("limit", schema: integer(1, 100, 10), "Episodes to return."),
-                        parameter("offset", schema: integer(0, 10_000, 0), "Episodes to skip."),
-                        parameter("hits", schema: integer(0, 20, 3), "Hits per episode."),
-                        parameter("speaker", schema: .object(["type": "string"]), "Only episodes with this speaker."),
-                        parameter("series", schema: .object(["type": "string"]), "Only episodes of this series."),
+                        parameter("q", required: true, schema: .object(["type": "string", "minLength": 1, "maxLength": .integer(Int64(RouteLimits.searchQueryCharacters))]), "Query in the talks query language."),
+                        parameter("limit", schema: integer(RouteLimits.searchResults, 10), "Episodes to return."),
+                        parameter("offset", schema: integer(RouteLimits.searchOffset, 0), "Episodes to skip."),
+                        parameter("hits", schema: integer(RouteLimits.searchHits, 3), "Hits per episode."),
+                        parameter("speaker", schema: .object(["type": "string", "maxLength": .integer(Int64(RouteLimits.filterCharacters))]), "Only episodes with this speaker."),
+                        parameter("series", schema: .object(["type": "string", "maxLength": .integer(Int64(RouteLimits.filterCharacters))]), "Only episodes of this series."),
                         parameter("after", schema: date, "Episodes on or after this date."),
                         parameter("before", schema: date, "Episodes before this date."),
                     ],
@@ -31,15 +31,15 @@ enum OpenAPIDocument {
                 JSONMember("/suggest", operation(
                     summary: "Indexed words starting with a prefix, for search-as-you-type.",
                     parameters: [
-                        parameter("q", required: true, schema: .object(["type": "string", "maxLength": 100]), "The prefix typed so far."),
-                        parameter("limit", schema: integer(1, 50, 8), "Suggestions to return."),
+                        parameter("q", required: true, schema: .object(["type": "string", "maxLength": .integer(Int64(RouteLimits.suggestPrefixCharacters))]), "The prefix typed so far."),
+                        parameter("limit", schema: integer(RouteLimits.suggestions, 8), "Suggestions to return."),
                     ],
                     ok: json("Suggestions"), extra: ["400": error("Missing q or limit out of range.")])),
                 JSONMember("/episodes", operation(
                     summary: "All episodes, paged.",
                     parameters: [
-                        parameter("limit", schema: integer(1, 500, 50), "Episodes per page."),
-                        parameter("offset", schema: integer(0, 1_000_000, 0), "Episodes to skip."),
+                        parameter("limit", schema: integer(RouteLimits.episodesPerPage, 50), "Episodes per page."),
+                        parameter("offset", schema: integer(RouteLimits.episodesOffset, 0), "Episodes to skip."),
                     ],
                     ok: json("EpisodeList"), extra: ["400": error("A parameter out of range.")])),
                 JSONMember("/episodes/{id}", operation(
@@ -83,6 +83,10 @@ enum OpenAPIDocument {
 
     static let date: JSONValue = .object(["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"])
     static let idParameter = parameter("id", location: "path", required: true, schema: .object(["type": "string"]), "Episode id.")
+
+    static func integer(_ range: ClosedRange<Int>, _ defaultValue: Int64) -> JSONValue {
+        integer(Int64(range.lowerBound), Int64(range.upperBound), defaultValue)
+    }
 
     static func integer(_ minimum: Int64, _ maximum: Int64, _ defaultValue: Int64) -> JSONValue {
         .object(["type": "integer", "minimum": .integer(minimum), "maximum": .integer(maximum), "default": .integer(defaultValue)])

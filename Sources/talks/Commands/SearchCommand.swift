@@ -61,9 +61,9 @@ struct SearchCommand: Command {
     init(_ arguments: ParsedArguments) throws(UsageError) {
         let name = Self.configuration.name
         query = arguments.positionals.joined(separator: " ")
-        limit = try arguments.integer("limit", default: 10, in: 0...1_000, command: name)
-        offset = try arguments.integer("offset", default: 0, in: 0...100_000, command: name)
-        hits = try arguments.integer("hits", default: 3, in: 0...50, command: name)
+        limit = try arguments.integer("limit", default: 10, in: 0...SearchLimits.maximumResultsPerPage, command: name)
+        offset = try arguments.integer("offset", default: 0, in: 0...SearchLimits.maximumOffset, command: name)
+        hits = try arguments.integer("hits", default: 3, in: 0...SearchLimits.maximumHitsPerEpisode, command: name)
         json = arguments.has("json")
         indexDirectory = arguments.indexDirectory
         usesDefaultIndex = arguments.usesDefaultIndex

@@ -1,0 +1,32 @@
+import TalksTranscript
+
+/// Every hard limit TalksIngest applies to the files of an archive, in one place.
+///
+/// Archive folders are written by hand, exported by tools or imported from feeds, so any
+/// file may be broken or hostile. Sizes are checked with `fstat` before a byte is read, so an
+/// oversized file costs nothing; each limit is far above any real file and produces a
+/// message naming the file and the limit. Transcript content limits (cue length) live in
+/// `TranscriptLimits`.
+public enum IngestLimits {
+    /// The largest `episode.json` or `episode.html` read, in bytes (8 MiB). A real
+    /// `episode.json` is a few KB; a saved event page with inline scripts and styles is
+    /// rarely over 2 MB. Over the limit: the episode is rejected, naming the file.
+    public static let maximumMetadataFileBytes: Int64 = 8 << 20
+
+    /// The largest transcript file read, in bytes: the same as
+    /// `TranscriptLimits.maximumFileBytes` (64 MiB, about a thousand hours of speech), so a
+    /// file refused by the parser is never read in the first place. Over the limit: the
+    /// episode is rejected, naming the file.
+    public static let maximumTranscriptFileBytes = Int64(TranscriptLimits.maximumFileBytes)
+
+    /// The largest RSS/podcast feed read by `talks import-feed`, in bytes (64 MiB). Feeds with
+    /// full show notes for hundreds of items reach a few MB.
+    public static let maximumFeedFileBytes: Int64 = 64 << 20
+
+    /// The deepest nesting of arrays and objects in `episode.json` (64). The format nests
+    /// two deep (speakers); the bound keeps the recursive parser's stack small.
+    public static let maximumJSONDepth = 64
+
+    /// The longest episode id, in UTF-8 bytes (128): ids become folder names and URL paths.
+    public static let maximumEpisodeIDBytes = 128
+}
