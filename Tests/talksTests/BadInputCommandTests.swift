@@ -32,7 +32,7 @@ final class BadInputCommandTests: XCTestCase {
 
         let second = try TalksExecutable.run(["ingest", batch.batch, "--index", index])
         XCTAssertEqual(second.status, 65, second.error)
-        XCTAssertTrue(second.output.contains("5 added, 0 replaced, 0 unchanged, 7 rejected; generation 2, 8 episodes"), second.output)
+        XCTAssertTrue(second.output.contains("5 added, 0 replaced, 0 unchanged, 7 rejected, 2 warnings; generation 2, 8 episodes"), second.output)
         for expected in BadBatch.broken {
             let located = batch.batch + "/" + expected.file + (expected.line.map { ":\($0)" } ?? "") + ": error: "
             let line = second.error.split(separator: "\n").first { $0.contains(located) }
@@ -59,5 +59,25 @@ final class BadInputCommandTests: XCTestCase {
         let verify = try TalksExecutable.run(["verify", "--index", index])
         XCTAssertEqual(verify.status, 0, verify.output + verify.error)
         XCTAssertTrue(verify.output.contains("ok: generation 2"), verify.output)
+    }
+    /// An episode that is indexed but lost a cue (reversed times) still makes the run exit 65,
+    /// naming the cue, so an organiser's script notices what did not make it into the index.
+    func testSkippedCueAloneExits65AndTheRestOfTheEpisodeIsIndexed() throws {
+        let root = try TalksExecutable.temporaryDirectory("skipped-cue")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let episode = root.appendingPathComponent("archive/landet-lar-90")
+        try FileManager.default.createDirectory(at: episode, withIntermediateDirectories: true)
+        try Data(#"{"title": "Ängsmark", "date": "2024-05-15T12:00:00+02:00"}"#.utf8)
+            .write(to: episode.appendingPathComponent("episode.json"))
+        let transcript = "WEBVTT\n\n00:05.000 --> 00:01.000\nbaklänges\n\n00:06.000 --> 00:09.000\nslåtter på ängsmarken\n"
+        try Data(transcript.utf8).write(to: episode.appendingPathComponent("transcript.vtt"))
+        let index = root.appendingPathComponent("index").path
+
+        let ingest = try TalksExecutable.run(["ingest", root.appendingPathComponent("archive").path, "--index", index])
+        XCTAssertEqual(ingest.status, 65, ingest.output + ingest.error)
+        XCTAssertTrue(ingest.error.contains("landet-lar-90/transcript.vtt:3: warning: cue ends (1.000 s) before it starts (5.000 s); cue skipped"), ingest.error)
+        XCTAssertTrue(ingest.output.contains("1 added, 0 replaced, 0 unchanged, 0 rejected, 1 warning;"), ingest.output)
+        let search = try TalksExecutable.run(["search", "slåtter", "--json", "--index", index])
+        XCTAssertTrue(search.output.contains("\"total_episodes\":1"), search.output)
     }
 }

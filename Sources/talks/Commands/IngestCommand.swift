@@ -36,7 +36,7 @@ struct IngestCommand: Command {
             ExitStatusSpec(status: 0, meaning: "Every episode was indexed or is unchanged."),
             ExitStatusSpec(status: 1, meaning: "The index could not be written (locked by another writer, disk full, corrupt)."),
             ExitStatusSpec(status: 64, meaning: "The command line was wrong, or a path does not exist."),
-            ExitStatusSpec(status: 65, meaning: "An episode was rejected; the others were indexed."),
+            ExitStatusSpec(status: 65, meaning: "An episode was rejected, or some of its cues were skipped or cut (each named with file:line); everything else was indexed."),
         ]
     )
 
@@ -80,10 +80,14 @@ struct IngestCommand: Command {
         let indexed = summary.added + summary.replaced
         var line = "Indexed \(counted(indexed, "episode")) (\(counted(summary.cues, "cue")), \(Self.megabytes(summary.bytes)) MB)"
         line += " in \(String(format: "%.2f", summary.seconds)) s: \(summary.added) added, \(summary.replaced) replaced,"
-        line += " \(summary.unchanged) unchanged, \(summary.rejections.count) rejected; generation \(summary.generation),"
+        line += " \(summary.unchanged) unchanged, \(summary.rejections.count) rejected"
+        if !summary.warnings.isEmpty { line += ", \(counted(summary.warnings.count, "warning"))" }
+        line += "; generation \(summary.generation),"
         line += " \(counted(summary.liveEpisodes, "episode")) in \(index)/\n"
         Console.standardOutput(line)
-        return summary.rejections.isEmpty ? ExitStatus.success : ExitStatus.dataError
+        // A skipped or cut cue is input that did not make it into the index, like a rejected
+        // episode: the organiser has something to fix, and scripts should notice.
+        return summary.rejections.isEmpty && summary.warnings.isEmpty ? ExitStatus.success : ExitStatus.dataError
     }
 
     static func megabytes(_ bytes: Int) -> String {
