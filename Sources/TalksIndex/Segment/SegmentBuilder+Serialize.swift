@@ -39,6 +39,10 @@ extension SegmentBuilder {
         postingsOut.reserveCapacity(max(1024, textBytes / 3))
         positionsOut.reserveCapacity(max(1024, textBytes / 6))
         var lists: [(Stream, StreamInfo)] = []
+        var transcriptLists = TranscriptListWriter(
+            parts: [TranscriptListWriter.Part(arena: postings, theirID: nil, cueShift: 0)]
+                + joinedPostings.map { TranscriptListWriter.Part(arena: $0.postings, theirID: $0.theirID, cueShift: $0.cueShift) },
+            cueStarts: cueStarts)
 
         termOffsets.appendUInt32(0)
         infoOffsets.appendUInt32(0)
@@ -53,14 +57,9 @@ extension SegmentBuilder {
                     lists.append((Stream(field), list.write(postings: &postingsOut, positionsOut: &positionsOut)))
                 }
             }
-            let term = joinedPostings.isEmpty ? postings[termID] : joinedLists(termID)
-            postings[termID] = TermPostings()
-            if term.cues.count > 0 {
-                lists.append((.transcript, term.cues.write(postings: &postingsOut, positionsOut: &positionsOut)))
-            }
-            if term.episodes.count > 0 {
-                lists.append((.episodeTranscript, term.episodes.write(postings: &postingsOut, positionsOut: &positionsOut)))
-            }
+            let transcript = transcriptLists.write(term: termID, postings: &postingsOut, positions: &positionsOut)
+            if let cues = transcript.cues { lists.append((.transcript, cues)) }
+            if let episodes = transcript.episodes { lists.append((.episodeTranscript, episodes)) }
             var mask: UInt8 = 0
             for (stream, _) in lists { mask |= 1 << UInt8(stream.rawValue) }
             info.bytes.append(mask)
@@ -75,7 +74,8 @@ extension SegmentBuilder {
             }
             infoOffsets.appendUInt32(UInt32(info.count))
         }
-        postings = []
+        transcriptLists = TranscriptListWriter(parts: [], cueStarts: [])
+        postings = PostingsArena()
         joinedPostings = []
         terms = TermTable(capacity: 16)
         try emit(.postings, FileContainer.build(kind: .postings, segment: id, sections: [postingsOut]))

@@ -86,5 +86,5 @@ struct TermTable {
     }
 
     /// Approximate heap bytes held.
-    var memoryBytes: Int { slots.count * 4 + hashes.count * 12 + arena.count }
+    var memoryBytes: Int { slots.capacity * 4 + hashes.capacity * 8 + starts.capacity * 4 + arena.capacity }
 }
