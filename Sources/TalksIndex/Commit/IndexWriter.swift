@@ -84,6 +84,7 @@ public final class IndexWriter {
 
     /// Opens (creating if needed) the index in `directory` for writing and takes its lock.
     public static func open(directory: String, memoryBudget: Int = 256 << 20) throws(IndexError) -> IndexWriter {
+        MemoryRelease.mapLargeAllocations()
         try FileSystem.createDirectory(directory)
         let lock = try WriteLock(directory: directory)
         let manifest = try Manifest.read(directory: directory) ?? Manifest(generation: 0, segments: [])
