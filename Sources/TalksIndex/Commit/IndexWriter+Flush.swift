@@ -33,11 +33,16 @@ extension IndexWriter {
         }
         clock.lap("join builders")
         let id = newSegmentID()
-        let base = existingLexicon()
+        // The lexicon of the segments written so far is kept from one flush to the next (a
+        // flush only adds words), so old segments' dictionaries are not re-read (their pages
+        // would count against the memory budget) and the set is grown in place.
+        var lexicon = cachedLexicon ?? existingLexicon()
+        cachedLexicon = nil
         clock.lap("existing lexicon")
         clock.report("flush")
-        let state = try Self.write(&lanes[target], as: id, baseLexicon: base, directory: directory,
+        let state = try Self.write(&lanes[target], as: id, lexicon: &lexicon, directory: directory,
                                    faultInjection: faultInjection)
+        cachedLexicon = lexicon
         for (episodeID, location) in locations {
             if case .building(target, let ordinal) = location { locations[episodeID] = .segment(id, ordinal) }
         }
@@ -47,16 +52,19 @@ extension IndexWriter {
         // The builders' many arrays were freed; hand the pages back to the kernel now,
         // or the heap's holes keep the process above its memory budget.
         MemoryRelease.releaseFreedPages()
+        for state in segments { state.reader.releaseResidentPages() }
+        measureBaseline()
         if PhaseClock.enabled {
             var after = PhaseClock()
-            after.note("\(MemoryRelease.residentBytes() >> 20) MB resident after")
+            after.note("\(baselineBytes >> 20) MB resident after, next flush at \(flushThreshold >> 20) MB buffered")
             after.report("flushed")
         }
     }
 
     /// Serializes a builder as segment `id`, writes and fsyncs its files, opens it.
+    /// `lexicon` (the other segments' words and keys) gets this segment's added.
     static func write(
-        _ builder: inout SegmentBuilder, as id: SegmentID, baseLexicon: CompoundLexicon, directory: String,
+        _ builder: inout SegmentBuilder, as id: SegmentID, lexicon: inout CompoundLexicon, directory: String,
         faultInjection: (@Sendable (String) throws(IndexError) -> Void)?
     ) throws(IndexError) -> SegmentState {
         var clock = PhaseClock()
@@ -96,7 +104,6 @@ extension IndexWriter {
         // Drop the read-only copy so serializing mutates the buffers in place.
         snapshot = nil
         clock.lap("store text and vocabulary keys")
-        var lexicon = baseLexicon
         sorted.vocabulary.addLexicon(to: &lexicon)
         clock.lap("lexicon")
         // Build the expansion tables (compound splitting is the costly part) while the
