@@ -176,7 +176,13 @@ final class PostingsArena {
                 room = size - 4
             }
             let step = min(room, remaining)
-            pointer(chain.pointee.write).update(from: source, count: step)
+            let target = pointer(chain.pointee.write)
+            if step <= 16 {
+                // Most postings are a few bytes: a loop beats a call to memmove.
+                for index in 0..<step { target[index] = source[index] }
+            } else {
+                target.update(from: source, count: step)
+            }
             chain.pointee.write &+= UInt32(step)
             source += step
             remaining -= step
