@@ -198,9 +198,9 @@ extension IndexWriter {
         var lexicon = CompoundLexicon.common
         for state in segments {
             let reader = state.reader
-            for ordinal in 0..<reader.termCount { lexicon.words.insert(reader.term(at: ordinal)) }
+            for ordinal in 0..<reader.termCount { lexicon.insert(word: reader.term(at: ordinal)) }
             if let table = reader.expansions.tables.first {
-                for index in 0..<table.count { lexicon.keys.insert(String(decoding: table.key(index), as: UTF8.self)) }
+                for index in 0..<table.count { lexicon.insert(key: String(decoding: table.key(index), as: UTF8.self)) }
             }
         }
         return lexicon
