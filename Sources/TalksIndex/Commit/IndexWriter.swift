@@ -191,32 +191,45 @@ public final class IndexWriter {
     /// about twice the size of its files, and must stay under `flushThreshold`.
     var maximumMergeBytes: Int { flushThreshold / 2 }
 
-    /// Produces items `0..<count` on both cores and adds each produced episode to the
-    /// builder of the core that made it, so loading, analysis and building all run in
-    /// parallel. `produce` must be safe to call from two threads at once. Episodes are
-    /// placed in item order, so a later item with the same id replaces an earlier one.
+    /// Produces items `0..<count` on both cores and builds them, so loading, analysis and
+    /// building all run in parallel. A core produces whichever item is next when it is
+    /// free (`BatchPipeline`); item i is built by lane `i % lanes`, in item order, so the
+    /// segment does not depend on timing. `produce` must be safe to call from two threads
+    /// at once. Episodes are placed in item order, so a later item with the same id
+    /// replaces an earlier one.
     func addInParallel<Outcome>(
         count: Int, produce: @Sendable (Int) -> (AnalysedEpisode?, Outcome)
     ) throws(IndexError) -> [Outcome] {
         var outcomes = [Outcome?](repeating: nil, count: count)
         var placed = [(id: String, hash: String, lane: Int, ordinal: Int)?](repeating: nil, count: count)
-        let laneCount = lanes.count
+        let laneCount = min(lanes.count, max(1, count))
+        let pipeline = BatchPipeline<(AnalysedEpisode?, Outcome)>(count: count)
         lanes.withUnsafeMutableBufferPointer { laneBuffer in
             outcomes.withUnsafeMutableBufferPointer { outcomeBuffer in
                 placed.withUnsafeMutableBufferPointer { placedBuffer in
                     let lanesOut = UnsafeMutableSendable(laneBuffer)
                     let outcomesOut = UnsafeMutableSendable(outcomeBuffer)
                     let placedOut = UnsafeMutableSendable(placedBuffer)
-                    DispatchQueue.concurrentPerform(iterations: min(laneCount, max(1, count))) { lane in
-                        var index = lane
-                        while index < count {
-                            let (analysed, outcome) = produce(index)
+                    DispatchQueue.concurrentPerform(iterations: laneCount) { lane in
+                        var next = lane
+                        func build(_ index: Int, _ item: (AnalysedEpisode?, Outcome)) {
+                            let (analysed, outcome) = item
                             outcomesOut.buffer[index] = outcome
                             if let analysed {
                                 let ordinal = lanesOut.buffer[lane].add(analysed)
                                 placedOut.buffer[index] = (analysed.episode.id, analysed.contentHash, lane, ordinal)
                             }
-                            index += laneCount
+                        }
+                        while let index = pipeline.claim() {
+                            pipeline.deliver(index, produce(index))
+                            while next < count, let item = pipeline.take(next, waiting: false) {
+                                build(next, item)
+                                next += laneCount
+                            }
+                        }
+                        while next < count, let item = pipeline.take(next, waiting: true) {
+                            build(next, item)
+                            next += laneCount
                         }
                     }
                 }
