@@ -171,14 +171,15 @@ public final class IndexWriter {
 
     var memoryInUse: Int { lanes.reduce(0) { $0 + $1.memoryBytes } }
 
-    /// Buffers are flushed when they reach 4/7 of what the budget leaves beside the
-    /// baseline: flushing needs up to 0.75 times the builders' bytes on top (the joined
-    /// and coded cue text, the sorted vocabulary and its keys, the expansion maps; measured
-    /// with TALKS_INDEX_TIMING and an RSS sampler at 1,000 and 5,000 episodes), so the peak
-    /// stays within `memoryBudget`. At least an eighth of the budget, so a budget below
-    /// the baseline still makes progress (and overshoots, as it must).
+    /// Buffers are flushed when they reach half of what the budget leaves beside the
+    /// baseline: flushing needs up to 0.8 times the builders' bytes on top for a moment
+    /// (the joined and coded cue text, the sorted vocabulary and its keys, the expansion
+    /// maps; measured as the process's maximum RSS with `Benchmarks/ingest_memory.py` at
+    /// 1,000 and 5,000 episodes), so the peak stays within `memoryBudget`. At least an
+    /// eighth of the budget, so a budget below the baseline still makes progress (and
+    /// overshoots, as it must).
     var flushThreshold: Int {
-        max(memoryBudget / 8, (memoryBudget - baselineBytes) * 4 / 7)
+        max(memoryBudget / 8, (memoryBudget - baselineBytes) / 2)
     }
 
     /// Measures the resident memory a flush cannot give back (runtime, libraries, open
