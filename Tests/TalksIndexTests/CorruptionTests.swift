@@ -79,20 +79,23 @@ final class CorruptionTests: XCTestCase {
                 do { try readEverything() } catch {
                     XCTAssertTrue(error.description.contains(name) || error.description.contains("seg-1-0"), "\(error)")
                 }
-                // What the server does when it opens a generation: every checksum first.
-                do {
-                    _ = try IndexReader.open(directory: directory, verifyChecksums: true)
-                    XCTFail("\(name) byte \(offset) opened with checksums")
-                } catch {
-                    if error.description.contains(name) { detectedOnOpen += 1 }
+                // A forced full check, and what every reader does by default (the damaged
+                // file's ctime changed, so checked.json no longer vouches for it).
+                for verifyChecksums in [true, false] {
+                    do {
+                        _ = try IndexReader.open(directory: directory, verifyChecksums: verifyChecksums)
+                        XCTFail("\(name) byte \(offset) opened (verifyChecksums: \(verifyChecksums))")
+                    } catch {
+                        if error.description.contains(name) { detectedOnOpen += 1 }
+                    }
                 }
                 try restore()
             }
         }
         XCTAssertEqual(detected, tried)
-        XCTAssertEqual(detectedOnOpen, tried)
+        XCTAssertEqual(detectedOnOpen, 2 * tried)
         print("corruption: flipped bytes in \(segmentFiles.count) segment file kinds: verify detected \(detected)/\(tried), "
-              + "opening with checksums refused \(detectedOnOpen)/\(tried), naming the file")
+              + "opening (forced full check, then default) refused \(detectedOnOpen)/\(2 * tried), naming the file")
         XCTAssertFalse(try IndexVerifier.verify(directory: directory).isCorrupt)
     }
 
@@ -137,6 +140,7 @@ final class CorruptionTests: XCTestCase {
         let names = FileKind.allCases.map { "seg-1-0.\($0.rawValue)" }
         var errors = 0
         var detected = 0
+        var detectedOnOpen = 0
         var tried = 0
         for _ in 0..<400 {
             let name = names[Int(generator.next() % UInt64(names.count))]
@@ -156,14 +160,21 @@ final class CorruptionTests: XCTestCase {
             tried += 1
             try data.write(to: URL(fileURLWithPath: directory + "/" + name))
             do { try readEverything() } catch { errors += 1 }
+            do {
+                _ = try IndexReader.open(directory: directory)
+            } catch {
+                if error.description.contains(name) { detectedOnOpen += 1 }
+            }
             if verifyDetects(name) { detected += 1 } else { XCTFail("\(name): damage not reported by verify") }
             try restore()
         }
         XCTAssertGreaterThan(errors, 0, "some damage is found while reading")
         XCTAssertGreaterThan(tried, 350)
         XCTAssertEqual(detected, tried)
-        print("corruption: \(tried) random damages (1-6 bytes): verify detected \(detected)/\(tried); reading everything without "
-              + "checksums raised an IndexError for \(errors)/\(tried) and never crashed")
+        XCTAssertEqual(detectedOnOpen, tried, "a default open refuses every damage, naming the file")
+        print("corruption: \(tried) random damages (1-6 bytes): verify detected \(detected)/\(tried); a default open detected "
+              + "\(detectedOnOpen)/\(tried), naming the file; reading everything raised an IndexError for "
+              + "\(errors)/\(tried) and never crashed")
     }
 
     func testTruncatedFilesAreRefusedOnOpenNamingTheFile() throws {
