@@ -29,7 +29,11 @@ extension IndexWriter {
             }
         }
         let id = newSegmentID()
-        let state = try Self.write(&mergedBuilder, as: id, baseLexicon: existingLexicon(), directory: directory,
+        // The merged segment's lexicon is recomputed from the segments (merging drops
+        // deleted episodes' words), and the kept one is stale afterwards.
+        cachedLexicon = nil
+        var lexicon = existingLexicon()
+        let state = try Self.write(&mergedBuilder, as: id, lexicon: &lexicon, directory: directory,
                                    faultInjection: faultInjection)
         segments.removeAll { group.contains($0.reader.id) }
         segments.append(state)

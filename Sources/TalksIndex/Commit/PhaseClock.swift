@@ -14,9 +14,15 @@ struct PhaseClock {
         last = now
     }
 
+    /// A line of text among the laps (e.g. a memory figure).
+    mutating func note(_ text: String) {
+        guard Self.enabled else { return }
+        laps.append((text, -1))
+    }
+
     func report(_ title: String) {
         guard Self.enabled else { return }
-        let parts = laps.map { String(format: "%@ %.3f s", $0.0, $0.1) }.joined(separator: ", ")
+        let parts = laps.map { $0.1 < 0 ? $0.0 : String(format: "%@ %.3f s", $0.0, $0.1) }.joined(separator: ", ")
         FileHandle.standardError.write(Data("talks-index timing: \(title): \(parts)\n".utf8))
     }
 }

@@ -60,6 +60,15 @@ final class MappedFile: @unchecked Sendable {
         withExtendedLifetime(sum) {}
     }
 
+    /// Drops the pages read so far from this process's resident set (`madvise(MADV_DONTNEED)`;
+    /// for a read-only file mapping they stay in the page cache and come back on the next
+    /// read). The writer calls it on segments it keeps open but rarely reads, so their
+    /// pages do not count against the ingest memory budget.
+    func releaseResidentPages() {
+        guard let base = bytes.baseAddress else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base), bytes.count, MADV_DONTNEED)
+    }
+
     deinit {
         if let base = bytes.baseAddress {
             munmap(UnsafeMutableRawPointer(mutating: base), bytes.count)

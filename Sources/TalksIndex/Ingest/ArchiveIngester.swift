@@ -47,7 +47,7 @@ public struct IngestSummary: Sendable {
 /// Episodes in the index but not in `paths` are left alone (`talks remove` deletes).
 public enum ArchiveIngester {
     /// Episodes loaded and analysed per parallel batch.
-    static let batchSize = 32
+    static let batchSize = 64
 
     public static func ingest(
         paths: [String], index: String, memoryBudget: Int = 256 << 20,

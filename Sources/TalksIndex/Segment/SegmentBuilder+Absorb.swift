@@ -3,29 +3,18 @@
 /// tables, one compound lexicon) whatever the number of cores.
 ///
 /// The join itself only merges the vocabularies and appends the small per-episode
-/// tables. The bulky parts are joined later, on the cores that write them: postings lists
-/// are concatenated term by term while the postings file is written (`joinedPostings`),
+/// tables. The bulky parts are joined later, on the cores that write them: postings chains
+/// are decoded one after the other, term by term, while the postings file is written
+/// (`joinedPostings`),
 /// and the cue stores while the cue text is coded (`joinedStores`).
 extension SegmentBuilder {
     /// Another builder's postings, waiting to be concatenated after ours at write time.
     struct JoinedPostings {
-        var postings: [TermPostings]
+        var postings: PostingsArena
         /// Our term id → their term id, or -1 when they lack the term.
         var theirID: [Int32]
         var cueShift: Int
         var episodeShift: Int
-    }
-
-    /// Term `id`'s lists with the joined builders' lists appended.
-    func joinedLists(_ id: Int) -> TermPostings {
-        var term = postings[id]
-        for part in joinedPostings where id < part.theirID.count {
-            let theirs = Int(part.theirID[id])
-            guard theirs >= 0, theirs < part.postings.count else { continue }
-            term.cues.append(part.postings[theirs].cues, shift: part.cueShift)
-            term.episodes.append(part.postings[theirs].episodes, shift: part.episodeShift)
-        }
-        return term
     }
 
     /// Appends all of `other`'s episodes after this builder's (their ordinals shift by
@@ -39,7 +28,7 @@ extension SegmentBuilder {
             for id in 0..<other.terms.count {
                 let range = Int(other.terms.starts[id])..<Int(other.terms.starts[id + 1])
                 let mine = terms.intern(UnsafeRawBufferPointer(rebasing: arena[range]), hash: other.terms.hashes[id])
-                if mine == postings.count { postings.append(TermPostings()) }
+                if mine == postings.chainCount { postings.addChain() }
                 mapping[id] = mine
             }
         }
@@ -47,7 +36,7 @@ extension SegmentBuilder {
         for (theirs, mine) in mapping.enumerated() { theirID[mine] = Int32(theirs) }
         joinedPostings.append(JoinedPostings(postings: other.postings, theirID: theirID,
                                              cueShift: cueShift, episodeShift: episodeShift))
-        other.postings = []
+        other.postings = PostingsArena()
         metadata.reserveCapacity(metadata.count + other.metadata.count)
         for entry in other.metadata {
             metadata.append(MetadataPosting(term: UInt32(mapping[Int(entry.term)]), field: entry.field,

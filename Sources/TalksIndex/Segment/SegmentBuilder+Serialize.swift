@@ -2,10 +2,11 @@ import TalksModel
 
 /// Writes a built segment out, one file at a time.
 ///
-/// Call order (the serializer contract): `serialize(as:emit:)` once, after the last
-/// `add`; it hands each complete file (header, sections, footer) to `emit` and releases
-/// the builder's buffers as it goes, so peak memory stays near the builder's own size.
-/// The builder is empty afterwards.
+/// Call order (the serializer contract): `serialize(as:sorted:create:)` once,
+/// after the last `add`; it asks `create` for each file's `FileContainerWriter`, streams the
+/// sections into it (postings and positions in 1 MB pieces, never whole in memory) and
+/// releases the builder's buffers as it goes, so peak memory stays near the builder's own
+/// size. The builder is empty afterwards.
 extension SegmentBuilder {
     /// The vocabulary in dictionary order: term ids sorted by bytes, and their keys.
     func sortedVocabulary() -> (ids: [Int], vocabulary: Vocabulary) {
@@ -13,18 +14,25 @@ extension SegmentBuilder {
         return (ids, Vocabulary(terms: ids.map { String(decoding: terms.bytes($0), as: UTF8.self) }))
     }
 
-    /// Writes every file of the segment but `.expansions` (built apart with
-    /// `ExpansionTablesWriter`, in parallel), with the term order from `sortedVocabulary()`
-    /// and the store sections from `cueStore.sections()`.
+    /// Writes every file of the segment but `.store` and `.expansions` (built apart, in
+    /// parallel: `IndexWriter.writeStore`, `ExpansionTablesWriter`), with the term order
+    /// from `sortedVocabulary()`.
     mutating func serialize(
         as id: SegmentID, sorted: (ids: [Int], vocabulary: Vocabulary),
-        storeSections: [[UInt8]], emit: (FileKind, [UInt8]) throws(IndexError) -> Void
+        create: (FileKind) throws(IndexError) -> FileContainerWriter
     ) throws(IndexError) {
-        try emit(.store, FileContainer.build(kind: .store, segment: id, sections: storeSections))
-        try emit(.episodes, FileContainer.build(kind: .episodes, segment: id, sections: serializeEpisodes()))
+        try Self.write(create(.episodes), serializeEpisodes())
         episodeRecords = ByteWriter()
-        try emit(.lengths, FileContainer.build(kind: .lengths, segment: id, sections: serializeLengths()))
+        try Self.write(create(.lengths), serializeLengths())
         cueLengths = []
+        let postingsFile = try create(.postings)
+        let positionsFile = try create(.positions)
+        postingsFile.beginSection()
+        positionsFile.beginSection()
+        /// Bytes of each section already handed to its file.
+        var postingsBase = 0
+        var positionsBase = 0
+        let piece = FileContainerWriter.bufferSize
 
         var metadataLists = buildMetadataLists()
         metadata = []
@@ -36,9 +44,13 @@ extension SegmentBuilder {
         var info = ByteWriter(capacity: order.count * 12)
         var postingsOut: [UInt8] = []
         var positionsOut: [UInt8] = []
-        postingsOut.reserveCapacity(max(1024, textBytes / 3))
-        positionsOut.reserveCapacity(max(1024, textBytes / 6))
+        postingsOut.reserveCapacity(piece + (64 << 10))
+        positionsOut.reserveCapacity(piece + (64 << 10))
         var lists: [(Stream, StreamInfo)] = []
+        var transcriptLists = TranscriptListWriter(
+            parts: [TranscriptListWriter.Part(arena: postings, theirID: nil, cueShift: 0)]
+                + joinedPostings.map { TranscriptListWriter.Part(arena: $0.postings, theirID: $0.theirID, cueShift: $0.cueShift) },
+            cueStarts: cueStarts)
 
         termOffsets.appendUInt32(0)
         infoOffsets.appendUInt32(0)
@@ -53,13 +65,22 @@ extension SegmentBuilder {
                     lists.append((Stream(field), list.write(postings: &postingsOut, positionsOut: &positionsOut)))
                 }
             }
-            let term = joinedPostings.isEmpty ? postings[termID] : joinedLists(termID)
-            postings[termID] = TermPostings()
-            if term.cues.count > 0 {
-                lists.append((.transcript, term.cues.write(postings: &postingsOut, positionsOut: &positionsOut)))
+            let transcript = transcriptLists.write(term: termID, postings: &postingsOut, positions: &positionsOut)
+            if let cues = transcript.cues { lists.append((.transcript, cues)) }
+            if let episodes = transcript.episodes { lists.append((.episodeTranscript, episodes)) }
+            for index in lists.indices {
+                lists[index].1.postingsOffset += postingsBase
+                lists[index].1.positionsOffset += positionsBase
             }
-            if term.episodes.count > 0 {
-                lists.append((.episodeTranscript, term.episodes.write(postings: &postingsOut, positionsOut: &positionsOut)))
+            if postingsOut.count >= piece {
+                try postingsFile.write(postingsOut)
+                postingsBase += postingsOut.count
+                postingsOut.removeAll(keepingCapacity: true)
+            }
+            if positionsOut.count >= piece {
+                try positionsFile.write(positionsOut)
+                positionsBase += positionsOut.count
+                positionsOut.removeAll(keepingCapacity: true)
             }
             var mask: UInt8 = 0
             for (stream, _) in lists { mask |= 1 << UInt8(stream.rawValue) }
@@ -75,15 +96,25 @@ extension SegmentBuilder {
             }
             infoOffsets.appendUInt32(UInt32(info.count))
         }
-        postings = []
+        transcriptLists = TranscriptListWriter(parts: [], cueStarts: [])
+        postings = PostingsArena()
         joinedPostings = []
         terms = TermTable(capacity: 16)
-        try emit(.postings, FileContainer.build(kind: .postings, segment: id, sections: [postingsOut]))
+        try postingsFile.write(postingsOut)
+        try postingsFile.finish()
         postingsOut = []
-        try emit(.positions, FileContainer.build(kind: .positions, segment: id, sections: [positionsOut]))
+        try positionsFile.write(positionsOut)
+        try positionsFile.finish()
         positionsOut = []
-        try emit(.terms, FileContainer.build(kind: .terms, segment: id,
-                                             sections: [termOffsets.bytes, termBytes, infoOffsets.bytes, info.bytes]))
+        try Self.write(create(.terms), [termOffsets.bytes, termBytes, infoOffsets.bytes, info.bytes])
+    }
+
+    private static func write(_ file: FileContainerWriter, _ sections: [[UInt8]]) throws(IndexError) {
+        for section in sections {
+            file.beginSection()
+            try file.write(section)
+        }
+        try file.finish()
     }
 
     /// Metadata postings grouped into lists, keyed by term id << 3 | field.

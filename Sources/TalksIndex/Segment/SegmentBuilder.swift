@@ -5,19 +5,12 @@ import TalksModel
 ///
 /// A value type used by one thread at a time: the ingester gives each core its own
 /// builder, so building runs in parallel without locks. Analysis happens before; this
-/// only interns terms and appends to postings lists, which are kept in their final
-/// encoding (`PostingsList`), so writing them is a copy.
+/// only interns terms and appends each cue's postings to its term's byte chain
+/// (`PostingsArena`); the episode-level lists are derived from those when writing.
 struct SegmentBuilder {
-    /// Both postings lists of one term's transcript occurrences.
-    struct TermPostings {
-        var cues = PostingsList()
-        var episodes = PostingsList()
-        var lastEpisode: Int32 = -1
-        var episodeFrequency: UInt32 = 0
-    }
-
     var terms = TermTable()
-    var postings: [TermPostings] = []
+    /// Transcript postings, one chain per term id (metadata terms get an empty chain).
+    var postings = PostingsArena()
     var metadata: [MetadataPosting] = []
 
     var episodeRecords = ByteWriter()
@@ -38,20 +31,21 @@ struct SegmentBuilder {
     var deleted: Set<Int> = []
 
     var textBytes = 0
-    private var postingsBytes = 0
     private var scratch: [UInt64] = []
-    private var touched: [Int32] = []
+    private var tokenIDs: [UInt32] = []
 
     var episodeCount: Int { episodeIDs.count }
     var cueCount: Int { cueLengths.count }
     var isEmpty: Bool { episodeIDs.isEmpty }
 
-    /// Heap bytes held, estimated from what was appended: growable arrays hold up to
-    /// twice their contents, so appended bytes count 1.5 times.
+    /// Heap bytes held: the postings arena and term table exactly, the growable arrays by
+    /// their capacity, plus a per-episode allowance for the small ones (ids, lengths).
     var memoryBytes: Int {
-        let appended = postingsBytes + cueStore.memoryBytes + episodeRecords.count + metadata.count * 16
-            + cueLengths.count * 2 + episodeIDs.count * 64
-        return terms.memoryBytes + appended * 3 / 2 + postings.count * (MemoryLayout<TermPostings>.stride + 48)
+        postings.memoryBytes + terms.memoryBytes
+            + cueStore.records.bytes.capacity + cueStore.offsets.capacity * 4
+            + episodeRecords.bytes.capacity + metadata.capacity * MemoryLayout<MetadataPosting>.stride
+            + cueLengths.capacity * 2 + cueStarts.capacity * 4 + episodeOffsets.capacity * 4
+            + episodeIDs.count * 96 + (scratch.capacity + tokenIDs.capacity) * 8
     }
 
     /// Adds an episode; returns its ordinal in this segment.
@@ -78,8 +72,11 @@ struct SegmentBuilder {
 
     private mutating func addTranscript(_ analysed: AnalysedEpisode, episode: Int) {
         let stream = analysed.transcript
-        // Pass 1: intern every token (the only step that can grow `postings`).
-        var ids = [UInt32](repeating: 0, count: stream.count)
+        let postings = self.postings
+        // Pass 1: intern every token (the only step that adds terms).
+        var ids = tokenIDs
+        ids.removeAll(keepingCapacity: true)
+        ids.reserveCapacity(stream.count)
         stream.bytes.withUnsafeBytes { bytes in
             stream.ends.withUnsafeBufferPointer { ends in
                 stream.hashes.withUnsafeBufferPointer { hashes in
@@ -87,65 +84,45 @@ struct SegmentBuilder {
                     for index in 0..<ends.count {
                         let tokenEnd = Int(ends[index])
                         let id = terms.intern(UnsafeRawBufferPointer(rebasing: bytes[tokenStart..<tokenEnd]), hash: hashes[index])
-                        if id == postings.count { postings.append(TermPostings()) }
-                        ids[index] = UInt32(truncatingIfNeeded: id)
+                        if id == postings.chainCount { postings.addChain() }
+                        ids.append(UInt32(truncatingIfNeeded: id))
                         tokenStart = tokenEnd
                     }
                 }
             }
         }
-        // Pass 2: per cue, group the tokens by term and append to the postings lists.
+        // Pass 2: per cue, group the tokens by term and append to the term's chain.
         var episodeLength: UInt32 = 0
-        touched.removeAll(keepingCapacity: true)
-        let episodeTag = Int32(truncatingIfNeeded: episode)
         var scratch = self.scratch
-        var touched = self.touched
         var cueLengths = self.cueLengths
-        var added = 0
         stream.positions.withUnsafeBufferPointer { positions in
-            postings.withUnsafeMutableBufferPointer { postings in
-                var tokenIndex = 0
-                for cueEnd in analysed.cueTokenEnds {
-                    let cue = cueLengths.count
-                    let end = min(Int(cueEnd), ids.count)
-                    scratch.removeAll(keepingCapacity: true)
-                    while tokenIndex < end {
-                        scratch.append(UInt64(ids[tokenIndex]) << 32 | UInt64(positions[tokenIndex]))
-                        tokenIndex += 1
-                    }
-                    let length = scratch.count
-                    cueLengths.append(UInt16(min(length, Int(UInt16.max))))
-                    episodeLength &+= UInt32(truncatingIfNeeded: length)
-                    Self.insertionSort(&scratch)
+            var tokenIndex = 0
+            for cueEnd in analysed.cueTokenEnds {
+                let cue = Int32(truncatingIfNeeded: cueLengths.count)
+                let end = min(Int(cueEnd), ids.count)
+                scratch.removeAll(keepingCapacity: true)
+                while tokenIndex < end {
+                    scratch.append(UInt64(ids[tokenIndex]) << 32 | UInt64(positions[tokenIndex]))
+                    tokenIndex += 1
+                }
+                let length = scratch.count
+                cueLengths.append(UInt16(min(length, Int(UInt16.max))))
+                episodeLength &+= UInt32(truncatingIfNeeded: length)
+                Self.insertionSort(&scratch)
+                scratch.withUnsafeMutableBufferPointer { keys in
                     var index = 0
                     while index < length {
-                        let id = Int(scratch[index] >> 32)
+                        let id = keys[index] >> 32
                         var groupEnd = index + 1
-                        while groupEnd < length && Int(scratch[groupEnd] >> 32) == id { groupEnd += 1 }
-                        let frequency = groupEnd - index
-                        postings[id].cues.add(document: cue, frequency: frequency)
-                        for position in index..<groupEnd {
-                            postings[id].cues.addPosition(UInt32(truncatingIfNeeded: scratch[position]))
-                        }
-                        if postings[id].lastEpisode != episodeTag {
-                            postings[id].lastEpisode = episodeTag
-                            postings[id].episodeFrequency = 0
-                            touched.append(Int32(id))
-                        }
-                        postings[id].episodeFrequency &+= UInt32(frequency)
+                        while groupEnd < length && keys[groupEnd] >> 32 == id { groupEnd += 1 }
+                        postings.addDocument(Int(id), document: cue, keys: keys, from: index, to: groupEnd)
                         index = groupEnd
                     }
-                    added &+= 2 &* length &+ 1
-                }
-                for id in touched {
-                    let term = Int(id)
-                    postings[term].episodes.add(document: episode, frequency: Int(postings[term].episodeFrequency))
                 }
             }
         }
-        postingsBytes &+= added &+ touched.count &* 2
         self.scratch = scratch
-        self.touched = touched
+        self.tokenIDs = ids
         self.cueLengths = cueLengths
         episodeTranscriptLengths.append(episodeLength)
         totals[Int(Field.transcript.rawValue)] &+= UInt64(episodeLength)
@@ -182,7 +159,7 @@ struct SegmentBuilder {
                 for index in 0..<stream.count {
                     let range = stream.start(index)..<Int(stream.ends[index])
                     let id = terms.intern(UnsafeRawBufferPointer(rebasing: bytes[range]), hash: stream.hashes[index])
-                    if id == postings.count { postings.append(TermPostings()) }
+                    if id == postings.chainCount { postings.addChain() }
                     metadata.append(MetadataPosting(term: UInt32(id), field: field.rawValue,
                                                     episode: UInt32(episode), position: stream.positions[index]))
                 }

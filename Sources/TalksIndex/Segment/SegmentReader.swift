@@ -133,6 +133,12 @@ public final class SegmentReader: @unchecked Sendable {
 
     /// Recomputes the CRC-32C of every file and checks every cross-reference (dictionary
     /// order, postings bounds and order, cue ranges). Reads every byte; used by `verify`.
+    /// Drops the pages of this segment's files read so far from the resident set (they stay
+    /// in the page cache); see `MappedFile.releaseResidentPages`.
+    func releaseResidentPages() {
+        for file in files.values { file.releaseResidentPages() }
+    }
+
     public func verify() -> [IndexError] {
         SegmentVerifier(segment: self).run()
     }

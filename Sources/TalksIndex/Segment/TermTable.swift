@@ -27,6 +27,18 @@ struct TermTable {
         arena[Int(starts[id])..<Int(starts[id + 1])]
     }
 
+    /// The id of the term, or nil when it is not in the table.
+    @inline(__always)
+    func find(_ term: UnsafeRawBufferPointer, hash: UInt64) -> Int? {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let id = Int(slots[slot])
+            if id < 0 { return nil }
+            if hashes[id] == hash && equals(id, term) { return id }
+            slot = (slot &+ 1) & mask
+        }
+    }
+
     /// The id of the term, adding it when new.
     @inline(__always)
     mutating func intern(_ term: UnsafeRawBufferPointer, hash: UInt64) -> Int {
@@ -86,5 +98,5 @@ struct TermTable {
     }
 
     /// Approximate heap bytes held.
-    var memoryBytes: Int { slots.count * 4 + hashes.count * 12 + arena.count }
+    var memoryBytes: Int { slots.capacity * 4 + hashes.capacity * 8 + starts.capacity * 4 + arena.capacity }
 }

@@ -34,8 +34,8 @@ struct Vocabulary: Sendable {
 
     /// What this vocabulary adds to the compound splitter's lexicon: terms and keys.
     func addLexicon(to lexicon: inout CompoundLexicon) {
-        for term in terms { lexicon.words.insert(term) }
-        for key in keys { lexicon.keys.insert(key) }
+        for term in terms { lexicon.insert(word: term) }
+        for key in keys { lexicon.insert(key: key) }
     }
 }
 
@@ -45,17 +45,48 @@ struct Vocabulary: Sendable {
 /// the splitter can apply its stricter rules (a head must be a word as written or nearly
 /// so; only the last part may be recognised by its key:
 /// `CompoundSplitter.split(_:isWord:isKey:)`).
+///
+/// Both sets are byte-keyed hash tables (`TermTable`: UTF-8 bytes in one arena, FNV hash,
+/// `memcmp`), not `Set<String>`: the splitter asks several times per candidate part, and
+/// `String` hashing was a third of its time. Everything stored is NFC (terms, their
+/// keys, the normalised common words), so byte equality is the same as `String` equality.
 struct CompoundLexicon: Sendable {
-    var words = Set<String>()
-    var keys = Set<String>()
+    var words = TermTable()
+    var keys = TermTable()
+
+    mutating func insert(word: String) { Self.insert(word, into: &words) }
+    mutating func insert(key: String) { Self.insert(key, into: &keys) }
+
+    func contains(word: String) -> Bool { Self.contains(word, in: words) }
+    func contains(key: String) -> Bool { Self.contains(key, in: keys) }
+
+    /// Heap bytes held.
+    var memoryBytes: Int { words.memoryBytes + keys.memoryBytes }
+
+    private static func insert(_ text: String, into table: inout TermTable) {
+        var text = text
+        text.withUTF8 { utf8 in
+            let bytes = UnsafeRawBufferPointer(utf8)
+            _ = table.intern(bytes, hash: TermHash.hash(bytes))
+        }
+    }
+
+    @inline(__always)
+    private static func contains(_ text: String, in table: TermTable) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            let bytes = UnsafeRawBufferPointer(utf8)
+            return table.find(bytes, hash: TermHash.hash(bytes)) != nil
+        }
+    }
 
     /// The common Swedish words and their keys, computed once.
     static let common: CompoundLexicon = {
         var lexicon = CompoundLexicon()
         for word in CommonSwedishWords.words {
             let normalized = Normalizer.normalize(word)
-            lexicon.words.insert(normalized)
-            lexicon.keys.insert(ExpansionKeys.inflection(normalized))
+            lexicon.insert(word: normalized)
+            lexicon.insert(key: ExpansionKeys.inflection(normalized))
         }
         return lexicon
     }()
@@ -83,10 +114,8 @@ enum ExpansionTablesWriter {
         let workers = 16
         var clock = PhaseClock()
         defer { clock.report("expansion tables, inside") }
-        let words = lexicon.words
-        let keySet = lexicon.keys
-        let isWord: @Sendable (String) -> Bool = { words.contains($0) }
-        let isKey: @Sendable (String) -> Bool = { keySet.contains($0) }
+        let isWord: @Sendable (String) -> Bool = { lexicon.contains(word: $0) }
+        let isKey: @Sendable (String) -> Bool = { lexicon.contains(key: $0) }
         var parts = [[String]?](repeating: nil, count: count)
         parts.withUnsafeMutableBufferPointer { partBuffer in
             let out = UnsafeMutableSendable(partBuffer)

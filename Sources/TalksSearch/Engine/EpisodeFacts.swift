@@ -1,6 +1,5 @@
 import TalksAnalysis
 import TalksIndex
-import TalksIngest
 import TalksModel
 
 /// What filters look at for each episode of a segment, normalised once per reader: the date
@@ -47,7 +46,10 @@ struct EpisodeFacts: Sendable {
     /// The UTC calendar date of a Unix timestamp as `yyyymmdd` (for episodes without a
     /// written date).
     static func dateOrdinal(_ timestamp: Int64) -> Int? {
-        QueryDate.ordinal(ofISODate: ISO8601Date.format(timestamp: timestamp, offsetSeconds: 0))
+        let (quotient, remainder) = timestamp.quotientAndRemainder(dividingBy: 86_400)
+        let days = remainder < 0 ? quotient - 1 : quotient  // floor, without overflow at Int64.min
+        let date = CivilCalendar.civil(fromDaysSinceEpoch: days)
+        return date.year * 10_000 + date.month * 100 + date.day
     }
 
     /// Whether `needle` occurs as consecutive words in `haystack`.

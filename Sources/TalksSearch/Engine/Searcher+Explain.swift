@@ -1,6 +1,7 @@
 /// How a query was understood: each word, prefix or phrase with the indexed terms it stands
 /// for and why (tier), for `talks search --explain` and for debugging relevance.
 public struct QueryExplanation: Sendable {
+    /// One word of the query with the index terms it expanded to, as `--explain` prints it.
     public struct Clause: Sendable {
         /// The word, prefix (with `*`) or phrase (in quotes) as normalised.
         public var text: String

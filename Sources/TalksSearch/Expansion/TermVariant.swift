@@ -5,6 +5,8 @@
 /// compound containing it, the word typed without å/ä/ö, and a near miss (typo: one edit,
 /// or two for words of nine letters or more, ranked lower).
 public struct TermVariant: Sendable, Hashable {
+    /// How a variant relates to the word the viewer typed, best first; the order is the
+    /// ranking order (an exact match always outranks an inflection, and so on down to typos).
     public enum Tier: Int, Sendable, Hashable, Comparable, CaseIterable {
         case exact = 0, inflected, compoundPart, folded, foldedInflected, fuzzy, fuzzyFar, prefix
 

@@ -1,3 +1,5 @@
+import TalksModel
+
 /// A parsed query: a boolean expression over words, prefixes and phrases, plus filters that
 /// restrict which episodes may match at all.
 ///
@@ -95,17 +97,6 @@ public struct QueryDate: Sendable, Hashable, Comparable, CustomStringConvertible
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
-    /// Days in `month` of `year` (Gregorian calendar).
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2:
-            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-            return leap ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
     /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; nil when the text is not a real date.
     public init?(parsing text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
@@ -120,7 +111,7 @@ public struct QueryDate: Sendable, Hashable, Comparable, CustomStringConvertible
         let year = numbers[0]
         let month = numbers.count > 1 ? numbers[1] : 1
         let day = numbers.count > 2 ? numbers[2] : 1
-        guard year >= 1, (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
+        guard year >= 1, (1...12).contains(month), day >= 1, day <= CivilCalendar.daysInMonth(year: year, month: month) else { return nil }
         self.init(year: year, month: month, day: day)
     }
 

@@ -18,6 +18,13 @@ public struct CueTextParser: Sendable {
         if !bytes.contains(where: { $0 == ASCII.lessThan || $0 == ASCII.ampersand }) {
             return CueText(nodes: bytes.isEmpty ? [] : [.text(String(decoding: bytes, as: UTF8.self))])
         }
+        if let voiced = Self.plainVoiceSpan(bytes) { return voiced }
+        return parseByTheRules(bytes: bytes)
+    }
+
+    /// The full W3C rules, without the fast paths (`parse(bytes:)` takes those first; tests
+    /// check that both agree).
+    func parseByTheRules(bytes: UnsafeBufferPointer<UInt8>) -> CueText {
         var tokenizer = CueTextTokenizer(input: bytes)
         // The open elements; the root list of nodes is `stack[0]`'s children. `current` is
         // always the last element, so "let current be the parent" is a pop.
@@ -60,6 +67,44 @@ public struct CueTextParser: Sendable {
         }
         while stack.count > 1 { Self.closeCurrent(&stack) }
         return CueText(nodes: stack[0].children)
+    }
+
+    /// The tree of the next most common shape, `<v Name>text` with an optional `</v>` at
+    /// the very end and no other markup or character reference, built without the
+    /// tokenizer: one voice element holding one text node, exactly what the full rules
+    /// give for it. Nil for anything else (a name with tabs, double or edge spaces, `&`,
+    /// `<` or classes, a text with `<` or `&`), which takes the full path.
+    static func plainVoiceSpan(_ bytes: UnsafeBufferPointer<UInt8>) -> CueText? {
+        let count = bytes.count
+        guard count >= 5, bytes[0] == ASCII.lessThan, bytes[1] == 0x76, bytes[2] == ASCII.space else { return nil }
+        var index = 3
+        var previous = ASCII.space
+        while index < count && bytes[index] != ASCII.greaterThan {
+            let byte = bytes[index]
+            if byte == ASCII.lessThan || byte == ASCII.ampersand { return nil }
+            if ASCII.isWhitespace(byte) && (byte != ASCII.space || previous == ASCII.space) { return nil }
+            previous = byte
+            index += 1
+        }
+        // No name, a name ending in a space, or no `>`: not this shape.
+        guard index < count, index > 3, previous != ASCII.space else { return nil }
+        let name = UnsafeBufferPointer(rebasing: bytes[3..<index])
+        let textStart = index + 1
+        var textEnd = count
+        if count - textStart >= 4, bytes[count - 4] == ASCII.lessThan, bytes[count - 3] == ASCII.solidus,
+           bytes[count - 2] == 0x76, bytes[count - 1] == ASCII.greaterThan {
+            textEnd = count - 4
+        }
+        var position = textStart
+        while position < textEnd {
+            let byte = bytes[position]
+            if byte == ASCII.lessThan || byte == ASCII.ampersand { return nil }
+            position += 1
+        }
+        let text = UnsafeBufferPointer(rebasing: bytes[textStart..<textEnd])
+        let element = CueTextElement(kind: .voice, voice: String(decoding: name, as: UTF8.self),
+                                     children: text.isEmpty ? [] : [.text(String(decoding: text, as: UTF8.self))])
+        return CueText(nodes: [.element(element)])
     }
 
     /// Pops the current element and appends it to its parent.
