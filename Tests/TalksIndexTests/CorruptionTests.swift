@@ -30,9 +30,16 @@ final class CorruptionTests: XCTestCase {
         try data.write(to: URL(fileURLWithPath: directory + "/" + name))
     }
 
+    /// Opens the index as readers did before checked stamps: no checksum at all, only the
+    /// structural checks (to count what they alone catch).
+    private func openWithoutChecksums() throws(IndexError) -> IndexReader {
+        guard let manifest = try Manifest.read(directory: directory) else { throw .noIndex(directory: directory) }
+        return try IndexReader.open(directory: directory, manifest: manifest, verifyChecksums: false, checksums: false)
+    }
+
     /// Reads everything a search could touch; must only ever throw `IndexError`.
-    private func readEverything() throws(IndexError) {
-        let reader = try IndexReader.open(directory: directory)
+    private func readEverything(checksums: Bool = true) throws(IndexError) {
+        let reader = checksums ? try IndexReader.open(directory: directory) : try openWithoutChecksums()
         for segment in reader.segments {
             for episode in 0..<segment.episodeCount { _ = try segment.episode(episode) }
             for cue in 0..<segment.cueCount { _ = try segment.cue(cue) }
@@ -79,20 +86,23 @@ final class CorruptionTests: XCTestCase {
                 do { try readEverything() } catch {
                     XCTAssertTrue(error.description.contains(name) || error.description.contains("seg-1-0"), "\(error)")
                 }
-                // What the server does when it opens a generation: every checksum first.
-                do {
-                    _ = try IndexReader.open(directory: directory, verifyChecksums: true)
-                    XCTFail("\(name) byte \(offset) opened with checksums")
-                } catch {
-                    if error.description.contains(name) { detectedOnOpen += 1 }
+                // A forced full check, and what every reader does by default (the damaged
+                // file's ctime changed, so checked.json no longer vouches for it).
+                for verifyChecksums in [true, false] {
+                    do {
+                        _ = try IndexReader.open(directory: directory, verifyChecksums: verifyChecksums)
+                        XCTFail("\(name) byte \(offset) opened (verifyChecksums: \(verifyChecksums))")
+                    } catch {
+                        if error.description.contains(name) { detectedOnOpen += 1 }
+                    }
                 }
                 try restore()
             }
         }
         XCTAssertEqual(detected, tried)
-        XCTAssertEqual(detectedOnOpen, tried)
+        XCTAssertEqual(detectedOnOpen, 2 * tried)
         print("corruption: flipped bytes in \(segmentFiles.count) segment file kinds: verify detected \(detected)/\(tried), "
-              + "opening with checksums refused \(detectedOnOpen)/\(tried), naming the file")
+              + "opening (forced full check, then default) refused \(detectedOnOpen)/\(2 * tried), naming the file")
         XCTAssertFalse(try IndexVerifier.verify(directory: directory).isCorrupt)
     }
 
@@ -137,6 +147,8 @@ final class CorruptionTests: XCTestCase {
         let names = FileKind.allCases.map { "seg-1-0.\($0.rawValue)" }
         var errors = 0
         var detected = 0
+        var detectedOnOpen = 0
+        var openedWithoutChecksums = 0
         var tried = 0
         for _ in 0..<400 {
             let name = names[Int(generator.next() % UInt64(names.count))]
@@ -155,15 +167,23 @@ final class CorruptionTests: XCTestCase {
             guard data != original else { continue }
             tried += 1
             try data.write(to: URL(fileURLWithPath: directory + "/" + name))
-            do { try readEverything() } catch { errors += 1 }
+            do { try readEverything(checksums: false) } catch { errors += 1 }
+            do { _ = try openWithoutChecksums() } catch { openedWithoutChecksums += 1 }
+            do {
+                _ = try IndexReader.open(directory: directory)
+            } catch {
+                if error.description.contains(name) { detectedOnOpen += 1 }
+            }
             if verifyDetects(name) { detected += 1 } else { XCTFail("\(name): damage not reported by verify") }
             try restore()
         }
         XCTAssertGreaterThan(errors, 0, "some damage is found while reading")
         XCTAssertGreaterThan(tried, 350)
         XCTAssertEqual(detected, tried)
-        print("corruption: \(tried) random damages (1-6 bytes): verify detected \(detected)/\(tried); reading everything without "
-              + "checksums raised an IndexError for \(errors)/\(tried) and never crashed")
+        XCTAssertEqual(detectedOnOpen, tried, "a default open refuses every damage, naming the file")
+        print("corruption: \(tried) random damages (1-6 bytes): verify detected \(detected)/\(tried); a default open detected "
+              + "\(detectedOnOpen)/\(tried), naming the file; without checksums (before checked stamps) opening refused "
+              + "\(openedWithoutChecksums)/\(tried) and reading everything raised an IndexError for \(errors)/\(tried), never crashing")
     }
 
     func testTruncatedFilesAreRefusedOnOpenNamingTheFile() throws {

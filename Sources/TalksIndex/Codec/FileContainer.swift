@@ -8,7 +8,8 @@
 /// footer  16 bytes  table offset u64 | "TEND" | CRC-32C u32 of every byte before it
 /// ```
 /// All integers little-endian. Opening checks magic, kind, version, segment id and the
-/// section bounds (cheap); `verify` also checks the CRC (reads every byte).
+/// section bounds (cheap); readers then check the CRC (reads every byte) unless
+/// `checked.json` vouches for the file (`CheckedStamps`), `verify` always does.
 enum FileContainer {
     static let magic: [UInt8] = Array("TALKSIDX".utf8)
     static let footerMagic: [UInt8] = Array("TEND".utf8)

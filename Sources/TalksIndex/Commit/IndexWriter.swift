@@ -99,12 +99,13 @@ public final class IndexWriter {
         return writer
     }
 
-    /// Deletes leftover temp manifests and segment files the manifest does not name.
+    /// Deletes leftover temp manifests, temp stamp files and segment files the manifest
+    /// does not name.
     /// Only names talks creates are touched.
     static func collectGarbage(directory: String, keeping manifest: Manifest) throws(IndexError) {
         let live = Set(manifest.segments.map(\.id))
         for name in try FileSystem.list(directory) {
-            if name.hasPrefix(Manifest.fileName + ".tmp-") {
+            if name.hasPrefix(Manifest.fileName + ".tmp-") || name.hasPrefix(CheckedStamps.temporaryPrefix) {
                 try FileSystem.remove(directory + "/" + name)
                 continue
             }
@@ -300,6 +301,7 @@ public final class IndexWriter {
             nextSegmentNumber = 0
             try faultInjection?("collect garbage")
             try Self.collectGarbage(directory: directory, keeping: manifest)
+            CheckedStamps.refresh(directory: directory, manifest: manifest)
         }
         let summary = CommitSummary(generation: generation, episodesAdded: added, episodesRemoved: removed,
                                     segmentsWritten: written, segmentsMerged: merged,

@@ -13,6 +13,8 @@ final class MappedFile: @unchecked Sendable {
     let path: String
     /// The file name (last path component), used in errors.
     let name: String
+    /// Inode, size and ctime from the `fstat` made before mapping (see `CheckedStamps`).
+    let identity: FileIdentity
 
     /// The corresponding C functions are `open`, `fstat` and `mmap`. A missing file
     /// throws `IndexError.io` with errno ENOENT, which readers use to retry.
@@ -24,6 +26,7 @@ final class MappedFile: @unchecked Sendable {
         var status = stat()
         try SystemCall.run("fstat", path: path) { fstat(descriptor, &status) }
         let size = Int(status.st_size)
+        identity = FileIdentity(status)
         if size == 0 {
             bytes = UnsafeRawBufferPointer(start: nil, count: 0)
             return

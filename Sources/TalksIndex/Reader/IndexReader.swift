@@ -22,9 +22,11 @@ public final class IndexReader: Sendable {
 
     /// Opens the current generation in `directory`. Throws `IndexError.noIndex` when there
     /// is no manifest, and errors naming the file when one is damaged or of another version.
-    /// With `verifyChecksums`, every segment file's CRC-32C is checked while opening (see
-    /// `SegmentReader.init`); otherwise damage inside a file is found by the structural
-    /// checks of whatever reads it, or by `talks verify`.
+    /// Every segment file's CRC-32C is checked (`IndexError.checksumMismatch` names the
+    /// file) unless `checked.json` says it was verified for this generation and the file's
+    /// inode, size and ctime did not change since (FORMAT.md, "Checked stamps"): an
+    /// untouched index opens without reading every byte. After checking files it refreshes
+    /// `checked.json` (best effort). `verifyChecksums` forces a full check of every file.
     public static func open(directory: String, verifyChecksums: Bool = false) throws(IndexError) -> IndexReader {
         guard var manifest = try Manifest.read(directory: directory) else {
             throw IndexError.noIndex(directory: directory)
@@ -47,17 +49,38 @@ public final class IndexReader: Sendable {
         }
     }
 
-    static func open(directory: String, manifest: Manifest, verifyChecksums: Bool) throws(IndexError) -> IndexReader {
+    /// `checksums: false` skips every checksum (tests measure what structure checks alone find).
+    static func open(directory: String, manifest: Manifest, verifyChecksums: Bool,
+                     checksums: Bool = true) throws(IndexError) -> IndexReader {
+        let stamps = verifyChecksums ? CheckedStamps(generation: manifest.generation, files: [:])
+            : CheckedStamps.read(directory: directory, generation: manifest.generation)
         let segments = try manifest.segments.map { (entry) throws(IndexError) -> SegmentReader in
             let segment = try SegmentReader(directory: directory, id: entry.id, deleted: entry.deleted,
-                                            verifyChecksums: verifyChecksums)
+                                            checksums: checksums ? .unlessStamped(stamps) : .none)
             guard segment.episodeCount == entry.episodes, segment.cueCount == entry.cues else {
                 throw IndexError.corrupt(file: entry.id.fileName(.episodes),
                     detail: "it holds \(segment.episodeCount) episodes and \(segment.cueCount) cues, but the manifest says \(entry.episodes) and \(entry.cues)")
             }
             return segment
         }
-        return IndexReader(directory: directory, generation: manifest.generation, segments: segments)
+        let reader = IndexReader(directory: directory, generation: manifest.generation, segments: segments)
+        if !reader.checkedFiles.isEmpty {
+            // Every file is now verified or vouched for: stamp them for the next reader.
+            var fresh = CheckedStamps(generation: manifest.generation, files: [:])
+            for segment in segments {
+                for file in segment.files.values { fresh.files[file.name] = file.identity }
+            }
+            fresh.write(directory: directory, unlessEqualTo: stamps) {
+                (try? Manifest.read(directory: directory))?.generation == manifest.generation
+            }
+        }
+        return reader
+    }
+
+    /// Names of the files whose CRC-32C was checked in full while opening (the others
+    /// were vouched for by `checked.json`).
+    var checkedFiles: [String] {
+        segments.flatMap(\.checkedFiles)
     }
 
     /// Whether `directory` holds an index (a manifest).

@@ -35,22 +35,52 @@ public final class SegmentReader: @unchecked Sendable {
     /// Opens the files of segment `id` in `directory`; `deleted` lists deleted episode
     /// ordinals (from the manifest). A missing file throws `IndexError.io` with ENOENT.
     /// With `verifyChecksums`, every file's CRC-32C is checked first (reads every byte:
-    /// about 1 ms per MB; worth it for a long-running server, not for one CLI search).
-    public init(directory: String, id: SegmentID, deleted deletedOrdinals: [Int] = [],
-                verifyChecksums: Bool = false) throws(IndexError) {
+    /// about 1 ms per MB). `IndexReader.open` checks only files `checked.json` does not
+    /// vouch for (`ChecksumCheck.unlessStamped`).
+    public convenience init(directory: String, id: SegmentID, deleted deletedOrdinals: [Int] = [],
+                            verifyChecksums: Bool = false) throws(IndexError) {
+        try self.init(directory: directory, id: id, deleted: deletedOrdinals,
+                      checksums: verifyChecksums ? .all : .none)
+    }
+
+    /// Which files' CRC-32C to check while opening.
+    enum ChecksumCheck {
+        case none
+        case all
+        /// Every file `stamps` does not cover with its current identity.
+        case unlessStamped(CheckedStamps)
+    }
+
+    /// Names of the files whose CRC-32C was checked in full while opening.
+    let checkedFiles: [String]
+
+    init(directory: String, id: SegmentID, deleted deletedOrdinals: [Int] = [],
+         checksums: ChecksumCheck) throws(IndexError) {
         self.id = id
         self.directory = directory
         var files: [FileKind: MappedFile] = [:]
         var sections: [FileKind: [UnsafeRawBufferPointer]] = [:]
+        var checkedFiles: [String] = []
         for kind in FileKind.allCases {
             let file = try MappedFile(path: directory + "/" + id.fileName(kind))
-            if verifyChecksums { try FileContainer.verifyChecksum(file.bytes, file: file.name) }
+            let check: Bool
+            switch checksums {
+            case .none: check = false
+            case .all: check = true
+            case .unlessStamped(let stamps): check = !stamps.covers(file.name, file.identity)
+            }
             files[kind] = file
+            // The frame first, so a file of another format version is named as such.
             sections[kind] = try FileContainer.open(
                 file.bytes, file: file.name, kind: kind, segment: id,
                 expectedSections: SegmentLayout.sectionCount(kind))
+            if check {
+                try FileContainer.verifyChecksum(file.bytes, file: file.name)
+                checkedFiles.append(file.name)
+            }
         }
         self.files = files
+        self.checkedFiles = checkedFiles
         func part(_ kind: FileKind) -> [UnsafeRawBufferPointer] { sections[kind] ?? [] }
         func name(_ kind: FileKind) -> String { id.fileName(kind) }
 

@@ -16,7 +16,8 @@ public struct VerifyReport: Sendable {
 
 /// Checks a whole index: the manifest's checksum, every segment file's header and CRC,
 /// every structure inside (`SegmentVerifier`), deleted ordinals and that every episode id
-/// is live in at most one segment.
+/// is live in at most one segment. It ignores `checked.json` and, when all is well,
+/// refreshes it.
 public enum IndexVerifier {
     public static func verify(directory: String) throws(IndexError) -> VerifyReport {
         var report = VerifyReport()
@@ -26,6 +27,7 @@ public enum IndexVerifier {
         report.generation = manifest.generation
         report.segments = manifest.segments.count
         var liveIDs: [String: SegmentID] = [:]
+        var verified = CheckedStamps(generation: manifest.generation, files: [:])
         for entry in manifest.segments {
             // Checksums first, file by file, so damage is blamed on the file that has it
             // rather than on another file whose cross-check it breaks.
@@ -34,6 +36,7 @@ public enum IndexVerifier {
                 do {
                     let file = try MappedFile(path: directory + "/" + entry.id.fileName(kind))
                     try FileContainer.verifyChecksum(file.bytes, file: file.name)
+                    verified.files[file.name] = file.identity
                 } catch {
                     checksumProblems.append(error)
                 }
@@ -68,6 +71,12 @@ public enum IndexVerifier {
                 liveIDs[id] = entry.id
                 report.episodes += 1
                 report.cues += segment.cueRange(ofEpisode: ordinal).count
+            }
+        }
+        if !report.isCorrupt {
+            // Every file was verified in full: readers may skip them until they change.
+            verified.write(directory: directory) {
+                (try? Manifest.read(directory: directory))?.generation == manifest.generation
             }
         }
         let named = Set(manifest.segments.map(\.id))

@@ -85,6 +85,10 @@ for ((i = 1; i <= iterations; i++)); do
     if grep -q "not named by the manifest" "$work/verify.txt"; then
         echo "iteration $i (${delay} ms): leftovers not collected by the next writer"; bad=$((bad + 1)); continue
     fi
+    # Temporary manifests and stamp files (checked.json.tmp-*) are leftovers too.
+    if ls "$work/index" | grep -q '\.tmp'; then
+        echo "iteration $i (${delay} ms): temporary files not collected by the next writer: $(ls "$work/index" | grep '\.tmp')"; bad=$((bad + 1)); continue
+    fi
     [[ $("$talks" stats --json --index "$work/index") == "$new_stats" ]] || { echo "iteration $i: the next ingest did not reach the new generation"; bad=$((bad + 1)); }
     (( i % 10 == 0 )) && echo "… $i kills: $old previous, $new new, $leftovers with leftovers, $bad failures"
 done
