@@ -49,14 +49,16 @@ let package = Package(
 /// that use them and are found through `#filePath`, so no resource bundles are needed.
 let testTargets: [(name: String, dependencies: [Target.Dependency])] = [
     ("TalksModelTests", ["TalksModel"]),
-    ("TalksTranscriptTests", ["TalksTranscript"]),
-    ("TalksIngestTests", ["TalksIngest"]),
-    ("TalksAnalysisTests", ["TalksAnalysis"]),
-    ("TalksIndexTests", ["TalksIndex", "TalksIngest"]),
-    ("TalksSearchTests", ["TalksSearch", "TalksIndex", "TalksIngest"]),
+    ("TalksTranscriptTests", ["TalksTranscript", "TalksTestSupport"]),
+    ("TalksIngestTests", ["TalksIngest", "TalksTestSupport"]),
+    ("TalksAnalysisTests", ["TalksAnalysis", "TalksTestSupport"]),
+    ("TalksIndexTests", ["TalksIndex", "TalksIngest", "TalksTestSupport"]),
+    ("TalksSearchTests", ["TalksSearch", "TalksIndex", "TalksIngest", "TalksTestSupport"]),
     ("TalksServerTests", ["TalksServer", "TalksSearch", "TalksIndex", "TalksIngest"]),
-    ("talksTests", ["talks"]),
+    ("talksTests", ["talks", "TalksTestSupport"]),
 ]
+/// What several test targets share (seeded randomness, the bad-input archive), built only for tests.
+package.targets.append(.target(name: "TalksTestSupport", path: "Tests/TalksTestSupport", swiftSettings: swift6))
 /// Folders a test target keeps beside its sources that are not Swift: read at run time, not built.
 let testSupportFolders = ["Fixtures", "Scripts"]
 package.targets += testTargets.map { test in

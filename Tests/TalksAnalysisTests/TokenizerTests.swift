@@ -1,5 +1,6 @@
 import XCTest
 import TalksAnalysis
+import TalksTestSupport
 
 final class TokenizerTests: XCTestCase {
     private func terms(_ text: String) -> [String] { Tokenizer().tokens(in: text).map(\.term) }
@@ -58,16 +59,6 @@ final class TokenizerTests: XCTestCase {
 /// well formed: a non-empty term, a byte range inside the input, positions in order.
 final class TokenizerRobustnessTests: XCTestCase {
     /// A small deterministic generator (SplitMix64), so failures reproduce.
-    private struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
-        }
-    }
 
     private func checkTokens(of bytes: [UInt8], file: StaticString = #filePath, line: UInt = #line) {
         var lastPosition = -1
@@ -82,7 +73,7 @@ final class TokenizerRobustnessTests: XCTestCase {
     }
 
     func testRandomBytes() {
-        var generator = SplitMix64(state: 2030)
+        var generator = SplitMix64(seed: 2030)
         for _ in 0..<2_000 {
             let length = Int.random(in: 0..<64, using: &generator)
             checkTokens(of: (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) })
@@ -92,7 +83,7 @@ final class TokenizerRobustnessTests: XCTestCase {
     func testRandomSwedishishText() {
         let pieces = ["å", "Ä", "ö", "a\u{030A}", "-", "‐", "\u{00AD}", " ", "'", "’", "2030", "snabb", "Östergötland",
                       "🌾", "\u{0301}", "ß", "İ", ",", ".", "\u{200D}", "كتاب", "漢字", "\n"]
-        var generator = SplitMix64(state: 7)
+        var generator = SplitMix64(seed: 7)
         for _ in 0..<2_000 {
             let count = Int.random(in: 0..<20, using: &generator)
             let text = (0..<count).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &generator)] }.joined()

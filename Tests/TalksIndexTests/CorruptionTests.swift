@@ -1,6 +1,7 @@
 import XCTest
 import TalksModel
 @testable import TalksIndex
+import TalksTestSupport
 
 /// Flipped bytes, truncated files and unknown versions: every one is reported as an
 /// `IndexError` naming the file, never a crash and never silently accepted by `verify`.
@@ -268,14 +269,3 @@ final class CorruptionTests: XCTestCase {
 }
 
 /// A small seeded random number generator (SplitMix64) for reproducible damage.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-}

@@ -1,25 +1,15 @@
 import XCTest
 import TalksModel
 @testable import TalksIngest
+import TalksTestSupport
 
 /// Mutated and adversarial inputs for every reader in TalksIngest: each must return a result
 /// or a located error, never crash, hang or print. Mutations come from a fixed-seed generator,
 /// so a failure reproduces exactly.
 final class HostileInputTests: XCTestCase {
-    private struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { bound <= 0 ? 0 : Int(next() % UInt64(bound)) }
-    }
 
     private func mutations(of seed: [UInt8], count: Int, seedValue: UInt64) -> [[UInt8]] {
-        var random = SplitMix64(state: seedValue)
+        var random = SplitMix64(seed: seedValue)
         let interesting: [UInt8] = Array("{}[]\",:\\<>&;/-0e.\n\r\0".utf8) + [0xC3, 0xFF, 0xED, 0xA0, 0xEF, 0xBB, 0xBF]
         return (0..<count).map { _ in
             var bytes = seed

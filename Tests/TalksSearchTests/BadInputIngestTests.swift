@@ -3,6 +3,7 @@ import TalksIndex
 import TalksModel
 import XCTest
 @testable import TalksSearch
+import TalksTestSupport
 
 /// Bad input loses nothing (issue 5): an archive is indexed, then a batch where most episodes
 /// are broken in one way each. The good ones are indexed and found, every bad one is named

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TalksTestSupport
 
 /// Bad input loses nothing, end to end through the real `talks ingest` (issue 5): after a good
 /// archive, a batch with broken episodes exits 65, names every bad file with line and reason

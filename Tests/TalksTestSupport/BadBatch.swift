@@ -3,21 +3,22 @@ import Foundation
 /// Writes the archives of the "bad input loses nothing" tests into a temporary folder: a good
 /// archive ingested first, then a batch where most episodes are broken in one way each, with
 /// good new episodes among them. The 10 MB line is generated here, never committed.
-struct BadBatch {
-    let root: String
-    var good: String { root + "/good" }
-    var batch: String { root + "/batch" }
+/// Shared by the library tests (TalksSearchTests) and the end-to-end ones (talksTests).
+public struct BadBatch {
+    public let root: String
+    public var good: String { root + "/good" }
+    public var batch: String { root + "/batch" }
 
     /// Old episodes: id and a word only that episode says.
-    static let oldWords = ["gamla-1": "dikesrensning", "gamla-2": "granbarkborre", "gamla-3": "gårdsbutiken"]
+    public static let oldWords = ["gamla-1": "dikesrensning", "gamla-2": "granbarkborre", "gamla-3": "gårdsbutiken"]
     /// Good new episodes in the batch (some with warnings): id and a word only they say.
-    static let newWords = [
+    public static let newWords = [
         "ny-1": "upphandlingskrav", "ny-2": "lärlingsplatser", "dubblett": "ankdammen",
         "baklanges": "framlänges", "lang-rad": "tiomegabyte",
     ]
     /// Broken folders of the batch: folder, the file named in the message, its line (nil
     /// for problems of a whole file or folder) and a piece of the reason.
-    static let broken: [(folder: String, file: String, line: Int?, reason: String)] = [
+    public static let broken: [(folder: String, file: String, line: Int?, reason: String)] = [
         ("invalid-json", "invalid-json/episode.json", 3, "invalid JSON"),
         ("no-signature", "no-signature/transcript.vtt", 1, "not a WebVTT file"),
         ("invalid-utf8", "invalid-utf8/transcript.vtt", 4, "not UTF-8: byte 0xE5"),
@@ -27,12 +28,12 @@ struct BadBatch {
         ("gamla-1-trasig", "gamla-1-trasig/transcript.vtt", 3, "not UTF-8"),
     ]
     /// Episodes with a warning: the bad cue is named and skipped or cut; the rest is indexed.
-    static let warned: [(file: String, line: Int, reason: String)] = [
+    public static let warned: [(file: String, line: Int, reason: String)] = [
         ("baklanges/transcript.vtt", 6, "cue ends (2.000 s) before it starts (9.000 s); cue skipped"),
         ("lang-rad/transcript.vtt", 3, "longer than the limit of 16 KiB"),
     ]
 
-    init(name: String) throws {
+    public init(name: String) throws {
         root = NSTemporaryDirectory() + "talks-bad-batch-\(name.filter { $0.isLetter })-\(UUID().uuidString)"
         try write(good + "/gamla-1", title: "Vattenhushållning", text: ["Vi pratar om dikesrensning och våtmarker.", "Torkan kom 2018."])
         try write(good + "/gamla-2", title: "Skogen", text: ["Granbarkborre angriper granen.", "Skogsbruk i förändring."])
@@ -61,11 +62,11 @@ struct BadBatch {
                   vtt: Array("WEBVTT\n\n".utf8) + [0xFF] + Array("00:01.000 --> 00:02.000\nTrasig.\n".utf8))
     }
 
-    func remove() {
+    public func remove() {
         try? FileManager.default.removeItem(atPath: root)
     }
 
-    static func vtt(_ cues: [String]) -> String {
+    public static func vtt(_ cues: [String]) -> String {
         var text = "WEBVTT\n"
         for (index, cue) in cues.enumerated() {
             text += "\n00:\(String(format: "%02d", index * 5)).000 --> 00:\(String(format: "%02d", index * 5 + 4)).000\n\(cue)\n"
