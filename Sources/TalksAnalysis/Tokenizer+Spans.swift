@@ -19,44 +19,20 @@ extension Tokenizer {
     /// The same tokens as `forEachToken(inUTF8:_:)`, in the same order, as spans: no term is
     /// normalised or allocated. `term(of:in:)` gives a span's term when it is wanted.
     public func forEachTokenSpan(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (TokenSpan) -> Void) {
-        let count = bytes.count
-        var index = 0
-        var position = 0
-        var partRanges: [Range<Int>] = []
-        while index < count {
-            let (kind, length) = ScalarClass.at(index, in: bytes)
-            guard kind == .wordCharacter else {
-                index += length
-                continue
+        Self.forEachWordGroup(inUTF8: bytes) { group, parts, position in
+            guard !parts.isEmpty else {
+                body(TokenSpan(position: position, utf8Start: group.lowerBound, utf8End: group.upperBound,
+                               isJoined: false, keepsLength: Self.isLatin1(bytes, group)))
+                return
             }
-            let start = index
-            var end = Self.wordEnd(from: index + length, in: bytes)
-            var hyphenLength = Self.hyphenBeforeWord(at: end, in: bytes)
-            if hyphenLength == 0 {
-                body(TokenSpan(position: position, utf8Start: start, utf8End: end, isJoined: false,
-                               keepsLength: Self.isLatin1(bytes, start..<end)))
-                position += 1
-                index = end
-                continue
-            }
-            partRanges.removeAll(keepingCapacity: true)
-            partRanges.append(start..<end)
-            while hyphenLength > 0 {
-                let partStart = end + hyphenLength
-                let (_, firstLength) = ScalarClass.at(partStart, in: bytes)
-                end = Self.wordEnd(from: partStart + firstLength, in: bytes)
-                partRanges.append(partStart..<end)
-                hyphenLength = Self.hyphenBeforeWord(at: end, in: bytes)
-            }
-            for (offset, range) in partRanges.enumerated() {
+            for (offset, range) in parts.enumerated() {
                 body(TokenSpan(position: position + offset, utf8Start: range.lowerBound, utf8End: range.upperBound,
                                isJoined: false, keepsLength: Self.isLatin1(bytes, range)))
                 if offset == 0 {
-                    body(TokenSpan(position: position, utf8Start: start, utf8End: end, isJoined: true, keepsLength: false))
+                    body(TokenSpan(position: position, utf8Start: group.lowerBound, utf8End: group.upperBound,
+                                   isJoined: true, keepsLength: false))
                 }
             }
-            position += partRanges.count
-            index = end
         }
     }
 

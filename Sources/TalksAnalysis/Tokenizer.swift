@@ -38,10 +38,44 @@ public struct Tokenizer: Sendable {
     /// Tokenises UTF-8 bytes directly (e.g. a memory-mapped transcript). Malformed
     /// sequences are treated as separators; byte offsets in the tokens are into `bytes`.
     public func forEachToken(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (Token) -> Void) {
+        var partTerms: [String] = []
+        Self.forEachWordGroup(inUTF8: bytes) { group, parts, position in
+            guard !parts.isEmpty else {
+                body(Token(term: Self.term(bytes, group), position: position,
+                           utf8Start: group.lowerBound, utf8End: group.upperBound))
+                return
+            }
+            partTerms.removeAll(keepingCapacity: true)
+            var joined = ""
+            for range in parts {
+                let term = Self.term(bytes, range)
+                joined += term
+                partTerms.append(term)
+            }
+            for (offset, range) in parts.enumerated() {
+                body(Token(term: partTerms[offset], position: position + offset,
+                           utf8Start: range.lowerBound, utf8End: range.upperBound))
+                if offset == 0 {
+                    body(Token(term: joined, position: position, utf8Start: group.lowerBound, utf8End: group.upperBound))
+                }
+            }
+        }
+    }
+
+    /// The one walk over the bytes that both token views (`forEachToken`, `forEachTokenSpan`)
+    /// share: each word in order with its position, as `group` with no `parts`; or a
+    /// hyphenated group (a hyphen followed directly by a word), as the whole `group` and the
+    /// byte ranges of its `parts`, which take consecutive positions from `position`.
+    @inline(__always)
+    static func forEachWordGroup(
+        inUTF8 bytes: UnsafeBufferPointer<UInt8>,
+        _ body: (_ group: Range<Int>, _ parts: [Range<Int>], _ position: Int) -> Void
+    ) {
         let count = bytes.count
         var index = 0
         var position = 0
         var partRanges: [Range<Int>] = []
+        let noParts: [Range<Int>] = []
         while index < count {
             let (kind, length) = ScalarClass.at(index, in: bytes)
             guard kind == .wordCharacter else {
@@ -49,11 +83,10 @@ public struct Tokenizer: Sendable {
                 continue
             }
             let start = index
-            var end = Self.wordEnd(from: index + length, in: bytes)
-            // A hyphen followed directly by a word makes this a hyphenated group.
-            var hyphenLength = Self.hyphenBeforeWord(at: end, in: bytes)
+            var end = wordEnd(from: index + length, in: bytes)
+            var hyphenLength = hyphenBeforeWord(at: end, in: bytes)
             if hyphenLength == 0 {
-                body(Token(term: Self.term(bytes, start..<end), position: position, utf8Start: start, utf8End: end))
+                body(start..<end, noParts, position)
                 position += 1
                 index = end
                 continue
@@ -63,24 +96,11 @@ public struct Tokenizer: Sendable {
             while hyphenLength > 0 {
                 let partStart = end + hyphenLength
                 let (_, firstLength) = ScalarClass.at(partStart, in: bytes)
-                end = Self.wordEnd(from: partStart + firstLength, in: bytes)
+                end = wordEnd(from: partStart + firstLength, in: bytes)
                 partRanges.append(partStart..<end)
-                hyphenLength = Self.hyphenBeforeWord(at: end, in: bytes)
+                hyphenLength = hyphenBeforeWord(at: end, in: bytes)
             }
-            var joined = ""
-            var partTerms: [String] = []
-            partTerms.reserveCapacity(partRanges.count)
-            for range in partRanges {
-                let term = Self.term(bytes, range)
-                joined += term
-                partTerms.append(term)
-            }
-            for (offset, range) in partRanges.enumerated() {
-                body(Token(term: partTerms[offset], position: position + offset, utf8Start: range.lowerBound, utf8End: range.upperBound))
-                if offset == 0 {
-                    body(Token(term: joined, position: position, utf8Start: start, utf8End: end))
-                }
-            }
+            body(start..<end, partRanges, position)
             position += partRanges.count
             index = end
         }
