@@ -3,6 +3,7 @@
 Benchmark tool only, never a runtime dependency of talks.
 """
 
+import argparse
 import html
 import json
 import os
@@ -225,3 +226,57 @@ def write_details(path, per_query):
         with open(path, "w", encoding="utf-8") as f:
             for entry in per_query:
                 f.write(json.dumps(entry, ensure_ascii=False) + "\n")
+
+
+# --------------------------------------------------------------------------- measurement
+
+
+def measure_peer(description, peer, version, index_name, build, make_search, extra=None):
+    """The measurement every peer makes, in one place, printed as one JSON object.
+
+    Parses the command line (--archive, --queries, --work, --rounds, --details), loads the
+    archive, times `build(episodes, path)` (the index build alone), measures the index
+    size and peak memory, runs the query set through `make_search(index, episodes)`, and
+    adds `extra(index)` (peer-specific figures) to the result.
+    """
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--archive", required=True)
+    parser.add_argument("--queries", required=True)
+    parser.add_argument("--work", required=True)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--details", help="write per-query timings (JSON lines) here")
+    arguments = parser.parse_args()
+    os.makedirs(arguments.work, exist_ok=True)
+
+    episodes = load_archive(arguments.archive)
+    cues = sum(len(episode["cues"]) for episode in episodes)
+    text_bytes = sum(len(cue[3].encode("utf-8")) for episode in episodes
+                     for cue in episode["cues"])
+    rss_loaded = peak_rss_mb()
+
+    path = os.path.join(arguments.work, index_name)
+    started = time.perf_counter()
+    index = build(episodes, path)
+    build_seconds = time.perf_counter() - started
+    rss_built = peak_rss_mb()
+    index_bytes = directory_bytes(path)
+
+    queries = read_queries(arguments.queries)
+    per_query = run_queries(queries, make_search(index, episodes), arguments.rounds)
+    write_details(arguments.details, per_query)
+    result = {
+        "peer": peer,
+        "version": version,
+        "episodes": len(episodes),
+        "cues": cues,
+        "cue_text_bytes": text_bytes,
+        "build_s": round(build_seconds, 3),
+        "build_mb_per_s": round(text_bytes / 1e6 / build_seconds, 2),
+        "index_bytes": index_bytes,
+        "index_per_text": round(index_bytes / text_bytes, 3),
+        "peak_rss_mb": round(rss_built, 1),
+        "rss_after_loading_archive_mb": round(rss_loaded, 1),
+    }
+    result.update(extra(index) if extra else {})
+    result.update(summarise(per_query))
+    print(json.dumps(result, ensure_ascii=False))

@@ -21,13 +21,10 @@ Top 10 by BM25, each with stored fields and an HTML snippet (SnippetGenerator).
 Benchmark tool only.
 """
 
-import argparse
-import json
 import os
 import re
 import shutil
 import sys
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import common  # noqa: E402
@@ -167,50 +164,11 @@ def make_search(index, schema, episodes, limit=10):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--archive", required=True)
-    parser.add_argument("--queries", required=True)
-    parser.add_argument("--work", required=True)
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--details", help="write per-query timings (JSON lines) here")
-    arguments = parser.parse_args()
-    os.makedirs(arguments.work, exist_ok=True)
-
-    episodes = common.load_archive(arguments.archive)
-    cues = sum(len(episode["cues"]) for episode in episodes)
-    text_bytes = sum(len(cue[3].encode("utf-8")) for episode in episodes
-                     for cue in episode["cues"])
-    rss_loaded = common.peak_rss_mb()
-
-    path = os.path.join(arguments.work, "tantivy")
-    started = time.perf_counter()
-    index, schema = build(episodes, path)
-    build_seconds = time.perf_counter() - started
-    rss_built = common.peak_rss_mb()
-    index_bytes = common.directory_bytes(path)
-    segments = index.searcher().num_segments
-
-    queries = common.read_queries(arguments.queries)
-    per_query = common.run_queries(queries, make_search(index, schema, episodes),
-                                   arguments.rounds)
-    common.write_details(arguments.details, per_query)
-    result = {
-        "peer": "tantivy",
-        "version": "tantivy-py " + _version(),
-        "episodes": len(episodes),
-        "cues": cues,
-        "cue_text_bytes": text_bytes,
-        "build_s": round(build_seconds, 3),
-        "build_mb_per_s": round(text_bytes / 1e6 / build_seconds, 2),
-        "index_bytes": index_bytes,
-        "index_per_text": round(index_bytes / text_bytes, 3),
-        "peak_rss_mb": round(rss_built, 1),
-        "rss_after_loading_archive_mb": round(rss_loaded, 1),
-        "threads": os.cpu_count(),
-        "segments": segments,
-    }
-    result.update(common.summarise(per_query))
-    print(json.dumps(result, ensure_ascii=False))
+    common.measure_peer(__doc__.split("\n\n")[0], "tantivy", "tantivy-py " + _version(),
+                        "tantivy", lambda episodes, path: build(episodes, path),
+                        lambda built, episodes: make_search(built[0], built[1], episodes),
+                        extra=lambda built: {"threads": os.cpu_count(),
+                                             "segments": built[0].searcher().num_segments})
 
 
 def _version():
