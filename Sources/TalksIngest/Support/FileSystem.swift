@@ -179,6 +179,18 @@ enum FileSystem {
         return lastComponent(String(cString: resolved))
     }
 
+    /// The absolute path with every symbolic link, "." and ".." resolved (what a feed's
+    /// transcript really is). The corresponding C function is `realpath`.
+    static func resolvedPath(_ path: String) throws(IngestError) -> String {
+        guard let resolved = realpath(path, nil) else {
+            let code = errno
+            if code == ENOENT { throw .notFound(path: path) }
+            throw .systemError(path: path, operation: "realpath", reason: describe(code))
+        }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// Joins a folder and a name without doubling the slash.
     static func join(_ folder: String, _ name: String) -> String {
         folder.hasSuffix("/") ? folder + name : folder + "/" + name
