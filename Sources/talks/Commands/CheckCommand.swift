@@ -16,9 +16,7 @@ struct CheckCommand: Command {
             --json prints {"episodes":[{"id", "title", "speakers", "cues":[{"id", "start",
             "end", "speaker", "text"}], "warnings", "errors"}]}.
             """,
-        arguments: [
-            ArgumentSpec(name: "path", help: "An archive folder, one episode folder, or a .vtt/.srt file.")
-        ],
+        arguments: [path],
         options: [CommonOptions.json],
         examples: [
             "talks check archive/",
@@ -32,15 +30,14 @@ struct CheckCommand: Command {
         ]
     )
 
+    static let path = Argument.single("path", help: "An archive folder, one episode folder, or a .vtt/.srt file.")
+
     let path: String
     let json: Bool
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
-        guard let path = arguments.positionals.first else {
-            throw UsageError(command: Self.configuration.name, message: "missing argument path")
-        }
-        self.path = path
-        json = arguments.has("json")
+        path = arguments[Self.path]
+        json = arguments[CommonOptions.json]
     }
 
     func run() throws -> Int32 {

@@ -19,13 +19,8 @@ struct ImportFeedCommand: Command {
             Each folder is written under a temporary name and renamed into place. Existing
             folders are kept unless --force is given. Run 'talks check ARCHIVE' afterwards.
             """,
-        arguments: [
-            ArgumentSpec(name: "feed", help: "The feed file (RSS 2.0 with itunes: and podcast: namespaces).")
-        ],
-        options: [
-            .option("into", value: "ARCHIVE", help: "The archive folder to create episode folders in (required)."),
-            .flag("force", help: "Replace episode folders that already exist."),
-        ],
+        arguments: [feed],
+        options: [into, force],
         examples: [
             "talks import-feed landet-lar.xml --into archive/",
             "talks import-feed feeds/landet-lar.xml --into archive/ --force",
@@ -38,20 +33,18 @@ struct ImportFeedCommand: Command {
         ]
     )
 
+    static let feed = Argument.single("feed", help: "The feed file (RSS 2.0 with itunes: and podcast: namespaces).")
+    static let into = Option.required("into", value: "ARCHIVE", help: "The archive folder to create episode folders in.")
+    static let force = Flag("force", help: "Replace episode folders that already exist.")
+
     let feed: String
     let archive: String
     let force: Bool
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
-        guard let feed = arguments.positionals.first else {
-            throw UsageError(command: Self.configuration.name, message: "missing argument feed")
-        }
-        guard let archive = arguments.value("into") else {
-            throw UsageError(command: Self.configuration.name, message: "missing --into ARCHIVE (the folder to write episodes into)")
-        }
-        self.feed = feed
-        self.archive = archive
-        force = arguments.has("force")
+        feed = arguments[Self.feed]
+        archive = arguments[Self.into]
+        force = arguments[Self.force]
     }
 
     func run() throws -> Int32 {

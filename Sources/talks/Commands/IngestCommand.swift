@@ -19,14 +19,8 @@ struct IngestCommand: Command {
             index's lock, this one stops at once and says so. Progress (episodes, cues, MB)
             is shown on stderr when it is a terminal.
             """,
-        arguments: [
-            ArgumentSpec(name: "path", help: "An archive folder or an episode folder (default: archive/).",
-                         isRepeating: true),
-        ],
-        options: [
-            CommonOptions.index,
-            .option("memory", value: "MB", help: "Memory budget for the in-memory segment, in MB (default: 256)."),
-        ],
+        arguments: [path],
+        options: [CommonOptions.index, memory],
         examples: [
             "talks ingest",
             "talks ingest archive/ --index /var/lib/talks/index",
@@ -40,12 +34,20 @@ struct IngestCommand: Command {
         ]
     )
 
+    static let path = Argument.repeating(
+        "path", atLeastOne: false, help: "An archive folder or an episode folder (default: \(IndexBootstrap.defaultArchive)/).")
+    static let memory = Option.integer("memory", value: "MB", default: 256, in: 16...4096,
+                                       help: "Memory budget for the in-memory segment, in MB.")
+
     let paths: [String]
     let index: String
     let memoryBudget: Int
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
-        if arguments.positionals.isEmpty {
+        let given = arguments[Self.path]
+        index = arguments[CommonOptions.index]
+        memoryBudget = arguments[Self.memory] << 20
+        if given.isEmpty {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: IndexBootstrap.defaultArchive, isDirectory: &isDirectory),
                   isDirectory.boolValue else {
@@ -54,10 +56,8 @@ struct IngestCommand: Command {
             }
             paths = [IndexBootstrap.defaultArchive]
         } else {
-            paths = arguments.positionals
+            paths = given
         }
-        index = arguments.indexDirectory
-        memoryBudget = try arguments.integer("memory", default: 256, in: 16...4096, command: Self.configuration.name) << 20
     }
 
     func run() throws -> Int32 {

@@ -27,8 +27,8 @@ struct VerifyCommand: Command {
     let json: Bool
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
-        index = arguments.indexDirectory
-        json = arguments.has("json")
+        index = arguments[CommonOptions.index]
+        json = arguments[CommonOptions.json]
     }
 
     func run() throws -> Int32 {
