@@ -1,0 +1,96 @@
+/// Recognises "rolling" captions and keeps each spoken line once.
+///
+/// YouTube's automatic captions (as yt-dlp saves them, in WebVTT or converted to SRT) show
+/// two lines: the line just finished stays on top while the next one builds word by word
+/// below it, and each finished line gets a 10 ms "hold" cue of its own. Read cue by cue,
+/// every line is there two or three times. Broadcast roll-up captions repeat lines the same
+/// way. The shape, whatever the source:
+/// - a **carry**: a cue whose first k lines (k ≥ 1, fewer than all) are the last k lines of
+///   the cue before it;
+/// - a **hold**: a cue of at most `maximumHoldSeconds` whose lines are all the last lines of
+///   the cue before it.
+///
+/// A file is rolling when carries and holds make up at least four fifths of its cues after
+/// the first, and there are at least two. Ordinary transcripts are nowhere near that (a
+/// speaker who repeats the line before is one cue among hundreds), so they come out exactly
+/// as read. In a rolling file, holds are left out and carried lines are taken off the cue
+/// that repeats them: each line stays in the cue that first shows it, with that cue's time
+/// and word timings. Repetition that is spoken survives, because only position decides what
+/// is carried: a line said twice is carried once and built again below itself, and a line
+/// that comes back after the screen was cleared is not a carry at all.
+enum RollingCaptions {
+    /// The longest cue that counts as a hold (YouTube's are 10 ms); a line takes longer
+    /// than this to say, so a short cue repeating the line before adds no speech.
+    static let maximumHoldSeconds = 0.05
+
+    /// What collapsing did, for the note `talks check` prints.
+    struct Summary: Sendable, Hashable {
+        var cuesBefore: Int
+        var cuesAfter: Int
+        var holdsLeftOut: Int
+        var linesLeftOut: Int
+    }
+
+    /// The cues with carried lines and holds removed, and what was done; the cues unchanged
+    /// and nil when the file is not rolling.
+    static func collapse(_ drafts: [TranscriptReader.Draft]) -> ([TranscriptReader.Draft], Summary?) {
+        guard drafts.count >= 3 else { return (drafts, nil) }
+        let lines = drafts.map { $0.text.split(separator: "\n") }
+        var carried = [Int](repeating: 0, count: drafts.count)
+        var isHold = [Bool](repeating: false, count: drafts.count)
+        var evidence = 0
+        for index in 1..<drafts.count {
+            let previous = lines[index - 1]
+            let current = lines[index]
+            if current.count <= previous.count, drafts[index].end - drafts[index].start <= maximumHoldSeconds,
+               previous.suffix(current.count).elementsEqual(current) {
+                isHold[index] = true
+                evidence += 1
+                continue
+            }
+            var count = min(current.count - 1, previous.count)
+            while count > 0, !previous.suffix(count).elementsEqual(current.prefix(count)) { count -= 1 }
+            carried[index] = count
+            if count > 0 { evidence += 1 }
+        }
+        guard evidence >= 2, evidence * 5 >= (drafts.count - 1) * 4 else { return (drafts, nil) }
+        var kept: [TranscriptReader.Draft] = []
+        kept.reserveCapacity(drafts.count - evidence / 2)
+        var summary = Summary(cuesBefore: drafts.count, cuesAfter: 0, holdsLeftOut: 0, linesLeftOut: 0)
+        for index in drafts.indices {
+            if isHold[index] {
+                summary.holdsLeftOut += 1
+                continue
+            }
+            var draft = drafts[index]
+            if carried[index] > 0 {
+                draft.text = lines[index].dropFirst(carried[index]).joined(separator: "\n")
+                summary.linesLeftOut += carried[index]
+            }
+            kept.append(draft)
+        }
+        summary.cuesAfter = kept.count
+        return (kept, summary)
+    }
+}
+
+extension RollingCaptions.Summary {
+    /// "rolling captions: 3,032 cues → 1,516 lines (1,516 hold cues and 1,515 repeated lines left out)".
+    var message: String {
+        "rolling captions: \(Self.grouped(cuesBefore)) cues → \(Self.grouped(cuesAfter)) lines "
+            + "(\(Self.grouped(holdsLeftOut)) hold cue\(holdsLeftOut == 1 ? "" : "s") and "
+            + "\(Self.grouped(linesLeftOut)) repeated line\(linesLeftOut == 1 ? "" : "s") left out; each line is kept once, "
+            + "at the cue that first shows it)"
+    }
+
+    /// `1234567` as "1,234,567".
+    static func grouped(_ number: Int) -> String {
+        let digits = String(number.magnitude)
+        var output = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { output.append(",") }
+            output.append(digit)
+        }
+        return number < 0 ? "-" + output : output
+    }
+}
