@@ -66,6 +66,18 @@ final class WordTimesTests: XCTestCase {
                        + #""word_times":[[4,1.4],[8,1.7],[18,2.6]]}"#)
     }
 
+    func testWordsSplitOnExactlyUnicodeWhitespace() {
+        for value in UInt32(0)...0x3100 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "a" + String(Character(scalar)) + "b"
+            let expected = scalar.properties.isWhitespace ? [0..<1, (1 + UTF8.width(scalar))..<(2 + UTF8.width(scalar))]
+                                                          : [0..<(2 + UTF8.width(scalar))]
+            XCTAssertEqual(Words.ranges(in: text), expected, "U+\(String(value, radix: 16))")
+        }
+        XCTAssertEqual(Words.ranges(in: "  två\u{3000}ord\u{A0}"), [2..<6, 9..<12])
+        XCTAssertEqual(Words.ranges(in: "\u{2029}\u{E2}"), [3..<5], "U+2029 (E2 80 A9) is whitespace, â is not")
+    }
+
     func testALongCueThatIsCutKeepsNoWordTimings() throws {
         let words = (0..<5_000).map { "<00:00:0\(min(9, 1 + $0 / 600)).000>ord" }.joined(separator: " ")
         let file = "WEBVTT\n\n00:00:01.000 --> 00:00:10.000\n" + words + "\n"

@@ -35,7 +35,9 @@ enum RollingCaptions {
     /// and nil when the file is not rolling.
     static func collapse(_ drafts: [TranscriptReader.Draft]) -> ([TranscriptReader.Draft], Summary?) {
         guard drafts.count >= 3 else { return (drafts, nil) }
-        let lines = drafts.map { $0.text.split(separator: "\n") }
+        // Lines compared as bytes: the texts are already trimmed, line by line, and a carried
+        // line is a byte-for-byte copy.
+        let lines = drafts.map { $0.text.utf8.split(separator: ASCII.lineFeed) }
         var carried = [Int](repeating: 0, count: drafts.count)
         var isHold = [Bool](repeating: false, count: drafts.count)
         var evidence = 0
@@ -43,13 +45,13 @@ enum RollingCaptions {
             let previous = lines[index - 1]
             let current = lines[index]
             if current.count <= previous.count, drafts[index].end - drafts[index].start <= maximumHoldSeconds,
-               previous.suffix(current.count).elementsEqual(current) {
+               previous.suffix(current.count).elementsEqual(current, by: sameLine) {
                 isHold[index] = true
                 evidence += 1
                 continue
             }
             var count = min(current.count - 1, previous.count)
-            while count > 0, !previous.suffix(count).elementsEqual(current.prefix(count)) { count -= 1 }
+            while count > 0, !previous.suffix(count).elementsEqual(current.prefix(count), by: sameLine) { count -= 1 }
             carried[index] = count
             if count > 0 { evidence += 1 }
         }
@@ -64,13 +66,22 @@ enum RollingCaptions {
             }
             var draft = drafts[index]
             if carried[index] > 0 {
-                draft.text = lines[index].dropFirst(carried[index]).joined(separator: "\n")
+                // The lines after the carried ones, as they are in the text.
+                let kept = lines[index][carried[index]]
+                draft.text = String(draft.text[kept.startIndex...])
                 summary.linesLeftOut += carried[index]
             }
             kept.append(draft)
         }
         summary.cuesAfter = kept.count
         return (kept, summary)
+    }
+}
+
+extension RollingCaptions {
+    /// True when two lines have the same bytes.
+    static func sameLine(_ left: Substring.UTF8View, _ right: Substring.UTF8View) -> Bool {
+        left.count == right.count && left.elementsEqual(right)
     }
 }
 

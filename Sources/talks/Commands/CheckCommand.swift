@@ -10,11 +10,13 @@ struct CheckCommand: Command {
         discussion: """
             Reads metadata (episode.json or episode.html) and transcripts (transcript.vtt or
             transcript.srt) as ingest would, and prints what talks understood: title, date,
-            speakers, the number of cues and the voices found, then every warning and error
-            with file:line. Nothing is written.
+            speakers, the number of cues and the voices found, what the reader did (a note
+            such as "rolling captions: 3,032 cues → 1,516 lines" for YouTube's automatic
+            captions), then every warning and error with file:line. Nothing is written.
 
             --json prints {"episodes":[{"id", "title", "speakers", "cues":[{"id", "start",
-            "end", "speaker", "text"}], "warnings", "errors"}]}.
+            "end", "speaker", "text"}], "notes", "warnings", "errors"}]}; a cue with word
+            timings adds "word_times": [[utf8Offset, seconds], …].
             """,
         arguments: [path],
         options: [CommonOptions.json],
