@@ -131,18 +131,19 @@ public enum TranscriptReader {
         for cue in result.cues {
             let (raw, wasCut) = cappedRawText(cue.text)
             let text = parser.parse(raw)
-            var draft = Draft(id: cue.id.isEmpty ? nil : cue.id, start: cue.start, end: cue.end, voice: text.voice,
-                              text: "", line: cue.line, wasCut: wasCut, rawLength: cue.text.utf8.count)
+            var plain: String
+            var stamps: WordStamps? = nil
             if text.hasTimestamps {
-                let (plain, timestamps) = text.plainTextAndTimestamps()
-                let (stamps, problem) = WordStamps.make(text: plain, timestamps: timestamps, cueStart: cue.start, cueEnd: cue.end)
-                draft.text = plain
-                draft.stamps = stamps
+                let timestamps: [CueText.TextTimestamp]
+                (plain, timestamps) = text.plainTextAndTimestamps()
+                let problem: String?
+                (stamps, problem) = WordStamps.make(text: plain, timestamps: timestamps, cueStart: cue.start, cueEnd: cue.end)
                 if let problem { diagnostics.append(Diagnostic(.warning, file: file, line: cue.line, problem)) }
             } else {
-                draft.text = text.plainText
+                plain = text.plainText
             }
-            drafts.append(draft)
+            drafts.append(Draft(id: cue.id.isEmpty ? nil : cue.id, start: cue.start, end: cue.end, voice: text.voice,
+                                text: plain, line: cue.line, wasCut: wasCut, rawLength: cue.text.utf8.count, stamps: stamps))
         }
         return drafts
     }

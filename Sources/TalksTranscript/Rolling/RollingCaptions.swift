@@ -35,15 +35,32 @@ enum RollingCaptions {
     /// and nil when the file is not rolling.
     static func collapse(_ drafts: [TranscriptReader.Draft]) -> ([TranscriptReader.Draft], Summary?) {
         guard drafts.count >= 3 else { return (drafts, nil) }
+        // At least four fifths of the cues after the first must be carries or holds: past
+        // this many others the file is not rolling, and an ordinary file stops being looked
+        // at after a fifth of its cues.
+        let othersAllowed = (drafts.count - 1) - ((drafts.count - 1) * 4 + 4) / 5
+        var others = 0
         // Lines compared as bytes: the texts are already trimmed, line by line, and a carried
         // line is a byte-for-byte copy.
-        let lines = drafts.map { $0.text.utf8.split(separator: ASCII.lineFeed) }
+        var lines: [[Substring.UTF8View]] = []
+        lines.reserveCapacity(drafts.count)
+        lines.append(drafts[0].text.utf8.split(separator: ASCII.lineFeed))
         var carried = [Int](repeating: 0, count: drafts.count)
         var isHold = [Bool](repeating: false, count: drafts.count)
         var evidence = 0
         for index in 1..<drafts.count {
+            // Both a carry and a hold start with a line of the cue before: without one, the
+            // cue is neither, which is found without splitting it into lines.
+            guard firstLineIsALine(of: drafts[index - 1].text, text: drafts[index].text) else {
+                lines.append([])
+                others += 1
+                if others > othersAllowed { return (drafts, nil) }
+                continue
+            }
+            if lines[index - 1].isEmpty { lines[index - 1] = drafts[index - 1].text.utf8.split(separator: ASCII.lineFeed) }
             let previous = lines[index - 1]
-            let current = lines[index]
+            let current = drafts[index].text.utf8.split(separator: ASCII.lineFeed)
+            lines.append(current)
             if current.count <= previous.count, drafts[index].end - drafts[index].start <= maximumHoldSeconds,
                previous.suffix(current.count).elementsEqual(current, by: sameLine) {
                 isHold[index] = true
@@ -53,9 +70,14 @@ enum RollingCaptions {
             var count = min(current.count - 1, previous.count)
             while count > 0, !previous.suffix(count).elementsEqual(current.prefix(count), by: sameLine) { count -= 1 }
             carried[index] = count
-            if count > 0 { evidence += 1 }
+            if count > 0 {
+                evidence += 1
+            } else {
+                others += 1
+                if others > othersAllowed { return (drafts, nil) }
+            }
         }
-        guard evidence >= 2, evidence * 5 >= (drafts.count - 1) * 4 else { return (drafts, nil) }
+        guard evidence >= 2 else { return (drafts, nil) }
         var kept: [TranscriptReader.Draft] = []
         kept.reserveCapacity(drafts.count - evidence / 2)
         var summary = Summary(cuesBefore: drafts.count, cuesAfter: 0, holdsLeftOut: 0, linesLeftOut: 0)
@@ -65,7 +87,7 @@ enum RollingCaptions {
                 continue
             }
             var draft = drafts[index]
-            if carried[index] > 0 {
+            if carried[index] > 0, carried[index] < lines[index].count {
                 // The lines after the carried ones, as they are in the text.
                 let kept = lines[index][carried[index]]
                 draft.text = String(draft.text[kept.startIndex...])
@@ -79,6 +101,27 @@ enum RollingCaptions {
 }
 
 extension RollingCaptions {
+    /// True when the first line of `text` is one of the lines of `previous` (compared as
+    /// bytes, without allocating).
+    static func firstLineIsALine(of previous: String, text: String) -> Bool {
+        var (previous, text) = (previous, text)
+        return text.withUTF8 { current in
+            let firstEnd = current.firstIndex(of: ASCII.lineFeed) ?? current.count
+            return previous.withUTF8 { lines in
+                let first = UnsafeBufferPointer(rebasing: current[0..<firstEnd])
+                var start = 0
+                while start < lines.count {
+                    let end = lines.firstIndex(of: ASCII.lineFeed, from: start) ?? lines.count
+                    if end - start == firstEnd, UnsafeBufferPointer(rebasing: lines[start..<end]).elementsEqual(first) {
+                        return true
+                    }
+                    start = end + 1
+                }
+                return false
+            }
+        }
+    }
+
     /// True when two lines have the same bytes.
     static func sameLine(_ left: Substring.UTF8View, _ right: Substring.UTF8View) -> Bool {
         left.count == right.count && left.elementsEqual(right)

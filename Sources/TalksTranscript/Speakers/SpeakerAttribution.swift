@@ -52,10 +52,10 @@ public enum SpeakerAttribution {
         var outputs: [Output] = []
         outputs.reserveCapacity(cues.count)
         var current: String? = nil
-        var previousUtterance: Substring? = nil
+        var previousID: String? = nil
         for (cue, analysis) in zip(cues, analysed) {
-            let utterance = cue.id.flatMap(utteranceKey)
-            defer { previousUtterance = utterance }
+            let previousCueID = previousID
+            previousID = cue.id
             if let voice = cue.voice {
                 current = (voice == current) ? current : nil
                 outputs.append(Output(speaker: voice, text: cue.text))
@@ -68,8 +68,10 @@ public enum SpeakerAttribution {
                 speaker = nil
             } else if inherits {
                 speaker = current
-            } else if let utterance, utterance == previousUtterance {
-                speaker = outputs.last?.speaker
+            } else if let last = outputs.last?.speaker, let previous = previousCueID, let this = cue.id,
+                      let utterance = utteranceKey(of: this),
+                      utterance == utteranceKey(of: previous) {
+                speaker = last
             } else {
                 speaker = nil
             }
@@ -82,11 +84,14 @@ public enum SpeakerAttribution {
     /// The utterance a Teams cue identifier names: `<conversation>/<utterance>` of
     /// `<conversation>/<utterance>-<part>` (both numbers decimal); nil for any other identifier.
     static func utteranceKey(of id: String) -> Substring? {
-        guard let slash = id.lastIndex(of: "/"), let dash = id.lastIndex(of: "-"), slash < dash else { return nil }
-        let utterance = id[id.index(after: slash)..<dash]
-        let part = id[id.index(after: dash)...]
-        guard slash > id.startIndex, !utterance.isEmpty, !part.isEmpty,
-              utterance.utf8.allSatisfy(ASCII.isDigit), part.utf8.allSatisfy(ASCII.isDigit) else { return nil }
+        let bytes = id.utf8
+        guard let slash = bytes.lastIndex(of: ASCII.solidus), let dash = bytes.lastIndex(of: ASCII.hyphen),
+              slash < dash, slash > bytes.startIndex else { return nil }
+        let utterance = bytes[bytes.index(after: slash)..<dash]
+        let part = bytes[bytes.index(after: dash)...]
+        guard !utterance.isEmpty, !part.isEmpty, utterance.allSatisfy(ASCII.isDigit), part.allSatisfy(ASCII.isDigit) else {
+            return nil
+        }
         return id[..<dash]
     }
 
