@@ -7,7 +7,8 @@
 /// the path or descriptor, and the error in words (`ENOSPC (No space left on device)`).
 /// On top of it: `SystemFile` (open with `O_CLOEXEC`, `closeAfter` so descriptors cannot
 /// leak, full reads and writes that loop over short counts, fsync, rename, unlink,
-/// directories, `stat`, `realpath`, `flock`) and `SystemMemory` (read-only `mmap`).
+/// directories, `stat`, `realpath`, `flock`), `SystemMemory` (read-only `mmap`) and
+/// `SystemSignal` (ignoring a signal, restoring its default).
 /// `SystemCall.nonBlocking` is for non-blocking sockets and pipes only: `EAGAIN` returns
 /// nil at once, so a write that would block reports what it wrote and never spins.
 ///
