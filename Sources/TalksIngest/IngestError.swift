@@ -1,4 +1,5 @@
 import TalksModel
+import TalksSystem
 
 /// Why TalksIngest could not read or write something as a whole.
 ///
@@ -12,7 +13,8 @@ public enum IngestError: TalksError, Hashable {
     case wrongKind(path: String, expected: String)
     /// A file is larger than the limit talks accepts for its kind.
     case fileTooLarge(path: String, size: Int64, limit: Int64)
-    /// A system call failed on the path; `reason` is `strerror` text.
+    /// A system call failed on the path; `reason` names errno in words
+    /// (`ENOSPC (No space left on device)`).
     case systemError(path: String, operation: String, reason: String)
     /// An input document could not be used; `line` when known.
     case invalidInput(path: String, line: Int?, reason: String)
@@ -42,6 +44,24 @@ public enum IngestError: TalksError, Hashable {
         case .fileTooLarge, .invalidInput: return ExitStatus.dataError
         case .notFound, .wrongKind: return ExitStatus.usage
         case .systemError, .alreadyExists: return ExitStatus.failure
+        }
+    }
+}
+
+extension IngestError {
+    /// The one place a failed system call becomes an `IngestError`: `.systemError` with the
+    /// path, the call and errno in words.
+    init(_ error: SystemCallError) {
+        let path = error.path ?? error.descriptor.map { "descriptor \($0)" } ?? "-"
+        self = .systemError(path: path, operation: error.call, reason: error.reason)
+    }
+
+    /// Evaluates a TalksSystem call, rethrowing its error as `IngestError.systemError`.
+    static func rethrowing<Result>(_ body: @autoclosure () throws(SystemCallError) -> Result) throws(IngestError) -> Result {
+        do {
+            return try body()
+        } catch {
+            throw IngestError(error)
         }
     }
 }

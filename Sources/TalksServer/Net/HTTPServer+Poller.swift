@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import TalksSystem
 import Foundation
 
 /// The poller thread: accepts connections, watches them with `poll`, enforces the
@@ -51,7 +52,7 @@ extension HTTPServer {
             }
             let count = nfds_t(descriptors.count)
             do {
-                try Syscall.call("poll") { poll(&descriptors, count, Int32(timeout)) }
+                try SystemCall.run("poll") { poll(&descriptors, count, Int32(timeout)) }
             } catch {
                 continue
             }
@@ -103,7 +104,7 @@ extension HTTPServer {
 
     private func drainWakePipe() {
         var scratch = [UInt8](repeating: 0, count: 64)
-        while let count = try? Syscall.nonBlocking("read", { read(wakeRead, &scratch, scratch.count) }), count > 0 {}
+        while let count = try? SystemCall.nonBlocking("read", descriptor: wakeRead, { read(wakeRead, &scratch, scratch.count) }), count > 0 {}
     }
 
     private func acceptPending(into watched: inout [Connection]) {
@@ -121,7 +122,7 @@ extension HTTPServer {
             lock.unlock()
             if full {
                 refuse(descriptor, status: .serviceUnavailable, message: "the server has \(configuration.maxConnections) open connections; try again shortly")
-                Syscall.close(descriptor)
+                SystemCall.close(descriptor)
                 continue
             }
             watched.append(Connection(descriptor: descriptor, limits: configuration.parserLimits, now: MonotonicClock.milliseconds()))
@@ -134,7 +135,7 @@ extension HTTPServer {
         let bytes = HTTPResponseWriter.serialize(response, headOnly: false, keepAlive: false, date: HTTPDate.format(secondsSince1970: MonotonicClock.wallSeconds()))
         let sent = bytes.withUnsafeBytes { buffer -> Int in
             guard let base = buffer.baseAddress else { return 0 }
-            let result = try? Syscall.nonBlocking("send") {
+            let result = try? SystemCall.nonBlocking("send", descriptor: descriptor) {
                 send(descriptor, base, buffer.count, Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT))
             }
             return (result ?? nil) ?? 0

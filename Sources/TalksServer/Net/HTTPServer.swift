@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import TalksSystem
 import Foundation
 
 /// The network shell around the pure HTTP code: one poller thread and a bounded pool of
@@ -53,19 +54,19 @@ public final class HTTPServer: @unchecked Sendable {
     /// Binds, listens and starts the poller and workers; returns the bound port.
     @discardableResult
     public func start() throws(NetError) -> Int {
-        signal(SIGPIPE, SIG_IGN)
+        SystemSignal.ignore(SIGPIPE)
         let socket = try ListeningSocket(host: configuration.host, port: configuration.port)
         var pipeEnds: [Int32] = [-1, -1]
         do {
-            try Syscall.call("pipe") { pipe(&pipeEnds) }
+            try SystemCall.run("pipe") { pipe(&pipeEnds) }
             for end in pipeEnds {
-                let flags = try Syscall.call("fcntl") { fcntl(end, F_GETFL) }
-                try Syscall.call("fcntl") { fcntl(end, F_SETFL, flags | O_NONBLOCK) }
+                let flags = try SystemCall.run("fcntl", descriptor: end) { fcntl(end, F_GETFL) }
+                try SystemCall.run("fcntl", descriptor: end) { fcntl(end, F_SETFL, flags | O_NONBLOCK) }
             }
         } catch {
             socket.close()
-            for end in pipeEnds where end >= 0 { Syscall.close(end) }
-            throw error
+            for end in pipeEnds where end >= 0 { SystemCall.close(end) }
+            throw NetError(error)
         }
         listener = socket
         port = socket.port
@@ -127,8 +128,8 @@ public final class HTTPServer: @unchecked Sendable {
         let finished = runningThreads == 0
         lock.unlock()
         if finished {
-            Syscall.close(wakeRead)
-            Syscall.close(wakeWrite)
+            SystemCall.close(wakeRead)
+            SystemCall.close(wakeWrite)
         }
     }
 
@@ -141,6 +142,6 @@ public final class HTTPServer: @unchecked Sendable {
 
     func wakePoller() {
         var byte: UInt8 = 1
-        _ = try? Syscall.nonBlocking("write") { write(wakeWrite, &byte, 1) }
+        _ = try? SystemCall.nonBlocking("write", descriptor: wakeWrite) { write(wakeWrite, &byte, 1) }
     }
 }
