@@ -69,7 +69,7 @@ struct ServeCommand: Command {
         let routes = TalksRoutes(backend: backend, corsOrigin: corsOrigin)
         var log: (@Sendable (AccessLogEntry) -> Void)?
         if !quiet {
-            log = { entry in Console.standardError(entry.line + "\n") }
+            log = { entry in Console.errorLine(entry.line) }
         }
         let httpServer = HTTPServer(configuration: server, handler: routes, accessLog: log)
         let port = try httpServer.start()
@@ -87,9 +87,9 @@ struct ServeCommand: Command {
         Console.standardOutput("http://\(shownHost):\(port)/\n")
         do {
             let snapshot = try backend.snapshot()
-            Console.standardError("talks serve: index \(index)/ generation \(snapshot.generation), \(server.threads) worker threads; Ctrl-C stops\n")
+            Console.errorLine("talks serve: index \(index)/ generation \(snapshot.generation), \(server.threads) worker threads; Ctrl-C stops")
         } catch {
-            Console.standardError("talks serve: warning: \(error); /health answers 503 until an index appears in \(index)/\n")
+            Console.errorLine("talks serve: warning: \(error); /health answers 503 until an index appears in \(index)/")
         }
         httpServer.wait()
         signals.cancel()
