@@ -48,12 +48,12 @@ struct HTTPHeadParser {
         return Parsed(request: request, bodyLength: bodyLength)
     }
 
-    private static func dropCarriageReturn(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    static func dropCarriageReturn(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         if let last = line.last, last == 0x0D { return line.dropLast() }
         return line
     }
 
-    private func parseRequestLine(_ line: ArraySlice<UInt8>) throws(HTTPParseError) -> (String, String, HTTPVersion) {
+    func parseRequestLine(_ line: ArraySlice<UInt8>) throws(HTTPParseError) -> (String, String, HTTPVersion) {
         if line.contains(0x0D) { throw .malformedRequestLine("bare carriage return") }
         let parts = line.split(separator: 0x20, omittingEmptySubsequences: false)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty }) else {
@@ -85,7 +85,7 @@ struct HTTPHeadParser {
         return minor == 0 ? .http1_0 : .http1_1
     }
 
-    private func parseField(_ line: ArraySlice<UInt8>, lineNumber: Int) throws(HTTPParseError) -> HTTPHeaders.Field {
+    func parseField(_ line: ArraySlice<UInt8>, lineNumber: Int) throws(HTTPParseError) -> HTTPHeaders.Field {
         guard let first = line.first else { throw .malformedHeader(line: lineNumber, reason: "empty line") }
         if first == 0x20 || first == 0x09 {
             throw .malformedHeader(line: lineNumber, reason: "obsolete line folding is not accepted")

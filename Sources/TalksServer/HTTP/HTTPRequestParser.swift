@@ -9,8 +9,14 @@
 ///
 /// Bodies: talks only answers GET/HEAD/OPTIONS, so a `Content-Length` body is skipped
 /// (up to a limit) and `Transfer-Encoding` is refused. Leading empty lines before a
-/// request line are ignored (RFC 9112 §2.2). Lines may end in CRLF or a bare LF; a bare CR
-/// anywhere in the head is an error.
+/// request line are ignored (RFC 9112 §2.2). Lines may end in CRLF or a bare LF (§2.2
+/// allows a recipient to accept LF alone); a bare CR anywhere in the head is an error.
+///
+/// Errors are found as soon as the bytes that prove them arrive, not only when the head is
+/// complete: each line of an unfinished head is checked when its LF arrives (the request
+/// line in full, header lines as fields), and a byte no request line or field may hold (a
+/// control character) is refused when it arrives. So a line of garbage gets its 400 at
+/// once instead of holding the connection until the header timeout.
 public struct HTTPRequestParser: Sendable {
     public let limits: HTTPParserLimits
     private var buffer: [UInt8] = []
@@ -20,6 +26,10 @@ public struct HTTPRequestParser: Sendable {
     private var scanned = 0
     /// Body bytes of the last request still to be discarded.
     private var bodyRemaining = 0
+    /// In an unfinished head: where the first line not yet checked starts, and how many
+    /// lines (request line included) were checked before it.
+    private var checkedUpTo = 0
+    private var checkedLines = 0
     private var failure: HTTPParseError?
 
     public init(limits: HTTPParserLimits = HTTPParserLimits()) {
@@ -37,6 +47,7 @@ public struct HTTPRequestParser: Sendable {
         if start > 0 && start >= buffer.count / 2 {
             buffer.removeFirst(start)
             scanned -= start
+            checkedUpTo = max(0, checkedUpTo - start)
             start = 0
         }
         buffer.append(contentsOf: bytes)
@@ -65,6 +76,10 @@ public struct HTTPRequestParser: Sendable {
             start += 1
         }
         scanned = max(scanned, start)
+        if checkedUpTo < start {
+            checkedUpTo = start
+            checkedLines = 0
+        }
         guard let headEnd = findHeadEnd() else {
             try checkIncompleteHead()
             return nil
@@ -72,6 +87,8 @@ public struct HTTPRequestParser: Sendable {
         let head = buffer[start..<headEnd.contentEnd]
         start = headEnd.next
         scanned = start
+        checkedUpTo = start
+        checkedLines = 0
         let request = try HTTPHeadParser(limits: limits).parse(head)
         bodyRemaining = request.bodyLength
         if bodyRemaining > 0 {
@@ -106,8 +123,52 @@ public struct HTTPRequestParser: Sendable {
     }
 
     /// With no complete head yet, refuses a request line or header section that is
-    /// already over its limit.
-    private func checkIncompleteHead() throws(HTTPParseError) {
+    /// already over its limit, a line that has ended and is malformed, or a control byte
+    /// in the line still arriving.
+    private mutating func checkIncompleteHead() throws(HTTPParseError) {
+        try checkLimitsOfIncompleteHead()
+        let parser = HTTPHeadParser(limits: limits)
+        var lineStart = checkedUpTo
+        var index = lineStart
+        while index < buffer.count {
+            if buffer[index] == 0x0A {
+                let line = HTTPHeadParser.dropCarriageReturn(buffer[lineStart..<index])
+                if checkedLines == 0 {
+                    _ = try parser.parseRequestLine(line)
+                } else {
+                    _ = try parser.parseField(line, lineNumber: checkedLines + 1)
+                }
+                checkedLines += 1
+                lineStart = index + 1
+            }
+            index += 1
+        }
+        checkedUpTo = lineStart
+        try checkPartialLine(buffer[lineStart...], isRequestLine: checkedLines == 0)
+    }
+
+    /// Refuses a line that has not ended yet but already holds a byte its kind of line can
+    /// never hold: a control character (a CR only directly before the LF; in a field line
+    /// also a tab), and in the request line any byte outside printable ASCII. These are the
+    /// bytes `HTTPHeadParser` refuses in a complete line, so nothing it accepts is refused.
+    private func checkPartialLine(_ line: ArraySlice<UInt8>, isRequestLine: Bool) throws(HTTPParseError) {
+        for index in line.indices {
+            let byte = line[index]
+            if byte == 0x0D && index == line.index(before: line.endIndex) { continue }  // the LF may follow
+            let refused = isRequestLine
+                ? byte < 0x20 || byte >= 0x7F
+                : (byte < 0x20 && byte != 0x09) || byte == 0x7F
+            guard refused else { continue }
+            let shown = "byte 0x" + String(byte, radix: 16, uppercase: true)
+            if isRequestLine {
+                throw .malformedRequestLine("\(shown) cannot appear in 'METHOD /path HTTP/1.1'")
+            }
+            throw .malformedHeader(line: checkedLines + 1, reason: "\(shown) is a control character")
+        }
+    }
+
+    /// The length limits of an unfinished head.
+    private func checkLimitsOfIncompleteHead() throws(HTTPParseError) {
         let available = buffer.count - start
         if let lineFeed = buffer[start...].firstIndex(of: 0x0A) {
             if lineFeed - start > limits.maxRequestLineBytes {
