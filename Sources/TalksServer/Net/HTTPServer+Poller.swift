@@ -113,18 +113,27 @@ extension HTTPServer {
             // Pause briefly instead of spinning on a listener that stays readable.
             if accepted == 0 { usleep(10_000) }
         }
-        while let listener, let descriptor = try? listener.accept() {
+        while let listener, let (descriptor, address) = try? listener.accept() {
             accepted += 1
             lock.lock()
             let full = openConnections >= configuration.maxConnections
-            if !full { openConnections += 1 }
+            let fromAddress = connectionsPerAddress[address, default: 0]
+            let addressFull = fromAddress >= configuration.maxConnectionsPerAddress
+            if !full && !addressFull {
+                openConnections += 1
+                connectionsPerAddress[address] = fromAddress + 1
+            }
             lock.unlock()
-            if full {
-                refuse(descriptor, status: .serviceUnavailable, message: "the server has \(configuration.maxConnections) open connections; try again shortly")
+            if full || addressFull {
+                let message = full
+                    ? "the server has \(configuration.maxConnections) open connections; try again shortly"
+                    : "\(address) has \(configuration.maxConnectionsPerAddress) open connections to this server, the most one address may; close some or try again shortly"
+                refuse(descriptor, status: .serviceUnavailable, message: message)
                 Syscall.close(descriptor)
                 continue
             }
-            watched.append(Connection(descriptor: descriptor, limits: configuration.parserLimits, now: MonotonicClock.milliseconds()))
+            watched.append(Connection(descriptor: descriptor, address: address, limits: configuration.parserLimits,
+                                      now: MonotonicClock.milliseconds()))
         }
     }
 
@@ -142,10 +151,16 @@ extension HTTPServer {
         accessLog?(AccessLogEntry(method: "-", target: "-", status: status.code, bytes: sent, microseconds: 0))
     }
 
+    /// Closes the connection and releases its places in the limits.
     func closeConnection(_ connection: Connection) {
         connection.close()
         lock.lock()
         openConnections -= 1
+        if let count = connectionsPerAddress[connection.address], count > 1 {
+            connectionsPerAddress[connection.address] = count - 1
+        } else {
+            connectionsPerAddress[connection.address] = nil
+        }
         lock.broadcast()
         lock.unlock()
     }

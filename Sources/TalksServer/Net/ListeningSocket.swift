@@ -78,13 +78,19 @@ final class ListeningSocket: @unchecked Sendable {
         }
     }
 
-    /// Accepts one pending connection as a non-blocking descriptor, or nil when none is
-    /// waiting. The corresponding C functions are `accept` and `fcntl` (Glibc's Swift
-    /// module does not export `accept4`).
-    func accept() throws(NetError) -> Int32? {
+    /// Accepts one pending connection as a non-blocking descriptor with the client's
+    /// address, or nil when none is waiting. The corresponding C functions are `accept` and
+    /// `fcntl` (Glibc's Swift module does not export `accept4`).
+    func accept() throws(NetError) -> (descriptor: Int32, address: ClientAddress)? {
         let accepted: Int32?
+        var peer = sockaddr_storage()
         do {
-            accepted = try Syscall.nonBlocking("accept") { Glibc.accept(descriptor, nil, nil) }
+            accepted = try Syscall.nonBlocking("accept") {
+                var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+                return withUnsafeMutablePointer(to: &peer) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.accept(descriptor, $0, &length) }
+                }
+            }
         } catch let error {
             // The peer gave up between SYN and accept, or descriptors ran out for a moment:
             // neither should stop the server.
@@ -108,7 +114,7 @@ final class ListeningSocket: @unchecked Sendable {
             Syscall.close(connection)
             throw error
         }
-        return connection
+        return (connection, ClientAddress(peer))
     }
 
     func close() {

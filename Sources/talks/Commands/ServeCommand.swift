@@ -27,6 +27,7 @@ struct ServeCommand: Command {
             .option("port", short: "p", value: "PORT", help: "TCP port (default: 8080; 0 picks a free port and prints it)."),
             .option("threads", value: "N", help: "Worker threads, the most requests handled at once (default: the number of cores)."),
             .option("max-connections", value: "N", help: "Open connections beyond this get 503 (default: 256)."),
+            .option("max-connections-per-address", value: "N", help: "Open connections from one client address (IPv4, or IPv6 /64) beyond this get 503 while other addresses are still served (default: 64). Behind a reverse proxy all clients share its address: set it to the --max-connections value."),
             .option("cors-origin", value: "ORIGIN", help: "Access-Control-Allow-Origin for browsers on other sites (default: *)."),
             .flag("quiet", short: "q", help: "Do not write the access log."),
         ],
@@ -56,7 +57,9 @@ struct ServeCommand: Command {
             host: arguments.value("host") ?? "127.0.0.1",
             port: try arguments.integer("port", default: 8080, in: 0...65_535, command: name),
             threads: try arguments.integer("threads", default: ServerConfiguration.processorCount, in: 1...256, command: name),
-            maxConnections: try arguments.integer("max-connections", default: 256, in: 1...10_000, command: name))
+            maxConnections: try arguments.integer("max-connections", default: 256, in: 1...10_000, command: name),
+            maxConnectionsPerAddress: try arguments.integer("max-connections-per-address",
+                default: ServerConfiguration.defaultMaxConnectionsPerAddress, in: 1...10_000, command: name))
         corsOrigin = arguments.value("cors-origin") ?? "*"
         guard !corsOrigin.isEmpty, !corsOrigin.contains(where: { $0.isNewline || $0 == "," }) else {
             throw UsageError(command: name, message: "'--cors-origin' takes '*' or one origin such as https://example.se")
