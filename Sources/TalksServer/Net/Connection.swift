@@ -22,6 +22,8 @@ final class Connection: @unchecked Sendable {
     var closeAfterWrite = false
     /// Monotonic ms by which a `writing` connection must have taken its response.
     var writeDeadline: Int64 = 0
+    /// The response whose body is still being produced, part by part; nil between responses.
+    var streamed: StreamedResponse?
     /// The client's address (or IPv6 /64 network), for the per-address connection limit.
     let address: ClientAddress
 

@@ -71,6 +71,10 @@ extension HTTPServer {
                         keep.append(connection)
                     case .failed:
                         closeConnection(connection)
+                    case .done where connection.streamed != nil:
+                        // The socket took this part of a streamed body: a worker makes the next.
+                        connection.move(to: .streaming)
+                        handOver.append(connection)
                     case .done where connection.closeAfterWrite:
                         closeConnection(connection)
                     case .done:
@@ -151,8 +155,13 @@ extension HTTPServer {
         accessLog?(AccessLogEntry(method: "-", target: "-", status: status.code, bytes: sent, microseconds: 0))
     }
 
-    /// Closes the connection and releases its places in the limits.
+    /// Closes the connection and releases its places in the limits; a streamed body cut
+    /// short (client gone, write timeout, shutdown) gets its access-log line here.
     func closeConnection(_ connection: Connection) {
+        if let streamed = connection.streamed {
+            connection.streamed = nil
+            logStreamEnd(streamed)
+        }
         connection.close()
         lock.lock()
         openConnections -= 1

@@ -13,7 +13,9 @@ import Foundation
 /// client, sending or reading, costs a slot in `poll`, never a thread. When a connection
 /// becomes readable the poller hands it to a worker, which reads, parses, calls the
 /// `HTTPHandler`, writes what the socket takes and hands the connection back.
-/// At most `threads` requests are handled at once.
+/// At most `threads` requests are handled at once. A streamed body (`HTTPBodyStream`) is
+/// produced a few parts per turn, with the connection going to the back of the queue in
+/// between, so a 60 MB transcript never keeps a quick request waiting for long.
 ///
 /// Lifecycle: `start()` binds and spawns the threads; `shutdown()` (e.g. from SIGTERM)
 /// stops accepting, closes idle connections and lets in-flight requests finish with
