@@ -60,7 +60,7 @@ let testTargets: [(name: String, dependencies: [Target.Dependency])] = [
     ("TalksAnalysisTests", ["TalksAnalysis", "TalksTestSupport"]),
     ("TalksIndexTests", ["TalksIndex", "TalksIngest", "TalksTestSupport"]),
     ("TalksSearchTests", ["TalksSearch", "TalksIndex", "TalksIngest", "TalksTestSupport"]),
-    ("TalksServerTests", ["TalksServer", "TalksSearch", "TalksIndex", "TalksIngest"]),
+    ("TalksServerTests", ["TalksServer", "TalksSearch", "TalksIndex", "TalksIngest", "TalksTestSupport"]),
     ("talksTests", ["talks", "TalksTestSupport"]),
 ]
 /// What several test targets share (seeded randomness, the bad-input archive), built only for tests.

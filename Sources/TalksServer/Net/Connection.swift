@@ -23,9 +23,14 @@ final class Connection: @unchecked Sendable {
     var closeAfterWrite = false
     /// Monotonic ms by which a `writing` connection must have taken its response.
     var writeDeadline: Int64 = 0
+    /// The response whose body is still being produced, part by part; nil between responses.
+    var streamed: StreamedResponse?
+    /// The client's address (or IPv6 /64 network), for the per-address connection limit.
+    let address: ClientAddress
 
-    init(descriptor: Int32, limits: HTTPParserLimits, now: Int64) {
+    init(descriptor: Int32, address: ClientAddress, limits: HTTPParserLimits, now: Int64) {
         self.descriptor = descriptor
+        self.address = address
         self.parser = HTTPRequestParser(limits: limits)
         self.lastActivity = now
     }

@@ -72,6 +72,10 @@ extension HTTPServer {
                         keep.append(connection)
                     case .failed:
                         closeConnection(connection)
+                    case .done where connection.streamed != nil:
+                        // The socket took this part of a streamed body: a worker makes the next.
+                        connection.move(to: .streaming)
+                        handOver.append(connection)
                     case .done where connection.closeAfterWrite:
                         closeConnection(connection)
                     case .done:
@@ -114,18 +118,27 @@ extension HTTPServer {
             // Pause briefly instead of spinning on a listener that stays readable.
             if accepted == 0 { usleep(10_000) }
         }
-        while let listener, let descriptor = try? listener.accept() {
+        while let listener, let (descriptor, address) = try? listener.accept() {
             accepted += 1
             lock.lock()
             let full = openConnections >= configuration.maxConnections
-            if !full { openConnections += 1 }
+            let fromAddress = connectionsPerAddress[address, default: 0]
+            let addressFull = fromAddress >= configuration.maxConnectionsPerAddress
+            if !full && !addressFull {
+                openConnections += 1
+                connectionsPerAddress[address] = fromAddress + 1
+            }
             lock.unlock()
-            if full {
-                refuse(descriptor, status: .serviceUnavailable, message: "the server has \(configuration.maxConnections) open connections; try again shortly")
+            if full || addressFull {
+                let message = full
+                    ? "the server has \(configuration.maxConnections) open connections; try again shortly"
+                    : "\(address) has \(configuration.maxConnectionsPerAddress) open connections to this server, the most one address may; close some or try again shortly"
+                refuse(descriptor, status: .serviceUnavailable, message: message)
                 SystemCall.close(descriptor)
                 continue
             }
-            watched.append(Connection(descriptor: descriptor, limits: configuration.parserLimits, now: MonotonicClock.milliseconds()))
+            watched.append(Connection(descriptor: descriptor, address: address, limits: configuration.parserLimits,
+                                      now: MonotonicClock.milliseconds()))
         }
     }
 
@@ -143,10 +156,21 @@ extension HTTPServer {
         accessLog?(AccessLogEntry(method: "-", target: "-", status: status.code, bytes: sent, microseconds: 0))
     }
 
+    /// Closes the connection and releases its places in the limits; a streamed body cut
+    /// short (client gone, write timeout, shutdown) gets its access-log line here.
     func closeConnection(_ connection: Connection) {
+        if let streamed = connection.streamed {
+            connection.streamed = nil
+            logStreamEnd(streamed)
+        }
         connection.close()
         lock.lock()
         openConnections -= 1
+        if let count = connectionsPerAddress[connection.address], count > 1 {
+            connectionsPerAddress[connection.address] = count - 1
+        } else {
+            connectionsPerAddress[connection.address] = nil
+        }
         lock.broadcast()
         lock.unlock()
     }

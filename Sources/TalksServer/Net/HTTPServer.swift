@@ -8,12 +8,15 @@ import Foundation
 /// worker threads over non-blocking POSIX sockets.
 ///
 /// The poller owns the listening socket and every connection that waits for bytes or for
-/// room to write; it enforces the connection limit (503 beyond it), the keep-alive idle
+/// room to write; it enforces the connection limits (503 beyond the total or beyond one
+/// client address's share, so one client cannot take the server), the keep-alive idle
 /// timeout, the request-head deadline (408 and close) and the write deadline, so a slow
 /// client, sending or reading, costs a slot in `poll`, never a thread. When a connection
 /// becomes readable the poller hands it to a worker, which reads, parses, calls the
 /// `HTTPHandler`, writes what the socket takes and hands the connection back.
-/// At most `threads` requests are handled at once.
+/// At most `threads` requests are handled at once. A streamed body (`HTTPBodyStream`) is
+/// produced a few parts per turn, with the connection going to the back of the queue in
+/// between, so a 60 MB transcript never keeps a quick request waiting for long.
 ///
 /// Lifecycle: `start()` binds and spawns the threads; `shutdown()` (e.g. from SIGTERM)
 /// stops accepting, closes idle connections and lets in-flight requests finish with
@@ -35,6 +38,8 @@ public final class HTTPServer: @unchecked Sendable {
     /// Connections a worker handed back to the poller.
     var returned: [Connection] = []
     var openConnections = 0
+    /// Open connections per client address (`ServerConfiguration.maxConnectionsPerAddress`).
+    var connectionsPerAddress: [ClientAddress: Int] = [:]
     var stopping = false
     var stopRequestedAt: Int64 = 0
     var pollerFinished = false

@@ -79,13 +79,19 @@ final class ListeningSocket: @unchecked Sendable {
         }
     }
 
-    /// Accepts one pending connection as a non-blocking descriptor, or nil when none is
-    /// waiting. The corresponding C functions are `accept` and `fcntl` (Glibc's Swift
-    /// module does not export `accept4`).
-    func accept() throws(NetError) -> Int32? {
+    /// Accepts one pending connection as a non-blocking descriptor with the client's
+    /// address, or nil when none is waiting. The corresponding C functions are `accept` and
+    /// `fcntl` (Glibc's Swift module does not export `accept4`).
+    func accept() throws(NetError) -> (descriptor: Int32, address: ClientAddress)? {
         let accepted: Int32?
+        var peer = sockaddr_storage()
         do {
-            accepted = try SystemCall.nonBlocking("accept", descriptor: descriptor) { Glibc.accept(descriptor, nil, nil) }
+            accepted = try SystemCall.nonBlocking("accept", descriptor: descriptor) {
+                var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+                return withUnsafeMutablePointer(to: &peer) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.accept(descriptor, $0, &length) }
+                }
+            }
         } catch {
             // The peer gave up between SYN and accept, or descriptors ran out for a moment:
             // neither should stop the server.
@@ -107,7 +113,7 @@ final class ListeningSocket: @unchecked Sendable {
             SystemCall.close(connection)
             throw NetError(error)
         }
-        return connection
+        return (connection, ClientAddress(peer))
     }
 
     func close() {

@@ -121,6 +121,7 @@ public struct TalksRoutes: HTTPHandler {
         if candidates.contains("*") || candidates.contains(where: { Self.weakTag($0) == Self.weakTag(tag) }) {
             response.status = .notModified
             response.body = []
+            response.bodyStream = nil
         }
     }
 

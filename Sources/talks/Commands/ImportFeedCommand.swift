@@ -50,11 +50,11 @@ struct ImportFeedCommand: Command {
     func run() throws -> Int32 {
         let outcome = try FeedImporter.importFeed(feed, into: archive, force: force)
         var lines: [String] = []
-        for folder in outcome.written { lines.append("wrote  \(folder)") }
-        for folder in outcome.kept { lines.append("kept   \(folder) (exists; --force replaces it)") }
+        for folder in outcome.written { lines.append("wrote  \(folder.terminalEscaped)") }
+        for folder in outcome.kept { lines.append("kept   \(folder.terminalEscaped) (exists; --force replaces it)") }
         if !lines.isEmpty { Console.standardOutput(lines.joined(separator: "\n") + "\n") }
         for diagnostic in outcome.diagnostics {
-            Console.standardError("\(diagnostic)\n")
+            Console.errorLine("\(diagnostic)")
         }
         Console.standardOutput("\(outcome.written.count) written, \(outcome.kept.count) kept.\n")
         return outcome.exitStatus

@@ -2,9 +2,16 @@
 import Glibc
 #endif
 import TalksSystem
+import TalksModel
 
 /// Writes to stdout/stderr without Foundation's buffering surprises, and knows whether a
 /// stream is a terminal (bold matches and progress lines appear on terminals only).
+///
+/// Text that carries data (titles, names, paths, diagnostics) goes out through
+/// `outputLine`/`errorLine`, which escape what a terminal would act on (`TerminalText`)
+/// and then end the line; `standardOutput`/`standardError` write exactly what they are
+/// given, for JSON, for help text and for printers that escape their data themselves
+/// around their own escape codes (bold matches, the progress line).
 ///
 /// Each text goes out in one `write` call (repeated only for the rest of a partial write,
 /// through TalksSystem), so lines from several threads, such as the server's access log,
@@ -16,6 +23,16 @@ enum Console {
 
     static func standardError(_ text: String) {
         write(text, to: STDERR_FILENO)
+    }
+
+    /// One line of human-readable text to stdout: escaped (`String.terminalEscaped`), then "\n".
+    static func outputLine(_ line: String) {
+        write(line.terminalEscaped + "\n", to: STDOUT_FILENO)
+    }
+
+    /// One line of human-readable text to stderr: escaped (`String.terminalEscaped`), then "\n".
+    static func errorLine(_ line: String) {
+        write(line.terminalEscaped + "\n", to: STDERR_FILENO)
     }
 
     static var outputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
