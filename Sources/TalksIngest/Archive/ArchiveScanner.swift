@@ -105,7 +105,7 @@ public enum ArchiveScanner {
                 } ?? ""
                 diagnostics.append(Diagnostic(
                     .error, file: source.folder,
-                    "duplicate episode id '\(source.id)'\(declaredAt): also used by \(earlier); this folder is skipped"))
+                    "duplicate episode id \(Excerpt.quoted(source.id, quote: "'"))\(declaredAt): also used by \(earlier); this folder is skipped"))
                 continue
             }
             firstFolder[source.id] = source.folder

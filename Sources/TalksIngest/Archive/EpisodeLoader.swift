@@ -39,7 +39,7 @@ public enum EpisodeLoader {
         }
 
         if let episode, episode.id != source.id {
-            diagnostics.append(Diagnostic(.error, file: source.metadataPath, "the id '\(episode.id)' differs from the scanned id '\(source.id)'"))
+            diagnostics.append(Diagnostic(.error, file: source.metadataPath, "the id \(Excerpt.quoted(episode.id, quote: "'")) differs from the scanned id \(Excerpt.quoted(source.id, quote: "'"))"))
         }
         guard let episode, let transcript, !diagnostics.contains(where: { $0.severity == .error }) else {
             return .failure(EpisodeRejection(source: source, diagnostics: diagnostics))

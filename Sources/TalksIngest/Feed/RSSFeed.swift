@@ -58,7 +58,7 @@ struct RSSFeed {
                 episode.timestamp = date.timestamp
             } else {
                 let line = select(document, "pubDate", in: node).first?.line
-                diagnostics.append(Diagnostic(.warning, file: file, line: line, "item \(number): pubDate '\(published)' is not an RFC 822 date; the episode has no date"))
+                diagnostics.append(Diagnostic(.warning, file: file, line: line, "item \(number): pubDate \(Excerpt.quoted(published, quote: "'")) is not an RFC 822 date; the episode has no date"))
             }
         }
         if let html = text(document, "description", in: node) ?? text(document, "content:encoded", in: node)
@@ -73,7 +73,7 @@ struct RSSFeed {
             if let value = Int(numberText), value >= 0 {
                 episode.number = value
             } else {
-                diagnostics.append(Diagnostic(.warning, file: file, line: node.line, "item \(number): itunes:episode '\(numberText)' is not a whole number; ignored"))
+                diagnostics.append(Diagnostic(.warning, file: file, line: node.line, "item \(number): itunes:episode \(Excerpt.quoted(numberText, quote: "'")) is not a whole number; ignored"))
             }
         }
         if let durationText = text(document, "itunes:duration", in: node) {

@@ -27,7 +27,7 @@ public enum EpisodePageReader {
 
         let id = defaultID
         if let problem = EpisodeID.problem(with: id) {
-            diagnostics.append(Diagnostic(.error, file: file, "the folder name '\(id)' used as id \(problem)"))
+            diagnostics.append(Diagnostic(.error, file: file, "the folder name \(Excerpt.quoted(id, quote: "'")) used as id \(problem)"))
         }
 
         let event = page.event
@@ -53,13 +53,13 @@ public enum EpisodePageReader {
                 timestamp = resolved.timestamp
                 if resolved.assumedSwedishTime {
                     diagnostics.append(Diagnostic(.warning, file: file, line: candidate.line,
-                        "\(candidate.what) '\(text)' has no UTC offset; taken as Swedish time (\(resolved.text))"))
+                        "\(candidate.what) \(Excerpt.quoted(text, quote: "'")) has no UTC offset; taken as Swedish time (\(resolved.text))"))
                 }
                 if let warning = candidate.warning {
                     diagnostics.append(Diagnostic(.warning, file: file, line: candidate.line, warning))
                 }
             case .failure(let problem):
-                diagnostics.append(Diagnostic(.error, file: file, line: candidate.line, "date in \(candidate.what): '\(text)' \(problem.reason)"))
+                diagnostics.append(Diagnostic(.error, file: file, line: candidate.line, "date in \(candidate.what): \(Excerpt.quoted(text, quote: "'")) \(problem.reason)"))
             }
         }
 
