@@ -5,8 +5,8 @@ import TalksModel
 /// Channel: `title` (the series) and `language`. Items: `title` (or `itunes:title`),
 /// `pubDate` (RFC 822, turned into ISO 8601 with the feed's offset), `description` (or
 /// `content:encoded`, `itunes:summary`; HTML is parsed and reduced to text), `enclosure url`
-/// (the recording), `link` (the page), `itunes:episode` (the number), `itunes:duration`,
-/// `podcast:person` (speakers), `category` and `itunes:keywords` (tags), and every
+/// (the recording) and `link` (the page), each kept only when it is an http(s) `WebLink`,
+/// `itunes:episode` (the number), `itunes:duration`, `podcast:person` (speakers), `category` and `itunes:keywords` (tags), and every
 /// `podcast:transcript url= type=`. No regular expressions: markup is parsed, never matched.
 struct RSSFeed {
     static let namespaces = [
@@ -67,8 +67,13 @@ struct RSSFeed {
             let plain = Self.plainText(fromHTML: html)
             episode.description = plain.isEmpty ? nil : plain
         }
-        episode.recording = select(document, "enclosure/@url", in: node).first.map(\.textContent)?.trimmingWhitespace
-        episode.page = text(document, "link", in: node)
+        let enclosure = select(document, "enclosure", in: node).first
+        episode.recording = LinkDiagnostic.link(
+            enclosure?.attribute("url"), field: "item \(number): <enclosure url>", file: file, line: enclosure?.line ?? node.line,
+            diagnostics: &diagnostics)
+        let link = select(document, "link", in: node).first
+        episode.page = LinkDiagnostic.link(
+            link?.textContent, field: "item \(number): <link>", file: file, line: link?.line ?? node.line, diagnostics: &diagnostics)
         if let numberText = text(document, "itunes:episode", in: node) {
             if let value = Int(numberText), value >= 0 {
                 episode.number = value

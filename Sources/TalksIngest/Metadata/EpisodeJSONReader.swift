@@ -139,14 +139,10 @@ private struct FieldReader {
         return seconds
     }
 
-    /// A URL field: must be a string; anything but an http(s) URL gets a warning.
-    mutating func link(_ key: String) -> String? {
-        guard let text = string(key)?.trimmingWhitespace, !text.isEmpty else { return nil }
-        let lowered = text.lowercased()
-        if !(lowered.hasPrefix("https://") || lowered.hasPrefix("http://")) {
-            warning(line: document.line(.key(key)), "field '\(key)': '\(text)' is not an http(s) URL")
-        }
-        return text
+    /// A link field: must be a string; anything but an absolute http(s) URL is dropped with
+    /// a warning (the episode is still indexed, without the link).
+    mutating func link(_ key: String) -> WebLink? {
+        LinkDiagnostic.link(string(key), field: "field '\(key)'", file: file, line: document.line(.key(key)), diagnostics: &diagnostics)
     }
 
     mutating func strings(_ key: String) -> [String] {
