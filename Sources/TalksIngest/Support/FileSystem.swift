@@ -31,14 +31,27 @@ enum FileSystem {
     /// Reads a whole regular file, refusing files larger than `limit` before reading any byte.
     /// `O_NONBLOCK` makes opening a FIFO (which would wait for a writer forever) return at
     /// once, so it is refused as not a regular file; it changes nothing for regular files.
-    static func readFile(_ path: String, limit: Int64 = defaultReadLimit) throws(IngestError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    ///
+    /// With `insideFolder` (a real path, see `ArchiveRoot`), `path` must be a real path too:
+    /// it is opened without following a link (`O_NOFOLLOW`), and the path the kernel reports
+    /// for the open file (`/proc/self/fd/N`, when readable) must lie inside the folder, so a
+    /// link swapped in after the check is refused rather than read.
+    static func readFile(_ path: String, limit: Int64 = defaultReadLimit, insideFolder: String? = nil) throws(IngestError) -> [UInt8] {
+        let flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | (insideFolder == nil ? 0 : O_NOFOLLOW)
+        let descriptor = open(path, flags)
         if descriptor < 0 {
             let code = errno
             if code == ENOENT { throw .notFound(path: path) }
+            if code == ELOOP, insideFolder != nil {
+                throw .systemError(path: path, operation: "open", reason: "it became a symbolic link while talks read the archive")
+            }
             throw .systemError(path: path, operation: "open", reason: describe(code))
         }
         defer { _ = close(descriptor) }
+        if let folder = insideFolder, let opened = openedPath(descriptor),
+           !ArchiveRoot(realPath: folder).contains(realPath: opened) {
+            throw .outsideArchive(path: path, realPath: opened, archive: folder)
+        }
         var information = stat()
         guard fstat(descriptor, &information) == 0 else {
             throw .systemError(path: path, operation: "fstat", reason: describe(errno))
@@ -67,6 +80,15 @@ enum FileSystem {
         }
         if filled < bytes.count { bytes.removeSubrange(filled...) }
         return bytes
+    }
+
+    /// The path of an open file as the kernel knows it, or nil where `/proc` does not say.
+    /// The corresponding C function is `readlink`.
+    static func openedPath(_ descriptor: Int32) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink("/proc/self/fd/\(descriptor)", &buffer, buffer.count - 1)
+        guard count > 0, count < buffer.count - 1 else { return nil }
+        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// The names in a folder, without "." and "..", sorted bytewise so scans are stable.
