@@ -30,7 +30,7 @@ struct RSSFeed {
         }
         guard let root = document.root, root.name == "rss", let channel = select(document, "/rss/channel").first else {
             let name = document.root?.name ?? "nothing"
-            throw .invalidInput(path: file, line: document.root?.line, reason: "not an RSS 2.0 feed: the root element is <\(name)>, expected <rss> with a <channel>")
+            throw .invalidInput(path: file, line: document.root?.line, reason: "not an RSS 2.0 feed: the root element is <\(Excerpt.escaped(name))>, expected <rss> with a <channel>")
         }
         series = text(document, "title", in: channel)
         if let code = text(document, "language", in: channel) {
