@@ -36,10 +36,17 @@ public struct WebLink: Sendable, Hashable, CustomStringConvertible {
     public var description: String { text }
 
     /// The same link with its fragment (`#…`) replaced, e.g. `t=75` for a Media Fragments
-    /// time; nil when the fragment would make it invalid.
+    /// time; nil when the fragment holds a character no link may hold (or a second "#").
+    /// The rest of the link is already valid, so only the fragment is checked.
     public func replacingFragment(with fragment: String) -> WebLink? {
-        let base = text.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-        return WebLink(base + "#" + fragment)
+        guard !fragment.unicodeScalars.contains(where: { $0 == "#" || Self.isForbidden($0) }) else { return nil }
+        let base = text.utf8.firstIndex(of: UInt8(ascii: "#")).map { text[..<$0] } ?? Substring(text)
+        guard base.utf8.count + 1 + fragment.utf8.count <= Self.maximumBytes else { return nil }
+        var link = String(base)
+        link.reserveCapacity(base.utf8.count + 1 + fragment.utf8.count)
+        link += "#"
+        link += fragment
+        return WebLink(checked: link)
     }
 
     /// Why a text is not a `WebLink`.
@@ -84,65 +91,101 @@ public struct WebLink: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// `text` as a `WebLink`, or why it is not one.
+    /// `text` as a `WebLink`, or why it is not one. Works on UTF-8 bytes: every character
+    /// that gives a URL its structure is ASCII, and UTF-8 never uses ASCII bytes inside a
+    /// longer character; Unicode properties are looked up only for non-ASCII characters.
     public static func parse(_ text: some StringProtocol) -> Result<WebLink, Problem> {
         let trimmed = trimmingWhitespace(text)
         if trimmed.isEmpty { return .failure(.empty) }
-        if trimmed.utf8.count > maximumBytes { return .failure(.tooLong(bytes: trimmed.utf8.count)) }
-        let scalars = Array(trimmed.unicodeScalars)
-        // A well-formed scheme other than http(s) is named as such ("is a data: link"); a
-        // disguised one (`java\tscript:`) fails on its invisible character below.
-        let colon = scalars.firstIndex(of: ":")
-        let scheme = colon.flatMap { $0 > 0 && isScheme(scalars[..<$0]) ? String(String.UnicodeScalarView(scalars[..<$0])).lowercased() : nil }
-        if let scheme, scheme != "http", scheme != "https" { return .failure(.scheme(scheme)) }
-        for (offset, scalar) in scalars.enumerated() where isForbidden(scalar) {
-            return .failure(.forbiddenCharacter(scalar, position: offset + 1))
+        let checked = trimmed.utf8.withContiguousStorageIfAvailable { check($0, trimmed) }
+            ?? Array(trimmed.utf8).withUnsafeBufferPointer { check($0, trimmed) }
+        switch checked {
+        case .failure(let problem):
+            return .failure(problem)
+        case .success(let colon):
+            // Stored with the scheme in lower case; most links already have it so.
+            let scheme = trimmed.utf8.prefix(colon)
+            if scheme.allSatisfy({ !(0x41...0x5A).contains($0) }) { return .success(WebLink(checked: String(trimmed))) }
+            return .success(WebLink(checked: String(decoding: scheme, as: UTF8.self).lowercased() + String(decoding: trimmed.utf8.dropFirst(colon), as: UTF8.self)))
         }
-        guard let scheme, let colon else { return .failure(.notAbsolute) }
-        let rest = scalars[(colon + 1)...]
-        guard rest.starts(with: ["/", "/"]) else { return .failure(.noAuthority) }
-        let authorityStart = rest.startIndex + 2
-        let authorityEnd = rest[authorityStart...].firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
-        if let problem = authorityProblem(rest[authorityStart..<authorityEnd]) { return .failure(problem) }
-        return .success(WebLink(checked: scheme + ":" + String(String.UnicodeScalarView(rest))))
     }
 
-    /// Blanks, controls, format characters and what a URL must percent-encode.
+    /// Checks the UTF-8 of a trimmed link; the offset of the scheme's colon when it is one.
+    static func check(_ bytes: UnsafeBufferPointer<UInt8>, _ text: Substring) -> Result<Int, Problem> {
+        if bytes.count > maximumBytes { return .failure(.tooLong(bytes: bytes.count)) }
+        // A well-formed scheme other than http(s) is named as such ("is a data: link"); a
+        // disguised one (`java\tscript:`) fails on its invisible character below.
+        let colon = bytes.firstIndex(of: UInt8(ascii: ":"))
+        var isWebScheme = false
+        if let colon, colon > 0, isScheme(bytes[..<colon]) {
+            let scheme = String(decoding: bytes[..<colon], as: UTF8.self).lowercased()
+            guard scheme == "http" || scheme == "https" else { return .failure(.scheme(scheme)) }
+            isWebScheme = true
+        }
+        if let (scalar, position) = firstForbidden(bytes, text) {
+            return .failure(.forbiddenCharacter(scalar, position: position))
+        }
+        guard isWebScheme, let colon else { return .failure(.notAbsolute) }
+        let rest = bytes[(colon + 1)...]
+        guard rest.starts(with: [UInt8(ascii: "/"), UInt8(ascii: "/")]) else { return .failure(.noAuthority) }
+        let authorityStart = rest.startIndex + 2
+        let authorityEnd = rest[authorityStart...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }
+            ?? rest.endIndex
+        if let problem = authorityProblem(rest[authorityStart..<authorityEnd]) { return .failure(problem) }
+        return .success(colon)
+    }
+
+    /// The first forbidden character and its 1-based position in scalars, if any.
+    static func firstForbidden(_ bytes: UnsafeBufferPointer<UInt8>, _ text: Substring) -> (Unicode.Scalar, Int)? {
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            guard let index = bytes.firstIndex(where: { isForbidden(Unicode.Scalar($0)) }) else { return nil }
+            return (Unicode.Scalar(bytes[index]), index + 1)
+        }
+        for (offset, scalar) in text.unicodeScalars.enumerated() where isForbidden(scalar) {
+            return (scalar, offset + 1)
+        }
+        return nil
+    }
+
+    /// Blanks, controls, format characters and what a URL must percent-encode. ASCII is
+    /// decided without Unicode property lookups (most links are all ASCII).
     static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.properties.isWhitespace || Excerpt.needsEscape(scalar) { return true }
+        guard scalar.isASCII else { return scalar.properties.isWhitespace || Excerpt.needsEscape(scalar) }
         switch scalar {
+        case "\u{0}"..." ", "\u{7F}": return true
         case "\"", "<", ">", "\\", "^", "`", "{", "|", "}": return true
         default: return false
         }
     }
 
     /// RFC 3986 §3.1: a letter, then letters, digits, "+", "-" and ".".
-    static func isScheme(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard let first = scalars.first, first.isASCII, first.properties.isAlphabetic else { return false }
-        return scalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0)) }
+    static func isScheme(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        func isLetter(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte | 0x20) }
+        guard let first = bytes.first, isLetter(first) else { return false }
+        return bytes.allSatisfy { isLetter($0) || (0x30...0x39).contains($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E }
     }
 
     /// nil when `authority` is `host` or `host:port` (an IPv6 host in brackets).
-    static func authorityProblem(_ authority: ArraySlice<Unicode.Scalar>) -> Problem? {
-        if authority.contains("@") { return .userInfo }
+    static func authorityProblem(_ authority: Slice<UnsafeBufferPointer<UInt8>>) -> Problem? {
+        if authority.contains(UInt8(ascii: "@")) { return .userInfo }
         var host = authority
-        var port: ArraySlice<Unicode.Scalar> = []
-        if authority.first == "[" {
-            guard let close = authority.firstIndex(of: "]") else { return .noHost }
+        var port = authority[authority.endIndex...]
+        if authority.first == UInt8(ascii: "[") {
+            guard let close = authority.firstIndex(of: UInt8(ascii: "]")) else { return .noHost }
             host = authority[...close]
             let after = authority[(close + 1)...]
             if !after.isEmpty {
-                guard after.first == ":" else { return .badPort }
+                guard after.first == UInt8(ascii: ":") else { return .badPort }
                 port = after.dropFirst()
             }
-        } else if let colon = authority.lastIndex(of: ":") {
+        } else if let colon = authority.lastIndex(of: UInt8(ascii: ":")) {
             host = authority[..<colon]
             port = authority[(colon + 1)...]
         }
-        if host.isEmpty || host.allSatisfy({ $0 == "." }) { return .noHost }
+        if host.isEmpty || host.allSatisfy({ $0 == UInt8(ascii: ".") }) { return .noHost }
         if !port.isEmpty {
-            guard port.count <= 5, port.allSatisfy({ ("0"..."9").contains($0) }),
-                  let number = Int(String(String.UnicodeScalarView(port))), number <= 65_535
+            guard port.count <= 5, port.allSatisfy({ (0x30...0x39).contains($0) }),
+                  port.reduce(0, { $0 * 10 + Int($1 - 0x30) }) <= 65_535
             else { return .badPort }
         }
         return nil
@@ -150,6 +193,10 @@ public struct WebLink: Sendable, Hashable, CustomStringConvertible {
 
     static func trimmingWhitespace(_ text: some StringProtocol) -> Substring {
         let whole = Substring(text)
+        // The usual case, checked on bytes: printable ASCII at both ends, nothing to trim.
+        if let first = whole.utf8.first, let last = whole.utf8.last, (0x21..<0x7F).contains(first), (0x21..<0x7F).contains(last) {
+            return whole
+        }
         let start = whole.firstIndex { !$0.isWhitespace } ?? whole.endIndex
         let end = whole.lastIndex { !$0.isWhitespace }.map { whole.index(after: $0) } ?? start
         return whole[start..<end]

@@ -85,10 +85,13 @@ enum FileSystem {
     /// The path of an open file as the kernel knows it, or nil where `/proc` does not say.
     /// The corresponding C function is `readlink`.
     static func openedPath(_ descriptor: Int32) -> String? {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let count = readlink("/proc/self/fd/\(descriptor)", &buffer, buffer.count - 1)
-        guard count > 0, count < buffer.count - 1 else { return nil }
-        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let capacity = Int(PATH_MAX) + 1
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer -> String? in
+            guard let base = buffer.baseAddress else { return nil }
+            let count = readlink("/proc/self/fd/\(descriptor)", base, capacity - 1)
+            guard count > 0, count < capacity - 1 else { return nil }
+            return String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
+        }
     }
 
     /// The names in a folder, without "." and "..", sorted bytewise so scans are stable.
