@@ -16,10 +16,11 @@ public struct Episode: Sendable, Hashable {
     public var language: String
     public var speakers: [Speaker]
     public var description: String?
-    /// URL of the video or audio; hits link into it with `#t=SECONDS`.
-    public var recording: String?
-    /// URL of the event page.
-    public var page: String?
+    /// The video or audio; hits link into it with `#t=SECONDS`. A `WebLink`, so only an
+    /// http(s) URL can ever be stored, served or rendered here.
+    public var recording: WebLink?
+    /// The event page (a `WebLink`, like `recording`).
+    public var page: WebLink?
     public var tags: [String]
     /// Length of the recording in seconds, when the metadata gives it.
     public var duration: Double?
@@ -27,8 +28,8 @@ public struct Episode: Sendable, Hashable {
     public init(
         id: String, series: String? = nil, number: Int? = nil, title: String,
         date: String? = nil, timestamp: Int64? = nil, language: String = "sv",
-        speakers: [Speaker] = [], description: String? = nil, recording: String? = nil,
-        page: String? = nil, tags: [String] = [], duration: Double? = nil
+        speakers: [Speaker] = [], description: String? = nil, recording: WebLink? = nil,
+        page: WebLink? = nil, tags: [String] = [], duration: Double? = nil
     ) {
         self.id = id
         self.series = series

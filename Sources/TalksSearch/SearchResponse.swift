@@ -49,9 +49,9 @@ public struct Hit: Sendable, Hashable {
     /// The cue text, HTML-escaped, with matched words wrapped in `<mark>…</mark>`.
     public var snippetHTML: String
     /// `recording#t=SECONDS` (W3C Media Fragments), or nil when the episode has no recording.
-    public var url: String?
+    public var url: WebLink?
 
-    public init(start: Double, end: Double, speaker: String?, text: String, snippetHTML: String, url: String?) {
+    public init(start: Double, end: Double, speaker: String?, text: String, snippetHTML: String, url: WebLink?) {
         self.start = start
         self.end = end
         self.speaker = speaker

@@ -1,5 +1,6 @@
 import XCTest
 import TalksAnalysis
+import TalksModel
 @testable import TalksSearch
 
 final class SnippetTests: XCTestCase {
@@ -55,10 +56,9 @@ final class SnippetTests: XCTestCase {
     }
 
     func testDeepLinks() {
-        XCTAssertEqual(DeepLink.url(recording: "https://example.se/v.mp4", seconds: 75.9), "https://example.se/v.mp4#t=75")
-        XCTAssertEqual(DeepLink.url(recording: "https://youtu.be/x#old", seconds: 3), "https://youtu.be/x#t=3")
-        XCTAssertEqual(DeepLink.url(recording: "https://example.se/v.mp4", seconds: -1), "https://example.se/v.mp4#t=0")
+        XCTAssertEqual(DeepLink.url(recording: WebLink("https://example.se/v.mp4"), seconds: 75.9)?.text, "https://example.se/v.mp4#t=75")
+        XCTAssertEqual(DeepLink.url(recording: WebLink("https://youtu.be/x#old"), seconds: 3)?.text, "https://youtu.be/x#t=3")
+        XCTAssertEqual(DeepLink.url(recording: WebLink("https://example.se/v.mp4"), seconds: -1)?.text, "https://example.se/v.mp4#t=0")
         XCTAssertNil(DeepLink.url(recording: nil, seconds: 10))
-        XCTAssertNil(DeepLink.url(recording: "", seconds: 10))
     }
 }

@@ -69,7 +69,9 @@ final class TerminalEscapingCommandTests: XCTestCase {
         XCTAssertEqual(search.status, 0, search.error)
         assertTerminalSafe(search, "search")
         XCTAssertTrue(search.output.hasPrefix(#"Landet\u{1B}[5m lär #90 · Vattnet\u{1B}]0;pwned\u{07}"#), search.output)
-        XCTAssertTrue(search.output.contains(##"  [00:01] Anna\u{1B}]0;voice\u{07} Lindqvist: Vattnet i \u{1B}[2Jlandskapet och torkan \u{1B}[31m igen \u{9B}1m slut  https://media.example.org/90.mp4?\u{1B}]8;;https://evil.example/\u{1B}\#t=1"##), search.output)
+        XCTAssertTrue(search.output.contains(##"  [00:01] Anna\u{1B}]0;voice\u{07} Lindqvist: Vattnet i \u{1B}[2Jlandskapet och torkan \u{1B}[31m igen \u{9B}1m slut"## + "\n"), search.output)
+        // The recording link carries an ESC, so ingest dropped it (WebLink): no link to spoof.
+        XCTAssertFalse(search.output.contains("media.example.org"), search.output)
         XCTAssertTrue(search.output.contains(#"Torkan \u{202E} kom tillbaka \u{1B}]8;;https://evil.example/\u{1B}\länk"#), search.output)
 
         for query in ["\"torkan \u{1B}]0;x\u{7}\"", "kluster\u{1B}[2J", "tilbaka2 torkan"] {

@@ -40,8 +40,8 @@ extension CheckReport {
                         speaker.organisation.map { "\(speaker.name) (\($0))" } ?? speaker.name
                     }.joined(separator: ", ")))
                 }
-                if let recording = episode.recording { lines.append(Self.field("recording", recording)) }
-                if let page = episode.page { lines.append(Self.field("page", page)) }
+                if let recording = episode.recording { lines.append(Self.field("recording", recording.text)) }
+                if let page = episode.page { lines.append(Self.field("page", page.text)) }
             }
             if entry.isValid, entry.kind != .folder {
                 var cueLine = "\(entry.cues.count)"

@@ -32,16 +32,28 @@ enum FileSystem {
     /// Reads a whole regular file, refusing files larger than `limit` before reading any byte.
     /// `O_NONBLOCK` makes opening a FIFO (which would wait for a writer forever) return at
     /// once, so it is refused as not a regular file; it changes nothing for regular files.
-    static func readFile(_ path: String, limit: Int64 = defaultReadLimit) throws(IngestError) -> [UInt8] {
+    ///
+    /// With `insideFolder` (a real path, see `ArchiveRoot`), `path` must be a real path too:
+    /// it is opened without following a link (`O_NOFOLLOW`), and the path the kernel reports
+    /// for the open file (`/proc/self/fd/N`, when readable) must lie inside the folder, so a
+    /// link swapped in after the check is refused rather than read.
+    static func readFile(_ path: String, limit: Int64 = defaultReadLimit, insideFolder: String? = nil) throws(IngestError) -> [UInt8] {
+        let flags = O_RDONLY | O_NONBLOCK | (insideFolder == nil ? 0 : O_NOFOLLOW)
         let descriptor: Int32
         do {
-            descriptor = try SystemFile.open(path, O_RDONLY | O_NONBLOCK)
+            descriptor = try SystemFile.open(path, flags)
         } catch where error.code == ENOENT {
             throw .notFound(path: path)
+        } catch where error.code == ELOOP && insideFolder != nil {
+            throw .systemError(path: path, operation: "open", reason: "it became a symbolic link while talks read the archive")
         } catch {
             throw IngestError(error)
         }
         return try SystemCall.closeAfter(descriptor) { descriptor throws(IngestError) in
+            if let folder = insideFolder, let opened = openedPath(descriptor),
+               !ArchiveRoot(realPath: folder).contains(realPath: opened) {
+                throw .outsideArchive(path: path, realPath: opened, archive: folder)
+            }
             let information = try IngestError.rethrowing(try SystemFile.status(descriptor: descriptor, path: path))
             guard information.st_mode & S_IFMT == S_IFREG else {
                 throw .wrongKind(path: path, expected: "a regular file")
@@ -52,6 +64,18 @@ enum FileSystem {
             }
             // Fewer bytes than the size said when the file shrank while we read it.
             return try IngestError.rethrowing(try SystemFile.readFully(descriptor, count: Int(size), path: path))
+        }
+    }
+
+    /// The path of an open file as the kernel knows it, or nil where `/proc` does not say.
+    /// The corresponding C function is `readlink`.
+    static func openedPath(_ descriptor: Int32) -> String? {
+        let capacity = Int(PATH_MAX) + 1
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer -> String? in
+            guard let base = buffer.baseAddress else { return nil }
+            let count = readlink("/proc/self/fd/\(descriptor)", base, capacity - 1)
+            guard count > 0, count < capacity - 1 else { return nil }
+            return String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
         }
     }
 

@@ -118,7 +118,7 @@ public final class Searcher: @unchecked Sendable {
         var hitsByEpisode: [Int: [Int: [Hit]]] = [:]
         if hitsPerEpisode > 0 {
             for segmentIndex in Set(ranked.map(\.segment)) {
-                var recordings: [Int: String?] = [:]
+                var recordings: [Int: WebLink?] = [:]
                 for (position, entry) in ranked.enumerated() where entry.segment == segmentIndex {
                     recordings[entry.episode] = episodes[position].recording
                 }

@@ -85,7 +85,7 @@ struct HitCollector {
     /// Episodes are visited in ordinal order so each variant's postings cursor only moves
     /// forward: one cursor per variant for all of them.
     mutating func hits(
-        context: SegmentContext, terms: SegmentTerms, episodes: [Int], recordings: [Int: String?], limit: Int
+        context: SegmentContext, terms: SegmentTerms, episodes: [Int], recordings: [Int: WebLink?], limit: Int
     ) throws(IndexError) -> [Int: [Hit]] {
         guard limit > 0, !plan.clauses.isEmpty, !episodes.isEmpty else { return [:] }
         let segment = context.segment
@@ -249,7 +249,7 @@ struct HitCollector {
 
     /// The hit for a cue: marks tokens whose term a word clause matched, or whose position a
     /// phrase matched.
-    func hit(for cue: Cue, phrases: [(start: UInt32, length: Int)], recording: String?) -> Hit {
+    func hit(for cue: Cue, phrases: [(start: UInt32, length: Int)], recording: WebLink?) -> Hit {
         var matches: [Range<Int>] = []
         var text = cue.text
         text.withUTF8 { bytes in

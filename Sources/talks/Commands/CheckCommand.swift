@@ -13,6 +13,11 @@ struct CheckCommand: Command {
             speakers, the number of cues and the voices found, then every warning and error
             with file:line. Nothing is written.
 
+            Links (recording, page) that are not http:// or https:// are dropped with a
+            warning. A file or episode folder whose real path leaves the archive (a symbolic
+            link to elsewhere) is refused unread; a folder or file named on its own belongs
+            to the archive that holds it.
+
             --json prints {"episodes":[{"id", "title", "speakers", "cues":[{"id", "start",
             "end", "speaker", "text"}], "warnings", "errors"}]}.
             """,

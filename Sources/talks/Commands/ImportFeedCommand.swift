@@ -9,9 +9,9 @@ struct ImportFeedCommand: Command {
         abstract: "Create episode folders from an RSS 2.0 / podcast feed.",
         discussion: """
             Each <item> becomes ARCHIVE/<id>/episode.json (title, pubDate as ISO 8601,
-            description as plain text, enclosure URL as recording, link as page,
-            itunes:episode as number, the channel title as series, podcast:person as
-            speakers). A <podcast:transcript> pointing at a local .vtt or .srt file (relative
+            description as plain text, enclosure URL as recording, link as page (each only
+            when it is an http(s) link; any other is dropped with a warning), itunes:episode
+            as number, the channel title as series, podcast:person as speakers). A <podcast:transcript> pointing at a local .vtt or .srt file (relative
             to the feed) is copied as transcript.vtt or transcript.srt when it reads as one;
             nothing is downloaded.
             The id is "<itunes:episode>-<title>" in lowercase ASCII.

@@ -15,9 +15,10 @@ struct IngestCommand: Command {
 
             A broken episode is named with file:line and the reason and left out; the good
             ones are indexed all the same ('talks check' shows the same problems without
-            indexing). One writer at a time: while another ingest or remove holds the
-            index's lock, this one stops at once and says so. Progress (episodes, cues, MB)
-            is shown on stderr when it is a terminal.
+            indexing): links that are not http(s) are dropped, and files whose real path
+            leaves the archive are refused unread. One writer at a time: while another
+            ingest or remove holds the index's lock, this one stops at once and says so.
+            Progress (episodes, cues, MB) is shown on stderr when it is a terminal.
             """,
         arguments: [path],
         options: [CommonOptions.index, memory],

@@ -35,7 +35,7 @@ struct SearchResultPrinter {
                 output += "  " + line(hit) + "\n"
             }
             if result.hits.isEmpty, let page = result.episode.page ?? result.episode.recording {
-                output += "  \(page.terminalEscaped)\n"
+                output += "  \(page.text.terminalEscaped)\n"
             }
             output += "\n"
         }
@@ -66,7 +66,7 @@ struct SearchResultPrinter {
         var text = "[\(Self.clock(hit.start))] "
         if let speaker = hit.speaker { text += "\(speaker.terminalEscaped): " }
         text += highlighted(hit)
-        if let url = hit.url { text += "  \(url.terminalEscaped)" }
+        if let url = hit.url { text += "  \(url.text.terminalEscaped)" }
         return text
     }
 
