@@ -33,4 +33,13 @@ enum Stream: Int, CaseIterable {
     var hasPositions: Bool { self != .episodeTranscript }
 
     static let count = 7
+
+    /// The stream as error messages name it.
+    var name: String {
+        switch self {
+        case .title, .description, .speakers, .tags, .series: return "\(self)"
+        case .transcript: return "transcript (per cue)"
+        case .episodeTranscript: return "transcript (per episode)"
+        }
+    }
 }
