@@ -99,6 +99,7 @@ struct HitCollector {
                 var variants: [(weight: Double, cursor: PostingsCursor)] = []
                 for variant in terms.variants[index] {
                     let cursor = segment.postings(term: variant.ordinal, field: .transcript)
+                    try cursor.checkIntact()
                     if cursor.count > 0 { variants.append((variant.weight, cursor)) }
                 }
                 sources.append(.terms(bit: bit, idf: idf, variants: variants))
@@ -124,19 +125,23 @@ struct HitCollector {
                     sources[position] = .terms(bit: bit, idf: idf, variants: [])
                     for variantIndex in variants.indices {
                         let weight = variants[variantIndex].weight
-                        guard variants[variantIndex].cursor.advance(to: first) else { continue }
+                        guard variants[variantIndex].cursor.advance(to: first) else {
+                            try variants[variantIndex].cursor.checkIntact()
+                            continue
+                        }
                         while variants[variantIndex].cursor.document < range.upperBound {
                             let cue = variants[variantIndex].cursor.document
                             let frequency = Double(variants[variantIndex].cursor.frequency) * weight * context.cueInverseNorm(cue)
                             evidence.add(cue - first, bit: bit, score: idf * frequency * (k1 + 1) / (k1 + frequency))
                             if !variants[variantIndex].cursor.next() { break }
                         }
+                        try variants[variantIndex].cursor.checkIntact()
                     }
                     sources[position] = .terms(bit: bit, idf: idf, variants: variants)
                 case .phrase(let bit, let idf, let ordinals):
                     let length = ordinals.count
                     var matcher = phraseMatcher
-                    matcher.forEachMatch(segment: segment, ordinals: ordinals, field: .transcript, range: range) { cue, starts in
+                    try matcher.forEachMatch(segment: segment, ordinals: ordinals, field: .transcript, range: range) { cue, starts in
                         let frequency = Double(starts.count) * context.cueInverseNorm(cue)
                         evidence.add(cue - first, bit: bit, score: idf * frequency * (k1 + 1) / (k1 + frequency))
                         evidence.phraseStarts[cue, default: []].append(contentsOf: starts.map { ($0, length) })
