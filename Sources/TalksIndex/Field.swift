@@ -15,6 +15,7 @@ public enum Field: UInt8, Sendable, CaseIterable {
 
 /// A postings stream inside a segment: one per field plus the per-episode aggregate of the
 /// transcript. Stream numbers 0–5 equal `Field.rawValue`; 6 is `episodeTranscript`.
+@usableFromInline
 enum Stream: Int, CaseIterable {
     case title = 0, description, speakers, tags, series, transcript, episodeTranscript
 

@@ -15,6 +15,7 @@
 /// low bit is 0, VarInt(tf).
 public struct PostingsCursor {
     /// What a cursor found damaged; it names the file to blame.
+    @usableFromInline
     enum Damage: UInt8 {
         /// The term's dictionary record points outside the postings or positions section.
         case record
@@ -28,10 +29,7 @@ public struct PostingsCursor {
 
     /// The segment whose mapped files this cursor reads (kept alive while the cursor
     /// exists); nil for `.empty`.
-    private let segment: SegmentReader?
-    /// The term and stream, to name them when the list turns out to be damaged.
-    private let term: Int
-    private let stream: Stream
+    @usableFromInline let segment: SegmentReader?
     private let skips: UInt32Table
     private let docs: UnsafeRawBufferPointer
     private let positionData: UnsafeRawBufferPointer
@@ -39,9 +37,6 @@ public struct PostingsCursor {
     public let count: Int
     /// Documents are below this (the segment's cue or episode count).
     private let documentLimit: Int
-    /// The largest frequency a document can have: one position takes at least a byte, so
-    /// no more than the list's position bytes; `UInt32.max` for lists without positions.
-    private let frequencyLimit: UInt64
 
     private var consumed = 0
     private var offset = 0
@@ -56,12 +51,24 @@ public struct PostingsCursor {
     public private(set) var document: Int = -1
     /// The term's frequency in the current document.
     public private(set) var frequency: Int = 0
-    /// What turned out to be damaged, nil while the list reads fine.
-    private(set) var damage: Damage?
+
+    /// The first skip entry not yet behind the cursor (advanced lazily by `advance(to:)`).
+    private var nextSkip = 0
+    private var currentPositionsStart = 0
+
+    // Small fields last, so they share one word (cursors are copied by value).
+    /// The term (its ordinal) and stream, to name them when the list turns out damaged.
+    @usableFromInline let term: UInt32
     /// Where the damage was found (see `record`).
-    private var damageAt = 0
+    @usableFromInline private(set) var damageAt: UInt32 = 0
+    @usableFromInline let stream: Stream
+    /// What turned out to be damaged, nil while the list reads fine.
+    @usableFromInline private(set) var damage: Damage?
+    /// Whether the current document's positions were decoded (so `positionOffset` is past them).
+    private var positionsRead = false
 
     /// True when the list turned out to be damaged (the cursor then acts exhausted).
+    @inlinable
     public var isCorrupt: Bool { damage != nil }
 
     /// An empty cursor (the term does not occur in the field).
@@ -83,29 +90,45 @@ public struct PostingsCursor {
     init(segment: SegmentReader?, term: Int, stream: Stream, skips: UInt32Table, docs: UnsafeRawBufferPointer,
          positionData: UnsafeRawBufferPointer, count: Int, documentLimit: Int) {
         self.segment = segment
-        self.term = term
+        self.term = UInt32(truncatingIfNeeded: max(0, term))
         self.stream = stream
         self.skips = skips
         self.docs = docs
         self.positionData = positionData
         self.count = count
         self.documentLimit = documentLimit
-        frequencyLimit = stream.hasPositions ? UInt64(positionData.count) : UInt64(UInt32.max)
+    }
+
+    /// The largest frequency a document can have: one position takes at least a byte, so
+    /// no more than the list's position bytes; `UInt32.max` for lists without positions.
+    @inline(__always)
+    private var frequencyLimit: UInt64 {
+        positionData.isEmpty ? UInt64(UInt32.max) : UInt64(positionData.count)
     }
 
     /// The damage found, as the error to report: `IndexError.corrupt` naming the segment
     /// file, the term and the stream. nil while the list reads fine.
     public var damageError: IndexError? {
         guard let damage else { return nil }
-        guard let segment else { return .corrupt(file: "a segment file", detail: "a postings list does not decode") }
-        return segment.damageError(damage, term: term, stream: stream, at: damageAt, documents: count)
+        return Self.error(damage, segment: segment, term: term, stream: stream, at: damageAt, documents: count)
     }
 
     /// Throws `damageError` when the list turned out to be damaged: call it when a walk
     /// stops, so that damage found mid-query fails the query instead of dropping results.
-    @inline(__always)
+    /// Inlinable, reading single fields: an intact cursor costs one comparison, not a call
+    /// and a copy of the cursor.
+    @inlinable @inline(__always)
     public func checkIntact() throws(IndexError) {
-        if let error = damageError { throw error }
+        if let damage {
+            throw Self.error(damage, segment: segment, term: term, stream: stream, at: damageAt, documents: count)
+        }
+    }
+
+    @usableFromInline @inline(never)
+    static func error(_ damage: Damage, segment: SegmentReader?, term: UInt32, stream: Stream, at: UInt32,
+                      documents: Int) -> IndexError {
+        guard let segment else { return .corrupt(file: "a segment file", detail: "a postings list does not decode") }
+        return segment.damageError(damage, term: Int(term), stream: stream, at: Int(at), documents: documents)
     }
 
     static let blockSize = 128
@@ -121,7 +144,7 @@ public struct PostingsCursor {
     private mutating func record(_ damage: Damage, at: Int) {
         guard self.damage == nil else { return }
         self.damage = damage
-        damageAt = at
+        damageAt = UInt32(truncatingIfNeeded: max(0, at))
     }
 
     /// Records document damage found after `read` documents and ends the walk; false.
@@ -347,11 +370,4 @@ public struct PostingsCursor {
             positionOffset += 1
         }
     }
-
-    /// The first skip entry not yet behind the cursor (advanced lazily by `advance(to:)`).
-    private var nextSkip = 0
-
-    /// Whether the current document's positions were decoded (so `positionOffset` is past them).
-    private var positionsRead = false
-    private var currentPositionsStart = 0
 }

@@ -125,17 +125,13 @@ struct HitCollector {
                     sources[position] = .terms(bit: bit, idf: idf, variants: [])
                     for variantIndex in variants.indices {
                         let weight = variants[variantIndex].weight
-                        guard variants[variantIndex].cursor.advance(to: first) else {
-                            try variants[variantIndex].cursor.checkIntact()
-                            continue
-                        }
+                        guard variants[variantIndex].cursor.advance(to: first) else { continue }
                         while variants[variantIndex].cursor.document < range.upperBound {
                             let cue = variants[variantIndex].cursor.document
                             let frequency = Double(variants[variantIndex].cursor.frequency) * weight * context.cueInverseNorm(cue)
                             evidence.add(cue - first, bit: bit, score: idf * frequency * (k1 + 1) / (k1 + frequency))
                             if !variants[variantIndex].cursor.next() { break }
                         }
-                        try variants[variantIndex].cursor.checkIntact()
                     }
                     sources[position] = .terms(bit: bit, idf: idf, variants: variants)
                 case .phrase(let bit, let idf, let ordinals):
@@ -161,6 +157,12 @@ struct HitCollector {
                 hits.append(hit(for: cue, phrases: evidence.phraseStarts[ordinal] ?? [], recording: recordings[episode] ?? nil))
             }
             result[episode] = hits
+        }
+        // A damaged list stops its cursor and keeps the damage: fail rather than return
+        // episodes without the hits it held (phrases check their own cursors).
+        for source in sources {
+            guard case .terms(_, _, let variants) = source else { continue }
+            for index in variants.indices { try variants[index].cursor.checkIntact() }
         }
         return result
     }

@@ -81,9 +81,12 @@ struct PhraseMatcher {
     ) throws(IndexError) {
         guard !ordinals.isEmpty else { return }
         var cursors = ordinals.map { segment.postings(term: $0, field: field) }
-        // A damaged list ends at once (count 0 too): report it rather than match nothing.
-        for cursor in cursors { try cursor.checkIntact() }
-        if cursors.contains(where: { $0.count == 0 }) { return }
+        if cursors.contains(where: { $0.count == 0 }) {
+            // A list found damaged before its first document is empty too: report it
+            // rather than match nothing.
+            for index in cursors.indices { try cursors[index].checkIntact() }
+            return
+        }
         length = ordinals.count
         let order = cursors.indices.sorted { cursors[$0].count < cursors[$1].count }
         let driver = order[0]
@@ -172,7 +175,7 @@ struct PhraseMatcher {
             }
         }
         // A list that turned out damaged ended the scan early: fail instead of dropping matches.
-        for cursor in cursors { try cursor.checkIntact() }
+        for index in cursors.indices { try cursors[index].checkIntact() }
     }
 
     /// Moves a cursor to the first document ≥ `target` (`advance(to:)` decodes forward within
