@@ -61,7 +61,7 @@ public final class Searcher: @unchecked Sendable {
         let offset = max(0, min(request.offset, SearchLimits.maximumOffset))
         let hitsPerEpisode = max(0, min(request.hitsPerEpisode, SearchLimits.maximumHitsPerEpisode))
 
-        let segmentTerms = reader.segments.map { SegmentTerms(plan: plan, segment: $0) }
+        let segmentTerms = SegmentTerms.resolve(plan, segmentCount: reader.segments.count)
         let (total, ranked) = plan.listsByFilterOnly
             ? try listByDate(plan, segmentTerms, offset: offset, limit: limit)
             : try rankByScore(plan, segmentTerms, offset: offset, limit: limit)
@@ -156,6 +156,6 @@ public final class Searcher: @unchecked Sendable {
     /// first: search-as-you-type.
     public func suggest(prefix: String, limit: Int = 10) -> [String] {
         guard limit > 0, let last = Tokenizer().tokens(in: prefix).last?.term else { return [] }
-        return expander.expand(prefix: last, limit: min(limit, 100)).map(\.term)
+        return expander.expand(prefix: last, limit: min(limit, 100), withStates: false).map(\.term)
     }
 }
