@@ -15,7 +15,9 @@ struct EpisodeStoreReader {
     let cueCount: Int
 
     init(_ sections: [UnsafeRawBufferPointer], file: String) throws(IndexError) {
-        guard sections.count == 4 else { throw .corrupt(file: file, detail: "expected 4 sections") }
+        guard sections.count == SegmentLayout.sectionCount(.episodes) else {
+            throw .corrupt(file: file, detail: "expected \(SegmentLayout.sectionCount(.episodes)) sections, found \(sections.count)")
+        }
         self.file = file
         cueStarts = UInt32Table(sections[0])
         offsets = UInt32Table(sections[1])
