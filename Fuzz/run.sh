@@ -5,6 +5,7 @@ set -euo pipefail
 
 FUZZ_DIR="$(cd "$(dirname "$0")" && pwd)"
 ALL_TARGETS=(FuzzWebVTT FuzzSRT FuzzEpisodeJSON FuzzQuery FuzzHTTP)
+ALL_TARGETS+=(FuzzVarInt)
 SECONDS_PER_TARGET=30
 PARALLEL=1
 TARGETS=()
@@ -23,6 +24,7 @@ Targets (default: all of them):
   FuzzEpisodeJSON  EpisodeJSONReader (episode.json -> Episode)
   FuzzQuery        QueryParser (query text, request filters)
   FuzzHTTP         HTTPRequestParser (request heads, pipelining, split reads)
+  FuzzVarInt       VarInt.read / VarInt.append (the index files' one VarInt decoder)
 
 Options:
   --seconds N   run each target for N seconds (default 30)
@@ -80,6 +82,7 @@ max_len() {
         FuzzEpisodeJSON) echo 4096 ;;
         FuzzQuery) echo 1200 ;;
         FuzzHTTP) echo 12000 ;;
+        FuzzVarInt) echo 256 ;;
     esac
 }
 

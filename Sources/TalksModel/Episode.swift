@@ -16,11 +16,12 @@ public struct Episode: Sendable, Hashable {
     public var language: String
     public var speakers: [Speaker]
     public var description: String?
-    /// URL of the video or audio; hits link into it at the second, in the form its platform
+    /// The video or audio; hits link into it at the second, in the form its platform
     /// understands (YouTube `t=`, Vimeo `#t=…s`, Media Fragments `#t=` for a media file).
-    public var recording: String?
-    /// URL of the event page.
-    public var page: String?
+    /// A `WebLink`, so only an http(s) URL can ever be stored, served or rendered here.
+    public var recording: WebLink?
+    /// The event page (a `WebLink`, like `recording`).
+    public var page: WebLink?
     public var tags: [String]
     /// Length of the recording in seconds, when the metadata gives it.
     public var duration: Double?
@@ -32,8 +33,8 @@ public struct Episode: Sendable, Hashable {
     public init(
         id: String, series: String? = nil, number: Int? = nil, title: String,
         date: String? = nil, timestamp: Int64? = nil, language: String = "sv",
-        speakers: [Speaker] = [], description: String? = nil, recording: String? = nil,
-        page: String? = nil, tags: [String] = [], duration: Double? = nil, linkTemplate: String? = nil
+        speakers: [Speaker] = [], description: String? = nil, recording: WebLink? = nil,
+        page: WebLink? = nil, tags: [String] = [], duration: Double? = nil, linkTemplate: String? = nil
     ) {
         self.id = id
         self.series = series

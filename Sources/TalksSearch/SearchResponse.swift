@@ -50,10 +50,11 @@ public struct Hit: Sendable, Hashable {
     public var snippetHTML: String
     /// The recording at the cue's start in the form its player understands (`DeepLink`:
     /// YouTube `t=`, Vimeo `#t=…s`, a media file's `#t=SECONDS`, or the episode's link
-    /// template), or nil when the episode has neither a recording nor a template.
-    public var url: String?
+    /// template), or nil when the episode has neither a recording nor a template. A
+    /// `WebLink`: never anything but http(s).
+    public var url: WebLink?
 
-    public init(start: Double, end: Double, speaker: String?, text: String, snippetHTML: String, url: String?) {
+    public init(start: Double, end: Double, speaker: String?, text: String, snippetHTML: String, url: WebLink?) {
         self.start = start
         self.end = end
         self.speaker = speaker

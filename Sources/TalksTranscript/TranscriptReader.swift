@@ -119,10 +119,11 @@ public enum TranscriptReader {
     static func readWebVTT(_ bytes: [UInt8], file: String, diagnostics: inout [Diagnostic]) throws(TranscriptError) -> [Draft] {
         let result = WebVTTParser().parse(bytes)
         guard result.signatureValid else {
-            let shown = result.firstLine.unicodeScalars.map { $0.value < 0x20 ? " " : String($0) }.joined()
+            // Only a short, escaped excerpt: the file may be anything (a linked-in secret, a
+            // terminal escape sequence), and the start is enough to recognise it.
             throw TranscriptError(file: file, line: 1, reason: "not a WebVTT file: the first line must be \"WEBVTT\" "
                 + "(optionally followed by a space or tab and a title), but it is "
-                + (shown.isEmpty ? "empty" : "\"\(shown)\""))
+                + (result.firstLine.isEmpty ? "empty" : Excerpt.quoted(result.firstLine)))
         }
         diagnostics += result.diagnostics.map { Diagnostic(.warning, file: file, line: $0.line, $0.message) }
         let parser = CueTextParser()

@@ -1,5 +1,6 @@
 import XCTest
 import TalksAnalysis
+import TalksModel
 @testable import TalksSearch
 
 final class SnippetTests: XCTestCase {

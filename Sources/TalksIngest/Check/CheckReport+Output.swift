@@ -21,6 +21,8 @@ extension CheckReport {
     }
 
     /// The report for people: per entry what was understood, then every problem, then a summary.
+    /// Each line is escaped for the terminal (`String.terminalEscaped`), so nothing read from
+    /// a file (a title, a speaker, a quoted value) can send control sequences or break a line.
     public func text() -> String {
         var lines: [String] = []
         for entry in entries {
@@ -40,9 +42,9 @@ extension CheckReport {
                         speaker.organisation.map { "\(speaker.name) (\($0))" } ?? speaker.name
                     }.joined(separator: ", ")))
                 }
-                if let recording = episode.recording { lines.append(Self.field("recording", recording)) }
+                if let recording = episode.recording { lines.append(Self.field("recording", recording.text)) }
                 if let template = episode.linkTemplate { lines.append(Self.field("links", template)) }
-                if let page = episode.page { lines.append(Self.field("page", page)) }
+                if let page = episode.page { lines.append(Self.field("page", page.text)) }
             }
             if entry.isValid, entry.kind != .folder {
                 var cueLine = "\(entry.cues.count)"
@@ -67,7 +69,7 @@ extension CheckReport {
         var summary = "\(entries.count - skipped) checked: \(entries.count - rejected - skipped) valid, \(rejected) rejected"
         if skipped > 0 { summary += ", \(skipped) folder\(skipped == 1 ? "" : "s") skipped" }
         lines.append(summary + ", \(warnings) warning\(warnings == 1 ? "" : "s").")
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map(\.terminalEscaped).joined(separator: "\n") + "\n"
     }
 
     /// "file:line: message" (the severity is the array the string is in).

@@ -128,11 +128,20 @@ public struct CheckReport: Sendable, Hashable {
         return CheckReport(entries: entries)
     }
 
+    /// A transcript file named on its own. One named like an episode's (`transcript.vtt`) is
+    /// read as part of the archive that holds its folder, any other (`talk.srt`) as part of its
+    /// own folder: either way, not when its real path leaves that folder.
     static func checkTranscript(_ path: String) -> Entry {
         var hasher = ContentHasher()
         var diagnostics: [Diagnostic] = []
-        let transcript = EpisodeLoader.readTranscript(path, hasher: &hasher, diagnostics: &diagnostics)
         let name = FileSystem.lastComponent(path)
+        var transcript: Transcript?
+        do {
+            let archive = try ArchiveRoot.holding(ArchiveScanner.transcriptNames.contains(name) ? FileSystem.parent(path) : path)
+            transcript = EpisodeLoader.readTranscript(path, archive: archive, hasher: &hasher, diagnostics: &diagnostics)
+        } catch {
+            diagnostics.append(EpisodeLoader.diagnostic(for: error, file: path, kind: "a transcript"))
+        }
         // "archive/55-vreta/transcript.vtt" is episode 55-vreta; "talk.srt" is "talk".
         var id = name.split(separator: ".").dropLast().joined(separator: ".")
         if ArchiveScanner.transcriptNames.contains(name) {

@@ -5,8 +5,8 @@ import TalksModel
 /// Channel: `title` (the series) and `language`. Items: `title` (or `itunes:title`),
 /// `pubDate` (RFC 822, turned into ISO 8601 with the feed's offset), `description` (or
 /// `content:encoded`, `itunes:summary`; HTML is parsed and reduced to text), `enclosure url`
-/// (the recording), `link` (the page), `itunes:episode` (the number), `itunes:duration`,
-/// `podcast:person` (speakers), `category` and `itunes:keywords` (tags), and every
+/// (the recording) and `link` (the page), each kept only when it is an http(s) `WebLink`,
+/// `itunes:episode` (the number), `itunes:duration`, `podcast:person` (speakers), `category` and `itunes:keywords` (tags), and every
 /// `podcast:transcript url= type=`. No regular expressions: markup is parsed, never matched.
 struct RSSFeed {
     static let namespaces = [
@@ -30,7 +30,7 @@ struct RSSFeed {
         }
         guard let root = document.root, root.name == "rss", let channel = select(document, "/rss/channel").first else {
             let name = document.root?.name ?? "nothing"
-            throw .invalidInput(path: file, line: document.root?.line, reason: "not an RSS 2.0 feed: the root element is <\(name)>, expected <rss> with a <channel>")
+            throw .invalidInput(path: file, line: document.root?.line, reason: "not an RSS 2.0 feed: the root element is <\(Excerpt.escaped(name))>, expected <rss> with a <channel>")
         }
         series = text(document, "title", in: channel)
         if let code = text(document, "language", in: channel) {
@@ -58,7 +58,7 @@ struct RSSFeed {
                 episode.timestamp = date.timestamp
             } else {
                 let line = select(document, "pubDate", in: node).first?.line
-                diagnostics.append(Diagnostic(.warning, file: file, line: line, "item \(number): pubDate '\(published)' is not an RFC 822 date; the episode has no date"))
+                diagnostics.append(Diagnostic(.warning, file: file, line: line, "item \(number): pubDate \(Excerpt.quoted(published, quote: "'")) is not an RFC 822 date; the episode has no date"))
             }
         }
         if let html = text(document, "description", in: node) ?? text(document, "content:encoded", in: node)
@@ -67,13 +67,18 @@ struct RSSFeed {
             let plain = Self.plainText(fromHTML: html)
             episode.description = plain.isEmpty ? nil : plain
         }
-        episode.recording = select(document, "enclosure/@url", in: node).first.map(\.textContent)?.trimmingWhitespace
-        episode.page = text(document, "link", in: node)
+        let enclosure = select(document, "enclosure", in: node).first
+        episode.recording = LinkDiagnostic.link(
+            enclosure?.attribute("url"), field: "item \(number): <enclosure url>", file: file, line: enclosure?.line ?? node.line,
+            diagnostics: &diagnostics)
+        let link = select(document, "link", in: node).first
+        episode.page = LinkDiagnostic.link(
+            link?.textContent, field: "item \(number): <link>", file: file, line: link?.line ?? node.line, diagnostics: &diagnostics)
         if let numberText = text(document, "itunes:episode", in: node) {
             if let value = Int(numberText), value >= 0 {
                 episode.number = value
             } else {
-                diagnostics.append(Diagnostic(.warning, file: file, line: node.line, "item \(number): itunes:episode '\(numberText)' is not a whole number; ignored"))
+                diagnostics.append(Diagnostic(.warning, file: file, line: node.line, "item \(number): itunes:episode \(Excerpt.quoted(numberText, quote: "'")) is not a whole number; ignored"))
             }
         }
         if let durationText = text(document, "itunes:duration", in: node) {

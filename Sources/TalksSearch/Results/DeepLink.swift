@@ -19,10 +19,10 @@ import TalksModel
 public enum DeepLink {
     /// What an episode offers to link into: its recording and its link template.
     public struct Source: Sendable, Hashable {
-        public var recording: String?
+        public var recording: WebLink?
         public var linkTemplate: String?
 
-        public init(recording: String?, linkTemplate: String? = nil) {
+        public init(recording: WebLink?, linkTemplate: String? = nil) {
             self.recording = recording
             self.linkTemplate = linkTemplate
         }
@@ -33,31 +33,25 @@ public enum DeepLink {
     }
 
     /// The link into `recording` at `seconds`; nil without a recording.
-    public static func url(recording: String?, seconds: Double) -> String? {
+    public static func url(recording: WebLink?, seconds: Double) -> WebLink? {
         url(Source(recording: recording), seconds: seconds)
     }
 
     /// The link for `source` at `seconds`: through its link template when it has an
-    /// http(s) one, else into its recording; nil when it has neither.
-    public static func url(_ source: Source, seconds: Double) -> String? {
+    /// http(s) one, else into its recording; nil when it has neither. Whatever is built is
+    /// checked as a `WebLink` again, so a template or a platform rewrite can never yield
+    /// anything but an http(s) link.
+    public static func url(_ source: Source, seconds: Double) -> WebLink? {
         let whole = seconds.isFinite && seconds > 0 ? Int(min(seconds.rounded(.down), 1e12)) : 0
-        if let template = source.linkTemplate, isHTTP(template) {
-            return filled(template, seconds: whole)
+        if let template = source.linkTemplate, isHTTP(template), let link = WebLink(filled(template, seconds: whole)) {
+            return link
         }
-        guard let recording = source.recording, !recording.isEmpty else { return nil }
-        if var link = LinkURL(recording), let platformLink = platformLink(&link, seconds: whole) {
-            return platformLink
+        guard let recording = source.recording else { return nil }
+        if var link = LinkURL(recording.text), let platformLink = platformLink(&link, seconds: whole),
+           let checked = WebLink(platformLink) {
+            return checked
         }
-        return mediaFragmentLink(recording, seconds: whole)
-    }
-
-    /// `recording#t=SECONDS`, replacing any fragment.
-    static func mediaFragmentLink(_ recording: String, seconds: Int) -> String {
-        var link = recording
-        if let hash = link.utf8.firstIndex(of: UInt8(ascii: "#")) {
-            link = String(link[..<hash])
-        }
-        return link + "#t=" + String(seconds)
+        return recording.replacingFragment(with: "t=" + String(whole))
     }
 
     /// The template with `{seconds}` and `{hh:mm:ss}` filled in.

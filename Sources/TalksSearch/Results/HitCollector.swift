@@ -99,6 +99,7 @@ struct HitCollector {
                 var variants: [(weight: Double, cursor: PostingsCursor)] = []
                 for variant in terms.variants[index] {
                     let cursor = segment.postings(term: variant.ordinal, field: .transcript)
+                    try cursor.checkIntact()
                     if cursor.count > 0 { variants.append((variant.weight, cursor)) }
                 }
                 sources.append(.terms(bit: bit, idf: idf, variants: variants))
@@ -136,7 +137,7 @@ struct HitCollector {
                 case .phrase(let bit, let idf, let ordinals):
                     let length = ordinals.count
                     var matcher = phraseMatcher
-                    matcher.forEachMatch(segment: segment, ordinals: ordinals, field: .transcript, range: range) { cue, starts in
+                    try matcher.forEachMatch(segment: segment, ordinals: ordinals, field: .transcript, range: range) { cue, starts in
                         let frequency = Double(starts.count) * context.cueInverseNorm(cue)
                         evidence.add(cue - first, bit: bit, score: idf * frequency * (k1 + 1) / (k1 + frequency))
                         evidence.phraseStarts[cue, default: []].append(contentsOf: starts.map { ($0, length) })
@@ -156,6 +157,12 @@ struct HitCollector {
                 hits.append(hit(for: cue, phrases: evidence.phraseStarts[ordinal] ?? [], link: links[episode] ?? DeepLink.Source(recording: nil)))
             }
             result[episode] = hits
+        }
+        // A damaged list stops its cursor and keeps the damage: fail rather than return
+        // episodes without the hits it held (phrases check their own cursors).
+        for source in sources {
+            guard case .terms(_, _, let variants) = source else { continue }
+            for index in variants.indices { try variants[index].cursor.checkIntact() }
         }
         return result
     }

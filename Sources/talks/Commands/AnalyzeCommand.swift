@@ -82,7 +82,7 @@ struct AnalyzeCommand: Command {
             rows.append([
                 String(analyzed.token.position), surface(analyzed.token), analyzed.token.term, analyzed.stem,
                 analyzed.inflectionKey, analyzed.folded, analyzed.compoundParts?.joined(separator: " + ") ?? "-",
-            ])
+            ].map(\.terminalEscaped))
         }
         var widths = [Int](repeating: 0, count: header.count)
         for row in rows { for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.count) } }

@@ -14,6 +14,11 @@ struct CheckCommand: Command {
             such as "rolling captions: 3,032 cues → 1,516 lines" for YouTube's automatic
             captions), then every warning and error with file:line. Nothing is written.
 
+            Links (recording, page) that are not http:// or https:// are dropped with a
+            warning. A file or episode folder whose real path leaves the archive (a symbolic
+            link to elsewhere) is refused unread; a folder or file named on its own belongs
+            to the archive that holds it.
+
             --json prints {"episodes":[{"id", "title", "speakers", "cues":[{"id", "start",
             "end", "speaker", "text"}], "notes", "warnings", "errors"}]}; a cue with word
             timings adds "word_times": [[utf8Offset, seconds], …].

@@ -9,9 +9,9 @@ struct ImportFeedCommand: Command {
         abstract: "Create episode folders from an RSS 2.0 / podcast feed.",
         discussion: """
             Each <item> becomes ARCHIVE/<id>/episode.json (title, pubDate as ISO 8601,
-            description as plain text, enclosure URL as recording, link as page,
-            itunes:episode as number, the channel title as series, podcast:person as
-            speakers). A <podcast:transcript> pointing at a local .vtt or .srt file (relative
+            description as plain text, enclosure URL as recording, link as page (each only
+            when it is an http(s) link; any other is dropped with a warning), itunes:episode
+            as number, the channel title as series, podcast:person as speakers). A <podcast:transcript> pointing at a local .vtt or .srt file (relative
             to the feed) is copied as transcript.vtt or transcript.srt when it reads as one;
             nothing is downloaded.
             The id is "<itunes:episode>-<title>" in lowercase ASCII.
@@ -50,11 +50,11 @@ struct ImportFeedCommand: Command {
     func run() throws -> Int32 {
         let outcome = try FeedImporter.importFeed(feed, into: archive, force: force)
         var lines: [String] = []
-        for folder in outcome.written { lines.append("wrote  \(folder)") }
-        for folder in outcome.kept { lines.append("kept   \(folder) (exists; --force replaces it)") }
+        for folder in outcome.written { lines.append("wrote  \(folder.terminalEscaped)") }
+        for folder in outcome.kept { lines.append("kept   \(folder.terminalEscaped) (exists; --force replaces it)") }
         if !lines.isEmpty { Console.standardOutput(lines.joined(separator: "\n") + "\n") }
         for diagnostic in outcome.diagnostics {
-            Console.standardError("\(diagnostic)\n")
+            Console.errorLine("\(diagnostic)")
         }
         Console.standardOutput("\(outcome.written.count) written, \(outcome.kept.count) kept.\n")
         return outcome.exitStatus

@@ -15,9 +15,10 @@ struct IngestCommand: Command {
 
             A broken episode is named with file:line and the reason and left out; the good
             ones are indexed all the same ('talks check' shows the same problems without
-            indexing). One writer at a time: while another ingest or remove holds the
-            index's lock, this one stops at once and says so. Progress (episodes, cues, MB)
-            is shown on stderr when it is a terminal.
+            indexing): links that are not http(s) are dropped, and files whose real path
+            leaves the archive are refused unread. One writer at a time: while another
+            ingest or remove holds the index's lock, this one stops at once and says so.
+            Progress (episodes, cues, MB) is shown on stderr when it is a terminal.
             """,
         arguments: [path],
         options: [CommonOptions.index, memory],
@@ -68,13 +69,13 @@ struct IngestCommand: Command {
         }
         if showProgress { Console.standardError("\r\u{1B}[K") }
         for warning in summary.warnings {
-            Console.standardError("\(warning)\n")
+            Console.errorLine("\(warning)")
         }
         for rejection in summary.rejections {
             let who = rejection.id.map { "episode '\($0)' (\(rejection.path))" } ?? rejection.path
-            Console.standardError("rejected \(who):\n")
+            Console.errorLine("rejected \(who):")
             for diagnostic in rejection.diagnostics where diagnostic.severity == .error {
-                Console.standardError("  \(diagnostic)\n")
+                Console.errorLine("  \(diagnostic)")
             }
         }
         let indexed = summary.added + summary.replaced
@@ -83,8 +84,8 @@ struct IngestCommand: Command {
         line += " \(summary.unchanged) unchanged, \(summary.rejections.count) rejected"
         if !summary.warnings.isEmpty { line += ", \(counted(summary.warnings.count, "warning"))" }
         line += "; generation \(summary.generation),"
-        line += " \(counted(summary.liveEpisodes, "episode")) in \(index)/\n"
-        Console.standardOutput(line)
+        line += " \(counted(summary.liveEpisodes, "episode")) in \(index)/"
+        Console.outputLine(line)
         // A skipped or cut cue is input that did not make it into the index, like a rejected
         // episode: the organiser has something to fix, and scripts should notice.
         return summary.rejections.isEmpty && summary.warnings.isEmpty ? ExitStatus.success : ExitStatus.dataError

@@ -43,9 +43,9 @@ struct RemoveCommand: Command {
         }
         let summary = try writer.commit()
         for id in missing {
-            Console.standardError("talks remove: no episode with id '\(id)' in \(index)/\n")
+            Console.errorLine("talks remove: no episode with id '\(id)' in \(index)/")
         }
-        Console.standardOutput("Removed \(counted(summary.episodesRemoved, "episode")); generation \(summary.generation), \(counted(summary.liveEpisodes, "episode")) in \(index)/\n")
+        Console.outputLine("Removed \(counted(summary.episodesRemoved, "episode")); generation \(summary.generation), \(counted(summary.liveEpisodes, "episode")) in \(index)/")
         return missing.isEmpty ? ExitStatus.success : ExitStatus.dataError
     }
 }

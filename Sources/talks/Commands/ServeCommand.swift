@@ -21,7 +21,7 @@ struct ServeCommand: Command {
             signal exits at once. When the default index/ holds no index and archive/ exists,
             it is built first (an --index DIR is never built implicitly).
             """,
-        options: [CommonOptions.index, host, port, threads, maxConnections, corsOrigin, quiet],
+        options: [CommonOptions.index, host, port, threads, maxConnections, maxConnectionsPerAddress, corsOrigin, quiet],
         examples: [
             "talks serve",
             "talks serve --index /srv/talks/index --port 8080 --cors-origin https://www.landsbygdsnatverket.se",
@@ -53,6 +53,9 @@ struct ServeCommand: Command {
         }
         return text
     }
+    static let maxConnectionsPerAddress = Option.integer(
+        "max-connections-per-address", default: serverDefaults.maxConnectionsPerAddress, in: 1...10_000,
+        help: "Open connections from one client address (IPv4, or IPv6 /64) beyond this get 503 while other addresses are still served. Behind a reverse proxy all clients share its address: set it to the --max-connections value.")
     static let quiet = Flag("quiet", short: "q", help: "Do not write the access log.")
 
     var index: String
@@ -65,7 +68,8 @@ struct ServeCommand: Command {
         index = arguments[CommonOptions.index]
         usesDefaultIndex = !arguments.isGiven(CommonOptions.index)
         server = ServerConfiguration(host: arguments[Self.host], port: arguments[Self.port],
-                                     threads: arguments[Self.threads], maxConnections: arguments[Self.maxConnections])
+                                     threads: arguments[Self.threads], maxConnections: arguments[Self.maxConnections],
+                                     maxConnectionsPerAddress: arguments[Self.maxConnectionsPerAddress])
         corsOrigin = arguments[Self.corsOrigin]
         quiet = arguments[Self.quiet]
     }
@@ -75,7 +79,7 @@ struct ServeCommand: Command {
         let routes = TalksRoutes(backend: backend, corsOrigin: corsOrigin)
         var log: (@Sendable (AccessLogEntry) -> Void)?
         if !quiet {
-            log = { entry in Console.standardError(entry.line + "\n") }
+            log = { entry in Console.errorLine(entry.line) }
         }
         let httpServer = HTTPServer(configuration: server, handler: routes, accessLog: log)
         let port = try httpServer.start()
@@ -93,9 +97,9 @@ struct ServeCommand: Command {
         Console.standardOutput("http://\(shownHost):\(port)/\n")
         do {
             let snapshot = try backend.snapshot()
-            Console.standardError("talks serve: index \(index)/ generation \(snapshot.generation), \(server.threads) worker threads; Ctrl-C stops\n")
+            Console.errorLine("talks serve: index \(index)/ generation \(snapshot.generation), \(server.threads) worker threads; Ctrl-C stops")
         } catch {
-            Console.standardError("talks serve: warning: \(error); /health answers 503 until an index appears in \(index)/\n")
+            Console.errorLine("talks serve: warning: \(error); /health answers 503 until an index appears in \(index)/")
         }
         httpServer.wait()
         signals.cancel()
