@@ -3,6 +3,7 @@
 // talks: a recording archive and transcript indexer, Swedish first.
 //
 // The targets are layered; dependencies run one way:
+//   TalksSystem (system calls) ← TalksIngest, TalksIndex, TalksSearch, TalksServer, talks
 //   TalksModel ← TalksTranscript ← TalksIngest
 //   TalksModel + TalksAnalysis + TalksIngest ← TalksIndex ← TalksSearch ← TalksServer ← talks
 // No package dependencies: Foundation, Dispatch, Glibc, XCTest and libxml2 only.
@@ -16,7 +17,7 @@ let package = Package(
     products: [
         .executable(name: "talks", targets: ["talks"]),
         .library(name: "Talks", targets: [
-            "TalksModel", "TalksTranscript", "TalksIngest", "TalksAnalysis",
+            "TalksSystem", "TalksModel", "TalksTranscript", "TalksIngest", "TalksAnalysis",
             "TalksIndex", "TalksSearch", "TalksServer",
         ]),
     ],
@@ -26,19 +27,23 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .target(name: "TalksSystem", swiftSettings: swift6),
         .target(name: "TalksModel", swiftSettings: swift6),
         .target(name: "TalksTranscript", dependencies: ["TalksModel"], swiftSettings: swift6),
-        .target(name: "TalksIngest", dependencies: ["TalksModel", "TalksTranscript", "CLibXML2"], swiftSettings: swift6),
+        .target(name: "TalksIngest", dependencies: ["TalksSystem", "TalksModel", "TalksTranscript", "CLibXML2"], swiftSettings: swift6),
         .target(name: "TalksAnalysis", swiftSettings: swift6),
         .target(
-            name: "TalksIndex", dependencies: ["TalksModel", "TalksAnalysis", "TalksIngest"],
+            name: "TalksIndex", dependencies: ["TalksSystem", "TalksModel", "TalksAnalysis", "TalksIngest"],
             exclude: ["FORMAT.md"], swiftSettings: swift6
         ),
-        .target(name: "TalksSearch", dependencies: ["TalksModel", "TalksAnalysis", "TalksIndex", "TalksIngest"], swiftSettings: swift6),
-        .target(name: "TalksServer", dependencies: ["TalksModel", "TalksSearch", "TalksIndex"], swiftSettings: swift6),
+        .target(name: "TalksSearch", dependencies: ["TalksSystem", "TalksModel", "TalksAnalysis", "TalksIndex", "TalksIngest"], swiftSettings: swift6),
+        .target(name: "TalksServer", dependencies: ["TalksSystem", "TalksModel", "TalksSearch", "TalksIndex"], swiftSettings: swift6),
         .executableTarget(
             name: "talks",
-            dependencies: ["TalksModel", "TalksTranscript", "TalksIngest", "TalksAnalysis", "TalksIndex", "TalksSearch", "TalksServer"],
+            dependencies: [
+                "TalksSystem", "TalksModel", "TalksTranscript", "TalksIngest", "TalksAnalysis", "TalksIndex", "TalksSearch",
+                "TalksServer",
+            ],
             swiftSettings: swift6
         ),
 
@@ -48,13 +53,14 @@ let package = Package(
 /// Test targets mirror the library modules. Fixtures live in `Fixtures/` beside the tests
 /// that use them and are found through `#filePath`, so no resource bundles are needed.
 let testTargets: [(name: String, dependencies: [Target.Dependency])] = [
+    ("TalksSystemTests", ["TalksSystem"]),
     ("TalksModelTests", ["TalksModel"]),
     ("TalksTranscriptTests", ["TalksTranscript", "TalksTestSupport"]),
     ("TalksIngestTests", ["TalksIngest", "TalksTestSupport"]),
     ("TalksAnalysisTests", ["TalksAnalysis", "TalksTestSupport"]),
     ("TalksIndexTests", ["TalksIndex", "TalksIngest", "TalksTestSupport"]),
     ("TalksSearchTests", ["TalksSearch", "TalksIndex", "TalksIngest", "TalksTestSupport"]),
-    ("TalksServerTests", ["TalksServer", "TalksSearch", "TalksIndex", "TalksIngest"]),
+    ("TalksServerTests", ["TalksServer", "TalksSearch", "TalksIndex", "TalksIngest", "TalksTestSupport"]),
     ("talksTests", ["talks", "TalksTestSupport"]),
 ]
 /// What several test targets share (seeded randomness, the bad-input archive), built only for tests.

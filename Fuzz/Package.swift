@@ -15,14 +15,16 @@ let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 let fuzzTargets = [
     "FuzzWebVTT", "FuzzSRT", "FuzzEpisodeJSON", "FuzzQuery", "FuzzHTTP", "FuzzFeed", "FuzzEpisodeHTML",
 ]
+/// The index codec's decoders, in a list of their own (parsers are added above).
+let codecFuzzTargets = ["FuzzVarInt"]
 
 let package = Package(
     name: "TalksFuzz",
-    products: fuzzTargets.map { .executable(name: $0, targets: [$0]) },
+    products: (fuzzTargets + codecFuzzTargets).map { .executable(name: $0, targets: [$0]) },
     dependencies: [.package(name: "talks", path: "..")],
     targets: [
         .target(name: "FuzzSupport", swiftSettings: swift6),
-    ] + fuzzTargets.map {
+    ] + (fuzzTargets + codecFuzzTargets).map {
         .executableTarget(
             name: $0,
             dependencies: ["FuzzSupport", .product(name: "Talks", package: "talks")],

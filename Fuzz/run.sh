@@ -5,6 +5,7 @@ set -euo pipefail
 
 FUZZ_DIR="$(cd "$(dirname "$0")" && pwd)"
 ALL_TARGETS=(FuzzWebVTT FuzzSRT FuzzEpisodeJSON FuzzQuery FuzzHTTP FuzzFeed FuzzEpisodeHTML)
+ALL_TARGETS+=(FuzzVarInt)
 SECONDS_PER_TARGET=30
 PARALLEL=1
 TARGETS=()
@@ -25,6 +26,7 @@ Targets (default: all of them):
   FuzzHTTP         HTTPRequestParser (request heads, pipelining, split reads)
   FuzzFeed         FeedPlan (RSS feed XML -> episodes, entities, text limits; no files)
   FuzzEpisodeHTML  EpisodePageReader (episode.html -> Episode, page text limits)
+  FuzzVarInt       VarInt.read / VarInt.append (the index files' one VarInt decoder)
 
 Options:
   --seconds N   run each target for N seconds (default 30)
@@ -85,6 +87,7 @@ max_len() {
         FuzzQuery) echo 1200 ;;
         FuzzHTTP) echo 12000 ;;
         FuzzFeed|FuzzEpisodeHTML) echo 16384 ;;
+        FuzzVarInt) echo 256 ;;
     esac
 }
 

@@ -5,8 +5,10 @@
 #   3. loads /?q=QUERY in headless chromium, dumps the DOM after the page's JavaScript
 #      ran and checks it shows episodes with timestamped hits linking into recordings,
 #   4. loads a page that embeds the search with embed.js (one <script> tag) and checks
-#      the iframe appears, and
-#   5. takes screenshots of both (look at them: the file tool shows PNGs).
+#      the iframe appears,
+#   5. checks the page's Content-Security-Policy stops a javascript: link in a real browser
+#      (a page under the same policy clicks one; without the policy the click would run), and
+#   6. takes screenshots of the search and the embedding (look at them: the file tool shows PNGs).
 # Usage: Scripts/check-search-page.sh [QUERY] [OUTPUT_DIR]
 # Exit status 0 when every check passed. Installs chromium with apt-get when missing.
 set -euo pipefail
@@ -89,6 +91,27 @@ site="http://127.0.0.1:${site_port}/embedding.html"
 check "embed.js inserted an iframe of the search page" grep -q "<iframe src=\"${base}?embed=1&amp;q=" "$output/embedding.html"
 "${chrome[@]}" --window-size=1000,1100 --screenshot="$output/embedding.png" "$site" 2>>"$work/chromium.log"
 check "embedding screenshot written ($output/embedding.png)" test -s "$output/embedding.png"
+
+# The policy talks sends with the page must stop a javascript: link even if one reached the
+# page. A page on the second origin carries the same policy (as a <meta> copy) and a link
+# whose script would mark the page; its own external script (allowed by script-src 'self')
+# clicks the link. The same page without the policy shows the click would otherwise run.
+policy="$(python3 -c 'import sys, urllib.request; print(urllib.request.urlopen(sys.argv[1]).headers.get("Content-Security-Policy", ""))' "$base")"
+no_inline_script() { [ -n "$policy" ] && ! grep -Eq "script-src[^;]*'unsafe-inline'" <<<"$policy"; }
+check "the page's policy allows no inline script ($policy)" no_inline_script
+printf '%s\n' 'document.getElementById("link").click();' >"$work/site/click.js"
+for variant in with-policy without-policy; do
+    meta=""
+    [ "$variant" = with-policy ] && meta="<meta http-equiv=\"Content-Security-Policy\" content=\"${policy}\">"
+    cat >"$work/site/$variant.html" <<HTML
+<!doctype html><html lang="sv"><head><meta charset="utf-8">${meta}<title>$variant</title></head>
+<body><a id="link" href="javascript:document.body.setAttribute('data-ran','yes')">länk</a>
+<script src="click.js"></script></body></html>
+HTML
+    "${chrome[@]}" --dump-dom "http://127.0.0.1:${site_port}/$variant.html" >"$output/$variant.html" 2>>"$work/chromium.log"
+done
+check "without the policy the javascript: link runs (the check can fail)" grep -q 'data-ran="yes"' "$output/without-policy.html"
+check "under the page's policy the javascript: link does not run" bash -c "grep -q 'id=\"link\"' '$output/with-policy.html' && ! grep -q 'data-ran=' '$output/with-policy.html'"
 
 if [ "$failures" -ne 0 ]; then
     echo "check-search-page: $failures check(s) failed; DOM in $output/search.html, chromium log:" >&2

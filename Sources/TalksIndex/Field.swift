@@ -15,6 +15,7 @@ public enum Field: UInt8, Sendable, CaseIterable {
 
 /// A postings stream inside a segment: one per field plus the per-episode aggregate of the
 /// transcript. Stream numbers 0–5 equal `Field.rawValue`; 6 is `episodeTranscript`.
+@usableFromInline
 enum Stream: Int, CaseIterable {
     case title = 0, description, speakers, tags, series, transcript, episodeTranscript
 
@@ -33,4 +34,13 @@ enum Stream: Int, CaseIterable {
     var hasPositions: Bool { self != .episodeTranscript }
 
     static let count = 7
+
+    /// The stream as error messages name it.
+    var name: String {
+        switch self {
+        case .title, .description, .speakers, .tags, .series: return "\(self)"
+        case .transcript: return "transcript (per cue)"
+        case .episodeTranscript: return "transcript (per episode)"
+        }
+    }
 }

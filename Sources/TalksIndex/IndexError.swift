@@ -1,4 +1,5 @@
 import TalksModel
+import TalksSystem
 
 /// What can go wrong reading or writing an index, with the file and call involved.
 ///
@@ -35,7 +36,7 @@ public enum IndexError: TalksError, Equatable {
     public var description: String {
         switch self {
         case .io(let call, let path, let errno):
-            return "\(call) failed for \(path): \(Self.message(errno)) (errno \(errno))."
+            return "\(SystemCallError(call: call, code: errno, path: path))."
         case .noIndex(let directory):
             let build = directory == "index" || directory == "index/" ? "talks ingest" : "talks ingest ARCHIVE --index \(directory)"
             return "\(directory) holds no index (no manifest.json). Build one with '\(build)' first."
@@ -61,19 +62,23 @@ public enum IndexError: TalksError, Equatable {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: max(0, 8 - digits.count)) + digits
     }
+}
 
-    private static func message(_ errno: Int32) -> String {
-        guard let text = strerrorText(errno) else { return "error" }
-        return text
+extension IndexError {
+    /// The one place a failed system call becomes an `IndexError`: `.io` keeps the call,
+    /// the path (or the descriptor when there was none) and errno.
+    init(_ error: SystemCallError) {
+        let path = error.path ?? error.descriptor.map { "descriptor \($0)" } ?? "-"
+        self = .io(call: error.call, path: path, errno: error.code)
+    }
+
+    /// Evaluates a TalksSystem call, rethrowing its error as `IndexError.io`:
+    /// `try IndexError.rethrowing(try SystemFile.rename(temporary, to: path))`.
+    static func rethrowing<Result>(_ body: @autoclosure () throws(SystemCallError) -> Result) throws(IndexError) -> Result {
+        do {
+            return try body()
+        } catch {
+            throw IndexError(error)
+        }
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-private func strerrorText(_ code: Int32) -> String? {
-    guard let pointer = strerror(code) else { return nil }
-    return String(cString: pointer)
-}
-#else
-private func strerrorText(_ code: Int32) -> String? { nil }
-#endif

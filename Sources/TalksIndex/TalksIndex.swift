@@ -14,8 +14,9 @@
 /// (TalksSearch). It stores the analyser's normalised tokens, never stems: stemming,
 /// inflection and compounds are resolved at query time through the expansion tables.
 ///
-/// Layout: Codec/ (VarInt, CRC-32C, file container, file kinds), Directory/ (system
-/// calls, mmap, file writes, the writer lock), TermDictionary/ (dictionary reader,
+/// Layout: Codec/ (VarInt, CRC-32C, file container, file kinds), Directory/ (the index's
+/// file operations, mmap and the writer lock over TalksSystem, whose `SystemCallError`
+/// becomes `IndexError.io`), TermDictionary/ (dictionary reader,
 /// expansion tables), Postings/ (list builder and cursor), Store/ (cues, episodes, the
 /// Huffman text code), Segment/ (builder, serializer, reader), Commit/ (manifest, writer,
 /// merge policy), Reader/ (index snapshot, statistics), Ingest/ (archive ingest),

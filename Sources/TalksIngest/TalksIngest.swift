@@ -2,5 +2,6 @@
 ///
 /// Reads `archive/<id>/episode.json` (or `episode.html`, via libxml2) and the transcript
 /// beside it, imports RSS/podcast feeds, computes content hashes for incremental ingest
-/// and builds `talks check` reports. It does not index anything.
+/// and builds `talks check` reports. It does not index anything. Its file-system calls go
+/// through TalksSystem (`Support/FileSystem.swift`), whose errors become `IngestError`s.
 public enum TalksIngest {}

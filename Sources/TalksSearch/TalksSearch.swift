@@ -7,7 +7,8 @@
 ///    with `TermExpander` (exact 1.0 > inflected 0.8 > compound part 0.5 > without å/ä/ö 0.4
 ///    > typo 0.3/0.2) and gives each clause one IDF from the whole collection (the most
 ///    frequent variant's, so a rare inflection cannot outrank the word itself by rarity).
-///    `SegmentTerms` resolves the variants to one segment's term ordinals, once.
+///    Each variant keeps its ordinal in every segment holding it (`TermState`), so
+///    `SegmentTerms` hands scoring the ordinals without looking any string up again.
 /// 3. `Scoring/`: `SegmentEvaluator` scores episodes with BM25F (k1 1.2, b 0.75; title 3,
 ///    speakers 2.5, tags 1.5, description 1.2, series 1, transcript 1) from the per-episode
 ///    transcript aggregate and the metadata postings; a variant's frequency is multiplied by
@@ -17,10 +18,13 @@
 ///    would otherwise scan the whole archive). `TopEpisodes` keeps the best `offset + limit`.
 /// 4. `Results/`: `HitCollector` picks each result's best cues (most distinct clauses, then
 ///    BM25 within the cue) in time order; `Snippet` marks matches (`<mark>`, HTML-escaped,
-///    windowed with "…"); `DeepLink` builds `recording#t=SECONDS`; `SearchResponse+JSON` is
-///    the wire form shared by the CLI and the server.
+///    windowed with "…"); `DeepLink` builds the link into the recording at that second in
+///    its platform's form (YouTube, Vimeo, Media Fragments, a template); `SearchResponse+JSON`
+///    is the wire form shared by the CLI and the server.
 /// 5. `Engine/`: `Searcher` (one generation, thread-safe) is the entry point; `SearchEngine`
-///    swaps in a new `Searcher` when the manifest changes.
+///    swaps in a new `Searcher` when the manifest changes. A postings list found damaged
+///    while scoring or collecting hits fails the search with its `IndexError` (naming the
+///    segment file), never a silently shorter answer.
 ///
 /// What it does not do: read or write index files (TalksIndex), or Swedish analysis itself
 /// (TalksAnalysis): expansion only looks up the keys the index stored at ingest.

@@ -38,6 +38,55 @@ final class CodecTests: XCTestCase {
         }
     }
 
+    /// The one decoder's one limit (FORMAT.md "Encodings"): at most 10 bytes, the tenth
+    /// holding only bit 63; truncated and overlong input refused with the offset unchanged.
+    func testVarIntDecoderLimitAndRefusals() throws {
+        func read(_ bytes: [UInt8], end: Int? = nil) -> (value: UInt64?, offset: Int) {
+            bytes.withUnsafeBytes { raw in
+                var offset = 0
+                let value = VarInt.read(raw, at: &offset, end: end ?? bytes.count)
+                return (value, offset)
+            }
+        }
+        XCTAssertEqual(VarInt.maximumLength, 10)
+        XCTAssertEqual(read([0x05]).value, 5)
+        XCTAssertEqual(read([0xAC, 0x02]).value, 300, "FORMAT.md's example")
+        XCTAssertEqual(read([0xAC, 0x02]).offset, 2)
+        let largest: [UInt8] = Array(repeating: 0xFF, count: 9) + [0x01]
+        XCTAssertEqual(read(largest).value, UInt64.max)
+        XCTAssertEqual(read(largest).offset, 10)
+        XCTAssertEqual(read(Array(repeating: 0x80, count: 9) + [0x01]).value, 1 << 63)
+        XCTAssertEqual(read([0x80, 0x00]).value, 0, "a longer encoding than needed still reads")
+
+        let overflow: [UInt8] = Array(repeating: 0xFF, count: 9) + [0x02]
+        let eleven: [UInt8] = Array(repeating: 0x80, count: 10) + [0x00]
+        let truncated: [UInt8] = [0xAC]
+        for bad in [overflow, eleven, truncated, []] {
+            XCTAssertNil(read(bad).value, "\(bad)")
+            XCTAssertEqual(read(bad).offset, 0, "a refused VarInt leaves the offset alone")
+        }
+        XCTAssertNil(read([0xAC, 0x02], end: 1).value, "end cuts the VarInt off")
+        XCTAssertEqual(read([0x05, 0xAC, 0x02], end: 1).value, 5)
+        let isTruncated = { (bytes: [UInt8]) in bytes.withUnsafeBytes { VarInt.isTruncated($0, at: 0, end: bytes.count) } }
+        XCTAssertTrue(isTruncated(truncated))
+        XCTAssertFalse(isTruncated(overflow))
+        XCTAssertFalse(isTruncated(eleven))
+
+        // ByteReader names the file and tells the two apart.
+        for (bytes, words) in [(truncated, "unexpected end of data"), (overflow, "longer than 10 bytes or overflows")] {
+            try bytes.withUnsafeBytes { raw in
+                var reader = ByteReader(raw, file: "seg-1-0.episodes")
+                XCTAssertThrowsError(try reader.readVarInt()) { error in
+                    XCTAssertTrue("\(error)".contains("seg-1-0.episodes"), "\(error)")
+                    XCTAssertTrue("\(error)".contains(words), "\(error)")
+                }
+            }
+        }
+        var encoded: [UInt8] = []
+        for value: UInt64 in [0, 127, 128, 300, UInt64(UInt32.max), UInt64.max] { VarInt.append(value, to: &encoded) }
+        XCTAssertEqual(encoded.count, 1 + 1 + 2 + 2 + 5 + 10)
+    }
+
     func testFileContainerRoundTripAndChecks() throws {
         let segment = SegmentID(generation: 3, number: 1)
         let bytes = FileContainer.build(kind: .lengths, segment: segment, sections: [[1, 2, 3], [], [9]])

@@ -4,8 +4,8 @@ import TalksModel
 @testable import TalksIndex
 
 /// Files that are not regular files where an episode's files should be: a FIFO (opening it
-/// would wait for a writer forever), a link to `/dev/zero` (reading it never ends) and a
-/// directory. Ingest names each and finishes, both for new episodes and for episodes already
+/// would wait for a writer forever), a link to `/dev/zero` (reading it never ends; refused
+/// because it leaves the archive) and a directory. Ingest names each and finishes, both for new episodes and for episodes already
 /// indexed (whose files are first hashed to recognise unchanged ones), which keep their
 /// indexed copy.
 final class HostileFilesIngestTests: XCTestCase {
@@ -74,7 +74,10 @@ final class HostileFilesIngestTests: XCTestCase {
         XCTAssertEqual(second.unchanged, 1, "frisk")
         XCTAssertEqual(second.rejections.count, 6, "\(second.rejections)")
         for rejection in second.rejections {
-            XCTAssertEqual(rejection.diagnostics.map(\.message), ["expected a regular file"], rejection.path)
+            let expected = rejection.path.hasSuffix("-zero")
+                ? "refused: its real path /dev/zero is outside the archive \(root)/archive; talks reads only files inside the archive (copy the file in, or point the symbolic link inside the archive)"
+                : "expected a regular file"
+            XCTAssertEqual(rejection.diagnostics.map(\.message), [expected], rejection.path)
             XCTAssertTrue(rejection.diagnostics.allSatisfy { $0.file.hasSuffix("/transcript.vtt") })
         }
         let reader = try IndexReader.open(directory: root + "/index")

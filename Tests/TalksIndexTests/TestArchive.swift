@@ -13,7 +13,7 @@ enum TestArchive {
             id: id, series: series, number: Int(id.filter(\.isNumber)), title: title,
             date: "2022-10-19T12:00:00+02:00", timestamp: 1_666_173_600,
             speakers: speakers.map { Speaker(name: $0, organisation: "Vreta Kluster") },
-            description: description, recording: "https://example.org/\(id).mp4", page: nil, tags: tags, duration: 600)
+            description: description, recording: WebLink("https://example.org/\(id).mp4"), page: nil, tags: tags, duration: 600)
         let transcript = Transcript(cues: cues.map { Cue(start: $0.0, end: $0.0 + 4.5, speaker: $0.2, text: $0.1) })
         return LoadedEpisode(episode: metadata, transcript: transcript,
                              contentHash: hash ?? "hash-\(id)-\(cues.count)", sourcePath: "archive/\(id)")

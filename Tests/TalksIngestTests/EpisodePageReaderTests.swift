@@ -19,7 +19,7 @@ final class EpisodePageReaderTests: XCTestCase {
         XCTAssertEqual(episode.language, "sv")
         XCTAssertEqual(episode.speakers, [Speaker(name: "Helene Oscarsson", organisation: "Vreta Kluster")])
         XCTAssertTrue(episode.description?.hasPrefix("Gröna kluster är regionala noder") ?? false, "\(episode.description ?? "")")
-        XCTAssertEqual(episode.page, "https://www.landsbygdsnatverket.se/evenemang/landet-lar-55")
+        XCTAssertEqual(episode.page?.text, "https://www.landsbygdsnatverket.se/evenemang/landet-lar-55")
         XCTAssertEqual(episode.tags, ["gröna kluster", "livsmedelsstrategi", "kompetensförsörjning"])
         XCTAssertTrue(metadata.warnings.isEmpty, "\(metadata.warnings)")
     }

@@ -127,7 +127,7 @@ final class SearcherQueryTests: XCTestCase {
         XCTAssertEqual(hits.map(\.start), [10, 20], "cue with all three words first, then the torka cue, in time order")
         XCTAssertEqual(hits[0].snippetHTML, "<mark>Granbarkborren</mark> kom efter <mark>torkan</mark> <mark>2018</mark>.")
         XCTAssertEqual(hits[0].speaker, "Björn Åkesson")
-        XCTAssertEqual(hits[0].url, "https://media.example.org/ep-58.mp4#t=10")
+        XCTAssertEqual(hits[0].url?.text, "https://media.example.org/ep-58.mp4#t=10")
         XCTAssertEqual(hits[1].snippetHTML, "Mer om <mark>torka</mark> och vatten.")
         let one = try index.search("torkan", hits: 1).results.first { $0.episode.id == "ep-58" }
         XCTAssertEqual(one?.hits.count, 1)

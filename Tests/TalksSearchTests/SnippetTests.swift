@@ -1,5 +1,6 @@
 import XCTest
 import TalksAnalysis
+import TalksModel
 @testable import TalksSearch
 
 final class SnippetTests: XCTestCase {
@@ -52,13 +53,5 @@ final class SnippetTests: XCTestCase {
         let ranges = [0..<5, 0..<15, 6..<15, 40..<50, -3..<2, 7..<7]
         let snippet = Snippet(text: text, matches: ranges)
         XCTAssertEqual(snippet.html, "<mark>snabb-bemanning</mark> i åäö")
-    }
-
-    func testDeepLinks() {
-        XCTAssertEqual(DeepLink.url(recording: "https://example.se/v.mp4", seconds: 75.9), "https://example.se/v.mp4#t=75")
-        XCTAssertEqual(DeepLink.url(recording: "https://youtu.be/x#old", seconds: 3), "https://youtu.be/x#t=3")
-        XCTAssertEqual(DeepLink.url(recording: "https://example.se/v.mp4", seconds: -1), "https://example.se/v.mp4#t=0")
-        XCTAssertNil(DeepLink.url(recording: nil, seconds: 10))
-        XCTAssertNil(DeepLink.url(recording: "", seconds: 10))
     }
 }

@@ -31,7 +31,7 @@ final class TestIndex {
         let episode = Episode(
             id: id, series: series, number: number, title: title, date: date, timestamp: nil,
             speakers: speakers.map { Speaker(name: $0) }, description: description,
-            recording: recording ?? "https://media.example.org/\(id).mp4", page: nil, tags: tags)
+            recording: WebLink(recording ?? "https://media.example.org/\(id).mp4"), page: nil, tags: tags)
         return LoadedEpisode(episode: episode, transcript: Transcript(cues: loadedCues),
                              contentHash: String(id.hashValue, radix: 16), sourcePath: "test/\(id)")
     }

@@ -64,7 +64,7 @@ final class CheckAndImportCommandTests: XCTestCase {
         XCTAssertTrue(check.output.contains("USAGE: talks check <path> [--json]\n"), check.output)
         XCTAssertTrue(check.output.contains("EXAMPLES:\n  talks check archive/\n"), check.output)
         let importFeed = try talks("import-feed", "--help")
-        XCTAssertTrue(importFeed.output.contains("USAGE: talks import-feed <feed> [--into <ARCHIVE>] [--force]\n"), importFeed.output)
+        XCTAssertTrue(importFeed.output.contains("USAGE: talks import-feed <feed> --into <ARCHIVE> [--force]\n"), importFeed.output)
     }
 
     func testImportFeedThenCheck() throws {
@@ -78,6 +78,9 @@ final class CheckAndImportCommandTests: XCTestCase {
         XCTAssertTrue(again.output.hasSuffix("0 written, 3 kept.\n"), again.output)
         let check = try talks("check", archive + "/56-vatten-torka-i-lantbruket")
         XCTAssertEqual(check.status, 0, check.output)
-        XCTAssertEqual(try talks("import-feed", Self.fixtures + "/feed/landet-lar.xml").status, 64)
+        let withoutInto = try talks("import-feed", Self.fixtures + "/feed/landet-lar.xml")
+        XCTAssertEqual(withoutInto.status, 64)
+        XCTAssertEqual(withoutInto.error, "talks import-feed: missing --into ARCHIVE (the archive folder to create episode folders in)\n"
+            + "Run 'talks import-feed --help' for usage.\n")
     }
 }

@@ -98,6 +98,14 @@ final class CommandLineTests: XCTestCase {
         let flagWithValue = try TalksExecutable.run(["list", "--json=yes"])
         XCTAssertEqual(flagWithValue.status, 64)
         XCTAssertTrue(flagWithValue.error.hasPrefix("talks list: '--json' takes no value\n"), flagWithValue.error)
+        let origin = try TalksExecutable.run(["serve", "--cors-origin", "https://a.se,https://b.se", "--port", "0"])
+        XCTAssertEqual(origin.status, 64)
+        XCTAssertEqual(origin.error, "talks serve: '--cors-origin' takes '*' or one origin such as https://example.se, "
+            + "not 'https://a.se,https://b.se'\nRun 'talks serve --help' for usage.\n")
+        let missingWords = try TalksExecutable.run(["remove"])
+        XCTAssertEqual(missingWords.status, 64)
+        XCTAssertEqual(missingWords.error, "talks remove: missing argument id\nRun 'talks remove --help' for usage.\n")
+        XCTAssertTrue(try TalksExecutable.run(["remove", "--help"]).output.contains("USAGE: talks remove <id> ... [--index <DIR>]\n"))
         // Run where there is no archive/, so nothing could be built even if the check came late.
         let empty = FileManager.default.temporaryDirectory
         let host = try TalksExecutable.run(["serve", "--host", "256.0.0.1", "--port", "0", "--index", "no-index-here"], in: empty)

@@ -75,7 +75,7 @@ final class DiskFullCommandTests: XCTestCase {
         let talks = TalksExecutable.url.path
         let failed = try Self.shell("trap '' XFSZ; ulimit -f 256; exec '\(talks)' ingest '\(root)/large' --index '\(index)' 2>&1 >/dev/null")
         try assertPreviousGenerationIntact(index, failed: TalksExecutable.Run(status: failed.status, output: "", error: failed.output),
-                                           reason: "File too large (errno 27)")
+                                           reason: "EFBIG (File too large)")
         let next = try TalksExecutable.run(["ingest", root + "/large", "--index", index])
         XCTAssertEqual(next.status, 0, next.error)
         let verify = try TalksExecutable.run(["verify", "--index", index])
@@ -95,7 +95,7 @@ final class DiskFullCommandTests: XCTestCase {
         try writeArchive(root + "/large", from: 3, count: 40, cues: 400)
         XCTAssertEqual(try TalksExecutable.run(["ingest", root + "/small", "--index", index]).status, 0)
         let failed = try TalksExecutable.run(["ingest", root + "/large", "--index", index])
-        try assertPreviousGenerationIntact(index, failed: failed, reason: "No space left on device (errno 28)")
+        try assertPreviousGenerationIntact(index, failed: failed, reason: "ENOSPC (No space left on device)")
         // The next writer deletes the partial files first, so a small ingest fits again.
         try writeArchive(root + "/one", from: 100, count: 1, cues: 5)
         let next = try TalksExecutable.run(["ingest", root + "/one", "--index", index])

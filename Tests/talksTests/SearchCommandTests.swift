@@ -78,6 +78,49 @@ final class SearchCommandTests: XCTestCase {
         XCTAssertEqual(badLimit.status, 64)
     }
 
+    /// Damage a checksum cannot show (a writer that wrote bad bytes, then their CRC-32C):
+    /// every byte of the postings section is overwritten and the footer recomputed, so the
+    /// file opens. The search must fail naming the file, not answer "no hits".
+    func testDamagedPostingsFailTheSearchNamingTheFile() throws {
+        XCTAssertEqual(try search("livsmedelsstrategi").status, 0)
+        let workspace = try XCTUnwrap(workspace)
+        try Self.overwriteFirstSectionKeepingTheChecksum(workspace.appendingPathComponent("index/seg-1-0.postings"))
+        let damaged = try search("livsmedelsstrategi")
+        XCTAssertEqual(damaged.status, 1, damaged.output)
+        XCTAssertEqual(damaged.output, "")
+        XCTAssertTrue(damaged.error.hasPrefix("talks search: seg-1-0.postings is corrupt: "), damaged.error)
+        XCTAssertTrue(damaged.error.contains("term \"livsmedelsstrategi\""), damaged.error)
+        XCTAssertTrue(damaged.error.contains("Run 'talks verify'"), damaged.error)
+        let verify = try TalksExecutable.run(["verify"], in: workspace)
+        XCTAssertEqual(verify.status, 1)
+        XCTAssertTrue(verify.output.contains("seg-1-0.postings is corrupt") || verify.error.contains("seg-1-0.postings is corrupt"),
+                      verify.output + verify.error)
+    }
+
+    /// Sets every byte of a segment file's first section to FF and rewrites its CRC-32C
+    /// footer (FORMAT.md, "The file container": the section table offset is the u64 at
+    /// end−16, the table holds a u32 count then u64 offset and u64 length per section).
+    static func overwriteFirstSectionKeepingTheChecksum(_ url: URL) throws {
+        var bytes = [UInt8](try Data(contentsOf: url))
+        func integer(at offset: Int, bytes count: Int) -> Int {
+            (0..<count).reduce(0) { $0 | Int(bytes[offset + $1]) << (8 * $1) }
+        }
+        let table = integer(at: bytes.count - 16, bytes: 8)
+        let start = integer(at: table + 4, bytes: 8)
+        let length = integer(at: table + 12, bytes: 8)
+        XCTAssertGreaterThan(length, 0)
+        for index in start..<(start + length) { bytes[index] = 0xFF }
+        // CRC-32C, bit by bit (Castagnoli, reflected 0x82F63B78, init and final xor all ones).
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in bytes[0..<(bytes.count - 4)] {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0x82F6_3B78 : crc >> 1 }
+        }
+        crc ^= 0xFFFF_FFFF
+        for index in 0..<4 { bytes[bytes.count - 4 + index] = UInt8(truncatingIfNeeded: crc >> UInt32(8 * index)) }
+        try Data(bytes).write(to: url)
+    }
+
     func testJSONHasTheDocumentedShape() throws {
         let run = try search("torkan", "--json", "--limit", "2")
         XCTAssertEqual(run.status, 0, run.error)

@@ -28,16 +28,13 @@ struct ByteReader {
         return byte
     }
 
+    /// A VarInt (`VarInt.read`: at most 10 bytes).
     mutating func readVarInt() throws(IndexError) -> UInt64 {
-        var result: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            let byte = try readByte()
-            result |= UInt64(byte & 0x7F) << shift
-            if byte & 0x80 == 0 { return result }
-            shift += 7
-            if shift > 63 { throw corrupt("VarInt longer than 10 bytes at byte \(offset)") }
+        if let value = VarInt.read(bytes, at: &offset) { return value }
+        if VarInt.isTruncated(bytes, at: offset, end: bytes.count) {
+            throw corrupt("unexpected end of data inside the VarInt at byte \(offset)")
         }
+        throw corrupt("the VarInt at byte \(offset) is longer than \(VarInt.maximumLength) bytes or overflows 64 bits")
     }
 
     /// A VarInt that must fit in `0...limit` (counts, lengths, ordinals). `what` names the

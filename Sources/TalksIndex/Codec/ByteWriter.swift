@@ -14,12 +14,7 @@ struct ByteWriter {
 
     @inline(__always)
     mutating func appendVarInt(_ value: UInt64) {
-        var value = value
-        while value >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
-            value >>= 7
-        }
-        bytes.append(UInt8(value))
+        VarInt.append(value, to: &bytes)
     }
 
     @inline(__always)
@@ -75,10 +70,5 @@ struct ByteWriter {
 /// Appends a VarInt to a raw byte array (the hot path of postings building).
 @inline(__always)
 func appendVarInt(_ value: UInt32, to bytes: inout [UInt8]) {
-    var value = value
-    while value >= 0x80 {
-        bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
-        value >>= 7
-    }
-    bytes.append(UInt8(value))
+    VarInt.append(UInt64(value), to: &bytes)
 }

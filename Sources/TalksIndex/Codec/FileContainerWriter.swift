@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import TalksSystem
 
 /// Writes one segment file in the `FileContainer` frame straight to disk, section by
 /// section, computing the CRC-32C on the way: the bytes pass through a 1 MB buffer
@@ -28,9 +29,7 @@ final class FileContainerWriter {
 
     init(path: String, kind: FileKind, segment: SegmentID) throws(IndexError) {
         self.path = path
-        descriptor = try SystemCall.run("open", path: path) {
-            Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        }
+        descriptor = try IndexError.rethrowing(try SystemFile.open(path, O_WRONLY | O_CREAT | O_EXCL, mode: 0o644))
         buffer.reserveCapacity(Self.bufferSize)
         var header = ByteWriter(capacity: FileContainer.headerSize)
         header.append(FileContainer.magic)
@@ -78,7 +77,7 @@ final class FileContainerWriter {
         if buffer.count + bytes.count > Self.bufferSize { try drain() }
         if bytes.count >= Self.bufferSize {
             crc = CRC32C.checksum(bytes, continuing: crc)
-            try SystemCall.writeAll(descriptor, bytes, path: path)
+            try IndexError.rethrowing(try SystemFile.writeAll(descriptor, bytes, path: path))
             written += bytes.count
         } else {
             buffer.append(contentsOf: bytes)
@@ -91,7 +90,7 @@ final class FileContainerWriter {
         let failure: IndexError? = buffer.withUnsafeBytes { raw in
             crc = CRC32C.checksum(raw, continuing: crc)
             do throws(IndexError) {
-                try SystemCall.writeAll(descriptor, raw, path: path)
+                try IndexError.rethrowing(try SystemFile.writeAll(descriptor, raw, path: path))
                 return nil
             } catch {
                 return error
@@ -121,7 +120,7 @@ final class FileContainerWriter {
         buffer = trailer.bytes
         let failure: IndexError? = buffer.withUnsafeBytes { raw in
             do throws(IndexError) {
-                try SystemCall.writeAll(descriptor, raw, path: path)
+                try IndexError.rethrowing(try SystemFile.writeAll(descriptor, raw, path: path))
                 return nil
             } catch {
                 return error

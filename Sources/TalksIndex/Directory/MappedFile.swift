@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import TalksSystem
 
 /// A read-only memory mapping of a whole file.
 ///
@@ -21,26 +22,16 @@ final class MappedFile: @unchecked Sendable {
     init(path: String) throws(IndexError) {
         self.path = path
         self.name = path.split(separator: "/").last.map(String.init) ?? path
-        let descriptor = try SystemCall.run("open", path: path) { Glibc.open(path, O_RDONLY | O_CLOEXEC) }
+        let descriptor = try IndexError.rethrowing(try SystemFile.open(path, O_RDONLY))
         defer { SystemCall.close(descriptor) }
-        var status = stat()
-        try SystemCall.run("fstat", path: path) { fstat(descriptor, &status) }
+        let status = try IndexError.rethrowing(try SystemFile.status(descriptor: descriptor, path: path))
         let size = Int(status.st_size)
         identity = FileIdentity(status)
         if size == 0 {
             bytes = UnsafeRawBufferPointer(start: nil, count: 0)
             return
         }
-        while true {
-            let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0)
-            if address == MAP_FAILED {
-                let code = errno
-                if code == EINTR { continue }
-                throw IndexError.io(call: "mmap", path: path, errno: code)
-            }
-            bytes = UnsafeRawBufferPointer(start: address, count: size)
-            return
-        }
+        bytes = try IndexError.rethrowing(try SystemMemory.mapReadOnly(descriptor, size: size, path: path))
     }
 
     /// Maps every page of the file into the process now (`madvise(MADV_POPULATE_READ)`,
@@ -48,9 +39,9 @@ final class MappedFile: @unchecked Sendable {
     /// The pages come from the page cache; nothing is copied. Worth it for readers that
     /// answer many queries (a server, a batch of queries), not for one CLI search.
     func prefault() {
-        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        guard bytes.baseAddress != nil, bytes.count > 0 else { return }
         let populateRead: Int32 = 22  // MADV_POPULATE_READ
-        if madvise(UnsafeMutableRawPointer(mutating: base), bytes.count, populateRead) == 0 { return }
+        if (try? SystemMemory.advise(bytes, populateRead, path: path)) != nil { return }
         var sum: UInt8 = 0
         var offset = 0
         while offset < bytes.count {
@@ -65,13 +56,10 @@ final class MappedFile: @unchecked Sendable {
     /// read). The writer calls it on segments it keeps open but rarely reads, so their
     /// pages do not count against the ingest memory budget.
     func releaseResidentPages() {
-        guard let base = bytes.baseAddress else { return }
-        _ = madvise(UnsafeMutableRawPointer(mutating: base), bytes.count, MADV_DONTNEED)
+        try? SystemMemory.advise(bytes, MADV_DONTNEED, path: path)
     }
 
     deinit {
-        if let base = bytes.baseAddress {
-            munmap(UnsafeMutableRawPointer(mutating: base), bytes.count)
-        }
+        SystemMemory.unmap(bytes)
     }
 }

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import TalksSystem
 
 /// Returns freed heap pages to the kernel after a flush.
 ///
@@ -41,18 +42,13 @@ enum MemoryRelease {
         _ = trim?(0)
     }
 
-    /// The process's resident set size in bytes (from `/proc/self/statm`), 0 when unknown.
-    /// For the timing report and the memory benchmark, not for decisions.
+    /// The process's resident set size in bytes (from `/proc/self/statm`: total and
+    /// resident pages), 0 when unknown. For the timing report and the memory benchmark,
+    /// not for decisions.
     static func residentBytes() -> Int {
-        guard let file = fopen("/proc/self/statm", "r") else { return 0 }
-        defer { fclose(file) }
-        var size = 0
-        var resident = 0
-        guard withUnsafeMutablePointer(to: &size, { sizePointer in
-            withUnsafeMutablePointer(to: &resident) { residentPointer in
-                withVaList([sizePointer, residentPointer]) { vfscanf(file, "%ld %ld", $0) }
-            }
-        }) == 2 else { return 0 }
-        return resident * Int(sysconf(Int32(_SC_PAGESIZE)))
+        guard let statm = try? SystemFile.readFile("/proc/self/statm") else { return 0 }
+        let fields = statm.split(separator: UInt8(ascii: " "), maxSplits: 2)
+        guard fields.count >= 2, let pages = Int(String(decoding: fields[1], as: UTF8.self)) else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
 }

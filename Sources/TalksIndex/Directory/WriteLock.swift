@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import TalksSystem
 
 /// The one-writer lock of an index directory: `.write.lock`, held with `flock(2)` and
 /// holding the owner's PID in decimal for the message a second writer gets.
@@ -17,21 +18,22 @@ final class WriteLock {
     init(directory: String) throws(IndexError) {
         path = directory + "/" + Self.fileName
         let lockPath = path
-        descriptor = try SystemCall.run("open", path: lockPath) { Glibc.open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644) }
-        while flock(descriptor, LOCK_EX | LOCK_NB) == -1 {
-            let code = errno
-            if code == EINTR { continue }
+        descriptor = try IndexError.rethrowing(try SystemFile.open(lockPath, O_RDWR | O_CREAT, mode: 0o644))
+        let taken: Bool
+        do {
+            taken = try SystemFile.tryLockExclusive(descriptor, path: lockPath)
+        } catch {
             SystemCall.close(descriptor)
-            if code == EWOULDBLOCK {
-                throw IndexError.locked(directory: directory, pid: Self.holder(lockPath))
-            }
-            throw IndexError.io(call: "flock", path: lockPath, errno: code)
+            throw IndexError(error)
+        }
+        guard taken else {
+            SystemCall.close(descriptor)
+            throw IndexError.locked(directory: directory, pid: Self.holder(lockPath))
         }
         let descriptor = self.descriptor
         // The PID is informative only; failing to write it does not lose the lock.
-        _ = ftruncate(descriptor, 0)
-        let text = Array("\(getpid())\n".utf8)
-        _ = text.withUnsafeBytes { buffer in pwrite(descriptor, buffer.baseAddress, buffer.count, 0) }
+        try? SystemFile.truncate(descriptor, to: 0, path: lockPath)
+        try? SystemFile.writeAll(descriptor, Array("\(getpid())\n".utf8), at: 0, path: lockPath)
     }
 
     /// The PID written in a lock file, if readable.
@@ -43,8 +45,8 @@ final class WriteLock {
     /// Releases the lock (idempotent).
     func release() {
         guard descriptor >= 0 else { return }
-        _ = ftruncate(descriptor, 0)
-        _ = flock(descriptor, LOCK_UN)
+        try? SystemFile.truncate(descriptor, to: 0, path: path)
+        try? SystemFile.unlock(descriptor, path: path)
         SystemCall.close(descriptor)
         descriptor = -1
     }

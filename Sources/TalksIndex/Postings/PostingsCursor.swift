@@ -4,16 +4,32 @@
 /// Call `next()` to move to the first and each following document, or `advance(to:)` to
 /// skip ahead (it uses the skip table stored every 128 documents, so intersecting a rare
 /// term with a common one does not decode the common list). Positions are decoded only
-/// when asked for. Every byte read is bounds-checked: a damaged list ends early and sets
-/// `isCorrupt` instead of reading outside the file.
+/// when asked for. Every byte read is bounds-checked (`VarInt.read`): a damaged list ends
+/// early and records what was damaged (`isCorrupt`, `damageError`) instead of reading
+/// outside the file. Whoever walks a cursor must check `damageError` (or call
+/// `checkIntact()`) when it stops, or a damaged list silently looks shorter than it is.
 ///
 /// Layout (FORMAT.md, "Postings"): VarInt skip count, skip entries (last document before
 /// the block u32, doc-data offset u32, positions offset u32, index of the block's first
 /// document u32), then per document VarInt(delta << 1 | (tf == 1 ? 1 : 0)) and, when the
 /// low bit is 0, VarInt(tf).
 public struct PostingsCursor {
-    /// Keeps the mapped files alive while the cursor exists.
-    private let owner: AnyObject?
+    /// What a cursor found damaged; it names the file to blame.
+    @usableFromInline
+    enum Damage: UInt8 {
+        /// The term's dictionary record points outside the postings or positions section.
+        case record
+        /// The skip table does not fit the list, or an entry points outside it (`.postings`).
+        case skipTable
+        /// The document data does not decode (`.postings`).
+        case documents
+        /// The positions of a document do not decode (`.positions`).
+        case positions
+    }
+
+    /// The segment whose mapped files this cursor reads (kept alive while the cursor
+    /// exists); nil for `.empty`.
+    @usableFromInline let segment: SegmentReader?
     private let skips: UInt32Table
     private let docs: UnsafeRawBufferPointer
     private let positionData: UnsafeRawBufferPointer
@@ -35,19 +51,47 @@ public struct PostingsCursor {
     public private(set) var document: Int = -1
     /// The term's frequency in the current document.
     public private(set) var frequency: Int = 0
+
+    /// The first skip entry not yet behind the cursor (advanced lazily by `advance(to:)`).
+    private var nextSkip = 0
+    private var currentPositionsStart = 0
+
+    // Small fields last, so they share one word (cursors are copied by value).
+    /// The term (its ordinal) and stream, to name them when the list turns out damaged.
+    @usableFromInline let term: UInt32
+    /// Where the damage was found (see `record`).
+    @usableFromInline private(set) var damageAt: UInt32 = 0
+    @usableFromInline let stream: Stream
+    /// What turned out to be damaged, nil while the list reads fine.
+    @usableFromInline private(set) var damage: Damage?
+    /// Whether the current document's positions were decoded (so `positionOffset` is past them).
+    private var positionsRead = false
+
     /// True when the list turned out to be damaged (the cursor then acts exhausted).
-    public private(set) var isCorrupt = false
+    @inlinable
+    public var isCorrupt: Bool { damage != nil }
 
     /// An empty cursor (the term does not occur in the field).
     public static var empty: PostingsCursor {
-        PostingsCursor(owner: nil, skips: UInt32Table(UnsafeRawBufferPointer(start: nil, count: 0)),
+        PostingsCursor(segment: nil, term: -1, stream: .title, skips: UInt32Table(UnsafeRawBufferPointer(start: nil, count: 0)),
                        docs: UnsafeRawBufferPointer(start: nil, count: 0),
                        positionData: UnsafeRawBufferPointer(start: nil, count: 0), count: 0, documentLimit: 0)
     }
 
-    init(owner: AnyObject?, skips: UInt32Table, docs: UnsafeRawBufferPointer,
+    /// An exhausted cursor for a list found damaged before its first document.
+    static func damaged(_ damage: Damage, segment: SegmentReader, term: Int, stream: Stream) -> PostingsCursor {
+        var cursor = PostingsCursor(segment: segment, term: term, stream: stream, skips: UInt32Table(UnsafeRawBufferPointer(start: nil, count: 0)),
+                                    docs: UnsafeRawBufferPointer(start: nil, count: 0),
+                                    positionData: UnsafeRawBufferPointer(start: nil, count: 0), count: 0, documentLimit: 0)
+        cursor.damage = damage
+        return cursor
+    }
+
+    init(segment: SegmentReader?, term: Int, stream: Stream, skips: UInt32Table, docs: UnsafeRawBufferPointer,
          positionData: UnsafeRawBufferPointer, count: Int, documentLimit: Int) {
-        self.owner = owner
+        self.segment = segment
+        self.term = UInt32(truncatingIfNeeded: max(0, term))
+        self.stream = stream
         self.skips = skips
         self.docs = docs
         self.positionData = positionData
@@ -55,37 +99,57 @@ public struct PostingsCursor {
         self.documentLimit = documentLimit
     }
 
-    static let blockSize = 128
-
+    /// The largest frequency a document can have: one position takes at least a byte, so
+    /// no more than the list's position bytes; `UInt32.max` for lists without positions.
     @inline(__always)
-    private mutating func readVarInt() -> Int? {
-        // Fast path: a one-byte VarInt (most deltas and frequencies), one bounds check.
-        if offset < docs.count {
-            let byte = docs[offset]
-            if byte & 0x80 == 0 {
-                offset &+= 1
-                return Int(byte)
-            }
-        }
-        var result = 0
-        var shift = 0
-        while offset < docs.count {
-            let byte = docs[offset]
-            offset &+= 1
-            result |= Int(byte & 0x7F) << shift
-            if byte & 0x80 == 0 { return result }
-            shift += 7
-            if shift > 35 { return nil }
-        }
-        return nil
+    private var frequencyLimit: UInt64 {
+        positionData.isEmpty ? UInt64(UInt32.max) : UInt64(positionData.count)
     }
 
-    mutating func markCorrupt() {
-        isCorrupt = true
+    /// The damage found, as the error to report: `IndexError.corrupt` naming the segment
+    /// file, the term and the stream. nil while the list reads fine.
+    public var damageError: IndexError? {
+        guard let damage else { return nil }
+        return Self.error(damage, segment: segment, term: term, stream: stream, at: damageAt, documents: count)
     }
 
-    private mutating func fail() -> Bool {
-        isCorrupt = true
+    /// Throws `damageError` when the list turned out to be damaged: call it when a walk
+    /// stops, so that damage found mid-query fails the query instead of dropping results.
+    /// Inlinable, reading single fields: an intact cursor costs one comparison, not a call
+    /// and a copy of the cursor.
+    @inlinable @inline(__always)
+    public func checkIntact() throws(IndexError) {
+        if let damage {
+            throw Self.error(damage, segment: segment, term: term, stream: stream, at: damageAt, documents: count)
+        }
+    }
+
+    @usableFromInline @inline(never)
+    static func error(_ damage: Damage, segment: SegmentReader?, term: UInt32, stream: Stream, at: UInt32,
+                      documents: Int) -> IndexError {
+        guard let segment else { return .corrupt(file: "a segment file", detail: "a postings list does not decode") }
+        return segment.damageError(damage, term: Int(term), stream: stream, at: Int(at), documents: documents)
+    }
+
+    static let blockSize = 128
+    /// A skip entry is four u32 fields: last document before the block, document-data
+    /// offset, positions offset, index of the block's first document.
+    static let skipEntryFields = 4
+    static let skipEntryBytes = skipEntryFields * 4
+
+    /// Records `damage` (the first one found wins): the one place a cursor is marked
+    /// damaged. `at` is the number of documents read (list damage) or the document whose
+    /// positions do not decode (position damage).
+    @inline(never)
+    private mutating func record(_ damage: Damage, at: Int) {
+        guard self.damage == nil else { return }
+        self.damage = damage
+        damageAt = UInt32(truncatingIfNeeded: max(0, at))
+    }
+
+    /// Records document damage found after `read` documents and ends the walk; false.
+    private mutating func fail(_ damage: Damage, after read: Int) -> Bool {
+        record(damage, at: read)
         return finish()
     }
 
@@ -102,17 +166,22 @@ public struct PostingsCursor {
         guard consumed < count else { return finish() }
         if !positionsRead { pendingPositions &+= frequency }
         positionsRead = false
-        guard let code = readVarInt() else { return fail() }
-        let delta = code >> 1
-        let tf: Int
-        if code & 1 == 1 {
-            tf = 1
-        } else {
-            guard let value = readVarInt(), value >= 2 else { return fail() }
-            tf = value
+        guard let code = VarInt.read(docs, at: &offset) else { return fail(.documents, after: consumed) }
+        var tf = 1
+        if code & 1 == 0 {
+            guard let value = VarInt.read(docs, at: &offset), value >= 2, value <= frequencyLimit else {
+                return fail(.documents, after: consumed)
+            }
+            tf = Int(truncatingIfNeeded: value)
         }
+        // The delta is below 2^63, so it converts; a sum beyond Int.max wraps negative,
+        // which the unsigned comparison with the limit refuses along with too large ones.
+        // Only a list's first document may repeat its base (delta 0).
+        let delta = Int(truncatingIfNeeded: code >> 1)
         let doc = previous &+ delta
-        guard doc < documentLimit, delta > 0 || consumed == 0 else { return fail() }
+        guard UInt(bitPattern: doc) < UInt(bitPattern: documentLimit), delta > 0 || consumed == 0 else {
+            return fail(.documents, after: consumed)
+        }
         previous = doc
         document = doc
         frequency = tf
@@ -124,30 +193,35 @@ public struct PostingsCursor {
     /// the list has none.
     public mutating func advance(to target: Int) -> Bool {
         if consumed > 0 && document >= target { return document != Int.max }
-        let skipCount = skips.count / 4
+        let skipCount = skips.count / Self.skipEntryFields
+        // Skip entry fields: 0 last document before the block, 1 document-data offset,
+        // 2 positions offset, 3 index of the block's first document.
+        @inline(__always) func field(_ entry: Int, _ field: Int) -> Int {
+            Int(skips.unchecked(entry &* Self.skipEntryFields &+ field))
+        }
         // Skip entries at or before the current document are behind us for good.
-        while nextSkip < skipCount && Int(skips.unchecked(nextSkip * 4 + 3)) <= consumed { nextSkip += 1 }
-        if nextSkip < skipCount && Int(skips.unchecked(nextSkip * 4)) < target {
+        while nextSkip < skipCount && field(nextSkip, 3) <= consumed { nextSkip += 1 }
+        if nextSkip < skipCount && field(nextSkip, 0) < target {
             // The target lies beyond the current block: gallop over the skip entries, then
             // binary-search the last one whose previous document is below the target.
             var low = nextSkip
             var step = 1
             var high = nextSkip + 1
-            while high < skipCount && Int(skips.unchecked(high * 4)) < target {
+            while high < skipCount && field(high, 0) < target {
                 low = high
                 step <<= 1
                 high = min(skipCount, high + step)
             }
             while high - low > 1 {
                 let middle = (low + high) >> 1
-                if Int(skips.unchecked(middle * 4)) < target { low = middle } else { high = middle }
+                if field(middle, 0) < target { low = middle } else { high = middle }
             }
-            let lastDoc = Int(skips.unchecked(low * 4))
-            let docOffset = Int(skips.unchecked(low * 4 + 1))
-            let positionsAt = Int(skips.unchecked(low * 4 + 2))
-            let index = Int(skips.unchecked(low * 4 + 3))
+            let lastDoc = field(low, 0)
+            let docOffset = field(low, 1)
+            let positionsAt = field(low, 2)
+            let index = field(low, 3)
             guard docOffset <= docs.count, positionsAt <= positionData.count, index < count,
-                  lastDoc >= previous else { return fail() }
+                  lastDoc >= previous else { return fail(.skipTable, after: consumed) }
             offset = docOffset
             previous = lastDoc
             positionOffset = positionsAt
@@ -170,41 +244,24 @@ public struct PostingsCursor {
         var position = offset
         var previousDocument = previous
         var used = consumed
-        let end = docs.count
+        let limit = UInt(bitPattern: documentLimit)
         while used < count {
-            guard position < end else { return fail() }
-            var code = Int(docs[position])
-            position &+= 1
-            if code & 0x80 != 0 {
-                offset = position - 1
-                guard let long = readVarInt() else { return fail() }
-                code = long
-                position = offset
-            }
+            guard let code = VarInt.read(docs, at: &position) else { return fail(.documents, after: used) }
             var tf = 1
             if code & 1 == 0 {
-                guard position < end else { return fail() }
-                let byte = docs[position]
-                if byte & 0x80 == 0 {
-                    position &+= 1
-                    tf = Int(byte)
-                } else {
-                    offset = position
-                    guard let long = readVarInt() else { return fail() }
-                    tf = long
-                    position = offset
+                guard let value = VarInt.read(docs, at: &position), value >= 2, value <= frequencyLimit else {
+                    return fail(.documents, after: used)
                 }
-                guard tf >= 2 else { return fail() }
+                tf = Int(truncatingIfNeeded: value)
             }
-            let delta = code >> 1
-            // Only a list's first document may repeat its base (delta 0). Documents only
-            // grow, so checking the limit on the one returned (or the last) covers all.
-            if delta == 0 && used != 0 { return fail() }
+            // As in `next()`: the unsigned comparison refuses documents past the limit and
+            // sums that wrapped; only a list's first document may repeat its base.
+            let delta = Int(truncatingIfNeeded: code >> 1)
             let doc = previousDocument &+ delta
+            guard UInt(bitPattern: doc) < limit, delta != 0 || used == 0 else { return fail(.documents, after: used) }
             previousDocument = doc
             used &+= 1
             if doc >= target {
-                guard doc < documentLimit else { return fail() }
                 offset = position
                 previous = doc
                 document = doc
@@ -216,7 +273,6 @@ public struct PostingsCursor {
             }
             pending &+= tf
         }
-        guard previousDocument < documentLimit || used == 0 else { return fail() }
         offset = position
         previous = previousDocument
         consumed = used
@@ -238,28 +294,11 @@ public struct PostingsCursor {
     /// Like `positions()`, reusing `buffer` (cleared first) to avoid allocation.
     public mutating func positions(into buffer: inout [UInt32]) {
         buffer.removeAll(keepingCapacity: true)
-        guard positionData.count > 0, consumed > 0, document != Int.max else { return }
-        if positionsRead {
-            positionOffset = currentPositionsStart
-        } else {
-            skipPendingPositions()
-            guard pendingPositions == 0 else { isCorrupt = true; return }
-            currentPositionsStart = positionOffset
-            positionsRead = true
-        }
+        guard positionData.count > 0, consumed > 0, document != Int.max, seekPositions() else { return }
         var position: UInt32 = 0
         for _ in 0..<frequency {
-            var value: UInt32 = 0
-            var shift: UInt32 = 0
-            while true {
-                guard positionOffset < positionData.count, shift < 35 else { isCorrupt = true; return }
-                let byte = positionData[positionOffset]
-                positionOffset += 1
-                value |= UInt32(byte & 0x7F) << shift
-                if byte & 0x80 == 0 { break }
-                shift += 7
-            }
-            position &+= value
+            guard let delta = nextPosition() else { return }
+            position &+= delta
             buffer.append(position)
         }
     }
@@ -271,34 +310,43 @@ public struct PostingsCursor {
     public mutating func positions(into buffer: UnsafeMutablePointer<UInt32>, capacity: Int) -> Int? {
         guard positionData.count > 0, consumed > 0, document != Int.max else { return 0 }
         guard frequency <= capacity else { return nil }
-        if positionsRead {
-            positionOffset = currentPositionsStart
-        } else {
-            skipPendingPositions()
-            guard pendingPositions == 0 else { isCorrupt = true; return 0 }
-            currentPositionsStart = positionOffset
-            positionsRead = true
-        }
-        let end = positionData.count
+        guard seekPositions() else { return 0 }
         var position: UInt32 = 0
         for written in 0..<frequency {
-            var value: UInt32 = 0
-            var shift: UInt32 = 0
-            while true {
-                guard positionOffset < end, shift < 35 else {
-                    isCorrupt = true
-                    return written
-                }
-                let byte = positionData[positionOffset]
-                positionOffset &+= 1
-                value |= UInt32(byte & 0x7F) << shift
-                if byte & 0x80 == 0 { break }
-                shift &+= 7
-            }
-            position &+= value
+            guard let delta = nextPosition() else { return written }
+            position &+= delta
             buffer[written] = position
         }
         return frequency
+    }
+
+    /// Moves `positionOffset` to the current document's positions; false (the damage
+    /// recorded) when the position data ends before them.
+    @inline(__always)
+    private mutating func seekPositions() -> Bool {
+        if positionsRead {
+            positionOffset = currentPositionsStart
+            return true
+        }
+        skipPendingPositions()
+        guard pendingPositions == 0 else {
+            record(.positions, at: document)
+            return false
+        }
+        currentPositionsStart = positionOffset
+        positionsRead = true
+        return true
+    }
+
+    /// The next position delta of the current document; nil (the damage recorded) when it
+    /// does not decode or does not fit a u32 position.
+    @inline(__always)
+    private mutating func nextPosition() -> UInt32? {
+        guard let value = VarInt.read(positionData, at: &positionOffset), value <= UInt64(UInt32.max) else {
+            record(.positions, at: document)
+            return nil
+        }
+        return UInt32(truncatingIfNeeded: value)
     }
 
     /// Moves `positionOffset` past `pendingPositions` VarInts (leaving `pendingPositions`
@@ -322,11 +370,4 @@ public struct PostingsCursor {
             positionOffset += 1
         }
     }
-
-    /// The first skip entry not yet behind the cursor (advanced lazily by `advance(to:)`).
-    private var nextSkip = 0
-
-    /// Whether the current document's positions were decoded (so `positionOffset` is past them).
-    private var positionsRead = false
-    private var currentPositionsStart = 0
 }

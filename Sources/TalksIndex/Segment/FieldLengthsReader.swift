@@ -4,8 +4,14 @@
 /// Sections: 0 episode-field lengths (u32 × episodes × 5, field-major: title, description,
 /// speakers, tags, series), 1 whole-transcript length per episode (u32 × episodes),
 /// 2 cue lengths (u16 × cues, saturating at 65535), 3 totals per field (u64 × 6) and the
-/// total of section 1 (u64).
+/// total of section 1 (u64): one total per stream, indexed by `Stream.rawValue`.
 struct FieldLengthsReader {
+    /// Section 0 holds one u32 length per episode for each of these fields.
+    static let episodeFieldCount = Field.episodeFields.count
+    /// Section 3 holds one u64 total per stream (the per-episode transcript's is the sum of
+    /// section 1).
+    static let totalCount = Stream.count
+
     let episodeFields: UInt32Table
     let episodeTranscript: UInt32Table
     let cues: UnsafeRawBufferPointer
@@ -14,9 +20,11 @@ struct FieldLengthsReader {
     let cueCount: Int
 
     init(_ sections: [UnsafeRawBufferPointer], file: String, episodeCount: Int, cueCount: Int) throws(IndexError) {
-        guard sections.count == 4 else { throw .corrupt(file: file, detail: "expected 4 sections") }
-        guard sections[0].count == episodeCount * 5 * 4, sections[1].count == episodeCount * 4,
-              sections[2].count == cueCount * 2, sections[3].count == 7 * 8 else {
+        guard sections.count == SegmentLayout.sectionCount(.lengths) else {
+            throw .corrupt(file: file, detail: "expected \(SegmentLayout.sectionCount(.lengths)) sections, found \(sections.count)")
+        }
+        guard sections[0].count == episodeCount * Self.episodeFieldCount * 4, sections[1].count == episodeCount * 4,
+              sections[2].count == cueCount * 2, sections[3].count == Self.totalCount * 8 else {
             throw .corrupt(file: file, detail: "section sizes do not match \(episodeCount) episodes and \(cueCount) cues")
         }
         episodeFields = UInt32Table(sections[0])
@@ -24,7 +32,7 @@ struct FieldLengthsReader {
         cues = sections[2]
         var reader = ByteReader(sections[3], file: file)
         var totals: [UInt64] = []
-        for _ in 0..<7 { totals.append(try reader.readUInt64()) }
+        for _ in 0..<Self.totalCount { totals.append(try reader.readUInt64()) }
         self.totals = totals
         self.episodeCount = episodeCount
         self.cueCount = cueCount

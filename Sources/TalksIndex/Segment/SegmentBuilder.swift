@@ -22,10 +22,11 @@ struct SegmentBuilder {
     var joinedPostings: [JoinedPostings] = []
     var joinedStores: [CueStoreBuilder] = []
 
-    var episodeFieldLengths: [[UInt32]] = Array(repeating: [], count: 5)
+    var episodeFieldLengths: [[UInt32]] = Array(repeating: [], count: FieldLengthsReader.episodeFieldCount)
     var episodeTranscriptLengths: [UInt32] = []
     var cueLengths: [UInt16] = []
-    var totals = [UInt64](repeating: 0, count: 7)
+    /// Tokens per stream (`Stream.rawValue`), as the `.lengths` file stores them.
+    var totals = [UInt64](repeating: 0, count: FieldLengthsReader.totalCount)
     /// Episode ordinals added and then deleted before the segment was written
     /// (an id added twice, or added then removed, before a flush).
     var deleted: Set<Int> = []
@@ -126,7 +127,7 @@ struct SegmentBuilder {
         self.cueLengths = cueLengths
         episodeTranscriptLengths.append(episodeLength)
         totals[Int(Field.transcript.rawValue)] &+= UInt64(episodeLength)
-        totals[6] &+= UInt64(episodeLength)
+        totals[Stream.episodeTranscript.rawValue] &+= UInt64(episodeLength)
     }
 
     /// Sorts the (term << 32 | position) keys of one cue; cues are short, so insertion

@@ -43,54 +43,60 @@ extension SegmentReader {
     /// Mean transcript tokens per episode.
     public var averageEpisodeTranscriptLength: Double {
         guard episodeCount > 0 else { return 0 }
-        return Double(lengths.totals[6]) / Double(episodeCount)
+        return Double(lengths.totals[Stream.episodeTranscript.rawValue]) / Double(episodeCount)
     }
 
+    /// The cursor over term `term`'s list in `stream`: empty when the term does not occur
+    /// there, damaged (`PostingsCursor.isCorrupt`, exhausted) when its dictionary record or
+    /// skip table does not fit the files.
     func cursor(term: Int, stream: Stream) -> PostingsCursor {
-        guard let info = dictionary.streamInfo(term, stream), info.documentFrequency > 0 else { return .empty }
+        let info: StreamInfo
+        switch dictionary.entry(term, stream) {
+        case .absent: return .empty
+        case .damaged: return .damaged(.record, segment: self, term: term, stream: stream)
+        case .present(let found): info = found
+        }
+        guard info.documentFrequency > 0 else { return .empty }
         guard info.postingsOffset >= 0, info.postingsLength >= 1,
               info.postingsOffset <= postingsData.count - info.postingsLength,
               info.positionsOffset >= 0, info.positionsLength >= 0,
               info.positionsOffset <= positionsData.count - info.positionsLength else {
-            var broken = PostingsCursor.empty
-            broken.markCorrupt()
-            return broken
+            return .damaged(.record, segment: self, term: term, stream: stream)
         }
         let list = UnsafeRawBufferPointer(rebasing: postingsData[info.postingsOffset..<(info.postingsOffset + info.postingsLength)])
-        // The skip count VarInt, read in place (no ByteReader or throwing read per cursor).
-        var skipCount = 0
         var skipsStart = 0
-        var shift = 0
-        while true {
-            guard skipsStart < list.count, shift <= 28 else {
-                var broken = PostingsCursor.empty
-                broken.markCorrupt()
-                return broken
-            }
-            let byte = list[skipsStart]
-            skipsStart += 1
-            skipCount |= Int(byte & 0x7F) << shift
-            if byte & 0x80 == 0 { break }
-            shift += 7
+        guard let skipCount = VarInt.read(list, at: &skipsStart),
+              skipCount <= UInt64(list.count / PostingsCursor.skipEntryBytes),
+              skipsStart + Int(skipCount) * PostingsCursor.skipEntryBytes <= list.count else {
+            return .damaged(.skipTable, segment: self, term: term, stream: stream)
         }
-        guard skipCount <= list.count / 16 else {
-            var broken = PostingsCursor.empty
-            broken.markCorrupt()
-            return broken
-        }
-        let skipsEnd = skipsStart + skipCount * 16
-        guard skipsEnd <= list.count else {
-            var broken = PostingsCursor.empty
-            broken.markCorrupt()
-            return broken
-        }
+        let skipsEnd = skipsStart + Int(skipCount) * PostingsCursor.skipEntryBytes
         let skips = UInt32Table(UnsafeRawBufferPointer(rebasing: list[skipsStart..<skipsEnd]))
         let docs = UnsafeRawBufferPointer(rebasing: list[skipsEnd...])
         let positions = stream.hasPositions
             ? UnsafeRawBufferPointer(rebasing: positionsData[info.positionsOffset..<(info.positionsOffset + info.positionsLength)])
             : UnsafeRawBufferPointer(start: nil, count: 0)
         let limit = stream == .transcript ? cueCount : episodeCount
-        return PostingsCursor(owner: self, skips: skips, docs: docs, positionData: positions,
+        return PostingsCursor(segment: self, term: term, stream: stream, skips: skips, docs: docs, positionData: positions,
                               count: info.documentFrequency, documentLimit: limit)
+    }
+
+    /// The error for damage a cursor over term `term`'s `stream` list found: `at` is the
+    /// documents read before it (list damage) or the document whose positions do not
+    /// decode (position damage); `documents` is the list's length.
+    func damageError(_ damage: PostingsCursor.Damage, term: Int, stream: Stream, at: Int, documents: Int) -> IndexError {
+        let list = "the \(stream.name) list of term \"\(self.term(at: term))\" (ordinal \(term))"
+        switch damage {
+        case .record:
+            return .corrupt(file: id.fileName(.terms), detail: "the record of \(list) is damaged or points outside "
+                            + "\(id.fileName(.postings)) or \(id.fileName(.positions))")
+        case .skipTable:
+            return .corrupt(file: id.fileName(.postings), detail: "the skip table of \(list) does not fit the list")
+        case .documents:
+            return .corrupt(file: id.fileName(.postings), detail: "\(list) does not decode after \(at) of its \(documents) documents")
+        case .positions:
+            let document = stream == .transcript ? "cue \(at)" : "episode \(at)"
+            return .corrupt(file: id.fileName(.positions), detail: "the positions of \(document) in \(list) do not decode")
+        }
     }
 }

@@ -154,7 +154,7 @@ enum SegmentLayout {
         case .lengths: return 4
         case .store: return 4
         case .episodes: return 4
-        case .expansions: return 12
+        case .expansions: return ExpansionTablesReader.Map.allCases.count * ExpansionTablesReader.sectionsPerMap
         }
     }
 }

@@ -57,13 +57,20 @@ struct TranscriptListWriter {
             }
             part.arena.copyChain(theirs, into: &chain)
             chain.withUnsafeBufferPointer { bytes in
+                let raw = UnsafeRawBufferPointer(bytes)
                 var offset = 0
                 var previous = 0
                 let end = bytes.count
                 while offset < end {
-                    let code = Self.readVarInt(bytes, &offset)
-                    let frequency = code & 1 == 1 ? 1 : Self.readVarInt(bytes, &offset)
-                    previous += code >> 1
+                    // The chain is this process's own encoding: a VarInt that does not
+                    // decode (never written) ends it rather than inventing documents.
+                    guard let code = VarInt.read(raw, at: &offset) else { break }
+                    var frequency = 1
+                    if code & 1 == 0 {
+                        guard let value = VarInt.read(raw, at: &offset) else { break }
+                        frequency = Int(truncatingIfNeeded: value)
+                    }
+                    previous += Int(truncatingIfNeeded: code >> 1)
                     let cue = previous + part.cueShift
                     cues.add(document: cue, frequency: frequency, positionsOffset: positions.count)
                     let start = offset
@@ -90,19 +97,5 @@ struct TranscriptListWriter {
         let cueInfo = cues.finish(into: &postings, positionsEnd: positions.count)
         let episodeInfo = episodes.finish(into: &postings, positionsEnd: 0)
         return (cueInfo, episodeInfo)
-    }
-
-    @inline(__always)
-    private static func readVarInt(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: inout Int) -> Int {
-        var result = 0
-        var shift = 0
-        while offset < bytes.count {
-            let byte = bytes[offset]
-            offset += 1
-            result |= Int(byte & 0x7F) << shift
-            if byte & 0x80 == 0 { break }
-            shift += 7
-        }
-        return result
     }
 }

@@ -19,7 +19,9 @@ struct CueStoreReader {
     let cueCount: Int
 
     init(_ sections: [UnsafeRawBufferPointer], file: String, cueCount: Int) throws(IndexError) {
-        guard sections.count == 4 else { throw .corrupt(file: file, detail: "expected 4 sections") }
+        guard sections.count == SegmentLayout.sectionCount(.store) else {
+            throw .corrupt(file: file, detail: "expected \(SegmentLayout.sectionCount(.store)) sections, found \(sections.count)")
+        }
         self.file = file
         self.cueCount = cueCount
         blockOffsets = UInt32Table(sections[0])
@@ -51,22 +53,11 @@ struct CueStoreReader {
         var codedText: UnsafeRawBufferPointer
     }
 
-    /// Reads a VarInt at `offset` below `end` with raw loads (no `ByteReader`, whose file
-    /// name would be retained and released per record); nil when it runs past `end` or is
-    /// longer than 10 bytes.
+    /// The VarInt at `offset` below `end` (`VarInt.read` on the mapping: no `ByteReader`,
+    /// whose file name would be retained and released per record); nil when damaged.
     @inline(__always)
     private func varInt(_ offset: inout Int, _ end: Int) -> UInt64? {
-        var result: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < end {
-            let byte = records[offset]
-            offset &+= 1
-            result |= UInt64(byte & 0x7F) << shift
-            if byte & 0x80 == 0 { return result }
-            shift &+= 7
-            if shift > 63 { return nil }
-        }
-        return nil
+        VarInt.read(records, at: &offset, end: end)
     }
 
     func record(_ ordinal: Int) throws(IndexError) -> Record {

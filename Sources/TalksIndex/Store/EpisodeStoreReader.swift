@@ -15,7 +15,9 @@ struct EpisodeStoreReader {
     let cueCount: Int
 
     init(_ sections: [UnsafeRawBufferPointer], file: String) throws(IndexError) {
-        guard sections.count == 4 else { throw .corrupt(file: file, detail: "expected 4 sections") }
+        guard sections.count == SegmentLayout.sectionCount(.episodes) else {
+            throw .corrupt(file: file, detail: "expected \(SegmentLayout.sectionCount(.episodes)) sections, found \(sections.count)")
+        }
         self.file = file
         cueStarts = UInt32Table(sections[0])
         offsets = UInt32Table(sections[1])
@@ -164,8 +166,8 @@ enum EpisodeCoding {
             writer.appendOptionalString(speaker.organisation)
         }
         writer.appendOptionalString(episode.description)
-        writer.appendOptionalString(episode.recording)
-        writer.appendOptionalString(episode.page)
+        writer.appendOptionalString(episode.recording?.text)
+        writer.appendOptionalString(episode.page?.text)
         writer.appendVarInt(episode.tags.count)
         for tag in episode.tags { writer.appendString(tag) }
         if let duration = episode.duration {
@@ -190,8 +192,10 @@ enum EpisodeCoding {
             speakers.append(Speaker(name: name, organisation: try reader.readOptionalString()))
         }
         let description = try reader.readOptionalString()
-        let recording = try reader.readOptionalString()
-        let page = try reader.readOptionalString()
+        // Checked again on the way out: an index written before links were checked may hold
+        // a `javascript:` or `data:` link, which is dropped here rather than served.
+        let recording = try reader.readOptionalString().flatMap { WebLink($0) }
+        let page = try reader.readOptionalString().flatMap { WebLink($0) }
         let tagCount = try reader.readVarInt(atMost: reader.remaining, "tag count")
         var tags: [String] = []
         for _ in 0..<tagCount { tags.append(try reader.readString()) }

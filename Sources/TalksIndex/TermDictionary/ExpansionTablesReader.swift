@@ -11,6 +11,8 @@ import Glibc
 /// (u32 × (k+1), in entries), entries (u32 term ordinals, ascending within a list).
 struct ExpansionTablesReader {
     enum Map: Int, CaseIterable { case inflection = 0, folded, compoundPart }
+    /// Each map is four sections: key offsets, key bytes, list offsets, entries.
+    static let sectionsPerMap = 4
 
     struct Table {
         let keyOffsets: UInt32Table
@@ -62,10 +64,12 @@ struct ExpansionTablesReader {
     let termCount: Int
 
     init(_ sections: [UnsafeRawBufferPointer], file: String, termCount: Int) throws(IndexError) {
-        guard sections.count == 12 else { throw .corrupt(file: file, detail: "expected 12 sections") }
+        guard sections.count == SegmentLayout.sectionCount(.expansions) else {
+            throw .corrupt(file: file, detail: "expected \(SegmentLayout.sectionCount(.expansions)) sections, found \(sections.count)")
+        }
         var tables: [Table] = []
         for map in Map.allCases {
-            let base = map.rawValue * 4
+            let base = map.rawValue * Self.sectionsPerMap
             let table = Table(keyOffsets: UInt32Table(sections[base]), keys: sections[base + 1],
                               listOffsets: UInt32Table(sections[base + 2]), entries: UInt32Table(sections[base + 3]))
             guard table.keyOffsets.count >= 1, table.listOffsets.count == table.keyOffsets.count,

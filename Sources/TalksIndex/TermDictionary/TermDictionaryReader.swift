@@ -28,7 +28,9 @@ struct TermDictionaryReader {
     static let limit = 1 << 48
 
     init(_ sections: [UnsafeRawBufferPointer], file: String) throws(IndexError) {
-        guard sections.count == 4 else { throw .corrupt(file: file, detail: "expected 4 sections") }
+        guard sections.count == SegmentLayout.sectionCount(.terms) else {
+            throw .corrupt(file: file, detail: "expected \(SegmentLayout.sectionCount(.terms)) sections, found \(sections.count)")
+        }
         self.file = file
         offsets = UInt32Table(sections[0])
         bytes = sections[1]
@@ -105,46 +107,52 @@ struct TermDictionaryReader {
     }
 
     /// The info record of `ordinal` for `stream`, or nil when the term does not occur in
-    /// that stream (or the record is damaged). Decoded with raw loads: this runs for every
-    /// variant, field and document-frequency look-up of a query.
+    /// that stream (or the record is damaged).
     func streamInfo(_ ordinal: Int, _ stream: Stream) -> StreamInfo? {
-        guard ordinal >= 0, ordinal < count else { return nil }
+        if case .present(let info) = entry(ordinal, stream) { return info }
+        return nil
+    }
+
+    /// What the dictionary holds for one term and stream.
+    enum Entry {
+        /// The term does not occur in the stream (or the ordinal is out of range).
+        case absent
+        case present(StreamInfo)
+        /// The term's record says it occurs, but the record does not decode.
+        case damaged
+    }
+
+    /// The info record of `ordinal` for `stream`. Decoded with raw loads: this runs for
+    /// every variant, field and document-frequency look-up of a query.
+    func entry(_ ordinal: Int, _ stream: Stream) -> Entry {
+        guard ordinal >= 0, ordinal < count else { return .absent }
         let start = Int(infoOffsets.unchecked(ordinal))
         let end = Int(infoOffsets.unchecked(ordinal + 1))
-        guard start < end, end <= info.count else { return nil }
+        guard start < end, end <= info.count else { return .damaged }
         let mask = Int(info[start])
-        guard mask & (1 << stream.rawValue) != 0 else { return nil }
+        guard mask & (1 << stream.rawValue) != 0 else { return .absent }
         var offset = start + 1
         var fields = (0, 0, 0, 0, 0)
         for candidate in 0...stream.rawValue where mask & (1 << candidate) != 0 {
             let positions = candidate != Stream.episodeTranscript.rawValue
             guard let frequency = varInt(&offset, end), let postingsOffset = varInt(&offset, end),
-                  let postingsLength = varInt(&offset, end) else { return nil }
+                  let postingsLength = varInt(&offset, end) else { return .damaged }
             fields = (frequency, postingsOffset, postingsLength, 0, 0)
             if positions {
-                guard let positionsOffset = varInt(&offset, end), let positionsLength = varInt(&offset, end) else { return nil }
+                guard let positionsOffset = varInt(&offset, end), let positionsLength = varInt(&offset, end) else { return .damaged }
                 fields.3 = positionsOffset
                 fields.4 = positionsLength
             }
         }
-        return StreamInfo(documentFrequency: fields.0, postingsOffset: fields.1, postingsLength: fields.2,
-                          positionsOffset: fields.3, positionsLength: fields.4)
+        return .present(StreamInfo(documentFrequency: fields.0, postingsOffset: fields.1, postingsLength: fields.2,
+                                   positionsOffset: fields.3, positionsLength: fields.4))
     }
 
     /// A VarInt of the info section at `offset` (below `end`), at most `limit`; nil when it
-    /// runs past `end` or exceeds the limit.
+    /// does not decode or exceeds the limit.
     @inline(__always)
     private func varInt(_ offset: inout Int, _ end: Int) -> Int? {
-        var result = 0
-        var shift = 0
-        while offset < end {
-            let byte = info[offset]
-            offset &+= 1
-            result |= Int(byte & 0x7F) << shift
-            if byte & 0x80 == 0 { return result <= Self.limit ? result : nil }
-            shift &+= 7
-            if shift > 49 { return nil }
-        }
-        return nil
+        guard let value = VarInt.read(info, at: &offset, end: end), value <= UInt64(Self.limit) else { return nil }
+        return Int(value)
     }
 }

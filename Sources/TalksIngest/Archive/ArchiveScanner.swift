@@ -8,6 +8,10 @@ import TalksModel
 /// error; a folder with neither is skipped with a warning. Two folders with one id are an
 /// error naming both; the first in path order is kept. Results are sorted by id so every
 /// run ingests in the same order.
+///
+/// Each path has an `ArchiveRoot`: an archive is its own, an episode folder named on its
+/// own belongs to the folder that holds it. An episode folder whose real path leaves its
+/// archive (a symbolic link to a folder elsewhere) is an error and is neither listed nor read.
 public enum ArchiveScanner {
     public static let metadataNames = ["episode.json", "episode.html"]
     public static let transcriptNames = ["transcript.vtt", "transcript.srt"]
@@ -23,14 +27,18 @@ public enum ArchiveScanner {
             }
             let names = try FileSystem.listDirectory(path)
             if names.contains(where: metadataNames.contains) {
-                if let source = source(folder: path, names: names, diagnostics: &scan.diagnostics) {
+                let archive = try ArchiveRoot.holding(path)
+                if isInside(archive, folder: path, diagnostics: &scan.diagnostics),
+                   let source = source(folder: path, names: names, archive: archive, diagnostics: &scan.diagnostics) {
                     candidates.append(source)
                 }
                 continue
             }
+            let archive = try ArchiveRoot.archive(path)
             for name in names where !name.hasPrefix(".") {
                 let folder = FileSystem.join(path, name)
-                guard FileSystem.kind(of: folder) == .directory else { continue }
+                guard FileSystem.kind(of: folder) == .directory,
+                      isInside(archive, folder: folder, diagnostics: &scan.diagnostics) else { continue }
                 let inner: [String]
                 do {
                     inner = try FileSystem.listDirectory(folder)
@@ -38,7 +46,7 @@ public enum ArchiveScanner {
                     scan.diagnostics.append(Diagnostic(.error, file: folder, "cannot read the folder: \(error)"))
                     continue
                 }
-                if let source = source(folder: folder, names: inner, diagnostics: &scan.diagnostics) {
+                if let source = source(folder: folder, names: inner, archive: archive, diagnostics: &scan.diagnostics) {
                     candidates.append(source)
                 }
             }
@@ -48,8 +56,20 @@ public enum ArchiveScanner {
         return scan
     }
 
+    /// Whether an episode folder's real path lies inside `archive`; an error naming both
+    /// paths when it does not (a folder linked from elsewhere is never listed or read).
+    static func isInside(_ archive: ArchiveRoot, folder: String, diagnostics: inout [Diagnostic]) -> Bool {
+        do {
+            _ = try archive.checkedRealPath(of: folder)
+            return true
+        } catch {
+            diagnostics.append(EpisodeLoader.diagnostic(for: error, file: folder, kind: "an episode folder"))
+            return false
+        }
+    }
+
     /// The source for one folder, or nil (with a diagnostic) when it has no metadata.
-    static func source(folder: String, names: [String], diagnostics: inout [Diagnostic]) -> EpisodeSource? {
+    static func source(folder: String, names: [String], archive: ArchiveRoot, diagnostics: inout [Diagnostic]) -> EpisodeSource? {
         let present = Set(names)
         let transcripts = transcriptNames.filter(present.contains)
         guard let metadataName = metadataNames.first(where: present.contains) else {
@@ -68,16 +88,16 @@ public enum ArchiveScanner {
         }
         let metadataPath = FileSystem.join(folder, metadataName)
         return EpisodeSource(
-            id: declaredID(metadataPath: metadataPath) ?? FileSystem.folderName(folder),
+            id: declaredID(metadataPath: metadataPath, archive: archive) ?? FileSystem.folderName(folder),
             folder: folder, metadataPath: metadataPath,
-            transcriptPath: transcripts.first.map { FileSystem.join(folder, $0) })
+            transcriptPath: transcripts.first.map { FileSystem.join(folder, $0) }, archive: archive)
     }
 
     /// The `id` field of an `episode.json`, when the file parses and has one. Errors are left
     /// for `EpisodeLoader`, which reports them with lines.
-    static func declaredID(metadataPath: String) -> String? {
+    static func declaredID(metadataPath: String, archive: ArchiveRoot) -> String? {
         guard metadataPath.hasSuffix(".json"),
-            let bytes = try? FileSystem.readFile(metadataPath, limit: IngestLimits.maximumMetadataFileBytes),
+            let bytes = try? archive.readFile(metadataPath, limit: IngestLimits.maximumMetadataFileBytes),
             let value = try? JSONParser.parse(bytes),
             case .string(let id)? = value["id"]
         else { return nil }
@@ -85,9 +105,9 @@ public enum ArchiveScanner {
     }
 
     /// The line of the `id` field in an `episode.json`, for the duplicate-id message.
-    static func declaredIDLine(metadataPath: String) -> Int? {
+    static func declaredIDLine(metadataPath: String, archive: ArchiveRoot) -> Int? {
         guard metadataPath.hasSuffix(".json"),
-            let bytes = try? FileSystem.readFile(metadataPath, limit: IngestLimits.maximumMetadataFileBytes),
+            let bytes = try? archive.readFile(metadataPath, limit: IngestLimits.maximumMetadataFileBytes),
             let document = try? JSONParser.parseDocument(bytes)
         else { return nil }
         return document.line("id")
@@ -100,12 +120,12 @@ public enum ArchiveScanner {
             if let earlier = firstFolder[source.id] {
                 if earlier == source.folder { continue }  // the same folder named twice
 
-                let declaredAt = declaredIDLine(metadataPath: source.metadataPath).map {
+                let declaredAt = declaredIDLine(metadataPath: source.metadataPath, archive: source.archive).map {
                     " (declared at \(FileSystem.lastComponent(source.metadataPath)):\($0))"
                 } ?? ""
                 diagnostics.append(Diagnostic(
                     .error, file: source.folder,
-                    "duplicate episode id '\(source.id)'\(declaredAt): also used by \(earlier); this folder is skipped"))
+                    "duplicate episode id \(Excerpt.quoted(source.id, quote: "'"))\(declaredAt): also used by \(earlier); this folder is skipped"))
                 continue
             }
             firstFolder[source.id] = source.folder

@@ -5,7 +5,8 @@ import TalksTranscript
 ///
 /// Metadata comes from `episode.json` (`EpisodeJSONReader`) or `episode.html`
 /// (`EpisodePageReader`), the transcript from TalksTranscript's `TranscriptReader`. Files
-/// larger than their `IngestLimits` are refused before reading. Problems in the
+/// larger than their `IngestLimits` are refused before reading, and so are files whose real
+/// path leaves the archive (`ArchiveRoot`). Problems in the
 /// metadata and the transcript are all collected, so one run names every fix needed.
 /// `contentHash` is XXH64 over the file names, lengths and bytes of both files.
 public enum EpisodeLoader {
@@ -15,7 +16,7 @@ public enum EpisodeLoader {
 
         var episode: Episode?
         do {
-            let bytes = try FileSystem.readFile(source.metadataPath, limit: IngestLimits.maximumMetadataFileBytes)
+            let bytes = try source.archive.readFile(source.metadataPath, limit: IngestLimits.maximumMetadataFileBytes)
             hasher.update(field: FileSystem.lastComponent(source.metadataPath))
             hasher.update(length: bytes.count)
             hasher.update(bytes)
@@ -31,7 +32,7 @@ public enum EpisodeLoader {
 
         var transcript: Transcript?
         if let transcriptPath = source.transcriptPath {
-            transcript = readTranscript(transcriptPath, hasher: &hasher, diagnostics: &diagnostics)
+            transcript = readTranscript(transcriptPath, archive: source.archive, hasher: &hasher, diagnostics: &diagnostics)
         } else {
             diagnostics.append(Diagnostic(
                 .error, file: source.folder,
@@ -39,7 +40,7 @@ public enum EpisodeLoader {
         }
 
         if let episode, episode.id != source.id {
-            diagnostics.append(Diagnostic(.error, file: source.metadataPath, "the id '\(episode.id)' differs from the scanned id '\(source.id)'"))
+            diagnostics.append(Diagnostic(.error, file: source.metadataPath, "the id \(Excerpt.quoted(episode.id, quote: "'")) differs from the scanned id \(Excerpt.quoted(source.id, quote: "'"))"))
         }
         guard let episode, let transcript, !diagnostics.contains(where: { $0.severity == .error }) else {
             return .failure(EpisodeRejection(source: source, diagnostics: diagnostics))
@@ -49,8 +50,8 @@ public enum EpisodeLoader {
             sourcePath: source.folder, diagnostics: diagnostics))
     }
 
-    /// Reads and parses a transcript file, reporting failures as diagnostics.
-    static func readTranscript(_ path: String, hasher: inout ContentHasher, diagnostics: inout [Diagnostic]) -> Transcript? {
+    /// Reads and parses a transcript file of `archive`, reporting failures as diagnostics.
+    static func readTranscript(_ path: String, archive: ArchiveRoot, hasher: inout ContentHasher, diagnostics: inout [Diagnostic]) -> Transcript? {
         let name = FileSystem.lastComponent(path)
         let extensionText = name.split(separator: ".").last.map(String.init) ?? ""
         guard let format = TranscriptFormat(pathExtension: extensionText) else {
@@ -59,7 +60,7 @@ public enum EpisodeLoader {
         }
         let bytes: [UInt8]
         do {
-            bytes = try FileSystem.readFile(path, limit: IngestLimits.maximumTranscriptFileBytes)
+            bytes = try archive.readFile(path, limit: IngestLimits.maximumTranscriptFileBytes)
         } catch {
             diagnostics.append(diagnostic(for: error, file: path, kind: "a transcript"))
             return nil
@@ -107,6 +108,8 @@ public enum EpisodeLoader {
             return Diagnostic(.error, file: file, line: line, reason)
         case .alreadyExists:
             return Diagnostic(.error, file: file, error.description)
+        case .outsideArchive(_, let realPath, let archive):
+            return Diagnostic(.error, file: file, IngestError.outsideArchiveReason(realPath: realPath, archive: archive))
         }
     }
 }

@@ -1,8 +1,9 @@
 import TalksModel
 
 extension CheckReport {
-    /// `{"episodes":[{"id", "title", "speakers", "cues":[{"id","start","end","speaker","text"}], "warnings", "errors"}]}`,
-    /// with diagnostics as "file:line: message" strings.
+    /// `{"episodes":[{"id", "title", "speakers", "cues":[{"id","start","end","speaker","text"}], "notes", "warnings", "errors"}]}`,
+    /// with diagnostics as "file:line: message" strings (`notes`: what the reader did, such
+    /// as collapsing rolling captions; cues with word timings add `"word_times"`).
     public func jsonValue() -> JSONValue {
         .object([
             "episodes": .array(entries.map { entry in
@@ -11,6 +12,7 @@ extension CheckReport {
                     "title": .optional(entry.episode?.title),
                     "speakers": .array(entry.speakers.map(JSONValue.string)),
                     "cues": .array(entry.cues.map(\.jsonValue)),
+                    "notes": .array(entry.notes.map { .string(Self.located($0)) }),
                     "warnings": .array(entry.warnings.map { .string(Self.located($0)) }),
                     "errors": .array(entry.errors.map { .string(Self.located($0)) }),
                 ])
@@ -19,6 +21,8 @@ extension CheckReport {
     }
 
     /// The report for people: per entry what was understood, then every problem, then a summary.
+    /// Each line is escaped for the terminal (`String.terminalEscaped`), so nothing read from
+    /// a file (a title, a speaker, a quoted value) can send control sequences or break a line.
     public func text() -> String {
         var lines: [String] = []
         for entry in entries {
@@ -38,8 +42,9 @@ extension CheckReport {
                         speaker.organisation.map { "\(speaker.name) (\($0))" } ?? speaker.name
                     }.joined(separator: ", ")))
                 }
-                if let recording = episode.recording { lines.append(Self.field("recording", recording)) }
-                if let page = episode.page { lines.append(Self.field("page", page)) }
+                if let recording = episode.recording { lines.append(Self.field("recording", recording.text)) }
+                if let template = episode.linkTemplate { lines.append(Self.field("links", template)) }
+                if let page = episode.page { lines.append(Self.field("page", page.text)) }
             }
             if entry.isValid, entry.kind != .folder {
                 var cueLine = "\(entry.cues.count)"
@@ -49,6 +54,9 @@ extension CheckReport {
                 lines.append(Self.field("cues", cueLine))
                 let voices = Self.voiceCounts(entry.cues)
                 lines.append(Self.field("voices", voices.isEmpty ? "(no speaker marked in the cues)" : voices))
+            }
+            for note in entry.notes {
+                lines.append("  \(note)")
             }
             for diagnostic in entry.errors + entry.warnings {
                 lines.append("  \(diagnostic)")
@@ -61,7 +69,7 @@ extension CheckReport {
         var summary = "\(entries.count - skipped) checked: \(entries.count - rejected - skipped) valid, \(rejected) rejected"
         if skipped > 0 { summary += ", \(skipped) folder\(skipped == 1 ? "" : "s") skipped" }
         lines.append(summary + ", \(warnings) warning\(warnings == 1 ? "" : "s").")
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map(\.terminalEscaped).joined(separator: "\n") + "\n"
     }
 
     /// "file:line: message" (the severity is the array the string is in).

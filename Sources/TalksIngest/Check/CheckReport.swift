@@ -29,8 +29,11 @@ public struct CheckReport: Sendable, Hashable {
         public var cues: [Cue]
         public var warnings: [Diagnostic]
         public var errors: [Diagnostic]
+        /// What the transcript reader did that is not a problem (`Transcript.notes`), such as
+        /// "rolling captions: 3,032 cues → 1,516 lines".
+        public var notes: [Diagnostic]
 
-        public init(kind: Kind = .episode, id: String, path: String, episode: Episode? = nil, cues: [Cue] = [], warnings: [Diagnostic] = [], errors: [Diagnostic] = []) {
+        public init(kind: Kind = .episode, id: String, path: String, episode: Episode? = nil, cues: [Cue] = [], warnings: [Diagnostic] = [], errors: [Diagnostic] = [], notes: [Diagnostic] = []) {
             self.kind = kind
             self.id = id
             self.path = path
@@ -38,6 +41,7 @@ public struct CheckReport: Sendable, Hashable {
             self.cues = cues
             self.warnings = warnings
             self.errors = errors
+            self.notes = notes
         }
 
         public var isValid: Bool { errors.isEmpty }
@@ -96,7 +100,7 @@ public struct CheckReport: Sendable, Hashable {
             case .success(let loaded):
                 entries.append(Entry(
                     id: loaded.episode.id, path: source.folder, episode: loaded.episode, cues: loaded.transcript.cues,
-                    warnings: loaded.diagnostics.filter { $0.severity == .warning }))
+                    warnings: loaded.diagnostics.filter { $0.severity == .warning }, notes: loaded.transcript.notes))
             case .failure(let rejection):
                 entries.append(Entry(
                     id: source.id, path: source.folder,
@@ -124,11 +128,20 @@ public struct CheckReport: Sendable, Hashable {
         return CheckReport(entries: entries)
     }
 
+    /// A transcript file named on its own. One named like an episode's (`transcript.vtt`) is
+    /// read as part of the archive that holds its folder, any other (`talk.srt`) as part of its
+    /// own folder: either way, not when its real path leaves that folder.
     static func checkTranscript(_ path: String) -> Entry {
         var hasher = ContentHasher()
         var diagnostics: [Diagnostic] = []
-        let transcript = EpisodeLoader.readTranscript(path, hasher: &hasher, diagnostics: &diagnostics)
         let name = FileSystem.lastComponent(path)
+        var transcript: Transcript?
+        do {
+            let archive = try ArchiveRoot.holding(ArchiveScanner.transcriptNames.contains(name) ? FileSystem.parent(path) : path)
+            transcript = EpisodeLoader.readTranscript(path, archive: archive, hasher: &hasher, diagnostics: &diagnostics)
+        } catch {
+            diagnostics.append(EpisodeLoader.diagnostic(for: error, file: path, kind: "a transcript"))
+        }
         // "archive/55-vreta/transcript.vtt" is episode 55-vreta; "talk.srt" is "talk".
         var id = name.split(separator: ".").dropLast().joined(separator: ".")
         if ArchiveScanner.transcriptNames.contains(name) {
@@ -136,6 +149,7 @@ public struct CheckReport: Sendable, Hashable {
         }
         return Entry(
             kind: .transcript, id: id.isEmpty ? name : id, path: path, cues: transcript?.cues ?? [],
-            warnings: diagnostics.filter { $0.severity == .warning }, errors: diagnostics.filter { $0.severity == .error })
+            warnings: diagnostics.filter { $0.severity == .warning }, errors: diagnostics.filter { $0.severity == .error },
+            notes: transcript?.notes ?? [])
     }
 }

@@ -103,8 +103,8 @@ public enum FeedImporter {
             })))
         }
         if let description = episode.description { members.append(JSONMember("description", .string(description))) }
-        if let recording = episode.recording { members.append(JSONMember("recording", .string(recording))) }
-        if let page = episode.page { members.append(JSONMember("page", .string(page))) }
+        if let recording = episode.recording { members.append(JSONMember("recording", .string(recording.text))) }
+        if let page = episode.page { members.append(JSONMember("page", .string(page.text))) }
         if !episode.tags.isEmpty { members.append(JSONMember("tags", .array(episode.tags.map(JSONValue.string)))) }
         if let duration = episode.duration { members.append(JSONMember("duration", .number(duration))) }
         return .object(members)

@@ -31,11 +31,11 @@ enum FeedTranscriptSource {
                 return file
             case .failure(let skipped):
                 diagnostics.append(Diagnostic(.warning, file: feedPath, line: entry.line,
-                    "'\(title)': transcript \(reference.url) \(skipped.reason)"))
+                    "\(Excerpt.quoted(title, limit: 120, quote: "'")): transcript \(Excerpt.escaped(reference.url, limit: 200)) \(skipped.reason)"))
             }
         }
         diagnostics.append(Diagnostic(.warning, file: feedPath, line: entry.line,
-            "'\(title)': no local transcript; add transcript.vtt or transcript.srt to the folder before ingesting"))
+            "\(Excerpt.quoted(title, limit: 120, quote: "'")): no local transcript; add transcript.vtt or transcript.srt to the folder before ingesting"))
         return nil
     }
 

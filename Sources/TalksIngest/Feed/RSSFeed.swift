@@ -5,8 +5,8 @@ import TalksModel
 /// Channel: `title` (the series) and `language`. Items: `title` (or `itunes:title`),
 /// `pubDate` (RFC 822, turned into ISO 8601 with the feed's offset), `description` (or
 /// `content:encoded`, `itunes:summary`; HTML is parsed and reduced to text), `enclosure url`
-/// (the recording), `link` (the page), `itunes:episode` (the number), `itunes:duration`,
-/// `podcast:person` (speakers), `category` and `itunes:keywords` (tags), and every
+/// (the recording) and `link` (the page), each kept only when it is an http(s) `WebLink`,
+/// `itunes:episode` (the number), `itunes:duration`, `podcast:person` (speakers), `category` and `itunes:keywords` (tags), and every
 /// `podcast:transcript url= type=`. No regular expressions: markup is parsed, never matched.
 /// Text is read under the document's `TextBudget` (`IngestLimits.maximumFieldTextBytes` per
 /// field, `maximumDocumentTextBytes` in all), so entity references cannot make a small
@@ -34,7 +34,7 @@ struct RSSFeed {
         }
         guard let root = document.root, root.name == "rss", let channel = select(document, "/rss/channel").first else {
             let name = document.root?.name ?? "nothing"
-            throw .invalidInput(path: file, line: document.root?.line, reason: "not an RSS 2.0 feed: the root element is <\(name)>, expected <rss> with a <channel>")
+            throw .invalidInput(path: file, line: document.root?.line, reason: "not an RSS 2.0 feed: the root element is <\(Excerpt.escaped(name))>, expected <rss> with a <channel>")
         }
         do throws(TextLimitExceeded) {
             series = try text(document, "title", in: channel)
@@ -66,7 +66,7 @@ struct RSSFeed {
                 episode.timestamp = date.timestamp
             } else {
                 let line = select(document, "pubDate", in: node).first?.line
-                diagnostics.append(Diagnostic(.warning, file: file, line: line, "item \(number): pubDate '\(published)' is not an RFC 822 date; the episode has no date"))
+                diagnostics.append(Diagnostic(.warning, file: file, line: line, "item \(number): pubDate \(Excerpt.quoted(published, quote: "'")) is not an RFC 822 date; the episode has no date"))
             }
         }
         if let (html, field) = try firstText(document, ["description", "content:encoded", "itunes:summary"], in: node) {
@@ -79,13 +79,19 @@ struct RSSFeed {
             }
             episode.description = plain.isEmpty ? nil : plain
         }
-        episode.recording = try select(document, "enclosure/@url", in: node).first?.text().trimmingWhitespace
-        episode.page = try text(document, "link", in: node)
+        let enclosure = select(document, "enclosure", in: node).first
+        episode.recording = LinkDiagnostic.link(
+            try enclosure?.attribute("url"), field: "item \(number): <enclosure url>", file: file,
+            line: enclosure?.line ?? node.line, diagnostics: &diagnostics)
+        let link = select(document, "link", in: node).first
+        episode.page = LinkDiagnostic.link(
+            try link?.text(), field: "item \(number): <link>", file: file, line: link?.line ?? node.line,
+            diagnostics: &diagnostics)
         if let numberText = try text(document, "itunes:episode", in: node) {
             if let value = Int(numberText), value >= 0 {
                 episode.number = value
             } else {
-                diagnostics.append(Diagnostic(.warning, file: file, line: node.line, "item \(number): itunes:episode '\(numberText)' is not a whole number; ignored"))
+                diagnostics.append(Diagnostic(.warning, file: file, line: node.line, "item \(number): itunes:episode \(Excerpt.quoted(numberText, quote: "'")) is not a whole number; ignored"))
             }
         }
         if let durationText = try text(document, "itunes:duration", in: node) {

@@ -13,7 +13,10 @@ import TalksModel
 ///   organizer when it is a person, else a list under a "Medverkande"/"Talare"/"Speakers" heading;
 /// - description: the Event's `description`, `og:description`, `<meta name=description>`,
 ///   then the main text (`<main>`, `<article>`, `role=main`) without navigation, cookie
-///   banner, header and footer.
+///   banner, header and footer;
+/// - recording: `og:video:url`, `og:video`, the Event's `recordedIn.contentUrl`; page: the
+///   Event's `url`, `og:url`. Only http(s) links (`WebLink`) count: any other candidate is
+///   dropped with a warning naming its line, and the next one is tried.
 /// Times without a UTC offset are read as Swedish time (Europe/Stockholm) with a warning.
 /// A page without any title is an error; a date that is present but unreadable is an error
 /// naming the line of the element that holds it. A page that yields more text than
@@ -40,7 +43,7 @@ public enum EpisodePageReader {
 
         let id = defaultID
         if let problem = EpisodeID.problem(with: id) {
-            diagnostics.append(Diagnostic(.error, file: file, "the folder name '\(id)' used as id \(problem)"))
+            diagnostics.append(Diagnostic(.error, file: file, "the folder name \(Excerpt.quoted(id, quote: "'")) used as id \(problem)"))
         }
 
         let event = page.event
@@ -66,13 +69,13 @@ public enum EpisodePageReader {
                 timestamp = resolved.timestamp
                 if resolved.assumedSwedishTime {
                     diagnostics.append(Diagnostic(.warning, file: file, line: candidate.line,
-                        "\(candidate.what) '\(text)' has no UTC offset; taken as Swedish time (\(resolved.text))"))
+                        "\(candidate.what) \(Excerpt.quoted(text, quote: "'")) has no UTC offset; taken as Swedish time (\(resolved.text))"))
                 }
                 if let warning = candidate.warning {
                     diagnostics.append(Diagnostic(.warning, file: file, line: candidate.line, warning))
                 }
             case .failure(let problem):
-                diagnostics.append(Diagnostic(.error, file: file, line: candidate.line, "date in \(candidate.what): '\(text)' \(problem.reason)"))
+                diagnostics.append(Diagnostic(.error, file: file, line: candidate.line, "date in \(candidate.what): \(Excerpt.quoted(text, quote: "'")) \(problem.reason)"))
             }
         }
 
@@ -92,6 +95,16 @@ public enum EpisodePageReader {
         default: break
         }
 
+        let recording = firstLink([
+            (page.meta["og:video:url"], "og:video:url", page.metaLines["og:video:url"]),
+            (page.meta["og:video"], "og:video", page.metaLines["og:video"]),
+            (event?.value["recordedIn"]?["contentUrl"]?.stringValue, "the Event's recordedIn contentUrl", page.eventLine),
+        ], file: file, diagnostics: &diagnostics)
+        let pageLink = firstLink([
+            (event?.string("url"), "the Event's url", page.eventLine),
+            (page.meta["og:url"], "og:url", page.metaLines["og:url"]),
+        ], file: file, diagnostics: &diagnostics)
+
         let hasErrors = diagnostics.contains { $0.severity == .error }
         guard !hasErrors, let title else {
             return EpisodeMetadata(episode: nil, diagnostics: diagnostics)
@@ -99,9 +112,21 @@ public enum EpisodePageReader {
         let episode = Episode(
             id: id, series: series, title: title, date: dateText, timestamp: timestamp,
             language: language, speakers: speakers, description: description,
-            recording: firstNonEmpty(page.meta["og:video:url"], page.meta["og:video"], event?.value["recordedIn"]?["contentUrl"]?.stringValue),
-            page: firstNonEmpty(event?.string("url"), page.meta["og:url"]), tags: tags)
+            recording: recording, page: pageLink, tags: tags)
         return EpisodeMetadata(episode: episode, diagnostics: diagnostics)
+    }
+
+    /// The first candidate that is an http(s) link, best source first; each candidate before
+    /// it that is not one is dropped with a warning naming where it was.
+    static func firstLink(_ candidates: [(text: String?, field: String, line: Int?)], file: String,
+                          diagnostics: inout [Diagnostic]) -> WebLink? {
+        for candidate in candidates {
+            if let link = LinkDiagnostic.link(candidate.text, field: candidate.field, file: file, line: candidate.line,
+                                              diagnostics: &diagnostics) {
+                return link
+            }
+        }
+        return nil
     }
 
     /// Performers first; the organizer only when it is a person (an organising body is not a speaker).

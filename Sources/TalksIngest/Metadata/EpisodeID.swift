@@ -1,3 +1,5 @@
+import TalksModel
+
 /// The rule for episode ids: short, safe in a URL, a file name and a shell.
 ///
 /// Ids appear in links (`/episodes/<id>`), folder names and index files, so they are
@@ -12,9 +14,7 @@ public enum EpisodeID {
         if id.utf8.count > maximumLength { return "is longer than \(maximumLength) characters" }
         if id.hasPrefix(".") { return "must not start with '.'" }
         for scalar in id.unicodeScalars where !isAllowed(scalar) {
-            let shown = scalar.properties.generalCategory == .control
-                ? "U+" + String(scalar.value, radix: 16, uppercase: true) : String(scalar)
-            return "contains '\(shown)'; use only letters a–z, digits, '-', '_' and '.'"
+            return "contains \(Excerpt.quoted(String(scalar), quote: "'")); use only letters a–z, digits, '-', '_' and '.'"
         }
         return nil
     }

@@ -7,11 +7,12 @@ import TalksModel
 /// ignored with a warning (a typo like `titel` should not pass silently, but must never be
 /// fatal); `null` counts as absent for optional fields. The fields are listed in
 /// `archive/README.md`: id (defaults to the folder name), series, number, title, date,
-/// language (default "sv"), speakers, description, recording, page, tags, duration.
+/// language (default "sv"), speakers, description, recording, page, tags, duration,
+/// link_template.
 public enum EpisodeJSONReader {
     static let knownFields: Set<String> = [
         "id", "series", "number", "title", "date", "language", "speakers", "description",
-        "recording", "page", "tags", "duration",
+        "recording", "page", "tags", "duration", "link_template",
     ]
 
     /// Parses the file's bytes. `defaultID` (the folder name) is used when there is no `id`.
@@ -48,16 +49,16 @@ private struct FieldReader {
         var seen: Set<String> = []
         for member in members {
             if !seen.insert(member.key).inserted {
-                warning(line: document.line(.key(member.key)), "field '\(member.key)' appears more than once; the first is used")
+                warning(line: document.line(.key(member.key)), "field \(Excerpt.quoted(member.key, quote: "'")) appears more than once; the first is used")
             } else if !EpisodeJSONReader.knownFields.contains(member.key) {
-                warning(line: document.line(.key(member.key)), "unknown field '\(member.key)' ignored")
+                warning(line: document.line(.key(member.key)), "unknown field \(Excerpt.quoted(member.key, quote: "'")) ignored")
             }
         }
 
         var id = defaultID
         if let given = string("id") { id = given }
         if let problem = EpisodeID.problem(with: id) {
-            let source = document.value["id"] == nil ? "the folder name '\(id)' used as id" : "field 'id': '\(id)'"
+            let source = document.value["id"] == nil ? "the folder name \(Excerpt.quoted(id, quote: "'")) used as id" : "field 'id': \(Excerpt.quoted(id, quote: "'"))"
             error(line: document.line(.key("id")) ?? 1, "\(source) \(problem)")
         }
 
@@ -83,14 +84,14 @@ private struct FieldReader {
                 dateText = date.text
                 timestamp = date.timestamp
             case .failure(let problem):
-                error(line: document.line(.key("date")), "field 'date': '\(text)' \(problem.reason)")
+                error(line: document.line(.key("date")), "field 'date': \(Excerpt.quoted(text, quote: "'")) \(problem.reason)")
             }
         }
 
         var language = "sv"
         if let given = string("language") {
             if given.isEmpty || !given.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0 == "-" || ("0"..."9").contains($0)) }) {
-                error(line: document.line(.key("language")), "field 'language': '\(given)' is not a language tag like \"sv\" or \"en\"")
+                error(line: document.line(.key("language")), "field 'language': \(Excerpt.quoted(given, quote: "'")) is not a language tag like \"sv\" or \"en\"")
             } else {
                 language = given
             }
@@ -100,7 +101,7 @@ private struct FieldReader {
             id: id, series: string("series"), number: wholeNumber("number"), title: title,
             date: dateText, timestamp: timestamp, language: language, speakers: speakers(),
             description: string("description"), recording: link("recording"), page: link("page"),
-            tags: strings("tags"), duration: duration())
+            tags: strings("tags"), duration: duration(), linkTemplate: linkTemplate())
         let hasErrors = diagnostics.contains { $0.severity == .error }
         return EpisodeMetadata(episode: hasErrors ? nil : episode, diagnostics: diagnostics)
     }
@@ -139,12 +140,47 @@ private struct FieldReader {
         return seconds
     }
 
-    /// A URL field: must be a string; anything but an http(s) URL gets a warning.
-    mutating func link(_ key: String) -> String? {
-        guard let text = string(key)?.trimmingWhitespace, !text.isEmpty else { return nil }
+    /// A link field: must be a string; anything but an absolute http(s) URL is dropped with
+    /// a warning (the episode is still indexed, without the link).
+    mutating func link(_ key: String) -> WebLink? {
+        LinkDiagnostic.link(string(key), field: "field '\(key)'", file: file, line: document.line(.key(key)), diagnostics: &diagnostics)
+    }
+
+    /// `link_template`: an http(s) URL with `{seconds}` or `{hh:mm:ss}` where the time goes.
+    /// Anything else is ignored with a warning (hits then link into `recording`): a link
+    /// with another scheme must never reach a web page, and one without a placeholder would
+    /// send every hit to the same place.
+    mutating func linkTemplate() -> String? {
+        guard let text = string("link_template")?.trimmingWhitespace, !text.isEmpty else { return nil }
+        let line = document.line(.key("link_template"))
         let lowered = text.lowercased()
-        if !(lowered.hasPrefix("https://") || lowered.hasPrefix("http://")) {
-            warning(line: document.line(.key(key)), "field '\(key)': '\(text)' is not an http(s) URL")
+        guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://") else {
+            warning(line: line, "field 'link_template': '\(text)' is not an http(s) URL; ignored")
+            return nil
+        }
+        guard !text.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" }) else {
+            warning(line: line, "field 'link_template': '\(text)' contains a space, quote or angle bracket; ignored")
+            return nil
+        }
+        var placeholders = 0
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{") {
+            guard let close = rest[open...].firstIndex(of: "}") else {
+                warning(line: line, "field 'link_template': '\(text)' has a '{' without '}'; ignored")
+                return nil
+            }
+            let name = rest[rest.index(after: open)..<close]
+            guard name == "seconds" || name == "hh:mm:ss" else {
+                warning(line: line, "field 'link_template': unknown placeholder '{\(name)}' (use {seconds} or {hh:mm:ss}); ignored")
+                return nil
+            }
+            placeholders += 1
+            rest = rest[rest.index(after: close)...]
+        }
+        guard placeholders > 0 else {
+            warning(line: line, "field 'link_template': '\(text)' has no {seconds} or {hh:mm:ss}, so every hit would "
+                + "link to the same place; ignored")
+            return nil
         }
         return text
     }
@@ -194,7 +230,7 @@ private struct FieldReader {
                     error(line: line, "speaker \(index + 1): 'organisation' must be a string, not \(kindName(other))")
                 }
                 for member in members where !["name", "organisation", "organization", "role"].contains(member.key) {
-                    warning(line: document.line(.key("speakers"), .index(index), .key(member.key)), "speaker \(index + 1): unknown field '\(member.key)' ignored")
+                    warning(line: document.line(.key("speakers"), .index(index), .key(member.key)), "speaker \(index + 1): unknown field \(Excerpt.quoted(member.key, quote: "'")) ignored")
                 }
                 result.append(Speaker(name: name.trimmingWhitespace, organisation: organisation))
             default:
@@ -217,7 +253,7 @@ private struct FieldReader {
         case .bool(let flag): return "the boolean \(flag)"
         case .integer(let number): return "the number \(number)"
         case .number(let number): return "the number \(number)"
-        case .string(let text): return "the string \"\(text.prefix(40))\""
+        case .string(let text): return "the string \(Excerpt.quoted(text))"
         case .array: return "an array"
         case .object: return "an object"
         }

@@ -140,7 +140,7 @@ public struct JSONParser {
             let key = try parseString()
             skipWhitespace()
             guard current == UInt8(ascii: ":") else {
-                throw error("expected ':' after member name \"\(key)\", found \(describeCurrent())")
+                throw error("expected ':' after member name \(Excerpt.quoted(key)), found \(describeCurrent())")
             }
             advance()
             skipWhitespace()

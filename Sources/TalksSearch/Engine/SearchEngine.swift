@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Foundation
 import TalksIndex
+import TalksSystem
 
 /// Holds the current `Searcher` of an index directory and swaps in a new one when ingest
 /// commits a new generation: what the server keeps for its whole life.
@@ -32,8 +33,7 @@ public final class SearchEngine: @unchecked Sendable {
         var nanoseconds: Int
 
         init?(path: String) {
-            var status = stat()
-            guard stat(path, &status) == 0 else { return nil }
+            guard let status = try? SystemFile.status(path) else { return nil }
             inode = UInt64(status.st_ino)
             size = Int64(status.st_size)
             seconds = Int(status.st_mtim.tv_sec)

@@ -44,12 +44,20 @@ extension Searcher {
 
     /// The cues of the live episode with this id in time order, or nil when there is none.
     public func transcript(id: String) throws(IndexError) -> [Cue]? {
+        guard let cues = transcriptCues(id: id) else { return nil }
+        var all: [Cue] = []
+        all.reserveCapacity(cues.count)
+        for index in 0..<cues.count {
+            all.append(try cues.cue(index))
+        }
+        return all
+    }
+
+    /// The cues of the live episode with this id, to be read one at a time, or nil when
+    /// there is none.
+    public func transcriptCues(id: String) -> TranscriptCues? {
         guard let location = reader.locate(episodeID: id) else { return nil }
         let segment = reader.segments[location.segment]
-        var cues: [Cue] = []
-        for ordinal in segment.cueRange(ofEpisode: location.ordinal) {
-            cues.append(try segment.cue(ordinal))
-        }
-        return cues
+        return TranscriptCues(segment: segment, ordinals: segment.cueRange(ofEpisode: location.ordinal))
     }
 }

@@ -61,10 +61,10 @@ public final class Searcher: @unchecked Sendable {
         let offset = max(0, min(request.offset, SearchLimits.maximumOffset))
         let hitsPerEpisode = max(0, min(request.hitsPerEpisode, SearchLimits.maximumHitsPerEpisode))
 
-        let segmentTerms = reader.segments.map { SegmentTerms(plan: plan, segment: $0) }
+        let segmentTerms = SegmentTerms.resolve(plan, segmentCount: reader.segments.count)
         let (total, ranked) = plan.listsByFilterOnly
-            ? listByDate(plan, segmentTerms, offset: offset, limit: limit)
-            : rankByScore(plan, segmentTerms, offset: offset, limit: limit)
+            ? try listByDate(plan, segmentTerms, offset: offset, limit: limit)
+            : try rankByScore(plan, segmentTerms, offset: offset, limit: limit)
         let results = try results(for: ranked, plan: plan, segmentTerms: segmentTerms, hitsPerEpisode: hitsPerEpisode)
         let suggestions = total == 0 ? self.suggestions(for: plan) : []
         return SearchResponse(query: request.query, totalEpisodes: total, results: results,
@@ -75,13 +75,13 @@ public final class Searcher: @unchecked Sendable {
     typealias Ranked = (segment: Int, episode: Int, score: Double)
 
     /// All matches counted; the best `offset + limit` kept by score in a bounded heap.
-    private func rankByScore(_ plan: QueryPlan, _ segmentTerms: [SegmentTerms], offset: Int, limit: Int) -> (Int, [Ranked]) {
+    private func rankByScore(_ plan: QueryPlan, _ segmentTerms: [SegmentTerms], offset: Int, limit: Int) throws(IndexError) -> (Int, [Ranked]) {
         var total = 0
         var top = TopEpisodes(capacity: offset + limit)
         for (index, context) in contexts.enumerated() {
             var evaluator = SegmentEvaluator(context: context, plan: plan, terms: segmentTerms[index], parameters: parameters,
                                              allowed: allowed(segment: index, filters: plan.filters))
-            let matches = evaluator.evaluate()
+            let matches = try evaluator.evaluate()
             total += matches.count
             for position in 0..<matches.count {
                 top.insert(episode: index << 32 | Int(matches.episodes[position]), score: matches.scores[position])
@@ -91,12 +91,12 @@ public final class Searcher: @unchecked Sendable {
     }
 
     /// A query of filters only: the episodes they allow, newest first, with score 0.
-    private func listByDate(_ plan: QueryPlan, _ segmentTerms: [SegmentTerms], offset: Int, limit: Int) -> (Int, [Ranked]) {
+    private func listByDate(_ plan: QueryPlan, _ segmentTerms: [SegmentTerms], offset: Int, limit: Int) throws(IndexError) -> (Int, [Ranked]) {
         var all: [(segment: Int, episode: Int, date: Int)] = []
         for (index, context) in contexts.enumerated() {
             var evaluator = SegmentEvaluator(context: context, plan: plan, terms: segmentTerms[index], parameters: parameters,
                                              allowed: allowed(segment: index, filters: plan.filters))
-            let matches = evaluator.evaluate()
+            let matches = try evaluator.evaluate()
             let dates = facts(index).dates
             for position in 0..<matches.count {
                 let episode = Int(matches.episodes[position])
@@ -118,13 +118,13 @@ public final class Searcher: @unchecked Sendable {
         var hitsByEpisode: [Int: [Int: [Hit]]] = [:]
         if hitsPerEpisode > 0 {
             for segmentIndex in Set(ranked.map(\.segment)) {
-                var recordings: [Int: String?] = [:]
+                var links: [Int: DeepLink.Source] = [:]
                 for (position, entry) in ranked.enumerated() where entry.segment == segmentIndex {
-                    recordings[entry.episode] = episodes[position].recording
+                    links[entry.episode] = DeepLink.Source(episode: episodes[position])
                 }
                 hitsByEpisode[segmentIndex] = try collector.hits(
                     context: contexts[segmentIndex], terms: segmentTerms[segmentIndex],
-                    episodes: Array(recordings.keys), recordings: recordings, limit: hitsPerEpisode)
+                    episodes: Array(links.keys), links: links, limit: hitsPerEpisode)
             }
         }
         return ranked.enumerated().map { position, entry in
@@ -156,6 +156,6 @@ public final class Searcher: @unchecked Sendable {
     /// first: search-as-you-type.
     public func suggest(prefix: String, limit: Int = 10) -> [String] {
         guard limit > 0, let last = Tokenizer().tokens(in: prefix).last?.term else { return [] }
-        return expander.expand(prefix: last, limit: min(limit, 100)).map(\.term)
+        return expander.expand(prefix: last, limit: min(limit, 100), withStates: false).map(\.term)
     }
 }

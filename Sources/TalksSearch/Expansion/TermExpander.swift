@@ -29,92 +29,70 @@ struct TermExpander {
 
     /// The global document frequency of `term` (0 when no segment has it).
     func documentFrequency(_ term: String) -> Int {
-        var total = 0
-        for segment in segments {
-            if let ordinal = segment.termOrdinal(term) { total += Self.documentFrequency(segment, ordinal) }
-        }
-        return total
+        lookUp(term).documentFrequency
     }
 
-    /// Collects variants keyed by term; a term found by several routes keeps its best tier.
-    private struct Collector {
-        var byTerm: [String: TermVariant] = [:]
-
-        mutating func add(_ term: String, _ tier: TermVariant.Tier, frequency: Int) {
-            if var existing = byTerm[term] {
-                if tier < existing.tier { existing.tier = tier }
-                byTerm[term] = existing
-            } else {
-                byTerm[term] = TermVariant(term: term, tier: tier, documentFrequency: frequency)
+    /// `term` looked up by its string in every segment: its global document frequency and
+    /// where it lives.
+    func lookUp(_ term: String) -> (documentFrequency: Int, states: [TermState]) {
+        var total = 0
+        var states: [TermState] = []
+        for (index, segment) in segments.enumerated() {
+            if let ordinal = segment.termOrdinal(term) {
+                total += Self.documentFrequency(segment, ordinal)
+                states.append(TermState(segment: index, ordinal: ordinal))
             }
         }
+        return (total, states)
+    }
 
-        /// Adds a term found in one segment; frequencies of the same term in other
-        /// segments are summed when it turns up there too.
-        /// (segment, ordinal) pairs already counted, so a term's frequency is summed once
-        /// per segment however many routes reach it.
-        var counted = Set<SegmentTerm>()
-
-        struct SegmentTerm: Hashable {
-            var segment: ObjectIdentifier
-            var ordinal: Int
-        }
-
-        mutating func add(segment: SegmentReader, ordinal: Int, tier: TermVariant.Tier, frequency known: Int? = nil) {
-            let isNew = counted.insert(SegmentTerm(segment: ObjectIdentifier(segment), ordinal: ordinal)).inserted
-            if !isNew && tier == .compoundPart { return }
-            let term = segment.term(at: ordinal)
-            if var existing = byTerm[term] {
-                if tier < existing.tier { existing.tier = tier }
-                if isNew { existing.documentFrequency += known ?? TermExpander.documentFrequency(segment, ordinal) }
-                byTerm[term] = existing
-            } else {
-                byTerm[term] = TermVariant(term: term, tier: tier, documentFrequency: known ?? TermExpander.documentFrequency(segment, ordinal))
+    /// The collected variants, capped; the states of variants reached only by capped routes
+    /// are completed by string look-ups in the segments they lack (see `VariantCollector`).
+    private func finish(_ collector: VariantCollector, limit: Int) -> [TermVariant] {
+        collector.variants(limit: limit).map { found in
+            var variant = found.variant
+            guard found.isPartial, segments.count > 1 else { return variant }
+            for (index, segment) in segments.enumerated() where !variant.states.contains(where: { $0.segment == index }) {
+                if let ordinal = segment.termOrdinal(variant.term) {
+                    variant.states.append(TermState(segment: index, ordinal: ordinal))
+                }
             }
-        }
-
-        /// Best tier first, then most frequent, capped.
-        func variants(limit: Int) -> [TermVariant] {
-            let sorted = byTerm.values.sorted {
-                if $0.tier != $1.tier { return $0.tier < $1.tier }
-                if $0.documentFrequency != $1.documentFrequency { return $0.documentFrequency > $1.documentFrequency }
-                return $0.term < $1.term
-            }
-            return Array(sorted.prefix(limit))
+            return variant
         }
     }
 
     /// All variants of a normalised query word, best tier first, at most `maximumExpansions`.
     func expand(word term: String) -> [TermVariant] {
-        var collector = Collector()
+        var collector = VariantCollector()
         let key = Self.inflectionKey(term)
         let folded = Self.foldedKey(term)
         let foldedTerm = AsciiFolder.fold(term)
         let searchCompounds = !isFunctionWord(term)
-        for segment in segments {
+        for (index, segment) in segments.enumerated() {
             if let ordinal = segment.termOrdinal(term) {
-                collector.add(segment: segment, ordinal: ordinal, tier: .exact)
+                collector.add(segment: segment, index: index, ordinal: ordinal, tier: .exact)
             }
             for ordinal in segment.terms(withInflectionKey: key) {
-                collector.add(segment: segment, ordinal: ordinal, tier: .inflected)
+                collector.add(segment: segment, index: index, ordinal: ordinal, tier: .inflected)
             }
             if searchCompounds {
                 for candidate in plausibleCompounds(segment, part: term, partKey: key) {
-                    collector.add(segment: segment, ordinal: candidate.ordinal, tier: .compoundPart, frequency: candidate.frequency)
+                    collector.add(segment: segment, index: index, ordinal: candidate.ordinal, tier: .compoundPart,
+                                  frequency: candidate.frequency)
                 }
             }
             for ordinal in segment.terms(withFoldedKey: folded) {
                 let tier: TermVariant.Tier = AsciiFolder.fold(segment.term(at: ordinal)) == foldedTerm ? .folded : .foldedInflected
-                collector.add(segment: segment, ordinal: ordinal, tier: tier)
+                collector.add(segment: segment, index: index, ordinal: ordinal, tier: tier)
             }
         }
-        if collector.byTerm.isEmpty, term.unicodeScalars.count >= 5 {
+        if collector.isEmpty, term.unicodeScalars.count >= 5 {
             let distance = term.unicodeScalars.count >= 9 ? 2 : 1
             for near in nearest(to: term, maximumDistance: distance, limit: parameters.maximumFuzzyVariants) {
-                collector.add(near.term, near.distance <= 1 ? .fuzzy : .fuzzyFar, frequency: near.documentFrequency)
+                collector.add(near: near, tier: near.distance <= 1 ? .fuzzy : .fuzzyFar)
             }
         }
-        return collector.variants(limit: parameters.maximumExpansions)
+        return finish(collector, limit: parameters.maximumExpansions)
     }
 
     /// Whether `term` occurs in more than four fifths of the live episodes ("det", "och", "inte"):
@@ -165,32 +143,34 @@ struct TermExpander {
 
     /// The word itself and its inflections: what `-word` excludes.
     func expand(exclusion term: String) -> [TermVariant] {
-        var collector = Collector()
+        var collector = VariantCollector()
         let key = Self.inflectionKey(term)
-        for segment in segments {
+        for (index, segment) in segments.enumerated() {
             if let ordinal = segment.termOrdinal(term) {
-                collector.add(segment: segment, ordinal: ordinal, tier: .exact)
+                collector.add(segment: segment, index: index, ordinal: ordinal, tier: .exact)
             }
             for ordinal in segment.terms(withInflectionKey: key) {
-                collector.add(segment: segment, ordinal: ordinal, tier: .inflected)
+                collector.add(segment: segment, index: index, ordinal: ordinal, tier: .inflected)
             }
         }
-        return collector.variants(limit: parameters.maximumExpansions)
+        return finish(collector, limit: parameters.maximumExpansions)
     }
 
     /// The term itself only (phrase words and quoted single words).
     func expand(exact term: String) -> [TermVariant] {
-        let frequency = documentFrequency(term)
-        return frequency > 0 ? [TermVariant(term: term, tier: .exact, documentFrequency: frequency)] : []
+        let found = lookUp(term)
+        return found.documentFrequency > 0
+            ? [TermVariant(term: term, tier: .exact, documentFrequency: found.documentFrequency, states: found.states)] : []
     }
 
     /// The most frequent terms starting with `prefix`, at most `limit`. Inspects at most
     /// `maximumPrefixScan` dictionary entries per segment and builds strings only for the
-    /// winners, so it is cheap enough for search-as-you-type.
-    func expand(prefix: String, limit: Int) -> [TermVariant] {
+    /// winners, so it is cheap enough for search-as-you-type. `withStates: false` skips
+    /// completing the variants' states (suggestions need only the strings).
+    func expand(prefix: String, limit: Int, withStates: Bool = true) -> [TermVariant] {
         guard limit > 0 else { return [] }
-        var collector = Collector()
-        for segment in segments {
+        var collector = VariantCollector()
+        for (index, segment) in segments.enumerated() {
             let range = segment.termOrdinals(withPrefix: prefix)
             var best: [(ordinal: Int, frequency: Int)] = []
             best.reserveCapacity(limit + 1)
@@ -203,16 +183,18 @@ struct TermExpander {
                 if best.count > limit { best.removeLast() }
             }
             for entry in best {
-                collector.add(segment: segment, ordinal: entry.ordinal, tier: .prefix)
+                collector.add(segment: segment, index: index, ordinal: entry.ordinal, tier: .prefix)
             }
         }
-        return collector.variants(limit: limit)
+        return withStates ? finish(collector, limit: limit) : collector.variants(limit: limit).map(\.variant)
     }
 
     struct NearTerm: Hashable {
         var term: String
         var distance: Int
         var documentFrequency: Int
+        /// Where the term lives: the scan visits every segment, so this is complete.
+        var states: [TermState]
     }
 
     /// Dictionary terms within `maximumDistance` edits of `term`, nearest and then most
@@ -226,7 +208,7 @@ struct TermExpander {
         var found: [String: NearTerm] = [:]
         let minimumBytes = max(1, target.count - maximumDistance)
         let maximumBytes = (target.count + maximumDistance) * 4
-        for segment in segments {
+        for (index, segment) in segments.enumerated() {
             for ordinal in segment.termOrdinals(withPrefix: String(first)) {
                 let bytes = segment.termBytes(at: ordinal)
                 guard bytes.count >= minimumBytes, bytes.count <= maximumBytes else { continue }
@@ -235,11 +217,13 @@ struct TermExpander {
                       let distance = levenshtein.distance(target, candidate, limit: maximumDistance) else { continue }
                 let text = String(decoding: bytes, as: UTF8.self)
                 let frequency = Self.documentFrequency(segment, ordinal)
+                let state = TermState(segment: index, ordinal: ordinal)
                 if var existing = found[text] {
                     existing.documentFrequency += frequency
+                    existing.states.append(state)
                     found[text] = existing
                 } else {
-                    found[text] = NearTerm(term: text, distance: distance, documentFrequency: frequency)
+                    found[text] = NearTerm(term: text, distance: distance, documentFrequency: frequency, states: [state])
                 }
             }
         }

@@ -34,11 +34,20 @@ public struct TermVariant: Sendable, Hashable {
     /// and per-field counts).
     public var documentFrequency: Int
 
+    /// Where the term lives, one entry per segment holding it (any order). Filled by
+    /// `TermExpander`; scoring reads ordinals from here and never looks the term up again.
+    var states: [TermState] = []
+
     public var weight: Double { tier.weight }
 
     public init(term: String, tier: Tier, documentFrequency: Int) {
         self.term = term
         self.tier = tier
         self.documentFrequency = documentFrequency
+    }
+
+    init(term: String, tier: Tier, documentFrequency: Int, states: [TermState]) {
+        self.init(term: term, tier: tier, documentFrequency: documentFrequency)
+        self.states = states
     }
 }

@@ -4,8 +4,8 @@ import TalksAnalysis
 /// resolved clauses, ready to evaluate segment by segment.
 ///
 /// Each word, prefix or phrase of the query becomes a `ResolvedClause` holding the exact
-/// indexed terms it stands for and one IDF for all of them, so every segment scores with
-/// the same collection-wide statistics.
+/// indexed terms it stands for (with their ordinal in each segment, `TermState`) and one
+/// IDF for all of them, so every segment scores with the same collection-wide statistics.
 struct QueryPlan {
     indirect enum Node {
         /// Episodes matching clause `clauses[index]`.
@@ -41,7 +41,9 @@ struct ResolvedClause {
 
     var shape: Shape
     var variants: [TermVariant]
-    var phraseTerms: [String]
+    /// The phrase's words in order, each an exact variant with its states (empty when a
+    /// word occurs in no segment, or the clause is not a phrase).
+    var phraseTerms: [TermVariant]
     /// One IDF for the clause: the most frequent variant's (terms), or the sum over the
     /// phrase's words (phrases), as Lucene scores phrases.
     var inverseDocumentFrequency: Double

@@ -108,13 +108,15 @@ struct QueryPlanner {
     private func add(phrase terms: [String], negated: Bool, clauses: inout [ResolvedClause]) -> QueryPlan.Node {
         var idf = 0.0
         var known = true
+        var words: [TermVariant] = []
         for term in terms {
-            let frequency = expander.documentFrequency(term)
-            if frequency == 0 { known = false }
-            idf += RankingParameters.inverseDocumentFrequency(documentFrequency: frequency, documentCount: documentCount)
+            let found = expander.lookUp(term)
+            if found.documentFrequency == 0 { known = false }
+            idf += RankingParameters.inverseDocumentFrequency(documentFrequency: found.documentFrequency, documentCount: documentCount)
+            words.append(TermVariant(term: term, tier: .exact, documentFrequency: found.documentFrequency, states: found.states))
         }
         return add(ResolvedClause(
-            shape: .phrase, variants: [], phraseTerms: known ? terms : [], inverseDocumentFrequency: idf,
+            shape: .phrase, variants: [], phraseTerms: known ? words : [], inverseDocumentFrequency: idf,
             isNegated: negated, typed: terms, isPlainWord: false), clauses: &clauses)
     }
 

@@ -1,36 +1,52 @@
-import TalksIndex
-
 /// A plan's clauses resolved to one segment's term ordinals, once per query and segment, so
 /// scoring and hit collection never look a term up by string again.
+///
+/// The ordinals come from the variants' `TermState`s, which the expander kept when it found
+/// them: resolving a plan is a pass over those states, with no dictionary search.
 struct SegmentTerms {
     struct Weighted {
         var ordinal: Int
         var weight: Double
     }
 
-    /// Per clause: the variants this segment holds, with their tier weights.
-    let variants: [[Weighted]]
+    /// Per clause: the variants this segment holds, in the clause's variant order (so the
+    /// scores add up in the same order in every segment), with their tier weights.
+    private(set) var variants: [[Weighted]]
     /// Per clause: the phrase's term ordinals in order, or nil when the segment lacks a word
     /// (or the clause is not a phrase).
-    let phrases: [[Int]?]
+    private(set) var phrases: [[Int]?]
 
-    init(plan: QueryPlan, segment: SegmentReader) {
-        var variants: [[Weighted]] = []
-        var phrases: [[Int]?] = []
-        for clause in plan.clauses {
+    private init(clauseCount: Int) {
+        variants = Array(repeating: [], count: clauseCount)
+        phrases = Array(repeating: nil, count: clauseCount)
+    }
+
+    /// The terms of every segment of the reader the plan was made for (`segmentCount`
+    /// segments, in the reader's order).
+    static func resolve(_ plan: QueryPlan, segmentCount: Int) -> [SegmentTerms] {
+        var result = Array(repeating: SegmentTerms(clauseCount: plan.clauses.count), count: segmentCount)
+        for (index, clause) in plan.clauses.enumerated() {
             switch clause.shape {
             case .terms:
-                variants.append(clause.variants.compactMap { variant in
-                    segment.termOrdinal(variant.term).map { Weighted(ordinal: $0, weight: variant.weight) }
-                })
-                phrases.append(nil)
+                for variant in clause.variants {
+                    for state in variant.states where state.segment >= 0 && state.segment < segmentCount {
+                        result[state.segment].variants[index].append(Weighted(ordinal: state.ordinal, weight: variant.weight))
+                    }
+                }
             case .phrase:
-                variants.append([])
-                let ordinals = clause.phraseTerms.compactMap { segment.termOrdinal($0) }
-                phrases.append(ordinals.count == clause.phraseTerms.count && !ordinals.isEmpty ? ordinals : nil)
+                let words = clause.phraseTerms
+                guard !words.isEmpty else { continue }
+                var ordinals = Array(repeating: [Int](repeating: -1, count: words.count), count: segmentCount)
+                for (position, word) in words.enumerated() {
+                    for state in word.states where state.segment >= 0 && state.segment < segmentCount {
+                        ordinals[state.segment][position] = state.ordinal
+                    }
+                }
+                for segment in 0..<segmentCount where !ordinals[segment].contains(-1) {
+                    result[segment].phrases[index] = ordinals[segment]
+                }
             }
         }
-        self.variants = variants
-        self.phrases = phrases
+        return result
     }
 }

@@ -85,7 +85,7 @@ struct HitCollector {
     /// Episodes are visited in ordinal order so each variant's postings cursor only moves
     /// forward: one cursor per variant for all of them.
     mutating func hits(
-        context: SegmentContext, terms: SegmentTerms, episodes: [Int], recordings: [Int: String?], limit: Int
+        context: SegmentContext, terms: SegmentTerms, episodes: [Int], links: [Int: DeepLink.Source], limit: Int
     ) throws(IndexError) -> [Int: [Hit]] {
         guard limit > 0, !plan.clauses.isEmpty, !episodes.isEmpty else { return [:] }
         let segment = context.segment
@@ -99,6 +99,7 @@ struct HitCollector {
                 var variants: [(weight: Double, cursor: PostingsCursor)] = []
                 for variant in terms.variants[index] {
                     let cursor = segment.postings(term: variant.ordinal, field: .transcript)
+                    try cursor.checkIntact()
                     if cursor.count > 0 { variants.append((variant.weight, cursor)) }
                 }
                 sources.append(.terms(bit: bit, idf: idf, variants: variants))
@@ -136,7 +137,7 @@ struct HitCollector {
                 case .phrase(let bit, let idf, let ordinals):
                     let length = ordinals.count
                     var matcher = phraseMatcher
-                    matcher.forEachMatch(segment: segment, ordinals: ordinals, field: .transcript, range: range) { cue, starts in
+                    try matcher.forEachMatch(segment: segment, ordinals: ordinals, field: .transcript, range: range) { cue, starts in
                         let frequency = Double(starts.count) * context.cueInverseNorm(cue)
                         evidence.add(cue - first, bit: bit, score: idf * frequency * (k1 + 1) / (k1 + frequency))
                         evidence.phraseStarts[cue, default: []].append(contentsOf: starts.map { ($0, length) })
@@ -153,9 +154,15 @@ struct HitCollector {
             for slot in chosen.sorted() {
                 let ordinal = first + slot
                 let cue = try segment.cue(ordinal)
-                hits.append(hit(for: cue, phrases: evidence.phraseStarts[ordinal] ?? [], recording: recordings[episode] ?? nil))
+                hits.append(hit(for: cue, phrases: evidence.phraseStarts[ordinal] ?? [], link: links[episode] ?? DeepLink.Source(recording: nil)))
             }
             result[episode] = hits
+        }
+        // A damaged list stops its cursor and keeps the damage: fail rather than return
+        // episodes without the hits it held (phrases check their own cursors).
+        for source in sources {
+            guard case .terms(_, _, let variants) = source else { continue }
+            for index in variants.indices { try variants[index].cursor.checkIntact() }
         }
         return result
     }
@@ -249,7 +256,7 @@ struct HitCollector {
 
     /// The hit for a cue: marks tokens whose term a word clause matched, or whose position a
     /// phrase matched.
-    func hit(for cue: Cue, phrases: [(start: UInt32, length: Int)], recording: String?) -> Hit {
+    func hit(for cue: Cue, phrases: [(start: UInt32, length: Int)], link: DeepLink.Source) -> Hit {
         var matches: [Range<Int>] = []
         var text = cue.text
         text.withUTF8 { bytes in
@@ -279,6 +286,6 @@ struct HitCollector {
         return Hit(
             start: cue.start, end: cue.end, speaker: cue.speaker, text: cue.text,
             snippetHTML: snippet.html,
-            url: DeepLink.url(recording: recording, seconds: cue.start))
+            url: DeepLink.url(link, seconds: cue.start))
     }
 }

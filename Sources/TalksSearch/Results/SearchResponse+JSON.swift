@@ -45,7 +45,7 @@ extension Hit {
             "speaker": .optional(speaker),
             "text": .string(text),
             "snippet_html": .string(snippetHTML),
-            "url": .optional(url),
+            "url": .optional(url?.text),
         ])
     }
 }
@@ -61,8 +61,8 @@ extension Episode {
             "number": .optional(number),
             "date": .optional(date),
             "speakers": .array(speakers.map { .string($0.name) }),
-            "recording": .optional(recording),
-            "page": .optional(page),
+            "recording": .optional(recording?.text),
+            "page": .optional(page?.text),
         ])
     }
 }

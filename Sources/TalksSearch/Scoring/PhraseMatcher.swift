@@ -7,7 +7,8 @@ import TalksIndex
 /// cheap to intersect with a common one), driven by the rarest term, and checks positions
 /// only in documents that hold every term. For the transcript an `EpisodeGate` can skip
 /// whole episodes: those outside the candidates (other clauses or filters rule them out) and
-/// those that already matched often enough to rank. Position buffers are reused.
+/// those that already matched often enough to rank. Position buffers are reused. A list
+/// found damaged while matching throws its `IndexError` once the scan stops.
 struct PhraseMatcher {
     /// Terms in the phrase being matched.
     private var length = 0
@@ -58,9 +59,9 @@ struct PhraseMatcher {
     mutating func forEachMatch(
         segment: SegmentReader, ordinals: [Int], field: Field, range: Range<Int>? = nil,
         _ body: (_ document: Int, _ starts: [UInt32]) -> Void
-    ) {
+    ) throws(IndexError) {
         var gate: EpisodeGate?
-        scan(segment: segment, ordinals: ordinals, field: field, range: range, gate: &gate) { document, _, starts in
+        try scan(segment: segment, ordinals: ordinals, field: field, range: range, gate: &gate) { document, _, starts in
             body(document, starts)
         }
     }
@@ -69,18 +70,23 @@ struct PhraseMatcher {
     mutating func forEachTranscriptMatch(
         segment: SegmentReader, ordinals: [Int], gate: EpisodeGate,
         _ body: (_ cue: Int, _ episode: Int, _ starts: [UInt32]) -> Void
-    ) {
+    ) throws(IndexError) {
         var gate: EpisodeGate? = gate
-        scan(segment: segment, ordinals: ordinals, field: .transcript, range: nil, gate: &gate, body)
+        try scan(segment: segment, ordinals: ordinals, field: .transcript, range: nil, gate: &gate, body)
     }
 
     private mutating func scan(
         segment: SegmentReader, ordinals: [Int], field: Field, range: Range<Int>?, gate: inout EpisodeGate?,
         _ body: (_ document: Int, _ episode: Int, _ starts: [UInt32]) -> Void
-    ) {
+    ) throws(IndexError) {
         guard !ordinals.isEmpty else { return }
         var cursors = ordinals.map { segment.postings(term: $0, field: field) }
-        if cursors.contains(where: { $0.count == 0 }) { return }
+        if cursors.contains(where: { $0.count == 0 }) {
+            // A list found damaged before its first document is empty too: report it
+            // rather than match nothing.
+            for index in cursors.indices { try cursors[index].checkIntact() }
+            return
+        }
         length = ordinals.count
         let order = cursors.indices.sorted { cursors[$0].count < cursors[$1].count }
         let driver = order[0]
@@ -168,6 +174,8 @@ struct PhraseMatcher {
                 target += 1
             }
         }
+        // A list that turned out damaged ended the scan early: fail instead of dropping matches.
+        for index in cursors.indices { try cursors[index].checkIntact() }
     }
 
     /// Moves a cursor to the first document ≥ `target` (`advance(to:)` decodes forward within

@@ -6,6 +6,8 @@ import TalksIndex
 /// Terms are scored at episode level from the per-episode transcript aggregate plus the
 /// per-field metadata postings; phrases from positions. Scores accumulate in a dense
 /// per-episode array that is reused between clauses (no hashing, no strings per posting).
+/// A postings list found damaged fails the evaluation with its `IndexError` (naming the
+/// segment file) rather than leaving its episodes out.
 struct SegmentEvaluator {
     let context: SegmentContext
     let plan: QueryPlan
@@ -35,8 +37,8 @@ struct SegmentEvaluator {
     var segment: SegmentReader { context.segment }
 
     /// The matching live episodes and their scores.
-    mutating func evaluate() -> EpisodeScores {
-        let matches = evaluate(plan.root, candidates: nil)
+    mutating func evaluate() throws(IndexError) -> EpisodeScores {
+        let matches = try evaluate(plan.root, candidates: nil)
         var result = EpisodeScores()
         result.episodes.reserveCapacity(matches.count)
         result.scores.reserveCapacity(matches.count)
@@ -72,13 +74,13 @@ struct SegmentEvaluator {
     }
 
     /// `candidates`: episodes that can still matter (nil: all the filters allow).
-    private mutating func evaluate(_ node: QueryPlan.Node, candidates: [Bool]? = nil) -> EpisodeScores {
+    private mutating func evaluate(_ node: QueryPlan.Node, candidates: [Bool]? = nil) throws(IndexError) -> EpisodeScores {
         switch node {
         case .clause(let index):
-            return evaluate(clause: index, candidates: candidates ?? allowed)
+            return try evaluate(clause: index, candidates: candidates ?? allowed)
         case .or(let branches):
             var result = EpisodeScores()
-            for branch in branches { result = result.union(evaluate(branch, candidates: candidates)) }
+            for branch in branches { result = result.union(try evaluate(branch, candidates: candidates)) }
             return result
         case .and(let required, let excluded):
             var result: EpisodeScores
@@ -91,10 +93,11 @@ struct SegmentEvaluator {
             } else {
                 let cheap = required.filter { !isPhrase($0) }
                 let phrases = required.filter { isPhrase($0) }
-                var parts = cheap.map { evaluate($0, candidates: candidates) }
+                var parts: [EpisodeScores] = []
+                for node in cheap { parts.append(try evaluate(node, candidates: candidates)) }
                 parts.sort { $0.count < $1.count }
                 if parts.isEmpty {
-                    result = evaluate(phrases[0], candidates: candidates)
+                    result = try evaluate(phrases[0], candidates: candidates)
                 } else {
                     result = parts[0]
                     for part in parts.dropFirst() {
@@ -104,29 +107,29 @@ struct SegmentEvaluator {
                 }
                 for phrase in phrases.dropFirst(parts.isEmpty ? 1 : 0) {
                     if result.isEmpty { break }
-                    result = result.intersecting(evaluate(phrase, candidates: mask(result)))
+                    result = result.intersecting(try evaluate(phrase, candidates: mask(result)))
                 }
             }
             for node in excluded {
                 if result.isEmpty { break }
-                result = result.subtracting(evaluate(node, candidates: isPhrase(node) ? mask(result) : candidates))
+                result = result.subtracting(try evaluate(node, candidates: isPhrase(node) ? mask(result) : candidates))
             }
             return result
         }
     }
 
-    private mutating func evaluate(clause index: Int, candidates: [Bool]?) -> EpisodeScores {
+    private mutating func evaluate(clause index: Int, candidates: [Bool]?) throws(IndexError) -> EpisodeScores {
         let clause = plan.clauses[index]
         switch clause.shape {
-        case .terms: scoreTerms(terms.variants[index])
+        case .terms: try scoreTerms(terms.variants[index])
         case .phrase:
-            if let ordinals = terms.phrases[index] { scorePhrase(ordinals, candidates: candidates) }
+            if let ordinals = terms.phrases[index] { try scorePhrase(ordinals, candidates: candidates) }
         }
         return collect(idf: clause.inverseDocumentFrequency)
     }
 
     /// Adds each variant's weighted, length-normalised frequencies into the accumulator.
-    private mutating func scoreTerms(_ variants: [SegmentTerms.Weighted]) {
+    private mutating func scoreTerms(_ variants: [SegmentTerms.Weighted]) throws(IndexError) {
         let transcriptWeight = parameters.transcriptWeight
         let transcriptNorms = context.inverseNorms[Int(Field.transcript.rawValue)]
         for variant in variants {
@@ -138,34 +141,39 @@ struct SegmentEvaluator {
                 let episode = cursor.document
                 add(episode, scale * Double(cursor.frequency) * transcriptNorms[episode])
             }
+            try cursor.checkIntact()
             for field in Field.episodeFields {
                 var fieldCursor = segment.postings(term: ordinal, field: field)
-                guard fieldCursor.count > 0 else { continue }
+                guard fieldCursor.count > 0 else {
+                    try fieldCursor.checkIntact()
+                    continue
+                }
                 let norms = context.inverseNorms[Int(field.rawValue)]
                 let fieldScale = weight * parameters.weight(of: field)
                 while fieldCursor.next() {
                     let episode = fieldCursor.document
                     add(episode, fieldScale * Double(fieldCursor.frequency) * norms[episode])
                 }
+                try fieldCursor.checkIntact()
             }
         }
     }
 
-    private mutating func scorePhrase(_ ordinals: [Int], candidates: [Bool]?) {
+    private mutating func scorePhrase(_ ordinals: [Int], candidates: [Bool]?) throws(IndexError) {
         let segment = self.segment
         let transcriptNorms = context.inverseNorms[Int(Field.transcript.rawValue)]
         let transcriptWeight = parameters.transcriptWeight
         var matcher = phraseMatcher
         var pending: [(Int, Double)] = []
         let gate = PhraseMatcher.EpisodeGate(segment: segment, candidates: candidates, perEpisodeLimit: Self.phraseCuesPerEpisode)
-        matcher.forEachTranscriptMatch(segment: segment, ordinals: ordinals, gate: gate) { _, episode, starts in
+        try matcher.forEachTranscriptMatch(segment: segment, ordinals: ordinals, gate: gate) { _, episode, starts in
             guard episode >= 0, episode < transcriptNorms.count else { return }
             pending.append((episode, transcriptWeight * Double(starts.count) * transcriptNorms[episode]))
         }
         for field in Field.episodeFields {
             let norms = context.inverseNorms[Int(field.rawValue)]
             let weight = parameters.weight(of: field)
-            matcher.forEachMatch(segment: segment, ordinals: ordinals, field: field) { episode, starts in
+            try matcher.forEachMatch(segment: segment, ordinals: ordinals, field: field) { episode, starts in
                 guard episode < norms.count else { return }
                 if let candidates, !(episode < candidates.count && candidates[episode]) { return }
                 pending.append((episode, weight * Double(starts.count) * norms[episode]))

@@ -1,7 +1,16 @@
-/// Parses one complete request head (request line and header lines, without the blank
-/// line) into an `HTTPRequest`. `HTTPRequestParser` finds the head; this checks it.
+/// The grammar of a request head's lines and the checks that need the whole head:
+/// `HTTPHeadScanner` hands it each line as its LF arrives (`parseRequestLine`,
+/// `parseField`), then `finish` checks Host, Content-Length and the target's
+/// percent-encoding and builds the `HTTPRequest`.
 struct HTTPHeadParser {
     let limits: HTTPParserLimits
+
+    /// `method SP target SP version`, checked.
+    struct RequestLine {
+        var method: String
+        var target: String
+        var version: HTTPVersion
+    }
 
     struct Parsed {
         var request: HTTPRequest
@@ -9,51 +18,27 @@ struct HTTPHeadParser {
         var bodyLength: Int
     }
 
-    func parse(_ head: ArraySlice<UInt8>) throws(HTTPParseError) -> Parsed {
-        var lines: [ArraySlice<UInt8>] = []
-        var lineStart = head.startIndex
-        for index in head.indices where head[index] == 0x0A {
-            lines.append(Self.dropCarriageReturn(head[lineStart..<index]))
-            lineStart = index + 1
-        }
-        lines.append(Self.dropCarriageReturn(head[lineStart..<head.endIndex]))
-        guard let requestLine = lines.first else { throw .malformedRequestLine("empty") }
-        if requestLine.count > limits.maxRequestLineBytes {
-            throw .requestLineTooLong(limit: limits.maxRequestLineBytes)
-        }
-        let headerBytes = lines.dropFirst().reduce(0) { $0 + $1.count + 2 }
-        if headerBytes > limits.maxHeaderSectionBytes {
-            throw .headerSectionTooLarge(limit: limits.maxHeaderSectionBytes)
-        }
-        if lines.count - 1 > limits.maxHeaderFields {
-            throw .tooManyHeaderFields(limit: limits.maxHeaderFields)
-        }
-        let (method, target, version) = try parseRequestLine(requestLine)
+    /// The request from a complete head's request line and fields.
+    func finish(_ requestLine: RequestLine, fields: [HTTPHeaders.Field]) throws(HTTPParseError) -> Parsed {
         var headers = HTTPHeaders()
-        for (offset, line) in lines.dropFirst().enumerated() {
-            let field = try parseField(line, lineNumber: offset + 2)
-            headers.add(field.name, field.value)
-        }
+        for field in fields { headers.add(field.name, field.value) }
+        let version = requestLine.version
         let hosts = headers.values("Host")
         if hosts.count > 1 { throw .multipleHosts }
         if hosts.isEmpty && version == .http1_1 { throw .missingHost }
         let bodyLength = try bodyLength(headers, version: version)
-        let location = try RequestTarget.parse(target, method: method)
+        let location = try RequestTarget.parse(requestLine.target, method: requestLine.method)
         let connection = headers.tokens("Connection")
         let keepAlive = version == .http1_1 ? !connection.contains("close") : connection.contains("keep-alive")
         let request = HTTPRequest(
-            method: method, target: target, path: location.path, pathSegments: location.segments,
+            method: requestLine.method, target: requestLine.target, path: location.path, pathSegments: location.segments,
             rawQuery: location.rawQuery, query: location.query, version: version, headers: headers,
             keepAlive: keepAlive)
         return Parsed(request: request, bodyLength: bodyLength)
     }
 
-    private static func dropCarriageReturn(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        if let last = line.last, last == 0x0D { return line.dropLast() }
-        return line
-    }
-
-    private func parseRequestLine(_ line: ArraySlice<UInt8>) throws(HTTPParseError) -> (String, String, HTTPVersion) {
+    /// The request line without its line end.
+    func parseRequestLine(_ line: ArraySlice<UInt8>) throws(HTTPParseError) -> RequestLine {
         if line.contains(0x0D) { throw .malformedRequestLine("bare carriage return") }
         let parts = line.split(separator: 0x20, omittingEmptySubsequences: false)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty }) else {
@@ -68,7 +53,7 @@ struct HTTPHeadParser {
         }
         let target = String(decoding: targetBytes, as: UTF8.self)
         let version = try parseVersion(parts[2])
-        return (method, target, version)
+        return RequestLine(method: method, target: target, version: version)
     }
 
     private func parseVersion(_ bytes: ArraySlice<UInt8>) throws(HTTPParseError) -> HTTPVersion {
@@ -85,7 +70,8 @@ struct HTTPHeadParser {
         return minor == 0 ? .http1_0 : .http1_1
     }
 
-    private func parseField(_ line: ArraySlice<UInt8>, lineNumber: Int) throws(HTTPParseError) -> HTTPHeaders.Field {
+    /// A field line without its line end; `lineNumber` counts the request line as 1.
+    func parseField(_ line: ArraySlice<UInt8>, lineNumber: Int) throws(HTTPParseError) -> HTTPHeaders.Field {
         guard let first = line.first else { throw .malformedHeader(line: lineNumber, reason: "empty line") }
         if first == 0x20 || first == 0x09 {
             throw .malformedHeader(line: lineNumber, reason: "obsolete line folding is not accepted")

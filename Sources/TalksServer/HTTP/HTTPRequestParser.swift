@@ -9,15 +9,20 @@
 ///
 /// Bodies: talks only answers GET/HEAD/OPTIONS, so a `Content-Length` body is skipped
 /// (up to a limit) and `Transfer-Encoding` is refused. Leading empty lines before a
-/// request line are ignored (RFC 9112 §2.2). Lines may end in CRLF or a bare LF; a bare CR
-/// anywhere in the head is an error.
+/// request line are ignored (RFC 9112 §2.2). Lines may end in CRLF or a bare LF (§2.2
+/// allows a recipient to accept LF alone); a bare CR anywhere in the head is an error.
+///
+/// Errors are found as soon as the byte that proves them arrives (`HTTPHeadScanner`): a
+/// line of garbage gets its 400 at once instead of holding the connection until the header
+/// timeout, and which error a head gets does not depend on how its bytes were split into
+/// reads.
 public struct HTTPRequestParser: Sendable {
     public let limits: HTTPParserLimits
     private var buffer: [UInt8] = []
     /// Index of the first byte not yet consumed.
     private var start = 0
-    /// Where the search for the end of the head resumes, so slow arrivals stay linear.
-    private var scanned = 0
+    /// The head being read, from its first byte on; nil between requests.
+    private var head: HTTPHeadScanner?
     /// Body bytes of the last request still to be discarded.
     private var bodyRemaining = 0
     private var failure: HTTPParseError?
@@ -36,7 +41,7 @@ public struct HTTPRequestParser: Sendable {
     public mutating func append<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
         if start > 0 && start >= buffer.count / 2 {
             buffer.removeFirst(start)
-            scanned -= start
+            head?.shift(by: start)
             start = 0
         }
         buffer.append(contentsOf: bytes)
@@ -61,63 +66,31 @@ public struct HTTPRequestParser: Sendable {
             bodyRemaining -= skipped
             if bodyRemaining > 0 { return nil }
         }
-        while start < buffer.count, buffer[start] == 0x0D || buffer[start] == 0x0A {
-            start += 1
+        var scanner: HTTPHeadScanner
+        if let head {
+            scanner = head
+        } else {
+            // Empty lines before a request line are ignored (RFC 9112 §2.2).
+            while start < buffer.count, buffer[start] == 0x0D || buffer[start] == 0x0A {
+                start += 1
+            }
+            guard start < buffer.count else { return nil }
+            scanner = HTTPHeadScanner(start: start, limits: limits)
         }
-        scanned = max(scanned, start)
-        guard let headEnd = findHeadEnd() else {
-            try checkIncompleteHead()
+        guard let headEnd = try scanner.scan(buffer) else {
+            head = scanner
             return nil
         }
-        let head = buffer[start..<headEnd.contentEnd]
-        start = headEnd.next
-        scanned = start
-        let request = try HTTPHeadParser(limits: limits).parse(head)
-        bodyRemaining = request.bodyLength
+        head = nil
+        guard let requestLine = scanner.requestLine else { throw .malformedRequestLine("empty") }
+        let parsed = try HTTPHeadParser(limits: limits).finish(requestLine, fields: scanner.fields)
+        start = headEnd
+        bodyRemaining = parsed.bodyLength
         if bodyRemaining > 0 {
             let skipped = min(bodyRemaining, buffer.count - start)
             start += skipped
             bodyRemaining -= skipped
         }
-        return request.request
-    }
-
-    /// Finds the blank line ending the head: returns the end of the last header line's
-    /// content (exclusive) and the index after the blank line.
-    private mutating func findHeadEnd() -> (contentEnd: Int, next: Int)? {
-        var index = max(scanned, start)
-        while index < buffer.count {
-            if buffer[index] == 0x0A {
-                // A line feed ends a line; if the next line is empty the head is complete.
-                var after = index + 1
-                if after < buffer.count, buffer[after] == 0x0D { after += 1 }
-                if after < buffer.count, buffer[after] == 0x0A {
-                    return (index, after + 1)
-                }
-                if after >= buffer.count {
-                    scanned = index
-                    return nil
-                }
-            }
-            index += 1
-        }
-        scanned = index
-        return nil
-    }
-
-    /// With no complete head yet, refuses a request line or header section that is
-    /// already over its limit.
-    private func checkIncompleteHead() throws(HTTPParseError) {
-        let available = buffer.count - start
-        if let lineFeed = buffer[start...].firstIndex(of: 0x0A) {
-            if lineFeed - start > limits.maxRequestLineBytes {
-                throw .requestLineTooLong(limit: limits.maxRequestLineBytes)
-            }
-            if buffer.count - lineFeed > limits.maxHeaderSectionBytes {
-                throw .headerSectionTooLarge(limit: limits.maxHeaderSectionBytes)
-            }
-        } else if available > limits.maxRequestLineBytes {
-            throw .requestLineTooLong(limit: limits.maxRequestLineBytes)
-        }
+        return parsed.request
     }
 }

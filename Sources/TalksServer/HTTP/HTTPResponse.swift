@@ -1,11 +1,16 @@
-/// A response as the routes build it: status, header fields and the complete body.
+/// A response as the routes build it: status, header fields and the complete body, or a
+/// body stream for a body too large to build at once.
 ///
-/// `Content-Length`, `Date` and `Connection` are added by `HTTPResponseWriter`, which knows
-/// whether the request was HEAD and whether the connection stays open.
+/// `Content-Length` (or `Transfer-Encoding`), `Date` and `Connection` are added by
+/// `HTTPResponseWriter`, which knows whether the request was HEAD and whether the
+/// connection stays open.
 public struct HTTPResponse: Sendable {
     public var status: HTTPStatus
     public var headers: HTTPHeaders
     public var body: [UInt8]
+    /// When set, the body is produced part by part while it is sent (see `HTTPBodyStream`)
+    /// and `body` is not used.
+    public var bodyStream: (any HTTPBodyStream)?
 
     public init(status: HTTPStatus, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
         self.status = status

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import TalksSystem
 
 /// One accepted client: its descriptor, parser, state and deadlines.
 ///
@@ -22,9 +23,14 @@ final class Connection: @unchecked Sendable {
     var closeAfterWrite = false
     /// Monotonic ms by which a `writing` connection must have taken its response.
     var writeDeadline: Int64 = 0
+    /// The response whose body is still being produced, part by part; nil between responses.
+    var streamed: StreamedResponse?
+    /// The client's address (or IPv6 /64 network), for the per-address connection limit.
+    let address: ClientAddress
 
-    init(descriptor: Int32, limits: HTTPParserLimits, now: Int64) {
+    init(descriptor: Int32, address: ClientAddress, limits: HTTPParserLimits, now: Int64) {
         self.descriptor = descriptor
+        self.address = address
         self.parser = HTTPRequestParser(limits: limits)
         self.lastActivity = now
     }
@@ -45,7 +51,7 @@ final class Connection: @unchecked Sendable {
     func close() {
         guard state != .closed else { return }
         move(to: .closed)
-        Syscall.close(descriptor)
+        SystemCall.close(descriptor)
     }
 
     enum WriteResult {
@@ -70,9 +76,9 @@ final class Connection: @unchecked Sendable {
         while pendingOffset < pendingOutput.count {
             let sent: Int?
             do {
-                sent = try pendingOutput.withUnsafeBytes { buffer throws(NetError) -> Int? in
+                sent = try pendingOutput.withUnsafeBytes { buffer throws(SystemCallError) -> Int? in
                     guard let base = buffer.baseAddress else { return 0 }
-                    return try Syscall.nonBlocking("send") {
+                    return try SystemCall.nonBlocking("send", descriptor: descriptor) {
                         send(descriptor, base + pendingOffset, buffer.count - pendingOffset, Int32(MSG_NOSIGNAL))
                     }
                 }
@@ -98,9 +104,9 @@ final class Connection: @unchecked Sendable {
     func readAvailable(into scratch: inout [UInt8]) -> ReadResult {
         let count: Int?
         do {
-            count = try scratch.withUnsafeMutableBytes { buffer throws(NetError) -> Int? in
+            count = try scratch.withUnsafeMutableBytes { buffer throws(SystemCallError) -> Int? in
                 guard let base = buffer.baseAddress else { return 0 }
-                return try Syscall.nonBlocking("read") { read(descriptor, base, buffer.count) }
+                return try SystemCall.nonBlocking("read", descriptor: descriptor) { read(descriptor, base, buffer.count) }
             }
         } catch {
             return .endOfStream

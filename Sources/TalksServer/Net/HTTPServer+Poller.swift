@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import TalksSystem
 import Foundation
 
 /// The poller thread: accepts connections, watches them with `poll`, enforces the
@@ -51,7 +52,7 @@ extension HTTPServer {
             }
             let count = nfds_t(descriptors.count)
             do {
-                try Syscall.call("poll") { poll(&descriptors, count, Int32(timeout)) }
+                try SystemCall.run("poll") { poll(&descriptors, count, Int32(timeout)) }
             } catch {
                 continue
             }
@@ -71,6 +72,10 @@ extension HTTPServer {
                         keep.append(connection)
                     case .failed:
                         closeConnection(connection)
+                    case .done where connection.streamed != nil:
+                        // The socket took this part of a streamed body: a worker makes the next.
+                        connection.move(to: .streaming)
+                        handOver.append(connection)
                     case .done where connection.closeAfterWrite:
                         closeConnection(connection)
                     case .done:
@@ -103,7 +108,7 @@ extension HTTPServer {
 
     private func drainWakePipe() {
         var scratch = [UInt8](repeating: 0, count: 64)
-        while let count = try? Syscall.nonBlocking("read", { read(wakeRead, &scratch, scratch.count) }), count > 0 {}
+        while let count = try? SystemCall.nonBlocking("read", descriptor: wakeRead, { read(wakeRead, &scratch, scratch.count) }), count > 0 {}
     }
 
     private func acceptPending(into watched: inout [Connection]) {
@@ -113,18 +118,27 @@ extension HTTPServer {
             // Pause briefly instead of spinning on a listener that stays readable.
             if accepted == 0 { usleep(10_000) }
         }
-        while let listener, let descriptor = try? listener.accept() {
+        while let listener, let (descriptor, address) = try? listener.accept() {
             accepted += 1
             lock.lock()
             let full = openConnections >= configuration.maxConnections
-            if !full { openConnections += 1 }
+            let fromAddress = connectionsPerAddress[address, default: 0]
+            let addressFull = fromAddress >= configuration.maxConnectionsPerAddress
+            if !full && !addressFull {
+                openConnections += 1
+                connectionsPerAddress[address] = fromAddress + 1
+            }
             lock.unlock()
-            if full {
-                refuse(descriptor, status: .serviceUnavailable, message: "the server has \(configuration.maxConnections) open connections; try again shortly")
-                Syscall.close(descriptor)
+            if full || addressFull {
+                let message = full
+                    ? "the server has \(configuration.maxConnections) open connections; try again shortly"
+                    : "\(address) has \(configuration.maxConnectionsPerAddress) open connections to this server, the most one address may; close some or try again shortly"
+                refuse(descriptor, status: .serviceUnavailable, message: message)
+                SystemCall.close(descriptor)
                 continue
             }
-            watched.append(Connection(descriptor: descriptor, limits: configuration.parserLimits, now: MonotonicClock.milliseconds()))
+            watched.append(Connection(descriptor: descriptor, address: address, limits: configuration.parserLimits,
+                                      now: MonotonicClock.milliseconds()))
         }
     }
 
@@ -134,7 +148,7 @@ extension HTTPServer {
         let bytes = HTTPResponseWriter.serialize(response, headOnly: false, keepAlive: false, date: HTTPDate.format(secondsSince1970: MonotonicClock.wallSeconds()))
         let sent = bytes.withUnsafeBytes { buffer -> Int in
             guard let base = buffer.baseAddress else { return 0 }
-            let result = try? Syscall.nonBlocking("send") {
+            let result = try? SystemCall.nonBlocking("send", descriptor: descriptor) {
                 send(descriptor, base, buffer.count, Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT))
             }
             return (result ?? nil) ?? 0
@@ -142,10 +156,21 @@ extension HTTPServer {
         accessLog?(AccessLogEntry(method: "-", target: "-", status: status.code, bytes: sent, microseconds: 0))
     }
 
+    /// Closes the connection and releases its places in the limits; a streamed body cut
+    /// short (client gone, write timeout, shutdown) gets its access-log line here.
     func closeConnection(_ connection: Connection) {
+        if let streamed = connection.streamed {
+            connection.streamed = nil
+            logStreamEnd(streamed)
+        }
         connection.close()
         lock.lock()
         openConnections -= 1
+        if let count = connectionsPerAddress[connection.address], count > 1 {
+            connectionsPerAddress[connection.address] = count - 1
+        } else {
+            connectionsPerAddress[connection.address] = nil
+        }
         lock.broadcast()
         lock.unlock()
     }

@@ -5,6 +5,8 @@ import Foundation
 
 /// The worker threads: each takes a readable connection, reads and parses requests, asks
 /// the `HTTPHandler`, writes the response and hands the connection back to the poller.
+/// A streamed body is produced here too, `streamPartsPerTurn` parts at a time
+/// (`HTTPServer+Streaming.swift`).
 extension HTTPServer {
     /// Requests one connection may have answered before its worker serves another.
     static let requestsPerTurn = 16
@@ -28,7 +30,11 @@ extension HTTPServer {
     /// connection or hands it back to the poller (to wait for bytes, or to finish writing
     /// a response the socket could not take at once).
     private func process(_ connection: Connection, scratch: inout [UInt8]) {
+        let resumesStream = connection.state == .streaming
         connection.move(to: .processing)
+        if resumesStream {
+            guard continueStream(connection) == .complete else { return }
+        }
         let headerTimeout = Int64(configuration.headerTimeout * 1000)
         var answered = 0
         while true {
@@ -51,6 +57,16 @@ extension HTTPServer {
                     headOnly: request.method == "HEAD", keepAlive: keepAlive, version: request.version, started: started)
                 connection.lastActivity = MonotonicClock.milliseconds()
                 connection.requestStarted = nil
+                if connection.streamed != nil {
+                    // The head and the first part are out (or queued); the rest follows in turns.
+                    guard outcome == .done else {
+                        finish(connection, outcome, keepAlive: true)
+                        return
+                    }
+                    guard continueStream(connection) == .complete else { return }
+                    answered += 1
+                    continue
+                }
                 guard outcome == .done && keepAlive else {
                     finish(connection, outcome, keepAlive: keepAlive)
                     return
@@ -92,8 +108,9 @@ extension HTTPServer {
     }
 
     /// After a response that ends this worker's turn: close, or let the poller finish
-    /// writing it (and close afterwards when the response said so).
-    private func finish(_ connection: Connection, _ outcome: Connection.WriteResult, keepAlive: Bool) {
+    /// writing it (and close afterwards when the response said so). With a streamed body
+    /// still going, `keepAlive` is true: whether to close is decided when the body ends.
+    func finish(_ connection: Connection, _ outcome: Connection.WriteResult, keepAlive: Bool) {
         switch outcome {
         case .failed:
             closeConnection(connection)
@@ -112,17 +129,27 @@ extension HTTPServer {
         }
     }
 
-    private func handBack(_ connection: Connection) {
+    func handBack(_ connection: Connection) {
         lock.lock()
         returned.append(connection)
         lock.unlock()
         wakePoller()
     }
 
+    /// Writes a response, or, for a body stream with more than one part, its head and first
+    /// part, leaving the rest in `connection.streamed`.
     private func answer(
         _ connection: Connection, response: HTTPResponse, method: String, target: String, headOnly: Bool,
         keepAlive: Bool, version: HTTPVersion, started: Int64
     ) -> Connection.WriteResult {
+        var response = response
+        if response.bodyStream != nil {
+            switch startStream(connection, response: response, method: method, target: target, headOnly: headOnly,
+                               keepAlive: keepAlive, version: version, started: started) {
+            case .whole(let complete): response = complete
+            case .started(let outcome): return outcome
+            }
+        }
         let bytes = HTTPResponseWriter.serialize(response, headOnly: headOnly, keepAlive: keepAlive, version: version,
             date: HTTPDate.format(secondsSince1970: MonotonicClock.wallSeconds()))
         let outcome = connection.write(bytes)

@@ -1,18 +1,22 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import TalksSystem
 import Foundation
 
 /// The network shell around the pure HTTP code: one poller thread and a bounded pool of
 /// worker threads over non-blocking POSIX sockets.
 ///
 /// The poller owns the listening socket and every connection that waits for bytes or for
-/// room to write; it enforces the connection limit (503 beyond it), the keep-alive idle
+/// room to write; it enforces the connection limits (503 beyond the total or beyond one
+/// client address's share, so one client cannot take the server), the keep-alive idle
 /// timeout, the request-head deadline (408 and close) and the write deadline, so a slow
 /// client, sending or reading, costs a slot in `poll`, never a thread. When a connection
 /// becomes readable the poller hands it to a worker, which reads, parses, calls the
 /// `HTTPHandler`, writes what the socket takes and hands the connection back.
-/// At most `threads` requests are handled at once.
+/// At most `threads` requests are handled at once. A streamed body (`HTTPBodyStream`) is
+/// produced a few parts per turn, with the connection going to the back of the queue in
+/// between, so a 60 MB transcript never keeps a quick request waiting for long.
 ///
 /// Lifecycle: `start()` binds and spawns the threads; `shutdown()` (e.g. from SIGTERM)
 /// stops accepting, closes idle connections and lets in-flight requests finish with
@@ -34,6 +38,8 @@ public final class HTTPServer: @unchecked Sendable {
     /// Connections a worker handed back to the poller.
     var returned: [Connection] = []
     var openConnections = 0
+    /// Open connections per client address (`ServerConfiguration.maxConnectionsPerAddress`).
+    var connectionsPerAddress: [ClientAddress: Int] = [:]
     var stopping = false
     var stopRequestedAt: Int64 = 0
     var pollerFinished = false
@@ -53,19 +59,19 @@ public final class HTTPServer: @unchecked Sendable {
     /// Binds, listens and starts the poller and workers; returns the bound port.
     @discardableResult
     public func start() throws(NetError) -> Int {
-        signal(SIGPIPE, SIG_IGN)
+        SystemSignal.ignore(SIGPIPE)
         let socket = try ListeningSocket(host: configuration.host, port: configuration.port)
         var pipeEnds: [Int32] = [-1, -1]
         do {
-            try Syscall.call("pipe") { pipe(&pipeEnds) }
+            try SystemCall.run("pipe") { pipe(&pipeEnds) }
             for end in pipeEnds {
-                let flags = try Syscall.call("fcntl") { fcntl(end, F_GETFL) }
-                try Syscall.call("fcntl") { fcntl(end, F_SETFL, flags | O_NONBLOCK) }
+                let flags = try SystemCall.run("fcntl", descriptor: end) { fcntl(end, F_GETFL) }
+                try SystemCall.run("fcntl", descriptor: end) { fcntl(end, F_SETFL, flags | O_NONBLOCK) }
             }
         } catch {
             socket.close()
-            for end in pipeEnds where end >= 0 { Syscall.close(end) }
-            throw error
+            for end in pipeEnds where end >= 0 { SystemCall.close(end) }
+            throw NetError(error)
         }
         listener = socket
         port = socket.port
@@ -127,8 +133,8 @@ public final class HTTPServer: @unchecked Sendable {
         let finished = runningThreads == 0
         lock.unlock()
         if finished {
-            Syscall.close(wakeRead)
-            Syscall.close(wakeWrite)
+            SystemCall.close(wakeRead)
+            SystemCall.close(wakeWrite)
         }
     }
 
@@ -141,6 +147,6 @@ public final class HTTPServer: @unchecked Sendable {
 
     func wakePoller() {
         var byte: UInt8 = 1
-        _ = try? Syscall.nonBlocking("write") { write(wakeWrite, &byte, 1) }
+        _ = try? SystemCall.nonBlocking("write", descriptor: wakeWrite) { write(wakeWrite, &byte, 1) }
     }
 }

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import TalksSystem
 
 /// A bound, listening, non-blocking TCP socket (IPv4 or IPv6, numeric address).
 ///
@@ -28,14 +29,14 @@ final class ListeningSocket: @unchecked Sendable {
             throw .invalidHost(host)
         }
         let socketType = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
-        let descriptor = try Syscall.call("socket") { socket(family, socketType, 0) }
+        let descriptor = try NetError.rethrowing(try SystemCall.run("socket") { socket(family, socketType, 0) })
         do {
             var one: Int32 = 1
-            try Syscall.call("setsockopt") {
+            try SystemCall.run("setsockopt", descriptor: descriptor) {
                 setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
             }
             if family == AF_INET {
-                try Syscall.call("bind") {
+                try SystemCall.run("bind", descriptor: descriptor) {
                     withUnsafePointer(to: &address4) {
                         $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                             bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
@@ -43,7 +44,7 @@ final class ListeningSocket: @unchecked Sendable {
                     }
                 }
             } else {
-                try Syscall.call("bind") {
+                try SystemCall.run("bind", descriptor: descriptor) {
                     withUnsafePointer(to: &address6) {
                         $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                             bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in6>.size))
@@ -51,19 +52,19 @@ final class ListeningSocket: @unchecked Sendable {
                     }
                 }
             }
-            try Syscall.call("listen") { listen(descriptor, backlog) }
+            try SystemCall.run("listen", descriptor: descriptor) { listen(descriptor, backlog) }
             self.port = try Self.boundPort(descriptor)
         } catch {
-            Syscall.close(descriptor)
-            throw error
+            SystemCall.close(descriptor)
+            throw NetError(error)
         }
         self.descriptor = descriptor
     }
 
-    private static func boundPort(_ descriptor: Int32) throws(NetError) -> Int {
+    private static func boundPort(_ descriptor: Int32) throws(SystemCallError) -> Int {
         var storage = sockaddr_storage()
         var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
-        try Syscall.call("getsockname") {
+        try SystemCall.run("getsockname", descriptor: descriptor) {
             withUnsafeMutablePointer(to: &storage) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
             }
@@ -78,40 +79,44 @@ final class ListeningSocket: @unchecked Sendable {
         }
     }
 
-    /// Accepts one pending connection as a non-blocking descriptor, or nil when none is
-    /// waiting. The corresponding C functions are `accept` and `fcntl` (Glibc's Swift
-    /// module does not export `accept4`).
-    func accept() throws(NetError) -> Int32? {
+    /// Accepts one pending connection as a non-blocking descriptor with the client's
+    /// address, or nil when none is waiting. The corresponding C functions are `accept` and
+    /// `fcntl` (Glibc's Swift module does not export `accept4`).
+    func accept() throws(NetError) -> (descriptor: Int32, address: ClientAddress)? {
         let accepted: Int32?
+        var peer = sockaddr_storage()
         do {
-            accepted = try Syscall.nonBlocking("accept") { Glibc.accept(descriptor, nil, nil) }
-        } catch let error {
+            accepted = try SystemCall.nonBlocking("accept", descriptor: descriptor) {
+                var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+                return withUnsafeMutablePointer(to: &peer) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.accept(descriptor, $0, &length) }
+                }
+            }
+        } catch {
             // The peer gave up between SYN and accept, or descriptors ran out for a moment:
             // neither should stop the server.
-            if case .system(let call, let code) = error, call == "accept",
-                [ECONNABORTED, EPROTO, EMFILE, ENFILE, ENOBUFS, ENOMEM, EPERM].contains(code)
-            {
+            if [ECONNABORTED, EPROTO, EMFILE, ENFILE, ENOBUFS, ENOMEM, EPERM].contains(error.code) {
                 return nil
             }
-            throw error
+            throw NetError(error)
         }
         guard let connection = accepted else { return nil }
         do {
-            let flags = try Syscall.call("fcntl") { fcntl(connection, F_GETFL) }
-            try Syscall.call("fcntl") { fcntl(connection, F_SETFL, flags | O_NONBLOCK) }
-            try Syscall.call("fcntl") { fcntl(connection, F_SETFD, FD_CLOEXEC) }
+            let flags = try SystemCall.run("fcntl", descriptor: connection) { fcntl(connection, F_GETFL) }
+            try SystemCall.run("fcntl", descriptor: connection) { fcntl(connection, F_SETFL, flags | O_NONBLOCK) }
+            try SystemCall.run("fcntl", descriptor: connection) { fcntl(connection, F_SETFD, FD_CLOEXEC) }
             var one: Int32 = 1
-            try Syscall.call("setsockopt") {
+            try SystemCall.run("setsockopt", descriptor: connection) {
                 setsockopt(connection, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
             }
         } catch {
-            Syscall.close(connection)
-            throw error
+            SystemCall.close(connection)
+            throw NetError(error)
         }
-        return connection
+        return (connection, ClientAddress(peer))
     }
 
     func close() {
-        Syscall.close(descriptor)
+        SystemCall.close(descriptor)
     }
 }

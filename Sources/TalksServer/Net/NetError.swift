@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import TalksSystem
 import TalksModel
 
 /// A failed system call or a bad listen address, named so the user can act on it.
@@ -15,8 +16,7 @@ public enum NetError: TalksError, Hashable {
     public var description: String {
         switch self {
         case .system(let call, let code):
-            let reason = String(cString: strerror(code))
-            var text = "\(call) failed: \(reason) (errno \(code))"
+            var text = SystemCallError(call: call, code: code).description
             if call == "bind" && code == EADDRINUSE {
                 text += "; another process is listening on that port (choose another with --port, or --port 0 for any free port)"
             } else if call == "bind" && code == EACCES {
@@ -27,6 +27,21 @@ public enum NetError: TalksError, Hashable {
             return "'\(host)' is not a numeric IPv4 or IPv6 address (e.g. 127.0.0.1, ::1 or 0.0.0.0)"
         case .invalidPort(let port):
             return "port \(port) is outside 0…65535"
+        }
+    }
+
+    /// The one place a failed system call becomes a `NetError`: `.system` with the call
+    /// and errno (a socket's descriptor number means nothing to a user).
+    init(_ error: SystemCallError) {
+        self = .system(call: error.call, errno: error.code)
+    }
+
+    /// Evaluates a TalksSystem call, rethrowing its error as `NetError.system`.
+    static func rethrowing<Result>(_ body: @autoclosure () throws(SystemCallError) -> Result) throws(NetError) -> Result {
+        do {
+            return try body()
+        } catch {
+            throw NetError(error)
         }
     }
 

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import TalksSystem
 import Dispatch
 
 /// Turns SIGINT and SIGTERM into one call of `action`, for a graceful shutdown.
@@ -14,7 +15,7 @@ public final class ShutdownSignals: @unchecked Sendable {
     public init(_ action: @escaping @Sendable (Int32) -> Void) {
         var sources: [any DispatchSourceSignal] = []
         for number in [SIGINT, SIGTERM] {
-            signal(number, SIG_IGN)
+            SystemSignal.ignore(number)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { action(number) }
             source.resume()
@@ -26,7 +27,7 @@ public final class ShutdownSignals: @unchecked Sendable {
     /// Restores the default handlers.
     public func cancel() {
         for source in sources { source.cancel() }
-        signal(SIGINT, SIG_DFL)
-        signal(SIGTERM, SIG_DFL)
+        SystemSignal.restoreDefault(SIGINT)
+        SystemSignal.restoreDefault(SIGTERM)
     }
 }

@@ -88,15 +88,13 @@ extension TalksRoutes {
             throw RouteError.badParameter("'format' must be 'json' or 'vtt', not '\(format.prefix(40))'")
         }
         let snapshot = try backend.snapshot()
-        guard let cues = try snapshot.transcript(id: id) else {
+        guard let cues = try snapshot.transcriptCues(id: id) else {
             throw RouteError.notFound("no episode with id '\(id.prefix(200))'")
         }
-        var response: HTTPResponse
-        if format == "vtt" {
-            response = HTTPResponse(status: .ok, contentType: "text/vtt; charset=utf-8", body: WebVTTWriter.document(cues))
-        } else {
-            response = Self.json(.object(["episode_id": .string(id), "cues": .array(cues.map(\.jsonValue))]))
-        }
+        // Written while it is sent: a long transcript must not hold a worker (TranscriptBody).
+        let contentType = format == "vtt" ? "text/vtt; charset=utf-8" : "application/json; charset=utf-8"
+        var response = HTTPResponse(status: .ok, headers: HTTPHeaders([("Content-Type", contentType)]))
+        response.bodyStream = TranscriptBody(cues: cues, format: format == "vtt" ? .webVTT : .json, episodeID: id)
         return cached(response, snapshot: snapshot, key: "transcript/\(id)/\(format)", maxAge: 300)
     }
 

@@ -54,7 +54,7 @@ struct SearcherSnapshot: IndexSnapshot {
         try searcher.episode(id: id)
     }
 
-    func transcript(id: String) throws -> [Cue]? {
-        try searcher.transcript(id: id)
+    func transcriptCues(id: String) throws -> TranscriptCues? {
+        searcher.transcriptCues(id: id)
     }
 }

@@ -73,6 +73,9 @@ enum OpenAPIDocument {
                     parameter("q", schema: .object(["type": "string"]), "A search to run on load."),
                     parameter("embed", schema: .object(["type": "string", "enum": ["1"]]), "Compact layout for iframes."),
                 ], ok: .object(["description": "HTML page.", "content": .object(["text/html": .object(["schema": .object(["type": "string"])])])]))),
+                JSONMember("/search.js", operation(summary: "The search page's script (the page holds no inline script).", parameters: [], ok: .object([
+                    "description": "JavaScript.", "content": .object(["text/javascript": .object(["schema": .object(["type": "string"])])]),
+                ]))),
                 JSONMember("/embed.js", operation(summary: "Script that adds the search page to any site: <script src=\".../embed.js\" data-query=\"…\"></script>.", parameters: [], ok: .object([
                     "description": "JavaScript.", "content": .object(["text/javascript": .object(["schema": .object(["type": "string"])])]),
                 ]))),

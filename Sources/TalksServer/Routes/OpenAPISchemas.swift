@@ -27,19 +27,19 @@ enum OpenAPISchemas {
             "id": type("string"), "series": type("string", nullable: true), "number": type("integer", nullable: true),
             "title": type("string"), "date": type("string", nullable: true), "language": type("string"),
             "speakers": array(OpenAPIDocument.ref("Speaker")), "description": type("string", nullable: true),
-            "recording": type("string", nullable: true), "page": type("string", nullable: true),
+            "recording": link("The video or audio."), "page": link("The event page."),
             "tags": array(type("string")), "duration": type("number", nullable: true),
         ]),
         "EpisodeSummary": object(["id", "title", "speakers"], [
             "id": type("string"), "title": type("string"), "series": type("string", nullable: true),
             "number": type("integer", nullable: true), "date": type("string", nullable: true),
-            "speakers": array(type("string")), "recording": type("string", nullable: true),
-            "page": type("string", nullable: true),
+            "speakers": array(type("string")), "recording": link("The video or audio."),
+            "page": link("The event page."),
         ]),
         "Hit": object(["start", "end", "text", "snippet_html"], [
             "start": type("number"), "end": type("number"), "speaker": type("string", nullable: true),
             "text": type("string"), "snippet_html": .object(["type": "string", "description": "The cue text, HTML-escaped, with matches in <mark>."]),
-            "url": .object(["type": ["string", "null"], "description": "recording#t=SECONDS (W3C Media Fragments)."]),
+            "url": link("recording#t=SECONDS (W3C Media Fragments)."),
         ]),
         "EpisodeResult": object(["episode", "score", "hits"], [
             "episode": OpenAPIDocument.ref("EpisodeSummary"), "score": type("number"), "hits": array(OpenAPIDocument.ref("Hit")),
@@ -65,4 +65,12 @@ enum OpenAPISchemas {
             "message": type("string"),
         ]),
     ])
+
+    /// A link field: an absolute http(s) URL (`WebLink`) or null; no other kind is served.
+    static func link(_ description: String) -> JSONValue {
+        .object([
+            "type": ["string", "null"], "format": "uri", "pattern": "^https?://",
+            "description": .string(description + " An absolute http(s) link, or null: no other kind of link is ever served."),
+        ])
+    }
 }

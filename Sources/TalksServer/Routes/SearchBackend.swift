@@ -24,7 +24,8 @@ public protocol IndexSnapshot: Sendable {
     func suggest(prefix: String, limit: Int) throws -> [String]
     func episodes(offset: Int, limit: Int) throws -> EpisodePage
     func episode(id: String) throws -> Episode?
-    func transcript(id: String) throws -> [Cue]?
+    /// The cues of the episode, read one at a time (a transcript can be 60 MB), or nil.
+    func transcriptCues(id: String) throws -> TranscriptCues?
 }
 
 /// Why a backend could not answer: the caller's query (400) or the index (503).

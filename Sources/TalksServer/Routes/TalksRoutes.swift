@@ -20,7 +20,7 @@ public struct TalksRoutes: HTTPHandler {
 
     /// The endpoints, by path shape.
     enum Route {
-        case page, embedScript, openAPI, health, search, suggest, episodes
+        case page, searchScript, embedScript, openAPI, health, search, suggest, episodes
         case episode(String)
         case transcript(String)
 
@@ -29,6 +29,7 @@ public struct TalksRoutes: HTTPHandler {
             case 0: self = .page
             case 1:
                 switch segments[0] {
+                case "search.js": self = .searchScript
                 case "embed.js": self = .embedScript
                 case "openapi.json": self = .openAPI
                 case "health": self = .health
@@ -77,6 +78,7 @@ public struct TalksRoutes: HTTPHandler {
         do {
             switch route {
             case .page: return StaticDocuments.page
+            case .searchScript: return StaticDocuments.searchScript
             case .embedScript: return StaticDocuments.embedScript
             case .openAPI: return StaticDocuments.openAPI
             case .health: return health()
@@ -121,6 +123,7 @@ public struct TalksRoutes: HTTPHandler {
         if candidates.contains("*") || candidates.contains(where: { Self.weakTag($0) == Self.weakTag(tag) }) {
             response.status = .notModified
             response.body = []
+            response.bodyStream = nil
         }
     }
 

@@ -18,8 +18,8 @@ enum WireFormat {
                 .object(["name": .string(speaker.name), "organisation": .optional(speaker.organisation)])
             }),
             "description": .optional(episode.description),
-            "recording": .optional(episode.recording),
-            "page": .optional(episode.page),
+            "recording": .optional(episode.recording?.text),
+            "page": .optional(episode.page?.text),
             "tags": .array(episode.tags.map(JSONValue.string)),
             "duration": .optional(episode.duration),
         ])

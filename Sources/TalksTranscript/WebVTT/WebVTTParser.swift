@@ -1,3 +1,5 @@
+import TalksModel
+
 /// A WebVTT parser that follows the W3C "WebVTT parser algorithm" step by step.
 ///
 /// It decodes UTF-8 with replacement, checks the signature, reads the header, then collects
@@ -253,8 +255,8 @@ struct WebVTTFileParser {
         return next == ASCII.space || next == ASCII.tab || next == ASCII.lineFeed
     }
 
-    /// A short, single-line form of `text` for messages.
+    /// A short, single-line, escaped form of `text` for messages (`Excerpt`).
     static func excerpt(_ text: String) -> String {
-        text.count <= 60 ? text : String(text.prefix(57)) + "…"
+        Excerpt.escaped(text)
     }
 }

@@ -30,7 +30,8 @@ struct CommandLineTool {
             break
         }
         guard let command = find(first) else {
-            Console.standardError("talks: unknown command '\(first)'\nRun 'talks --help' for the list of commands.\n")
+            Console.errorLine("talks: unknown command '\(first)'")
+            Console.standardError("Run 'talks --help' for the list of commands.\n")
             return ExitStatus.usage
         }
         let rest = Array(words.dropFirst())
@@ -43,13 +44,13 @@ struct CommandLineTool {
             let instance = try command.init(parsed)
             return try instance.run()
         } catch let error as UsageError {
-            Console.standardError("\(error)\n")
+            Console.standardError("\(error)".terminalEscapedKeepingLines + "\n")
             return ExitStatus.usage
         } catch let error as any TalksError {
-            Console.standardError("talks \(command.configuration.name): \(error)\n")
+            Console.standardError("talks \(command.configuration.name): \(error)".terminalEscapedKeepingLines + "\n")
             return error.exitStatus
         } catch {
-            Console.standardError("talks \(command.configuration.name): \(error)\n")
+            Console.standardError("talks \(command.configuration.name): \(error)".terminalEscapedKeepingLines + "\n")
             return ExitStatus.failure
         }
     }

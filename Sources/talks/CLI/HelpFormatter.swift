@@ -22,7 +22,7 @@ enum HelpFormatter {
             var left = option.short.map { "-\($0), " } ?? ""
             left += "--\(option.name)"
             if let value = option.valueName { left += " <\(value)>" }
-            lines.append(row(left, option.help))
+            lines.append(row(left, help(for: option)))
         }
         lines.append(row("-h, --help", "Show help information."))
         if !configuration.examples.isEmpty {
@@ -43,11 +43,12 @@ enum HelpFormatter {
         for argument in configuration.arguments {
             var word = "<\(argument.name)>"
             if argument.isRepeating { word += " ..." }
-            if argument.isOptional || argument.isRepeating { word = "[\(word)]" }
+            if argument.isOptional { word = "[\(word)]" }
             parts.append(word)
         }
         for option in configuration.options {
-            parts.append(option.valueName.map { "[--\(option.name) <\($0)>]" } ?? "[--\(option.name)]")
+            let word = option.valueName.map { "--\(option.name) <\($0)>" } ?? "--\(option.name)"
+            parts.append(option.isRequired ? word : "[\(word)]")
         }
         return parts.joined(separator: " ")
     }
@@ -76,6 +77,14 @@ enum HelpFormatter {
         lines.append("Run 'talks <command> --help' for a command's options, examples and exit statuses.")
         lines.append("'talks --version' prints the version.")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The option's help sentence with its declared default, or "required", before the final full stop.
+    static func help(for option: OptionSpec) -> String {
+        let note = option.isRequired ? "required" : option.defaultDescription.map { "default: \($0)" }
+        guard let note else { return option.help }
+        let sentence = option.help.hasSuffix(".") ? String(option.help.dropLast()) : option.help
+        return "\(sentence) (\(note))."
     }
 
     /// `left` in a column of `width` characters, then `right`; a longer `left` gets a line of its own.

@@ -17,8 +17,7 @@ struct AnalyzeCommand: Command {
         Compounds are split against a built-in list of common Swedish words plus the words
         of TEXT itself; the index splits against its own vocabulary instead.
         """,
-        arguments: [ArgumentSpec(name: "text", help: "The text to analyse; several words are joined by spaces.", isRepeating: true,
-                                  acceptsDashWords: true)],
+        arguments: [text],
         options: [CommonOptions.json],
         examples: [
             "talks analyze livsmedelsstrategin",
@@ -28,15 +27,15 @@ struct AnalyzeCommand: Command {
         exitStatuses: [.success, .usage]
     )
 
+    static let text = Argument.repeating("text", atLeastOne: true, acceptsDashWords: true,
+                                         help: "The text to analyse; several words are joined by spaces.")
+
     var text: String
     var json: Bool
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
-        guard !arguments.positionals.isEmpty else {
-            throw UsageError(command: Self.configuration.name, message: "missing argument text")
-        }
-        text = arguments.positionals.joined(separator: " ")
-        json = arguments.has("json")
+        text = arguments[Self.text].joined(separator: " ")
+        json = arguments[CommonOptions.json]
     }
 
     func run() throws -> Int32 {
@@ -83,7 +82,7 @@ struct AnalyzeCommand: Command {
             rows.append([
                 String(analyzed.token.position), surface(analyzed.token), analyzed.token.term, analyzed.stem,
                 analyzed.inflectionKey, analyzed.folded, analyzed.compoundParts?.joined(separator: " + ") ?? "-",
-            ])
+            ].map(\.terminalEscaped))
         }
         var widths = [Int](repeating: 0, count: header.count)
         for row in rows { for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.count) } }

@@ -10,15 +10,20 @@ struct CheckCommand: Command {
         discussion: """
             Reads metadata (episode.json or episode.html) and transcripts (transcript.vtt or
             transcript.srt) as ingest would, and prints what talks understood: title, date,
-            speakers, the number of cues and the voices found, then every warning and error
-            with file:line. Nothing is written.
+            speakers, the number of cues and the voices found, what the reader did (a note
+            such as "rolling captions: 3,032 cues → 1,516 lines" for YouTube's automatic
+            captions), then every warning and error with file:line. Nothing is written.
+
+            Links (recording, page) that are not http:// or https:// are dropped with a
+            warning. A file or episode folder whose real path leaves the archive (a symbolic
+            link to elsewhere) is refused unread; a folder or file named on its own belongs
+            to the archive that holds it.
 
             --json prints {"episodes":[{"id", "title", "speakers", "cues":[{"id", "start",
-            "end", "speaker", "text"}], "warnings", "errors"}]}.
+            "end", "speaker", "text"}], "notes", "warnings", "errors"}]}; a cue with word
+            timings adds "word_times": [[utf8Offset, seconds], …].
             """,
-        arguments: [
-            ArgumentSpec(name: "path", help: "An archive folder, one episode folder, or a .vtt/.srt file.")
-        ],
+        arguments: [path],
         options: [CommonOptions.json],
         examples: [
             "talks check archive/",
@@ -32,15 +37,14 @@ struct CheckCommand: Command {
         ]
     )
 
+    static let path = Argument.single("path", help: "An archive folder, one episode folder, or a .vtt/.srt file.")
+
     let path: String
     let json: Bool
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
-        guard let path = arguments.positionals.first else {
-            throw UsageError(command: Self.configuration.name, message: "missing argument path")
-        }
-        self.path = path
-        json = arguments.has("json")
+        path = arguments[Self.path]
+        json = arguments[CommonOptions.json]
     }
 
     func run() throws -> Int32 {

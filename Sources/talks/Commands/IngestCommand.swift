@@ -15,18 +15,13 @@ struct IngestCommand: Command {
 
             A broken episode is named with file:line and the reason and left out; the good
             ones are indexed all the same ('talks check' shows the same problems without
-            indexing). One writer at a time: while another ingest or remove holds the
-            index's lock, this one stops at once and says so. Progress (episodes, cues, MB)
-            is shown on stderr when it is a terminal.
+            indexing): links that are not http(s) are dropped, and files whose real path
+            leaves the archive are refused unread. One writer at a time: while another
+            ingest or remove holds the index's lock, this one stops at once and says so.
+            Progress (episodes, cues, MB) is shown on stderr when it is a terminal.
             """,
-        arguments: [
-            ArgumentSpec(name: "path", help: "An archive folder or an episode folder (default: archive/).",
-                         isRepeating: true),
-        ],
-        options: [
-            CommonOptions.index,
-            .option("memory", value: "MB", help: "Memory budget for the in-memory segment, in MB (default: 256)."),
-        ],
+        arguments: [path],
+        options: [CommonOptions.index, memory],
         examples: [
             "talks ingest",
             "talks ingest archive/ --index /var/lib/talks/index",
@@ -40,12 +35,20 @@ struct IngestCommand: Command {
         ]
     )
 
+    static let path = Argument.repeating(
+        "path", atLeastOne: false, help: "An archive folder or an episode folder (default: \(IndexBootstrap.defaultArchive)/).")
+    static let memory = Option.integer("memory", value: "MB", default: 256, in: 16...4096,
+                                       help: "Memory budget for the in-memory segment, in MB.")
+
     let paths: [String]
     let index: String
     let memoryBudget: Int
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
-        if arguments.positionals.isEmpty {
+        let given = arguments[Self.path]
+        index = arguments[CommonOptions.index]
+        memoryBudget = arguments[Self.memory] << 20
+        if given.isEmpty {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: IndexBootstrap.defaultArchive, isDirectory: &isDirectory),
                   isDirectory.boolValue else {
@@ -54,10 +57,8 @@ struct IngestCommand: Command {
             }
             paths = [IndexBootstrap.defaultArchive]
         } else {
-            paths = arguments.positionals
+            paths = given
         }
-        index = arguments.indexDirectory
-        memoryBudget = try arguments.integer("memory", default: 256, in: 16...4096, command: Self.configuration.name) << 20
     }
 
     func run() throws -> Int32 {
@@ -68,13 +69,13 @@ struct IngestCommand: Command {
         }
         if showProgress { Console.standardError("\r\u{1B}[K") }
         for warning in summary.warnings {
-            Console.standardError("\(warning)\n")
+            Console.errorLine("\(warning)")
         }
         for rejection in summary.rejections {
             let who = rejection.id.map { "episode '\($0)' (\(rejection.path))" } ?? rejection.path
-            Console.standardError("rejected \(who):\n")
+            Console.errorLine("rejected \(who):")
             for diagnostic in rejection.diagnostics where diagnostic.severity == .error {
-                Console.standardError("  \(diagnostic)\n")
+                Console.errorLine("  \(diagnostic)")
             }
         }
         let indexed = summary.added + summary.replaced
@@ -83,8 +84,8 @@ struct IngestCommand: Command {
         line += " \(summary.unchanged) unchanged, \(summary.rejections.count) rejected"
         if !summary.warnings.isEmpty { line += ", \(counted(summary.warnings.count, "warning"))" }
         line += "; generation \(summary.generation),"
-        line += " \(counted(summary.liveEpisodes, "episode")) in \(index)/\n"
-        Console.standardOutput(line)
+        line += " \(counted(summary.liveEpisodes, "episode")) in \(index)/"
+        Console.outputLine(line)
         // A skipped or cut cue is input that did not make it into the index, like a rejected
         // episode: the organiser has something to fix, and scripts should notice.
         return summary.rejections.isEmpty && summary.warnings.isEmpty ? ExitStatus.success : ExitStatus.dataError

@@ -19,8 +19,8 @@ struct ListCommand: Command {
     let json: Bool
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
-        index = arguments.indexDirectory
-        json = arguments.has("json")
+        index = arguments[CommonOptions.index]
+        json = arguments[CommonOptions.json]
     }
 
     func run() throws -> Int32 {
@@ -43,7 +43,7 @@ struct ListCommand: Command {
         for row in rows {
             let date = row.episode.date.map { String($0.prefix(10)) } ?? "          "
             let number = row.episode.number.map { "#\($0)" } ?? ""
-            Console.standardOutput("\(row.episode.id)  \(date)  \(number.isEmpty ? "" : number + " ")\(row.episode.title)  (\(row.cueCount) cues)\n")
+            Console.outputLine("\(row.episode.id)  \(date)  \(number.isEmpty ? "" : number + " ")\(row.episode.title)  (\(row.cueCount) cues)")
         }
         Console.standardOutput("\(counted(rows.count, "episode")), generation \(reader.generation)\n")
         return ExitStatus.success

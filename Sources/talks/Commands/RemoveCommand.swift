@@ -12,7 +12,7 @@ struct RemoveCommand: Command {
             the others are still removed. Removing an episode does not touch the archive: a later 'talks ingest' of the
             same folder adds it again.
             """,
-        arguments: [ArgumentSpec(name: "id", help: "An episode id, as 'talks list' shows it.", isRepeating: true)],
+        arguments: [id],
         options: [CommonOptions.index],
         examples: ["talks remove landet-lar-55", "talks remove landet-lar-55 landet-lar-58 --index /var/lib/talks/index"],
         exitStatuses: [
@@ -21,15 +21,14 @@ struct RemoveCommand: Command {
         ]
     )
 
+    static let id = Argument.repeating("id", atLeastOne: true, help: "An episode id, as 'talks list' shows it.")
+
     let ids: [String]
     let index: String
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
-        guard !arguments.positionals.isEmpty else {
-            throw UsageError(command: Self.configuration.name, message: "missing argument id")
-        }
-        ids = arguments.positionals
-        index = arguments.indexDirectory
+        ids = arguments[Self.id]
+        index = arguments[CommonOptions.index]
     }
 
     func run() throws -> Int32 {
@@ -44,9 +43,9 @@ struct RemoveCommand: Command {
         }
         let summary = try writer.commit()
         for id in missing {
-            Console.standardError("talks remove: no episode with id '\(id)' in \(index)/\n")
+            Console.errorLine("talks remove: no episode with id '\(id)' in \(index)/")
         }
-        Console.standardOutput("Removed \(counted(summary.episodesRemoved, "episode")); generation \(summary.generation), \(counted(summary.liveEpisodes, "episode")) in \(index)/\n")
+        Console.outputLine("Removed \(counted(summary.episodesRemoved, "episode")); generation \(summary.generation), \(counted(summary.liveEpisodes, "episode")) in \(index)/")
         return missing.isEmpty ? ExitStatus.success : ExitStatus.dataError
     }
 }

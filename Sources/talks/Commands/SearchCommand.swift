@@ -21,19 +21,8 @@ struct SearchCommand: Command {
         When the default index/ holds no index and archive/ exists, it is built first (an
         --index DIR is never built implicitly; run 'talks ingest --index DIR').
         """,
-        arguments: [
-            ArgumentSpec(name: "query", help: "The query (several words are joined with spaces; -word excludes a word).",
-                         isRepeating: true, acceptsDashWords: true),
-        ],
-        options: [
-            .option("limit", short: "n", value: "N", help: "Episodes to show (default 10)."),
-            .option("offset", value: "N", help: "Episodes to skip, for paging (default 0)."),
-            .option("hits", value: "N", help: "Best matching cues per episode (default 3)."),
-            CommonOptions.json,
-            CommonOptions.index,
-            .flag("explain", help: "Show how each word expands (inflections, compounds, å/ä/ö, typos) instead of results."),
-            .option("queries", value: "FILE", help: "Run every non-blank line of FILE as a query; print one JSON line (with took_ms) per query."),
-        ],
+        arguments: [query],
+        options: [limit, offset, hits, CommonOptions.json, CommonOptions.index, explain, queries],
         examples: [
             "talks search livsmedelsstrategi",
             "talks search '\"Landet lär\" våtmarker' -torka",
@@ -48,6 +37,21 @@ struct SearchCommand: Command {
         ]
     )
 
+    /// `SearchRequest`'s own defaults, so the library and the command line cannot disagree.
+    private static let requestDefaults = SearchRequest(query: "")
+    static let query = Argument.repeating(
+        "query", atLeastOne: false, acceptsDashWords: true,
+        help: "The query (several words are joined with spaces; -word excludes a word).")
+    static let limit = Option.integer("limit", short: "n", default: requestDefaults.limit,
+                                      in: 0...SearchLimits.maximumResultsPerPage, help: "Episodes to show.")
+    static let offset = Option.integer("offset", default: requestDefaults.offset, in: 0...SearchLimits.maximumOffset,
+                                       help: "Episodes to skip, for paging.")
+    static let hits = Option.integer("hits", default: requestDefaults.hitsPerEpisode,
+                                     in: 0...SearchLimits.maximumHitsPerEpisode, help: "Best matching cues per episode.")
+    static let explain = Flag("explain", help: "Show how each word expands (inflections, compounds, å/ä/ö, typos) instead of results.")
+    static let queries = Option.optional(
+        "queries", value: "FILE", help: "Run every non-blank line of FILE as a query; print one JSON line (with took_ms) per query.")
+
     var query: String
     var limit: Int
     var offset: Int
@@ -60,15 +64,15 @@ struct SearchCommand: Command {
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         let name = Self.configuration.name
-        query = arguments.positionals.joined(separator: " ")
-        limit = try arguments.integer("limit", default: 10, in: 0...SearchLimits.maximumResultsPerPage, command: name)
-        offset = try arguments.integer("offset", default: 0, in: 0...SearchLimits.maximumOffset, command: name)
-        hits = try arguments.integer("hits", default: 3, in: 0...SearchLimits.maximumHitsPerEpisode, command: name)
-        json = arguments.has("json")
-        indexDirectory = arguments.indexDirectory
-        usesDefaultIndex = arguments.usesDefaultIndex
-        queriesFile = arguments.value("queries")
-        explain = arguments.has("explain")
+        query = arguments[Self.query].joined(separator: " ")
+        limit = arguments[Self.limit]
+        offset = arguments[Self.offset]
+        hits = arguments[Self.hits]
+        json = arguments[CommonOptions.json]
+        indexDirectory = arguments[CommonOptions.index]
+        usesDefaultIndex = !arguments.isGiven(CommonOptions.index)
+        queriesFile = arguments[Self.queries]
+        explain = arguments[Self.explain]
         if queriesFile == nil && query.trimmingCharacters(in: .whitespaces).isEmpty {
             throw UsageError(command: name, message: "missing argument query (or --queries FILE)")
         }

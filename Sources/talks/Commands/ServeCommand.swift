@@ -21,15 +21,7 @@ struct ServeCommand: Command {
             signal exits at once. When the default index/ holds no index and archive/ exists,
             it is built first (an --index DIR is never built implicitly).
             """,
-        options: [
-            CommonOptions.index,
-            .option("host", value: "ADDRESS", help: "Numeric address to listen on (default: 127.0.0.1; 0.0.0.0 for all IPv4 interfaces)."),
-            .option("port", short: "p", value: "PORT", help: "TCP port (default: 8080; 0 picks a free port and prints it)."),
-            .option("threads", value: "N", help: "Worker threads, the most requests handled at once (default: the number of cores)."),
-            .option("max-connections", value: "N", help: "Open connections beyond this get 503 (default: 256)."),
-            .option("cors-origin", value: "ORIGIN", help: "Access-Control-Allow-Origin for browsers on other sites (default: *)."),
-            .flag("quiet", short: "q", help: "Do not write the access log."),
-        ],
+        options: [CommonOptions.index, host, port, threads, maxConnections, maxConnectionsPerAddress, corsOrigin, quiet],
         examples: [
             "talks serve",
             "talks serve --index /srv/talks/index --port 8080 --cors-origin https://www.landsbygdsnatverket.se",
@@ -42,6 +34,30 @@ struct ServeCommand: Command {
         ]
     )
 
+    /// `ServerConfiguration`'s own defaults, so the library and the command line cannot disagree.
+    private static let serverDefaults = ServerConfiguration()
+    static let host = Option.string("host", value: "ADDRESS", default: serverDefaults.host,
+                                    help: "Numeric address to listen on; 0.0.0.0 for all IPv4 interfaces.")
+    static let port = Option.integer("port", short: "p", value: "PORT", default: serverDefaults.port, in: 0...65_535,
+                                     help: "TCP port; 0 picks a free port and prints it.")
+    static let threads = Option.integer("threads", default: serverDefaults.threads, in: 1...256,
+                                        defaultShownAs: "the number of cores",
+                                        help: "Worker threads, the most requests handled at once.")
+    static let maxConnections = Option.integer("max-connections", default: serverDefaults.maxConnections, in: 1...10_000,
+                                               help: "Open connections beyond this get 503.")
+    static let corsOrigin = Option<String>(
+        "cors-origin", value: "ORIGIN", default: "*", help: "Access-Control-Allow-Origin for browsers on other sites."
+    ) { text throws(OptionValueError) in
+        guard !text.isEmpty, !text.contains(where: { $0.isNewline || $0 == "," }) else {
+            throw OptionValueError(expected: "'*' or one origin such as https://example.se")
+        }
+        return text
+    }
+    static let maxConnectionsPerAddress = Option.integer(
+        "max-connections-per-address", default: serverDefaults.maxConnectionsPerAddress, in: 1...10_000,
+        help: "Open connections from one client address (IPv4, or IPv6 /64) beyond this get 503 while other addresses are still served. Behind a reverse proxy all clients share its address: set it to the --max-connections value.")
+    static let quiet = Flag("quiet", short: "q", help: "Do not write the access log.")
+
     var index: String
     var usesDefaultIndex: Bool
     var server: ServerConfiguration
@@ -49,19 +65,13 @@ struct ServeCommand: Command {
     var quiet: Bool
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
-        let name = Self.configuration.name
-        index = arguments.indexDirectory
-        usesDefaultIndex = arguments.usesDefaultIndex
-        server = ServerConfiguration(
-            host: arguments.value("host") ?? "127.0.0.1",
-            port: try arguments.integer("port", default: 8080, in: 0...65_535, command: name),
-            threads: try arguments.integer("threads", default: ServerConfiguration.processorCount, in: 1...256, command: name),
-            maxConnections: try arguments.integer("max-connections", default: 256, in: 1...10_000, command: name))
-        corsOrigin = arguments.value("cors-origin") ?? "*"
-        guard !corsOrigin.isEmpty, !corsOrigin.contains(where: { $0.isNewline || $0 == "," }) else {
-            throw UsageError(command: name, message: "'--cors-origin' takes '*' or one origin such as https://example.se")
-        }
-        quiet = arguments.has("quiet")
+        index = arguments[CommonOptions.index]
+        usesDefaultIndex = !arguments.isGiven(CommonOptions.index)
+        server = ServerConfiguration(host: arguments[Self.host], port: arguments[Self.port],
+                                     threads: arguments[Self.threads], maxConnections: arguments[Self.maxConnections],
+                                     maxConnectionsPerAddress: arguments[Self.maxConnectionsPerAddress])
+        corsOrigin = arguments[Self.corsOrigin]
+        quiet = arguments[Self.quiet]
     }
 
     func run() throws -> Int32 {
@@ -69,7 +79,7 @@ struct ServeCommand: Command {
         let routes = TalksRoutes(backend: backend, corsOrigin: corsOrigin)
         var log: (@Sendable (AccessLogEntry) -> Void)?
         if !quiet {
-            log = { entry in Console.standardError(entry.line + "\n") }
+            log = { entry in Console.errorLine(entry.line) }
         }
         let httpServer = HTTPServer(configuration: server, handler: routes, accessLog: log)
         let port = try httpServer.start()
@@ -87,9 +97,9 @@ struct ServeCommand: Command {
         Console.standardOutput("http://\(shownHost):\(port)/\n")
         do {
             let snapshot = try backend.snapshot()
-            Console.standardError("talks serve: index \(index)/ generation \(snapshot.generation), \(server.threads) worker threads; Ctrl-C stops\n")
+            Console.errorLine("talks serve: index \(index)/ generation \(snapshot.generation), \(server.threads) worker threads; Ctrl-C stops")
         } catch {
-            Console.standardError("talks serve: warning: \(error); /health answers 503 until an index appears in \(index)/\n")
+            Console.errorLine("talks serve: warning: \(error); /health answers 503 until an index appears in \(index)/")
         }
         httpServer.wait()
         signals.cancel()

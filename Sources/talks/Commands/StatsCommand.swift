@@ -19,8 +19,8 @@ struct StatsCommand: Command {
     let json: Bool
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
-        index = arguments.indexDirectory
-        json = arguments.has("json")
+        index = arguments[CommonOptions.index]
+        json = arguments[CommonOptions.json]
     }
 
     func run() throws -> Int32 {

@@ -27,8 +27,8 @@ struct VerifyCommand: Command {
     let json: Bool
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
-        index = arguments.indexDirectory
-        json = arguments.has("json")
+        index = arguments[CommonOptions.index]
+        json = arguments[CommonOptions.json]
     }
 
     func run() throws -> Int32 {
@@ -44,10 +44,10 @@ struct VerifyCommand: Command {
             ])
             Console.standardOutput(JSONWriter().string(document) + "\n")
         } else {
-            for problem in report.problems { Console.standardOutput("error: \(problem)\n") }
-            for warning in report.warnings { Console.standardOutput("warning: \(warning)\n") }
+            for problem in report.problems { Console.outputLine("error: \(problem)") }
+            for warning in report.warnings { Console.outputLine("warning: \(warning)") }
             let verdict = report.isCorrupt ? "CORRUPT (\(counted(report.problems.count, "problem")))" : "ok"
-            Console.standardOutput("\(index)/: \(verdict): generation \(report.generation), \(counted(report.segments, "segment")), \(counted(report.files, "file")), \(counted(report.bytes, "byte")), \(counted(report.episodes, "episode")), \(counted(report.cues, "cue")) checked\n")
+            Console.outputLine("\(index)/: \(verdict): generation \(report.generation), \(counted(report.segments, "segment")), \(counted(report.files, "file")), \(counted(report.bytes, "byte")), \(counted(report.episodes, "episode")), \(counted(report.cues, "cue")) checked")
         }
         return report.isCorrupt ? ExitStatus.failure : ExitStatus.success
     }

@@ -1,18 +1,19 @@
 import TalksSearch
 
 /// Prints a `QueryExplanation`: one block per query word with its variants, tier, weight
-/// and document frequency, so a user can see why a talk was (or was not) found.
+/// and document frequency, so a user can see why a talk was (or was not) found. Query words
+/// and terms are escaped for the terminal (`String.terminalEscaped`).
 enum ExplanationPrinter {
     static func render(_ explanation: QueryExplanation) -> String {
         var output = ""
         for clause in explanation.clauses {
             let idf = (clause.inverseDocumentFrequency * 100).rounded() / 100
-            output += "\(clause.isNegated ? "-" : "")\(clause.text)  (idf \(idf))\n"
+            output += "\(clause.isNegated ? "-" : "")\(clause.text.terminalEscaped)  (idf \(idf))\n"
             if clause.variants.isEmpty && !clause.text.hasPrefix("\"") {
                 output += "  no indexed term matches\n"
             }
             for variant in clause.variants {
-                output += "  \(variant.term)  \(tierName(variant.tier)) ×\(variant.weight)  in \(variant.documentFrequency) episodes\n"
+                output += "  \(variant.term.terminalEscaped)  \(tierName(variant.tier)) ×\(variant.weight)  in \(variant.documentFrequency) episodes\n"
             }
         }
         return output

@@ -18,11 +18,11 @@ enum IndexBootstrap {
         guard FileManager.default.fileExists(atPath: defaultArchive, isDirectory: &isDirectory), isDirectory.boolValue else {
             return  // opening the index reports "no index" with the fix
         }
-        Console.standardError("talks: no index in \(directory)/; building it from \(defaultArchive)/ first…\n")
+        Console.errorLine("talks: no index in \(directory)/; building it from \(defaultArchive)/ first…")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let summary = try ArchiveIngester.ingest(paths: [defaultArchive], index: directory)
         for rejection in summary.rejections {
-            for diagnostic in rejection.diagnostics { Console.standardError("\(diagnostic)\n") }
+            for diagnostic in rejection.diagnostics { Console.errorLine("\(diagnostic)") }
         }
     }
 }

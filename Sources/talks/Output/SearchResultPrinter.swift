@@ -4,6 +4,10 @@ import TalksSearch
 /// Renders a `SearchResponse` for people: one block per episode (series, number, title,
 /// date), then one `[mm:ss] Speaker: …snippet…  link` line per hit. Matched words are bold
 /// only when `bold` is set (stdout is a terminal); pipes get plain text.
+///
+/// Every piece of data (title, series, speaker, snippet, link, the query, suggestions) is
+/// escaped with `String.terminalEscaped` before it is placed between the printer's own
+/// bold codes and newlines, so the only escape sequences in the output are the printer's.
 struct SearchResultPrinter {
     var bold: Bool
 
@@ -18,10 +22,10 @@ struct SearchResultPrinter {
             } else {
                 // A query with its own quotes ("gröna kluster") is shown as typed, not quoted again.
                 let shown = response.query.contains("\"") ? response.query : "\"\(response.query)\""
-                output += "Inga träffar för \(shown).\n"
+                output += "Inga träffar för \(shown.terminalEscaped).\n"
             }
             if !response.suggestions.isEmpty {
-                output += "Menade du: \(response.suggestions.joined(separator: ", "))?\n"
+                output += "Menade du: \(response.suggestions.joined(separator: ", ").terminalEscaped)?\n"
             }
             return output
         }
@@ -31,7 +35,7 @@ struct SearchResultPrinter {
                 output += "  " + line(hit) + "\n"
             }
             if result.hits.isEmpty, let page = result.episode.page ?? result.episode.recording {
-                output += "  \(page)\n"
+                output += "  \(page.text.terminalEscaped)\n"
             }
             output += "\n"
         }
@@ -47,39 +51,47 @@ struct SearchResultPrinter {
     func heading(_ episode: Episode) -> String {
         var parts: [String] = []
         switch (episode.series, episode.number) {
-        case let (series?, number?): parts.append("\(series) #\(number)")
-        case let (series?, nil): parts.append(series)
+        case let (series?, number?): parts.append("\(series.terminalEscaped) #\(number)")
+        case let (series?, nil): parts.append(series.terminalEscaped)
         case let (nil, number?): parts.append("#\(number)")
         case (nil, nil): break
         }
-        parts.append(bold ? Self.boldOn + episode.title + Self.boldOff : episode.title)
-        if let date = episode.date { parts.append(String(date.prefix(10))) }
+        let title = episode.title.terminalEscaped
+        parts.append(bold ? Self.boldOn + title + Self.boldOff : title)
+        if let date = episode.date { parts.append(date.prefix(10).terminalEscaped) }
         return parts.joined(separator: " · ")
     }
 
     func line(_ hit: Hit) -> String {
         var text = "[\(Self.clock(hit.start))] "
-        if let speaker = hit.speaker { text += "\(speaker): " }
+        if let speaker = hit.speaker { text += "\(speaker.terminalEscaped): " }
         text += highlighted(hit)
-        if let url = hit.url { text += "  \(url)" }
+        if let url = hit.url { text += "  \(url.text.terminalEscaped)" }
         return text
     }
 
+    /// The snippet on one line, escaped, with the matched words bold. Each stretch between
+    /// highlight boundaries is escaped on its own, so the highlight byte ranges (which refer
+    /// to the unescaped text) stay right.
     private func highlighted(_ hit: Hit) -> String {
         let snippet = hit.plainSnippet
-        guard bold, !snippet.highlights.isEmpty else { return snippet.text.replacingNewlines() }
+        guard bold, !snippet.highlights.isEmpty else { return Self.displayed(snippet.text.utf8[...]) }
         let bytes = Array(snippet.text.utf8)
-        var output: [UInt8] = []
+        var output = ""
         var cursor = 0
         for range in snippet.highlights where range.lowerBound >= cursor && range.upperBound <= bytes.count {
-            output += bytes[cursor..<range.lowerBound]
-            output += Self.boldOn.utf8
-            output += bytes[range]
-            output += Self.boldOff.utf8
+            output += Self.displayed(bytes[cursor..<range.lowerBound])
+            output += Self.boldOn + Self.displayed(bytes[range]) + Self.boldOff
             cursor = range.upperBound
         }
-        output += bytes[cursor...]
-        return String(decoding: output, as: UTF8.self).replacingNewlines()
+        output += Self.displayed(bytes[cursor...])
+        return output
+    }
+
+    /// Cue text as shown: its line breaks become spaces, anything else a terminal would act
+    /// on is escaped.
+    private static func displayed<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
+        String(decoding: bytes, as: UTF8.self).replacingNewlines().terminalEscaped
     }
 
     /// `mm:ss`, or `h:mm:ss` from an hour on.

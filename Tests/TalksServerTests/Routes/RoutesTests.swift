@@ -142,8 +142,12 @@ final class RoutesTests: XCTestCase {
         let html = String(decoding: page.body, as: UTF8.self)
         XCTAssertTrue(html.contains("<html lang=\"sv\">"))
         XCTAssertTrue(html.contains("Sök i inspelningarna"))
-        XCTAssertTrue(html.contains("\"search?\"") && html.contains("\"suggest?\""))
+        XCTAssertTrue(html.contains("<script src=\"search.js\"></script>"))
         XCTAssertNil(page.headers["x-frame-options"], "the page must work inside an iframe")
+        let pageScript = try harness.fetch("/search.js")
+        XCTAssertEqual(pageScript.headers["content-type"], "text/javascript; charset=utf-8")
+        let javascript = String(decoding: pageScript.body, as: UTF8.self)
+        XCTAssertTrue(javascript.contains("\"search?\"") && javascript.contains("\"suggest?\""))
         let script = try harness.fetch("/embed.js")
         XCTAssertEqual(script.headers["content-type"], "text/javascript; charset=utf-8")
         XCTAssertTrue(String(decoding: script.body, as: UTF8.self).contains("createElement(\"iframe\")"))
@@ -228,7 +232,7 @@ final class RoutesTests: XCTestCase {
             ("GET", "/episodes/landet-lar-55", 200), ("GET", "/episodes/none", 404),
             ("GET", "/episodes/landet-lar-55/transcript", 200), ("GET", "/episodes/landet-lar-55/transcript?format=vtt", 200),
             ("GET", "/episodes/none/transcript", 404), ("GET", "/episodes/landet-lar-55/transcript?format=x", 400),
-            ("GET", "/health", 200), ("GET", "/openapi.json", 200), ("GET", "/", 200), ("GET", "/embed.js", 200),
+            ("GET", "/health", 200), ("GET", "/openapi.json", 200), ("GET", "/", 200), ("GET", "/search.js", 200), ("GET", "/embed.js", 200),
             ("OPTIONS", "/search", 204), ("DELETE", "/episodes", 405), ("PUT", "/health", 405),
         ]
         for (method, pathAndQuery, status) in requests {

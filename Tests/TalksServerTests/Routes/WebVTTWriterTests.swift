@@ -1,4 +1,5 @@
 import TalksModel
+import TalksTestSupport
 import XCTest
 @testable import TalksServer
 
@@ -24,5 +25,30 @@ final class WebVTTWriterTests: XCTestCase {
             <v A B>
 
             """)
+    }
+
+    /// The byte-level escaping gives what escaping by `Character` gave (the writer before it
+    /// streamed): `&<>` escaped, lines split at every newline character, blank lines dropped.
+    func testByteLevelEscapingMatchesCharacterLevelEscaping() {
+        func reference(_ text: String) -> String {
+            var output = ""
+            for character in text {
+                switch character {
+                case "&": output += "&amp;"
+                case "<": output += "&lt;"
+                case ">": output += "&gt;"
+                default: output.append(character)
+                }
+            }
+            let lines = output.split(whereSeparator: \.isNewline).filter { !$0.allSatisfy(\.isWhitespace) }
+            return lines.isEmpty ? "" : lines.joined(separator: "\n")
+        }
+        let pieces = ["a", "å", "Ö", " ", "\t", "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}",
+                      "\u{3000}", "\u{A0}", "&", "<", ">", "-->", "ord", "😀", "\u{1B}"]
+        var generator = SplitMix64(seed: 7)
+        for _ in 0..<5000 {
+            let text = (0..<generator.below(12)).map { _ in pieces[generator.below(pieces.count)] }.joined()
+            XCTAssertEqual(WebVTTWriter.escape(text), reference(text), text.debugDescription)
+        }
     }
 }

@@ -101,6 +101,10 @@ struct OpenAPIValidator {
         if let options = schema["enum"] as? [String], let text = value as? String, !options.contains(text) {
             problems.append("\(location): '\(text)' not in \(options)")
         }
+        if let pattern = schema["pattern"] as? String, let text = value as? String,
+           text.range(of: pattern, options: .regularExpression) == nil {
+            problems.append("\(location): '\(text)' does not match \(pattern)")
+        }
         if let object = value as? [String: Any] {
             for name in (schema["required"] as? [String]) ?? [] where object[name] == nil {
                 problems.append("\(location): required property '\(name)' missing")
