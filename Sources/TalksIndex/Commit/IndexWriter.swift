@@ -157,13 +157,14 @@ public final class IndexWriter {
     }
 
     func add(analysed: AnalysedEpisode) throws(IndexError) {
+        try flushIfJoined()
         let ordinal = lanes[0].add(analysed)
         place(id: analysed.episode.id, contentHash: analysed.contentHash, at: .building(lane: 0, ordinal: ordinal))
         if memoryInUse >= flushThreshold { try flush() }
     }
 
     /// Records where a just-added episode is, deleting the copy it replaces.
-    private func place(id: String, contentHash: String, at location: Location) {
+    func place(id: String, contentHash: String, at location: Location) {
         if let previous = locations[id] { markDeleted(previous) }
         locations[id] = location
         contentHashes[id] = contentHash
@@ -202,6 +203,7 @@ public final class IndexWriter {
     func addInParallel<Outcome>(
         count: Int, produce: @Sendable (Int) -> (AnalysedEpisode?, Outcome)
     ) throws(IndexError) -> [Outcome] {
+        try flushIfJoined()
         var outcomes = [Outcome?](repeating: nil, count: count)
         var placed = [(id: String, hash: String, lane: Int, ordinal: Int)?](repeating: nil, count: count)
         let laneCount = min(lanes.count, max(1, count))
