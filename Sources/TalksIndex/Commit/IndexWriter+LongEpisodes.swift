@@ -121,8 +121,8 @@ extension IndexWriter {
         // The buffered episodes do not change while this one is built.
         let othersHeld = lanes.reduce(0) { $0 + $1.heldBytes }
         let othersBuffered = lanes.contains { !$0.isEmpty }
-        var total = 0
-        for cue in cues { total += SegmentBuilder.parsedBytes(of: cue) }
+        var total = cues.capacity * MemoryLayout<Cue>.stride
+        for cue in cues { total += SegmentBuilder.heapBytes(of: cue) }
         var builder = SegmentBuilder()
         var overflow: (need: Int, done: Double)?
         let built = builder.add(

@@ -24,12 +24,13 @@ extension SegmentBuilder {
     /// ordinal when it was added whole.
     mutating func add(
         streaming episode: Episode, cues: inout [Cue], contentHash: String, sourcePath: String,
-        analyzer: EpisodeAnalyzer, shouldContinue: (SegmentBuilder, Int) -> Bool
+        analyzer: EpisodeAnalyzer, sliceBytes: Int = Self.sliceBytes, shouldContinue: (SegmentBuilder, Int) -> Bool
     ) -> Int? {
-        var remaining = 0
+        // The array's slots stay until the end; each cue's strings go as it is built.
+        var remaining = cues.capacity * MemoryLayout<Cue>.stride
         var textTotal = 0
         for cue in cues {
-            remaining += Self.parsedBytes(of: cue)
+            remaining += Self.heapBytes(of: cue)
             textTotal += cue.text.utf8.count
         }
         // The store gets the whole text: one allocation of the right size, not a doubling
@@ -37,9 +38,9 @@ extension SegmentBuilder {
         cueStore.records.bytes.reserveCapacity(cueStore.records.count + textTotal + cues.count * 12)
         cueStore.offsets.reserveCapacity(cueStore.offsets.count + cues.count)
         let ordinal = addRecord(episode, contentHash: contentHash, sourcePath: sourcePath)
-        let slices = Self.slices(of: cues)
+        let slices = Self.slices(of: cues, bytes: sliceBytes)
         var length: UInt32 = 0
-        var analysed: (TokenStream, [UInt32])? = slices.first.map { analyzer.analyseTranscript(cues[$0], textBytes: Self.sliceBytes) }
+        var analysed: (TokenStream, [UInt32])? = slices.first.map { analyzer.analyseTranscript(cues[$0], textBytes: sliceBytes) }
         for (number, slice) in slices.enumerated() {
             guard let current = analysed else { break }
             analysed = nil
@@ -56,7 +57,7 @@ extension SegmentBuilder {
                                 if task == 0 {
                                     if let next {
                                         analysedOut.pointer.pointee = analyzer.analyseTranscript(
-                                            parsed.buffer[next], textBytes: Self.sliceBytes)
+                                            parsed.buffer[next], textBytes: sliceBytes)
                                     }
                                 } else {
                                     for index in slice { builderOut.pointer.pointee.cueStore.add(parsed.buffer[index]) }
@@ -69,7 +70,7 @@ extension SegmentBuilder {
                 }
             }
             for index in slice {
-                remaining -= Self.parsedBytes(of: cues[index])
+                remaining -= Self.heapBytes(of: cues[index])
                 cues[index] = Cue(start: 0, end: 0, text: "")
             }
             if !shouldContinue(self, remaining) { return nil }
@@ -82,14 +83,14 @@ extension SegmentBuilder {
         return ordinal
     }
 
-    /// The cues cut into runs of about `sliceBytes` of text (at least one cue each).
-    static func slices(of cues: [Cue]) -> [Range<Int>] {
+    /// The cues cut into runs of about `bytes` of text (at least one cue each).
+    static func slices(of cues: [Cue], bytes: Int) -> [Range<Int>] {
         var slices: [Range<Int>] = []
         var start = 0
         while start < cues.count {
             var end = start
             var text = 0
-            while end < cues.count && (end == start || text < sliceBytes) {
+            while end < cues.count && (end == start || text < bytes) {
                 text += cues[end].text.utf8.count
                 end += 1
             }
@@ -99,15 +100,15 @@ extension SegmentBuilder {
         return slices
     }
 
-    /// Heap bytes a parsed cue holds: its strings (a String of more than 15 UTF-8 bytes
-    /// has a heap buffer with a 32-byte header) and its slot in the array.
-    static func parsedBytes(of cue: Cue) -> Int {
+    /// Heap bytes a parsed cue's strings hold (a String of more than 15 UTF-8 bytes has a
+    /// heap buffer with a 32-byte header), beside its slot in the array.
+    static func heapBytes(of cue: Cue) -> Int {
         func heap(_ text: String?) -> Int {
             guard let text else { return 0 }
             let count = text.utf8.count
             return count > 15 ? (count + 32 + 15) & ~15 : 0
         }
-        return MemoryLayout<Cue>.stride + heap(cue.text) + heap(cue.speaker) + heap(cue.id)
+        return heap(cue.text) + heap(cue.speaker) + heap(cue.id)
     }
 }
 
