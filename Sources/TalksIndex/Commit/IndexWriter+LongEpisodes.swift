@@ -82,6 +82,8 @@ extension IndexWriter {
             let lexicon = existingLexicon()
             cachedLexicon = lexicon
             baselineBytes += lexicon.memoryBytes
+            // Reading the segments' words brought their dictionaries' pages in.
+            for state in segments { state.reader.releaseResidentPages() }
         }
         if Self.flushBytes(of: lanes) + cost.loadingBytes > roomBytes { try flush() }
         if lanes.allSatisfy(\.isEmpty) {

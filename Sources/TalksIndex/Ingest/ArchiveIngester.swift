@@ -45,8 +45,12 @@ public struct IngestSummary: Sendable {
 /// cores, skip unchanged episodes (same id and content hash), replace changed ones, add
 /// new ones, commit once. Bad episodes are named and skipped; good ones are indexed.
 /// Episodes in the index but not in `paths` are left alone (`talks remove` deletes).
+/// The writer's memory budget holds throughout: batches are bounded in episodes and in
+/// transcript bytes, and an episode whose loading may take more than a 16th of the budget
+/// is indexed alone, or rejected when it cannot fit (`IndexWriter+LongEpisodes`).
 public enum ArchiveIngester {
-    /// Episodes loaded and analysed per parallel batch.
+    /// The most episodes loaded and analysed per parallel batch (fewer when their
+    /// transcripts reach `IndexWriter.batchTranscriptBytes`).
     static let batchSize = 64
 
     public static func ingest(

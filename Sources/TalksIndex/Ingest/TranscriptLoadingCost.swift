@@ -9,14 +9,15 @@ import Glibc
 /// parsed cues at once, about three times the file plus a few hundred bytes per cue. For
 /// a long transcript that alone can be most of the memory budget, so the ingester asks
 /// before loading one (`IndexWriter.refusalBeforeLoading`). Counting `-->` costs one
-/// streamed read of the file (1 MB at a time), only for the transcripts that are indexed
-/// alone; every WebVTT and SubRip cue has one, so the count bounds the cues.
+/// streamed read of the file (1 MB at a time), only for files big enough to be long if
+/// their cues were as short as can be (`of(transcript:countingAbove:)`); every WebVTT and
+/// SubRip cue has one, so the count bounds the cues.
 struct TranscriptLoadingCost: Sendable, Equatable {
     /// Resident bytes per two bytes of the file (3.5 per byte), and per cue. Fitted as an
-    /// upper bound with a margin: the peak `ru_maxrss` above the baseline while loading 12
-    /// transcripts of 3–65 MB (WebVTT and SubRip, LF and CRLF, cues of 1 byte to 2 KB,
-    /// 200-byte voice names and cue ids, `Name:` prefixes, unique words, 8,000–100,000
-    /// cues; the 60 MB one of `Benchmarks/generate_long_transcript.py`) was 65–88% of it.
+    /// upper bound with a margin: the peak `ru_maxrss` above the baseline while loading
+    /// the transcripts of `Benchmarks/generate_long_transcript.py` (every `--shape`, SubRip,
+    /// CRLF; 3–62 MB, 8,000–100,000 cues; the "loaded alone" line of `TALKS_INDEX_TIMING`)
+    /// was 62–87% of it.
     static let bytesPerTwoFileBytes = 7
     static let bytesPerCue = 400
     /// The shortest cue a file can hold ("00:00.000 --> 00:00.001\na\n\n"): bounds the
