@@ -23,7 +23,8 @@ public struct CommitSummary: Sendable, Equatable {
 /// a lock left by a dead process is taken over) and deletes files a crashed writer left
 /// (temp manifests, segment files no manifest names). Added episodes are analysed into
 /// an in-memory `SegmentBuilder`, flushed to immutable files whenever `memoryBudget` is
-/// reached. `commit` flushes, merges small or deletion-heavy segments (`MergePolicy`),
+/// reached; a long episode is built alone within the budget or refused
+/// (`IndexWriter+LongEpisodes`). `commit` flushes, merges small or deletion-heavy segments (`MergePolicy`),
 /// writes the new manifest atomically (temp, fsync, rename, fsync directory) and then
 /// deletes the files no longer named. Until `commit`, readers see the previous generation.
 public final class IndexWriter {
@@ -157,13 +158,14 @@ public final class IndexWriter {
     }
 
     func add(analysed: AnalysedEpisode) throws(IndexError) {
+        try flushIfJoined()
         let ordinal = lanes[0].add(analysed)
         place(id: analysed.episode.id, contentHash: analysed.contentHash, at: .building(lane: 0, ordinal: ordinal))
         if memoryInUse >= flushThreshold { try flush() }
     }
 
     /// Records where a just-added episode is, deleting the copy it replaces.
-    private func place(id: String, contentHash: String, at location: Location) {
+    func place(id: String, contentHash: String, at location: Location) {
         if let previous = locations[id] { markDeleted(previous) }
         locations[id] = location
         contentHashes[id] = contentHash
@@ -202,6 +204,7 @@ public final class IndexWriter {
     func addInParallel<Outcome>(
         count: Int, produce: @Sendable (Int) -> (AnalysedEpisode?, Outcome)
     ) throws(IndexError) -> [Outcome] {
+        try flushIfJoined()
         var outcomes = [Outcome?](repeating: nil, count: count)
         var placed = [(id: String, hash: String, lane: Int, ordinal: Int)?](repeating: nil, count: count)
         let laneCount = min(lanes.count, max(1, count))

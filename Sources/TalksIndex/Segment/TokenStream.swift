@@ -79,6 +79,15 @@ struct EpisodeAnalyzer: Sendable {
     func analyse(episode: Episode, cues: [Cue], contentHash: String, sourcePath: String) -> AnalysedEpisode {
         var textBytes = 0
         for cue in cues { textBytes += cue.text.utf8.count }
+        let (transcript, cueEnds) = analyseTranscript(cues[...], textBytes: textBytes)
+        return AnalysedEpisode(episode: episode, cues: cues, contentHash: contentHash, sourcePath: sourcePath,
+                               transcript: transcript, cueTokenEnds: cueEnds, fields: analyseFields(of: episode),
+                               textBytes: textBytes)
+    }
+
+    /// The tokens of some cues (`textBytes` of text, to size the stream), and for each cue
+    /// the index one past its last token.
+    func analyseTranscript<Cues: Collection<Cue>>(_ cues: Cues, textBytes: Int) -> (TokenStream, [UInt32]) {
         var transcript = TokenStream(expectedTokens: textBytes / 6 + 8)
         var cueEnds: [UInt32] = []
         cueEnds.reserveCapacity(cues.count)
@@ -88,6 +97,11 @@ struct EpisodeAnalyzer: Sendable {
             }
             cueEnds.append(UInt32(truncatingIfNeeded: transcript.count))
         }
+        return (transcript, cueEnds)
+    }
+
+    /// The token streams of the metadata fields, indexed by `Field.rawValue`.
+    func analyseFields(of episode: Episode) -> [TokenStream] {
         var fields: [TokenStream] = []
         for field in Field.episodeFields {
             var stream = TokenStream()
@@ -102,8 +116,7 @@ struct EpisodeAnalyzer: Sendable {
             }
             fields.append(stream)
         }
-        return AnalysedEpisode(episode: episode, cues: cues, contentHash: contentHash, sourcePath: sourcePath,
-                               transcript: transcript, cueTokenEnds: cueEnds, fields: fields, textBytes: textBytes)
+        return fields
     }
 
     /// The texts indexed in a metadata field.
