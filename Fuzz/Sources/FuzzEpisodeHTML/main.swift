@@ -27,7 +27,7 @@ runFuzzer { bytes in
     if let episode = metadata.episode {
         check(episode.id == "fuzz-episode", "accepted episode has id '\(episode.id)', not the folder's")
         check(!episode.title.isEmpty, "accepted episode has an empty title")
-        for text in [episode.title, episode.description ?? "", episode.series ?? "", episode.recording ?? "", episode.page ?? ""] {
+        for text in [episode.title, episode.description ?? "", episode.series ?? "", episode.recording?.text ?? "", episode.page?.text ?? ""] {
             check(text.utf8.count <= fieldLimit, "a field of \(text.utf8.count) bytes passed the field limit")
         }
         if episode.date != nil { check(episode.timestamp != nil, "accepted episode has a date but no timestamp") }

@@ -48,7 +48,7 @@ runFuzzer { bytes in
         check(ids.insert(episode.id).inserted, "id '\(episode.id)' used twice")
         check(!episode.title.isEmpty, "entry without a title")
         checkLine(entry.line, within: lines, "item '\(episode.id)'")
-        for text in [episode.title, episode.description ?? "", episode.series ?? "", episode.recording ?? "", episode.page ?? ""] {
+        for text in [episode.title, episode.description ?? "", episode.series ?? "", episode.recording?.text ?? "", episode.page?.text ?? ""] {
             check(text.utf8.count <= fieldLimit, "a field of \(text.utf8.count) bytes passed the field limit")
         }
         if let duration = episode.duration { check(duration.isFinite && duration >= 0, "duration \(duration)") }
