@@ -23,7 +23,7 @@ public struct WebLink: Sendable, Hashable, CustomStringConvertible {
     /// The longest link accepted, in UTF-8 bytes (2 KiB, what browsers and servers handle everywhere).
     public static let maximumBytes = 2_048
 
-    private init(checked text: String) {
+    fileprivate init(checked text: String) {
         self.text = text
     }
 
@@ -47,6 +47,15 @@ public struct WebLink: Sendable, Hashable, CustomStringConvertible {
         link += "#"
         link += fragment
         return WebLink(checked: link)
+    }
+
+    /// A `NumberSlot` for this link with its fragment replaced by `fragmentPrefix` and a
+    /// number (`#t=` for a Media Fragments time); nil when the prefix holds a character no
+    /// link may hold. The rest of the link is already valid, so nothing else is checked.
+    public func fragmentNumberSlot(after fragmentPrefix: String) -> NumberSlot? {
+        guard !fragmentPrefix.unicodeScalars.contains(where: { $0 == "#" || Self.isForbidden($0) }) else { return nil }
+        let base = text.utf8.firstIndex(of: UInt8(ascii: "#")).map { text[..<$0] } ?? Substring(text)
+        return NumberSlot(checkedPrefix: String(base) + "#" + fragmentPrefix, suffix: "")
     }
 
     /// Why a text is not a `WebLink`.
@@ -200,5 +209,39 @@ public struct WebLink: Sendable, Hashable, CustomStringConvertible {
         let start = whole.firstIndex { !$0.isWhitespace } ?? whole.endIndex
         let end = whole.lastIndex { !$0.isWhitespace }.map { whole.index(after: $0) } ?? start
         return whole[start..<end]
+    }
+}
+
+extension WebLink {
+    /// A link with one place for a whole number, checked once: `prefix + N + suffix` is a
+    /// `WebLink` for every N ≥ 0, since decimal digits are valid wherever another digit was.
+    ///
+    /// Why: a search links every hit into its episode's recording at the hit's second, and
+    /// working out the platform's form of that link (and checking it as a `WebLink`) for
+    /// every hit cost more than the rest of the search. An episode's links differ only in the
+    /// number, so the form is worked out once per episode and the hits only splice digits.
+    public struct NumberSlot: Sendable, Hashable {
+        public let prefix: String
+        public let suffix: String
+
+        fileprivate init(checkedPrefix prefix: String, suffix: String) {
+            self.prefix = prefix
+            self.suffix = suffix
+        }
+
+        /// The slot, or nil when `prefix + "0" + suffix` is not a `WebLink`.
+        public init?(prefix: String, suffix: String) {
+            guard WebLink(prefix + "0" + suffix) != nil else { return nil }
+            self.prefix = prefix
+            self.suffix = suffix
+        }
+
+        /// The link with `number` (clamped at 0) in the slot; nil only if the digits would
+        /// take it past `WebLink.maximumBytes`.
+        public func link(_ number: Int) -> WebLink? {
+            let digits = String(max(0, number))
+            guard prefix.utf8.count + digits.utf8.count + suffix.utf8.count <= WebLink.maximumBytes else { return nil }
+            return WebLink(checked: prefix + digits + suffix)
+        }
     }
 }

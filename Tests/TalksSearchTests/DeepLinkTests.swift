@@ -77,4 +77,32 @@ final class DeepLinkTests: XCTestCase {
         }
         XCTAssertEqual(link("https://[::1]:8080/v.mp4"), "https://[::1]:8080/v.mp4#t=75")
     }
+
+    /// An episode's link is worked out once (`DeepLink.Resolved`) and must give exactly
+    /// what working it out for every hit gives, on every platform form and template.
+    func testAResolvedLinkGivesWhatTheFullRouteGives() {
+        let recordings = [
+            "https://www.youtube.com/watch?v=aB3dE5fG7hJ", "https://youtu.be/aB3dE5fG7hJ?t=12", "https://www.youtube.com/live/aB3dE5fG7hJ",
+            "https://www.youtube.com/shorts/aB3dE5fG7hJ", "https://www.youtube-nocookie.com/embed/aB3dE5fG7hJ?start=3&end=90",
+            "https://vimeo.com/76979871#t=12s", "https://player.vimeo.com/video/76979871?h=abc", "https://media.example.org/55.mp4#t=3",
+            "https://www.youtube.com/@Landsbygdsnatverket", "https://media.example.org/9073610521.mp4",
+        ]
+        var sources = recordings.map { DeepLink.Source(recording: WebLink($0)) }
+        sources += [
+            DeepLink.Source(recording: nil),
+            DeepLink.Source(recording: nil, linkTemplate: "https://play.example.se/v/8841?start={seconds}"),
+            DeepLink.Source(recording: nil, linkTemplate: "https://play.example.se/v/8841?start={seconds}&at={hh:mm:ss}"),
+            DeepLink.Source(recording: nil, linkTemplate: "https://play.example.se/{seconds}/{seconds}"),
+            DeepLink.Source(recording: WebLink("https://example.se/v.mp4"), linkTemplate: "javascript:x({seconds})"),
+        ]
+        // Slow route: a channel page (no time), no link, {hh:mm:ss}, {seconds} twice; a media file never
+        // needs the probe, even when its name holds the probe digits.
+        XCTAssertEqual(sources.filter { DeepLink.Resolved($0).slot != nil }.count, 11, "most links take the fast route")
+        for source in sources {
+            let resolved = DeepLink.Resolved(source)
+            for seconds in [0, 0.4, 1, 59.9, 75.9, 3_725.4, 86_399, -3, .nan, .infinity] {
+                XCTAssertEqual(resolved.url(seconds: seconds), DeepLink.url(source, seconds: seconds), "\(source) at \(seconds)")
+            }
+        }
+    }
 }

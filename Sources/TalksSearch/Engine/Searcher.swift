@@ -118,9 +118,9 @@ public final class Searcher: @unchecked Sendable {
         var hitsByEpisode: [Int: [Int: [Hit]]] = [:]
         if hitsPerEpisode > 0 {
             for segmentIndex in Set(ranked.map(\.segment)) {
-                var links: [Int: DeepLink.Source] = [:]
+                var links: [Int: DeepLink.Resolved] = [:]
                 for (position, entry) in ranked.enumerated() where entry.segment == segmentIndex {
-                    links[entry.episode] = DeepLink.Source(episode: episodes[position])
+                    links[entry.episode] = DeepLink.Resolved(DeepLink.Source(episode: episodes[position]))
                 }
                 hitsByEpisode[segmentIndex] = try collector.hits(
                     context: contexts[segmentIndex], terms: segmentTerms[segmentIndex],

@@ -54,6 +54,58 @@ public enum DeepLink {
         return recording.replacingFragment(with: "t=" + String(whole))
     }
 
+    /// An episode's link worked out once for all its hits (`WebLink.NumberSlot`): the hits
+    /// of a search differ only in their second, and the platform's form of the link is the
+    /// costly part. Where the seconds do not sit in one place as plain digits (a template
+    /// with `{hh:mm:ss}`, or a recording whose own text holds the probe number), every call
+    /// works the link out in full, with the same result.
+    public struct Resolved: Sendable {
+        let source: Source
+        let slot: WebLink.NumberSlot?
+
+        /// A number of seconds whose digits appear nowhere else in a link, so its one
+        /// occurrence marks where the seconds go.
+        static let probe = 9_073_610_521
+
+        public init(_ source: Source) {
+            self.source = source
+            var slot: WebLink.NumberSlot?
+            if source.linkTemplate == nil, let recording = source.recording, !Self.mayBeOnAPlatform(recording) {
+                // A media file: `#t=` and the seconds, without taking the link apart.
+                self.slot = recording.fragmentNumberSlot(after: "t=")
+                return
+            }
+            if let probed = DeepLink.url(source, seconds: Double(Self.probe))?.text,
+               !(source.linkTemplate?.contains("{hh:mm:ss}") ?? false) {
+                let bytes = Array(probed.utf8)
+                let digits = Array(String(Self.probe).utf8)
+                let places = bytes.indices.filter { bytes[$0...].starts(with: digits) }
+                if places.count == 1, let place = places.first {
+                    slot = WebLink.NumberSlot(prefix: String(decoding: bytes[..<place], as: UTF8.self),
+                                              suffix: String(decoding: bytes[(place + digits.count)...], as: UTF8.self))
+                }
+            }
+            self.slot = slot
+        }
+
+        /// Whether the link names a platform host anywhere (a cheap test on its bytes; a
+        /// false "maybe" only sends the link the full route).
+        static func mayBeOnAPlatform(_ link: WebLink) -> Bool {
+            let bytes = Array(link.text.utf8.prefix(256)).map { $0 | 0x20 }
+            return ["youtu", "vimeo"].contains { word in
+                let pattern = Array(word.utf8)
+                return bytes.indices.contains { bytes[$0...].starts(with: pattern) }
+            }
+        }
+
+        /// The link at `seconds`, as `DeepLink.url(source, seconds:)` gives it.
+        public func url(seconds: Double) -> WebLink? {
+            guard let slot else { return DeepLink.url(source, seconds: seconds) }
+            let whole = seconds.isFinite && seconds > 0 ? Int(min(seconds.rounded(.down), 1e12)) : 0
+            return slot.link(whole)
+        }
+    }
+
     /// The template with `{seconds}` and `{hh:mm:ss}` filled in.
     static func filled(_ template: String, seconds: Int) -> String {
         let clock = [seconds / 3600, seconds / 60 % 60, seconds % 60]
