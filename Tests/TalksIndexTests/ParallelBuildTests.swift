@@ -1,10 +1,10 @@
 import XCTest
-import TalksIngest
 import TalksModel
 @testable import TalksIndex
 
-/// The parallel ingest path: one builder per core, joined into one segment before
-/// writing. What it writes must equal what a one-core build writes, term by term.
+/// The parallel ingest path (`LaneBatch`): one builder per core, filled by a thread each and
+/// joined into one segment before writing. What it writes must equal what a one-core build
+/// writes, term by term.
 final class ParallelBuildTests: XCTestCase {
     var parallel = ""
     var sequential = ""
@@ -19,7 +19,7 @@ final class ParallelBuildTests: XCTestCase {
         TestArchive.cleanUp(sequential)
     }
 
-    private func episodes() -> [LoadedEpisode] {
+    private func episodes() -> [IndexableEpisode] {
         (0..<7).map { number in
             var cues: [(Double, String, String?)] = []
             for index in 0..<(150 + number * 40) {
@@ -60,13 +60,19 @@ final class ParallelBuildTests: XCTestCase {
         let all = episodes()
         try TestArchive.build(sequential, all)
 
+        // One thread per lane, each analysing and building its own items; one item has
+        // nothing to build (as an unchanged episode in an ingest).
         let writer = try IndexWriter.open(directory: parallel)
         let analyzer = writer.analyzer
-        _ = try writer.addInParallel(count: all.count) { index in
-            let episode = all[index]
-            return (analyzer.analyse(episode: episode.episode, cues: episode.transcript.cues,
-                                     contentHash: episode.contentHash, sourcePath: episode.sourcePath), ())
+        let items: [IndexableEpisode?] = all.prefix(3).map { $0 } + [nil] + all.dropFirst(3).map { $0 }
+        let batch = writer.beginBatch(count: items.count)
+        XCTAssertEqual(batch.laneCount, 2)
+        DispatchQueue.concurrentPerform(iterations: batch.laneCount) { lane in
+            for item in stride(from: lane, to: items.count, by: batch.laneCount) {
+                batch.build(item, items[item].map(analyzer.analyse))
+            }
         }
+        try writer.finish(batch)
         try writer.commit()
         writer.close()
 
@@ -78,8 +84,8 @@ final class ParallelBuildTests: XCTestCase {
             let (segmentIndex, ordinal) = try XCTUnwrap(reader.locate(episodeID: episode.episode.id))
             let segment = reader.segments[segmentIndex]
             let range = segment.cueRange(ofEpisode: ordinal)
-            XCTAssertEqual(range.count, episode.transcript.cues.count)
-            for (offset, cue) in episode.transcript.cues.enumerated() where offset % 37 == 0 {
+            XCTAssertEqual(range.count, episode.cues.count)
+            for (offset, cue) in episode.cues.enumerated() where offset % 37 == 0 {
                 let stored = try segment.cue(range.lowerBound + offset)
                 XCTAssertEqual(stored.text, cue.text)
                 XCTAssertEqual(stored.speaker, cue.speaker)

@@ -2,9 +2,10 @@ import TalksModel
 
 /// Merging: the live episodes of several segments become one new segment.
 ///
-/// Episodes are re-read from the stored metadata and cues and analysed again, so the
-/// merged segment's postings, lengths and expansion tables are recomputed exactly as a
-/// fresh ingest would build them, and deleted episodes are dropped from disk.
+/// Episodes are re-read from the stored metadata and cues as `IndexableEpisode`s and go
+/// through the same analysis as an ingest (`IndexWriter.analyse`), so the merged segment's
+/// postings, lengths and expansion tables are recomputed exactly as a fresh ingest would
+/// build them, and deleted episodes are dropped from disk.
 extension IndexWriter {
     func merge(_ group: [SegmentID]) throws(IndexError) {
         let members = segments.filter { group.contains($0.reader.id) }
@@ -13,17 +14,16 @@ extension IndexWriter {
         var moved: [(String, Int)] = []
         for member in members {
             let reader = member.reader
-            var batch: [LoadedEpisodeParts] = []
+            var batch: [IndexableEpisode] = []
             for ordinal in 0..<reader.episodeCount where !member.deleted.contains(ordinal) {
                 let identity = try reader.episodes.identity(ordinal)
                 let episode = try reader.episode(ordinal)
                 var cues: [Cue] = []
                 for cue in reader.cueRange(ofEpisode: ordinal) { cues.append(try reader.cue(cue)) }
-                batch.append(LoadedEpisodeParts(episode: episode, cues: cues, contentHash: identity.contentHash,
-                                                sourcePath: identity.sourcePath))
+                batch.append(IndexableEpisode(episode: episode, cues: cues, contentHash: identity.contentHash,
+                                              sourcePath: identity.sourcePath))
             }
-            let analysed = analyseParts(batch)
-            for item in analysed {
+            for item in Self.analyse(batch, with: analyzer) {
                 let ordinal = mergedBuilder.add(item)
                 moved.append((item.episode.id, ordinal))
             }
@@ -39,32 +39,4 @@ extension IndexWriter {
         segments.append(state)
         for (episodeID, ordinal) in moved { locations[episodeID] = .segment(id, ordinal) }
     }
-
-    private func analyseParts(_ parts: [LoadedEpisodeParts]) -> [AnalysedEpisode] {
-        var results = [AnalysedEpisode?](repeating: nil, count: parts.count)
-        let analyzer = self.analyzer
-        results.withUnsafeMutableBufferPointer { buffer in
-            let out = UnsafeMutableSendable(buffer)
-            DispatchQueue.concurrentPerform(iterations: min(2, max(1, parts.count))) { worker in
-                var index = worker
-                while index < parts.count {
-                    let part = parts[index]
-                    out.buffer[index] = analyzer.analyse(episode: part.episode, cues: part.cues,
-                                                         contentHash: part.contentHash, sourcePath: part.sourcePath)
-                    index += 2
-                }
-            }
-        }
-        return results.compactMap { $0 }
-    }
 }
-
-/// An episode as stored in a segment, before analysis.
-struct LoadedEpisodeParts: Sendable {
-    var episode: Episode
-    var cues: [Cue]
-    var contentHash: String
-    var sourcePath: String
-}
-
-import Dispatch

@@ -2,7 +2,6 @@
 import Glibc
 #endif
 import Dispatch
-import TalksIngest
 import TalksModel
 
 /// What a commit did.
@@ -46,7 +45,7 @@ public final class IndexWriter {
 
     private let lock: WriteLock
     var segments: [SegmentState] = []
-    /// One in-memory builder per core; `addInParallel` fills them at once.
+    /// One in-memory builder per core; a `LaneBatch` fills them at once.
     var lanes: [SegmentBuilder] = [SegmentBuilder(), SegmentBuilder()]
     private var nextSegmentNumber: UInt32 = 0
     var locations: [String: Location] = [:]
@@ -54,7 +53,8 @@ public final class IndexWriter {
     private var added = 0
     private var removed = 0
     var written = 0
-    let analyzer = EpisodeAnalyzer()
+    /// How this writer analyses episodes (a parallel ingest analyses with it on its own threads).
+    public let analyzer = EpisodeAnalyzer()
     /// Resident bytes when nothing is buffered (`measureBaseline`); 0 when unknown.
     var baselineBytes = 0
     /// The compound lexicon as of the last flush (`existingLexicon()` plus what flushes
@@ -128,27 +128,25 @@ public final class IndexWriter {
     public var episodeIDs: [String] { Array(locations.keys) }
 
     /// Adds an episode, replacing a live one with the same id.
-    public func add(_ episode: LoadedEpisode) throws {
-        try add(analysed: analyzer.analyse(episode: episode.episode, cues: episode.transcript.cues,
-                                           contentHash: episode.contentHash, sourcePath: episode.sourcePath))
+    public func add(_ episode: IndexableEpisode) throws(IndexError) {
+        try add(analysed: analyzer.analyse(episode))
     }
 
     /// Adds many episodes, analysing them on both cores.
-    public func add(contentsOf episodes: [LoadedEpisode]) throws(IndexError) {
-        let analysed = Self.analyse(episodes, with: analyzer)
-        for item in analysed { try add(analysed: item) }
+    public func add(contentsOf episodes: [IndexableEpisode]) throws(IndexError) {
+        for item in Self.analyse(episodes, with: analyzer) { try add(analysed: item) }
     }
 
-    static func analyse(_ episodes: [LoadedEpisode], with analyzer: EpisodeAnalyzer) -> [AnalysedEpisode] {
+    /// Analyses episodes on both cores, in order: the one analysis path of `add` and of
+    /// merges.
+    static func analyse(_ episodes: [IndexableEpisode], with analyzer: EpisodeAnalyzer) -> [AnalysedEpisode] {
         var results = [AnalysedEpisode?](repeating: nil, count: episodes.count)
         results.withUnsafeMutableBufferPointer { buffer in
             let out = UnsafeMutableSendable(buffer)
             DispatchQueue.concurrentPerform(iterations: min(2, max(1, episodes.count))) { worker in
                 var index = worker
                 while index < episodes.count {
-                    let episode = episodes[index]
-                    out.buffer[index] = analyzer.analyse(episode: episode.episode, cues: episode.transcript.cues,
-                                                         contentHash: episode.contentHash, sourcePath: episode.sourcePath)
+                    out.buffer[index] = analyzer.analyse(episodes[index])
                     index += 2
                 }
             }
@@ -156,21 +154,25 @@ public final class IndexWriter {
         return results.compactMap { $0 }
     }
 
+    /// Adds an analysed episode to the first lane's builder, replacing a live one with the
+    /// same id; flushes when the builders reach the memory budget.
     func add(analysed: AnalysedEpisode) throws(IndexError) {
+        precondition(!isBatchOpen, "a LaneBatch is open: finish it first")
         let ordinal = lanes[0].add(analysed)
         place(id: analysed.episode.id, contentHash: analysed.contentHash, at: .building(lane: 0, ordinal: ordinal))
         if memoryInUse >= flushThreshold { try flush() }
     }
 
     /// Records where a just-added episode is, deleting the copy it replaces.
-    private func place(id: String, contentHash: String, at location: Location) {
+    func place(id: String, contentHash: String, at location: Location) {
         if let previous = locations[id] { markDeleted(previous) }
         locations[id] = location
         contentHashes[id] = contentHash
         added += 1
     }
 
-    var memoryInUse: Int { lanes.reduce(0) { $0 + $1.memoryBytes } }
+    /// Bytes buffered in the in-memory builders, not yet written to a segment.
+    public var memoryInUse: Int { lanes.reduce(0) { $0 + $1.memoryBytes } }
 
     /// Buffers are flushed when they reach half of what the budget leaves beside the
     /// baseline: flushing needs up to 0.8 times the builders' bytes on top for a moment
@@ -193,60 +195,9 @@ public final class IndexWriter {
     /// about twice the size of its files, and must stay under `flushThreshold`.
     var maximumMergeBytes: Int { flushThreshold / 2 }
 
-    /// Produces items `0..<count` on both cores and builds them, so loading, analysis and
-    /// building all run in parallel. A core produces whichever item is next when it is
-    /// free (`BatchPipeline`); item i is built by lane `i % lanes`, in item order, so the
-    /// segment does not depend on timing. `produce` must be safe to call from two threads
-    /// at once. Episodes are placed in item order, so a later item with the same id
-    /// replaces an earlier one.
-    func addInParallel<Outcome>(
-        count: Int, produce: @Sendable (Int) -> (AnalysedEpisode?, Outcome)
-    ) throws(IndexError) -> [Outcome] {
-        var outcomes = [Outcome?](repeating: nil, count: count)
-        var placed = [(id: String, hash: String, lane: Int, ordinal: Int)?](repeating: nil, count: count)
-        let laneCount = min(lanes.count, max(1, count))
-        let pipeline = BatchPipeline<(AnalysedEpisode?, Outcome)>(count: count)
-        lanes.withUnsafeMutableBufferPointer { laneBuffer in
-            outcomes.withUnsafeMutableBufferPointer { outcomeBuffer in
-                placed.withUnsafeMutableBufferPointer { placedBuffer in
-                    let lanesOut = UnsafeMutableSendable(laneBuffer)
-                    let outcomesOut = UnsafeMutableSendable(outcomeBuffer)
-                    let placedOut = UnsafeMutableSendable(placedBuffer)
-                    DispatchQueue.concurrentPerform(iterations: laneCount) { lane in
-                        var next = lane
-                        func build(_ index: Int, _ item: (AnalysedEpisode?, Outcome)) {
-                            let (analysed, outcome) = item
-                            outcomesOut.buffer[index] = outcome
-                            if let analysed {
-                                let ordinal = lanesOut.buffer[lane].add(analysed)
-                                placedOut.buffer[index] = (analysed.episode.id, analysed.contentHash, lane, ordinal)
-                            }
-                        }
-                        while let index = pipeline.claim() {
-                            pipeline.deliver(index, produce(index))
-                            while next < count, let item = pipeline.take(next, waiting: false) {
-                                build(next, item)
-                                next += laneCount
-                            }
-                        }
-                        while next < count, let item = pipeline.take(next, waiting: true) {
-                            build(next, item)
-                            next += laneCount
-                        }
-                    }
-                }
-            }
-        }
-        for entry in placed {
-            guard let entry else { continue }
-            place(id: entry.id, contentHash: entry.hash, at: .building(lane: entry.lane, ordinal: entry.ordinal))
-        }
-        if memoryInUse >= flushThreshold { try flush() }
-        return outcomes.compactMap { $0 }
-    }
-
     /// Marks the live episode with this id deleted; throws `episodeNotFound` if none.
     public func remove(id: String) throws(IndexError) {
+        precondition(!isBatchOpen, "a LaneBatch is open: finish it first")
         guard let location = locations[id] else { throw IndexError.episodeNotFound(id: id) }
         markDeleted(location)
         locations[id] = nil
@@ -274,6 +225,7 @@ public final class IndexWriter {
     /// generation. On failure (e.g. ENOSPC) the previous generation stays current.
     @discardableResult
     public func commit() throws(IndexError) -> CommitSummary {
+        precondition(!isBatchOpen, "a LaneBatch is open: finish it first")
         try flush()
         var merged = 0
         var bytes: [SegmentID: Int] = [:]

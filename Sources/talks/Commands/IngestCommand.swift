@@ -1,5 +1,5 @@
 import Foundation
-import TalksIndex
+import TalksIndexing
 import TalksModel
 
 /// `talks ingest [PATH…] [--index DIR]`: brings the index up to date with archive folders.
@@ -49,9 +49,7 @@ struct IngestCommand: Command {
         index = arguments[CommonOptions.index]
         memoryBudget = arguments[Self.memory] << 20
         if given.isEmpty {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: IndexBootstrap.defaultArchive, isDirectory: &isDirectory),
-                  isDirectory.boolValue else {
+            guard IndexBootstrap.defaultArchiveExists else {
                 throw UsageError(command: Self.configuration.name, message: "there is no \(IndexBootstrap.defaultArchive)/ "
                     + "folder here; name the archive to index, e.g. 'talks ingest path/to/archive'")
             }
@@ -63,7 +61,7 @@ struct IngestCommand: Command {
 
     func run() throws -> Int32 {
         let showProgress = Console.errorIsTerminal
-        let summary = try ArchiveIngester.ingest(paths: paths, index: index, memoryBudget: memoryBudget) { progress in
+        let summary = try ArchiveIndexer.ingest(paths: paths, index: index, memoryBudget: memoryBudget) { progress in
             guard showProgress else { return }
             Console.standardError("\r\(progress.episodesDone)/\(progress.episodesTotal) episodes, \(progress.cues) cues, \(Self.megabytes(progress.bytes)) MB\u{1B}[K")
         }

@@ -1,51 +1,13 @@
-import Dispatch
 import Foundation
+import TalksIndex
 import TalksIngest
 import TalksModel
-
-/// Progress of an ingest, reported after each batch of episodes.
-public struct IngestProgress: Sendable {
-    public var episodesDone: Int
-    public var episodesTotal: Int
-    /// Cues indexed so far (unchanged episodes not counted).
-    public var cues: Int
-    /// Cue-text bytes indexed so far.
-    public var bytes: Int
-}
-
-/// An episode (or folder) that was not indexed, and why.
-public struct IngestRejection: Sendable, Hashable {
-    /// The episode id, when the scanner found one.
-    public var id: String?
-    /// The folder, as the user named it.
-    public var path: String
-    /// The reasons, each with file and line where known.
-    public var diagnostics: [Diagnostic]
-}
-
-/// What `ArchiveIngester.ingest` did.
-public struct IngestSummary: Sendable {
-    public var added = 0
-    public var replaced = 0
-    public var unchanged = 0
-    /// Cues and cue-text bytes of the added and replaced episodes.
-    public var cues = 0
-    public var bytes = 0
-    public var rejections: [IngestRejection] = []
-    /// Warnings about episodes that were indexed anyway.
-    public var warnings: [Diagnostic] = []
-    public var generation: UInt64 = 0
-    public var liveEpisodes = 0
-    public var seconds: Double = 0
-
-    public init() {}
-}
 
 /// Brings an index up to date with archive folders: scan, load and analyse on both
 /// cores, skip unchanged episodes (same id and content hash), replace changed ones, add
 /// new ones, commit once. Bad episodes are named and skipped; good ones are indexed.
 /// Episodes in the index but not in `paths` are left alone (`talks remove` deletes).
-public enum ArchiveIngester {
+public enum ArchiveIndexer {
     /// Episodes loaded and analysed per parallel batch.
     static let batchSize = 64
 
@@ -54,6 +16,7 @@ public enum ArchiveIngester {
         progress: (IngestProgress) -> Void = { _ in }
     ) throws -> IngestSummary {
         let started = Date()
+        var clock = PhaseClock()
         let scan = try ArchiveScanner.scan(paths)
         var summary = IngestSummary()
         for diagnostic in scan.diagnostics {
@@ -72,10 +35,12 @@ public enum ArchiveIngester {
         let sources = scan.sources
         var start = 0
         while start < sources.count {
-            let batch = Array(sources[start..<min(sources.count, start + batchSize)])
-            let outcomes = try writer.addInParallel(count: batch.count) { index in
-                load(batch[index], known: known, analyzer: analyzer)
+            let items = Array(sources[start..<min(sources.count, start + batchSize)])
+            let batch = writer.beginBatch(count: items.count)
+            let outcomes = ParallelBuild.run(batch) { index in
+                load(items[index], known: known, analyzer: analyzer)
             }
+            try writer.finish(batch)
             for outcome in outcomes {
                 switch outcome {
                 case .unchanged:
@@ -90,17 +55,14 @@ public enum ArchiveIngester {
                     summary.warnings += warnings
                 }
             }
-            start += batch.count
+            start += items.count
             progress(IngestProgress(episodesDone: start, episodesTotal: sources.count, cues: summary.cues, bytes: summary.bytes))
         }
-        let built = Date()
-        let buffered = writer.memoryInUse
+        clock.lap("scan+load+analyse+build")
+        clock.note("\(writer.memoryInUse >> 20) MB buffered at the end")
         let commit = try writer.commit()
-        if ProcessInfo.processInfo.environment["TALKS_INDEX_TIMING"] != nil {
-            let phases = String(format: "scan+load+analyse+build %.3f s, flush+merge+commit %.3f s, %d MB buffered at the end",
-                                built.timeIntervalSince(started), Date().timeIntervalSince(built), buffered >> 20)
-            FileHandle.standardError.write(Data("talks-index timing: \(phases)\n".utf8))
-        }
+        clock.lap("flush+merge+commit")
+        clock.report("ingest")
         summary.generation = commit.generation
         summary.liveEpisodes = commit.liveEpisodes
         summary.seconds = Date().timeIntervalSince(started)
@@ -133,9 +95,8 @@ public enum ArchiveIngester {
             return (nil, .rejected(rejection))
         case .success(let loaded):
             if known[loaded.episode.id] == loaded.contentHash { return (nil, .unchanged) }
-            let analysed = analyzer.analyse(episode: loaded.episode, cues: loaded.transcript.cues,
-                                            contentHash: loaded.contentHash, sourcePath: loaded.sourcePath)
-            return (analysed, .indexed(id: loaded.episode.id, cues: analysed.cues.count, bytes: analysed.textBytes,
+            let analysed = analyzer.analyse(loaded.indexable)
+            return (analysed, .indexed(id: loaded.episode.id, cues: analysed.cueCount, bytes: analysed.textBytes,
                                        warnings: loaded.diagnostics))
         }
     }
