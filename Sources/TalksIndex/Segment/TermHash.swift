@@ -1,11 +1,12 @@
-/// 64-bit FNV-1a over a term's bytes, mixed at the end so the low bits spread well.
+import TalksModel
+
+/// The hash a term is filed under in the in-memory term tables (`TermTable`): 64-bit
+/// FNV-1a over its UTF-8 bytes, mixed at the end so the low bits, which pick the slot,
+/// spread well.
 enum TermHash {
     @inline(__always)
     static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
+        var hash = FNV1a.hash(bytes)
         hash ^= hash >> 29
         hash = hash &* 0xbf58_476d_1ce4_e5b9
         return hash ^ (hash >> 32)
