@@ -69,15 +69,6 @@ public enum ArchiveIndexer {
         return summary
     }
 
-    /// The content hash `EpisodeLoader` would compute (XXH64 over each file's name, length
-    /// and bytes, metadata first), from the files alone. If the two ever disagree, the
-    /// episode is merely loaded and compared the slow way; a match means the very bytes
-    /// that were indexed.
-    /// Read through TalksIngest, with its limits: never a FIFO, a device or an oversized file.
-    static func quickContentHash(_ source: EpisodeSource) -> String? {
-        EpisodeLoader.contentHash(ofFilesOf: source)
-    }
-
     enum Outcome {
         case unchanged
         case rejected(EpisodeRejection)
@@ -85,16 +76,14 @@ public enum ArchiveIndexer {
     }
 
     /// Loads one episode and analyses it unless its content hash is already indexed.
+    /// Each of its files is read once; an unchanged episode's transcript is hashed, not parsed.
     static func load(_ source: EpisodeSource, known: [String: String], analyzer: EpisodeAnalyzer) -> (AnalysedEpisode?, Outcome) {
-        // Unchanged files are recognised from their bytes alone, without parsing.
-        if let indexed = known[source.id], quickContentHash(source) == indexed {
+        switch EpisodeLoader.load(source, unlessContentHashIs: known[source.id]) {
+        case .unchanged:
             return (nil, .unchanged)
-        }
-        switch EpisodeLoader.load(source) {
-        case .failure(let rejection):
+        case .rejected(let rejection):
             return (nil, .rejected(rejection))
-        case .success(let loaded):
-            if known[loaded.episode.id] == loaded.contentHash { return (nil, .unchanged) }
+        case .loaded(let loaded):
             let analysed = analyzer.analyse(loaded.indexable)
             return (analysed, .indexed(id: loaded.episode.id, cues: analysed.cueCount, bytes: analysed.textBytes,
                                        warnings: loaded.diagnostics))

@@ -92,14 +92,6 @@ final class ArchiveIndexerTests: XCTestCase {
         XCTAssertNotNil(try IndexReader.open(directory: index).locate(episodeID: "a"))
     }
 
-    func testQuickContentHashMatchesTheLoader() throws {
-        try writeEpisode("a", title: "Torka", cues: ["Torkan slog hårt.", "Våtmarker hjälper."])
-        let scan = try ArchiveScanner.scan([archive])
-        let source = try XCTUnwrap(scan.sources.first)
-        guard case .success(let loaded) = EpisodeLoader.load(source) else { return XCTFail("the episode loads") }
-        XCTAssertEqual(ArchiveIndexer.quickContentHash(source), loaded.contentHash)
-    }
-
     func testMissingArchiveIsAnError() {
         XCTAssertThrowsError(try ArchiveIndexer.ingest(paths: [root + "/nowhere"], index: index))
     }

@@ -2,6 +2,10 @@ import TalksModel
 
 /// Finds the episode folders under the paths a user names, without reading transcripts.
 ///
+/// Each `episode.json` is read here, once: its `id` decides duplicates and the order, and
+/// the source keeps the parsed file and its content hash begun, so `EpisodeLoader` reads
+/// only the transcript (and `episode.html`, whose id is the folder name).
+///
 /// A path may be an archive (a folder of episode folders) or one episode folder (it holds
 /// `episode.json` or `episode.html`). Hidden entries (starting with ".") are skipped, as are
 /// plain files in an archive (`README.md`). A folder with a transcript but no metadata is an
@@ -87,30 +91,16 @@ public enum ArchiveScanner {
             diagnostics.append(Diagnostic(.warning, file: folder, "has both transcript.vtt and transcript.srt; transcript.vtt is used"))
         }
         let metadataPath = FileSystem.join(folder, metadataName)
-        return EpisodeSource(
-            id: declaredID(metadataPath: metadataPath, archive: archive) ?? FileSystem.folderName(folder),
-            folder: folder, metadataPath: metadataPath,
+        var source = EpisodeSource(
+            id: FileSystem.folderName(folder), folder: folder, metadataPath: metadataPath,
             transcriptPath: transcripts.first.map { FileSystem.join(folder, $0) }, archive: archive)
-    }
-
-    /// The `id` field of an `episode.json`, when the file parses and has one. Errors are left
-    /// for `EpisodeLoader`, which reports them with lines.
-    static func declaredID(metadataPath: String, archive: ArchiveRoot) -> String? {
-        guard metadataPath.hasSuffix(".json"),
-            let bytes = try? archive.readFile(metadataPath, limit: IngestLimits.maximumMetadataFileBytes),
-            let value = try? JSONParser.parse(bytes),
-            case .string(let id)? = value["id"]
-        else { return nil }
-        return id
-    }
-
-    /// The line of the `id` field in an `episode.json`, for the duplicate-id message.
-    static func declaredIDLine(metadataPath: String, archive: ArchiveRoot) -> Int? {
-        guard metadataPath.hasSuffix(".json"),
-            let bytes = try? archive.readFile(metadataPath, limit: IngestLimits.maximumMetadataFileBytes),
-            let document = try? JSONParser.parseDocument(bytes)
-        else { return nil }
-        return document.line("id")
+        // Errors in the file are left for `EpisodeLoader`, which reports them with lines.
+        if metadataPath.hasSuffix(".json") {
+            let file = MetadataFile.read(metadataPath, folder: folder, archive: archive)
+            source.metadataFile = file
+            if let declared = file.metadata.declaredID { source.id = declared }
+        }
+        return source
     }
 
     static func removeDuplicates(_ candidates: [EpisodeSource], diagnostics: inout [Diagnostic]) -> [EpisodeSource] {
@@ -120,7 +110,7 @@ public enum ArchiveScanner {
             if let earlier = firstFolder[source.id] {
                 if earlier == source.folder { continue }  // the same folder named twice
 
-                let declaredAt = declaredIDLine(metadataPath: source.metadataPath, archive: source.archive).map {
+                let declaredAt = source.metadataFile?.metadata.declaredIDLine.map {
                     " (declared at \(FileSystem.lastComponent(source.metadataPath)):\($0))"
                 } ?? ""
                 diagnostics.append(Diagnostic(
