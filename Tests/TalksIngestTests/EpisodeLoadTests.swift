@@ -86,3 +86,25 @@ final class EpisodeLoadTests: XCTestCase {
         XCTAssertNotEqual(after.contentHash, before.contentHash)
     }
 }
+
+/// The scan keeps parsed `episode.json` files up to a total (`IngestLimits.maximumScanKeptMetadataBytes`);
+/// past it, episodes keep their id and their metadata is read again on load, with the same result.
+final class ScanMetadataBudgetTests: XCTestCase {
+    func testPastTheBudgetMetadataIsReadAgainOnLoadWithTheSameResult() throws {
+        let archive = try Fixtures.scratchFolder()
+        defer { Fixtures.remove(archive) }
+        for number in 1...3 {
+            try Fixtures.write("{\"id\": \"ep-\(number)\", \"title\": \"Avsnitt \(number)\", \"date\": \"2022-10-19T12:00:00+02:00\"}",
+                               to: archive + "/folder-\(number)/episode.json")
+            try Fixtures.write("WEBVTT\n\n00:00.000 --> 00:01.000\nOrd nummer \(number).\n", to: archive + "/folder-\(number)/transcript.vtt")
+        }
+        let unbounded = try ArchiveScanner.scan([archive])
+        let bounded = try ArchiveScanner.scan([archive], keepingMetadataBytes: 100)
+        XCTAssertEqual(unbounded.sources.map { $0.metadataFile != nil }, [true, true, true])
+        XCTAssertEqual(bounded.sources.map { $0.metadataFile != nil }, [true, false, false], "each file is some 80 bytes")
+        XCTAssertEqual(bounded.sources.map(\.id), ["ep-1", "ep-2", "ep-3"])
+        for (kept, reread) in zip(unbounded.sources, bounded.sources) {
+            XCTAssertEqual(try EpisodeLoader.load(reread).get(), try EpisodeLoader.load(kept).get())
+        }
+    }
+}

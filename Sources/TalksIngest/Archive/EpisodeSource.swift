@@ -16,8 +16,11 @@ public struct EpisodeSource: Sendable, Hashable {
     /// The archive the folder was found in: its files are read only when their real paths
     /// lie inside it.
     public var archive: ArchiveRoot
-    /// The metadata file as the scan read it; nil when loading reads it.
+    /// The metadata file as the scan read it; nil when loading reads it (`episode.html`,
+    /// or past `IngestLimits.maximumScanKeptMetadataBytes`).
     var metadataFile: MetadataFile?
+    /// The line of the `id` field in `episode.json`, when it has one (for the duplicate-id message).
+    var declaredIDLine: Int?
 
     public init(id: String, folder: String, metadataPath: String, transcriptPath: String?, archive: ArchiveRoot) {
         self.id = id

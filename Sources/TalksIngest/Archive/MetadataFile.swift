@@ -11,6 +11,8 @@ struct MetadataFile: Sendable, Hashable {
     /// The content hash so far (the file's name, length and bytes); nil when the file could
     /// not be read (`metadata` then holds the error).
     var hasher: ContentHasher?
+    /// The file's size in bytes (0 when it could not be read).
+    var byteCount = 0
 
     /// Reads and parses the metadata file at `path` of the episode folder `folder` in
     /// `archive`; the folder's name is the id when the file declares none. Files larger than
@@ -31,6 +33,6 @@ struct MetadataFile: Sendable, Hashable {
         let metadata = path.hasSuffix(".html")
             ? EpisodePageReader.read(bytes, file: path, defaultID: folderName)
             : EpisodeJSONReader.read(bytes, file: path, defaultID: folderName)
-        return MetadataFile(metadata: metadata, hasher: hasher)
+        return MetadataFile(metadata: metadata, hasher: hasher, byteCount: bytes.count)
     }
 }
