@@ -63,7 +63,7 @@ let testTargets: [(name: String, dependencies: [Target.Dependency])] = [
     ("TalksIngestTests", ["TalksIngest", "TalksTestSupport"]),
     ("TalksAnalysisTests", ["TalksAnalysis", "TalksTestSupport"]),
     ("TalksIndexTests", ["TalksIndex", "TalksAnalysis", "TalksTestSupport"]),
-    ("TalksIndexingTests", ["TalksIndexing", "TalksIndex", "TalksIngest", "TalksTestSupport"]),
+    ("TalksIndexingTests", ["TalksIndexing", "TalksIndex", "TalksIngest"]),
     ("TalksSearchTests", ["TalksSearch", "TalksIndex", "TalksIndexing", "TalksTestSupport"]),
     ("TalksServerTests", ["TalksServer", "TalksSearch", "TalksIndex", "TalksIndexing", "TalksIngest", "TalksTestSupport"]),
     ("talksTests", ["talks", "TalksTestSupport"]),
