@@ -56,18 +56,17 @@ final class ParallelBuildTests: XCTestCase {
         return result
     }
 
-    func testParallelBuildEqualsSequentialBuild() throws {
-        let all = episodes()
-        try TestArchive.build(sequential, all)
-
-        // One thread per lane, each analysing and building its own items; one item has
-        // nothing to build (as an unchanged episode in an ingest).
-        let writer = try IndexWriter.open(directory: parallel)
+    /// Builds `items` into `directory` as one `LaneBatch`, one thread per lane, each
+    /// analysing and building its own items; nil items have nothing to build (as an
+    /// unchanged episode in an ingest). `delay(lane)` makes one lane late.
+    private func buildInParallel(_ items: [IndexableEpisode?], into directory: String,
+                                 delay: @escaping @Sendable (Int) -> Void = { _ in }) throws {
+        let writer = try IndexWriter.open(directory: directory)
         let analyzer = writer.analyzer
-        let items: [IndexableEpisode?] = all.prefix(3).map { $0 } + [nil] + all.dropFirst(3).map { $0 }
         let batch = writer.beginBatch(count: items.count)
         XCTAssertEqual(batch.laneCount, 2)
         DispatchQueue.concurrentPerform(iterations: batch.laneCount) { lane in
+            delay(lane)
             for item in stride(from: lane, to: items.count, by: batch.laneCount) {
                 batch.build(item, items[item].map(analyzer.analyse))
             }
@@ -75,6 +74,25 @@ final class ParallelBuildTests: XCTestCase {
         try writer.finish(batch)
         try writer.commit()
         writer.close()
+    }
+
+    /// Which lane finishes first does not matter: the segment files are the same bytes.
+    func testTheSegmentDoesNotDependOnTiming() throws {
+        let items: [IndexableEpisode?] = episodes().map { $0 } + [nil]
+        try buildInParallel(items, into: parallel) { lane in if lane == 0 { usleep(50_000) } }
+        try buildInParallel(items, into: sequential) { lane in if lane == 1 { usleep(50_000) } }
+        let names = try FileManager.default.contentsOfDirectory(atPath: parallel).filter { $0.hasPrefix("seg-") }.sorted()
+        XCTAssertEqual(names.count, 7)
+        for name in names {
+            XCTAssertEqual(FileManager.default.contents(atPath: parallel + "/" + name),
+                           FileManager.default.contents(atPath: sequential + "/" + name), name)
+        }
+    }
+
+    func testParallelBuildEqualsSequentialBuild() throws {
+        let all = episodes()
+        try TestArchive.build(sequential, all)
+        try buildInParallel(all.prefix(3).map { $0 } + [nil] + all.dropFirst(3).map { $0 }, into: parallel)
 
         let reader = try IndexReader.open(directory: parallel)
         XCTAssertEqual(reader.segments.count, 1, "the cores' builders are joined into one segment")
