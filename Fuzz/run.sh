@@ -4,7 +4,7 @@
 set -euo pipefail
 
 FUZZ_DIR="$(cd "$(dirname "$0")" && pwd)"
-ALL_TARGETS=(FuzzWebVTT FuzzSRT FuzzEpisodeJSON FuzzQuery FuzzHTTP)
+ALL_TARGETS=(FuzzWebVTT FuzzSRT FuzzEpisodeJSON FuzzQuery FuzzHTTP FuzzFeed FuzzEpisodeHTML)
 ALL_TARGETS+=(FuzzVarInt)
 SECONDS_PER_TARGET=30
 PARALLEL=1
@@ -24,6 +24,8 @@ Targets (default: all of them):
   FuzzEpisodeJSON  EpisodeJSONReader (episode.json -> Episode)
   FuzzQuery        QueryParser (query text, request filters)
   FuzzHTTP         HTTPRequestParser (request heads, pipelining, split reads)
+  FuzzFeed         FeedPlan (RSS feed XML -> episodes, entities, text limits; no files)
+  FuzzEpisodeHTML  EpisodePageReader (episode.html -> Episode, page text limits)
   FuzzVarInt       VarInt.read / VarInt.append (the index files' one VarInt decoder)
 
 Options:
@@ -74,14 +76,17 @@ for target in "${TARGETS[@]}"; do
 done
 
 # Longest input each target is given: enough to pass every limit the parser enforces
-# (the query limit is 1000 bytes, an HTTP request line 8 KiB) without wasting time on
-# huge inputs that only repeat what a shorter one covers.
+# (the query limit is 1000 bytes, an HTTP request line 8 KiB; 16 KiB holds the largest feed
+# and page fixture, 4.8 KB, with room for entity declarations: entities, not input size,
+# are what make a feed large) without wasting time on huge inputs that only repeat what a
+# shorter one covers.
 max_len() {
     case "$1" in
         FuzzWebVTT|FuzzSRT) echo 8192 ;;
         FuzzEpisodeJSON) echo 4096 ;;
         FuzzQuery) echo 1200 ;;
         FuzzHTTP) echo 12000 ;;
+        FuzzFeed|FuzzEpisodeHTML) echo 16384 ;;
         FuzzVarInt) echo 256 ;;
     esac
 }

@@ -7,8 +7,12 @@ import TalksModel
 /// cores, skip unchanged episodes (same id and content hash), replace changed ones, add
 /// new ones, commit once. Bad episodes are named and skipped; good ones are indexed.
 /// Episodes in the index but not in `paths` are left alone (`talks remove` deletes).
+/// The writer's memory budget holds throughout: batches are bounded in episodes and in
+/// transcript bytes, and an episode whose loading may take more than a 16th of the budget
+/// is indexed alone, or rejected when it cannot fit (`IndexWriter+LongEpisodes`).
 public enum ArchiveIndexer {
-    /// Episodes loaded and analysed per parallel batch.
+    /// The most episodes loaded and analysed per parallel batch (fewer when their
+    /// transcripts reach `IndexWriter.batchTranscriptBytes`).
     static let batchSize = 64
 
     public static func ingest(
@@ -33,28 +37,36 @@ public enum ArchiveIndexer {
         })
         let analyzer = writer.analyzer
         let sources = scan.sources
+        // What loading each transcript may take decides how it is indexed: alone when over
+        // `aloneLoadingBytes` (`IndexWriter+LongEpisodes`), else in batches of at most
+        // `batchSize` episodes and `batchTranscriptBytes` of transcript files.
+        let costs = sources.map { source in
+            TranscriptLoadingCost.of(transcript: source.transcriptPath, countingAbove: writer.aloneLoadingBytes)
+        }
+        func isLong(_ index: Int) -> Bool { costs[index].loadingBytes > writer.aloneLoadingBytes }
         var start = 0
         while start < sources.count {
-            let items = Array(sources[start..<min(sources.count, start + batchSize)])
-            let batch = writer.beginBatch(count: items.count)
+            if isLong(start), let path = sources[start].transcriptPath {
+                let outcome = try ingestAlone(sources[start], transcript: path, cost: costs[start], into: writer, known: known)
+                tally(outcome, known: known, into: &summary)
+                start += 1
+                progress(IngestProgress(episodesDone: start, episodesTotal: sources.count, cues: summary.cues, bytes: summary.bytes))
+                continue
+            }
+            var end = start + 1
+            var bytes = costs[start].fileBytes
+            while end < sources.count, end - start < batchSize, !isLong(end),
+                  bytes + costs[end].fileBytes <= writer.batchTranscriptBytes {
+                bytes += costs[end].fileBytes
+                end += 1
+            }
+            let items = Array(sources[start..<end])
+            let batch = try writer.beginBatch(count: items.count)
             let outcomes = ParallelBuild.run(batch) { index in
                 load(items[index], known: known, analyzer: analyzer)
             }
             try writer.finish(batch)
-            for outcome in outcomes {
-                switch outcome {
-                case .unchanged:
-                    summary.unchanged += 1
-                case .rejected(let rejection):
-                    summary.rejections.append(IngestRejection(id: rejection.source.id, path: rejection.source.folder,
-                                                              diagnostics: rejection.diagnostics))
-                case .indexed(let id, let cues, let bytes, let warnings):
-                    if known[id] != nil { summary.replaced += 1 } else { summary.added += 1 }
-                    summary.cues += cues
-                    summary.bytes += bytes
-                    summary.warnings += warnings
-                }
-            }
+            for outcome in outcomes { tally(outcome, known: known, into: &summary) }
             start += items.count
             progress(IngestProgress(episodesDone: start, episodesTotal: sources.count, cues: summary.cues, bytes: summary.bytes))
         }
@@ -67,6 +79,60 @@ public enum ArchiveIndexer {
         summary.liveEpisodes = commit.liveEpisodes
         summary.seconds = Date().timeIntervalSince(started)
         return summary
+    }
+
+    /// Counts one episode's outcome in the summary.
+    private static func tally(_ outcome: Outcome, known: [String: String], into summary: inout IngestSummary) {
+        switch outcome {
+        case .unchanged:
+            summary.unchanged += 1
+        case .rejected(let rejection):
+            summary.rejections.append(IngestRejection(id: rejection.source.id, path: rejection.source.folder,
+                                                      diagnostics: rejection.diagnostics))
+        case .indexed(let id, let cues, let bytes, let warnings):
+            if known[id] != nil { summary.replaced += 1 } else { summary.added += 1 }
+            summary.cues += cues
+            summary.bytes += bytes
+            summary.warnings += warnings
+        }
+    }
+
+    /// Indexes an episode with a long transcript on its own, within the writer's memory
+    /// budget, or refuses it (`IndexWriter+LongEpisodes`).
+    static func ingestAlone(_ source: EpisodeSource, transcript path: String, cost: TranscriptLoadingCost,
+                            into writer: IndexWriter, known: [String: String]) throws(IndexError) -> Outcome {
+        // Twice at most: a reload comes after the writer flushed, and finds it empty.
+        for _ in 0..<2 {
+            try writer.prepareToAddAlone(loading: cost)
+            if let refusal = writer.refusalBeforeLoading(transcript: path, cost: cost) {
+                return .rejected(EpisodeRejection(source: source, diagnostics: [refusal]))
+            }
+            // Bound outside the switch, so the loader's result is gone and the cues have one
+            // owner: `addAlone` frees their text as it builds.
+            var indexable: IndexableEpisode
+            let diagnostics: [Diagnostic]
+            switch EpisodeLoader.load(source, unlessContentHashIs: known[source.id]) {
+            case .unchanged:
+                return .unchanged
+            case .rejected(let rejection):
+                return .rejected(rejection)
+            case .loaded(let loaded):
+                diagnostics = loaded.diagnostics
+                indexable = loaded.indexable
+            }
+            let cues = indexable.cues.count
+            var textBytes = 0
+            for cue in indexable.cues { textBytes += cue.text.utf8.count }
+            switch try writer.addAlone(&indexable, transcript: path, fileBytes: cost.fileBytes) {
+            case .added:
+                return .indexed(id: indexable.episode.id, cues: cues, bytes: textBytes, warnings: diagnostics)
+            case .refused(let refusal):
+                return .rejected(EpisodeRejection(source: source, diagnostics: diagnostics + [refusal]))
+            case .reload:
+                continue  // the writer flushed what it held; the episode has the whole budget now
+            }
+        }
+        throw IndexError.io(call: "ingest", path: path, errno: ENOMEM)
     }
 
     enum Outcome {

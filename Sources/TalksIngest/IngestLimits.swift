@@ -23,6 +23,26 @@ public enum IngestLimits {
     /// full show notes for hundreds of items reach a few MB.
     public static let maximumFeedFileBytes: Int64 = 64 << 20
 
+    /// The most text one field of a feed or an event page may hold once entity references
+    /// are expanded, in UTF-8 bytes (1 MiB): an element's text (a title, a description, a
+    /// page's main text) or an attribute's value (a transcript URL). Real descriptions are a
+    /// few KB. XML entities make a small feed expand without bound (a 100 KB entity
+    /// referenced 2,000 times is 200 MB), so text is counted as it is read and reading stops
+    /// here. Over the limit: `import-feed` refuses the feed, `check`/`ingest` reject the
+    /// episode of an `episode.html`, naming the file, the line and the field.
+    public static let maximumFieldTextBytes = 1 << 20
+
+    /// The most text readers may take out of one feed or event page in all, in UTF-8 bytes:
+    /// 4 MiB plus twice the document's size. Without entities a feed or page yields less text
+    /// than its own size, and the fields talks reads overlap little; entity references used in
+    /// many fields, or elements nested so that the same text is read once per level, pass it.
+    /// Over the limit: as for `maximumFieldTextBytes`.
+    public static func maximumDocumentTextBytes(documentBytes: Int) -> Int {
+        let allowance = 4 << 20
+        let size = max(documentBytes, 0)
+        return size > (Int.max - allowance) / 2 ? Int.max : allowance + 2 * size
+    }
+
     /// The deepest nesting of arrays and objects in `episode.json` (64). The format nests
     /// two deep (speakers); the bound keeps the recursive parser's stack small.
     public static let maximumJSONDepth = 64

@@ -3,9 +3,11 @@
 /// Diagnostics are how talks tells an organiser what is wrong with what they gave it;
 /// `description` prints the compiler-style `file:line: error: message` form.
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
-    /// How bad it is: a warning leaves the input usable (the cue is skipped or repaired),
-    /// an error rejects the episode or file.
+    /// How bad it is: a note says what was done to input that is fine (rolling captions
+    /// collapsed), a warning leaves the input usable (the cue is skipped or repaired), an
+    /// error rejects the episode or file.
     public enum Severity: String, Sendable, Hashable {
+        case note
         case warning
         case error
     }

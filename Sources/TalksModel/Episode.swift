@@ -16,20 +16,25 @@ public struct Episode: Sendable, Hashable {
     public var language: String
     public var speakers: [Speaker]
     public var description: String?
-    /// The video or audio; hits link into it with `#t=SECONDS`. A `WebLink`, so only an
-    /// http(s) URL can ever be stored, served or rendered here.
+    /// The video or audio; hits link into it at the second, in the form its platform
+    /// understands (YouTube `t=`, Vimeo `#t=…s`, Media Fragments `#t=` for a media file).
+    /// A `WebLink`, so only an http(s) URL can ever be stored, served or rendered here.
     public var recording: WebLink?
     /// The event page (a `WebLink`, like `recording`).
     public var page: WebLink?
     public var tags: [String]
     /// Length of the recording in seconds, when the metadata gives it.
     public var duration: Double?
+    /// A link to any other player at a moment, with `{seconds}` (whole seconds) or
+    /// `{hh:mm:ss}` where the time goes: `"https://play.example.se/v/123?start={seconds}"`.
+    /// When set, hits link through it instead of into `recording`.
+    public var linkTemplate: String?
 
     public init(
         id: String, series: String? = nil, number: Int? = nil, title: String,
         date: String? = nil, timestamp: Int64? = nil, language: String = "sv",
         speakers: [Speaker] = [], description: String? = nil, recording: WebLink? = nil,
-        page: WebLink? = nil, tags: [String] = [], duration: Double? = nil
+        page: WebLink? = nil, tags: [String] = [], duration: Double? = nil, linkTemplate: String? = nil
     ) {
         self.id = id
         self.series = series
@@ -44,5 +49,6 @@ public struct Episode: Sendable, Hashable {
         self.page = page
         self.tags = tags
         self.duration = duration
+        self.linkTemplate = linkTemplate
     }
 }

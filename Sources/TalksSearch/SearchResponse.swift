@@ -48,7 +48,10 @@ public struct Hit: Sendable, Hashable {
     public var text: String
     /// The cue text, HTML-escaped, with matched words wrapped in `<mark>…</mark>`.
     public var snippetHTML: String
-    /// `recording#t=SECONDS` (W3C Media Fragments), or nil when the episode has no recording.
+    /// The recording at the cue's start in the form its player understands (`DeepLink`:
+    /// YouTube `t=`, Vimeo `#t=…s`, a media file's `#t=SECONDS`, or the episode's link
+    /// template), or nil when the episode has neither a recording nor a template. A
+    /// `WebLink`: never anything but http(s).
     public var url: WebLink?
 
     public init(start: Double, end: Double, speaker: String?, text: String, snippetHTML: String, url: WebLink?) {

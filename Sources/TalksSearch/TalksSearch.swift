@@ -18,8 +18,9 @@
 ///    would otherwise scan the whole archive). `TopEpisodes` keeps the best `offset + limit`.
 /// 4. `Results/`: `HitCollector` picks each result's best cues (most distinct clauses, then
 ///    BM25 within the cue) in time order; `Snippet` marks matches (`<mark>`, HTML-escaped,
-///    windowed with "…"); `DeepLink` builds `recording#t=SECONDS`; `SearchResponse+JSON` is
-///    the wire form shared by the CLI and the server.
+///    windowed with "…"); `DeepLink` builds the link into the recording at that second in
+///    its platform's form (YouTube, Vimeo, Media Fragments, a template); `SearchResponse+JSON`
+///    is the wire form shared by the CLI and the server.
 /// 5. `Engine/`: `Searcher` (one generation, thread-safe) is the entry point; `SearchEngine`
 ///    swaps in a new `Searcher` when the manifest changes. A postings list found damaged
 ///    while scoring or collecting hits fails the search with its `IndexError` (naming the

@@ -3,8 +3,10 @@ import TalksModel
 /// The entry point ingest uses: a whole transcript file in, plain-text cues with speakers out.
 ///
 /// It runs the format's parser (`WebVTTParser` + `CueTextParser`, or `SubRipParser`), drops
-/// markup, attributes speakers (`SpeakerAttribution`), and applies the limits that keep one bad
-/// file from hurting an ingest run. A file is rejected (thrown `TranscriptError`) only when it
+/// markup but keeps what timestamp tags say about when words are said (`WordStamps` →
+/// `Cue.wordTimes`), keeps each line of rolling captions once (`RollingCaptions`, reported in
+/// `Transcript.notes`), attributes speakers (`SpeakerAttribution`), and applies the limits
+/// that keep one bad file from hurting an ingest run. A file is rejected (thrown `TranscriptError`) only when it
 /// cannot be a transcript at all: empty, too large, or without the WEBVTT signature. Problems
 /// with single cues become warnings and the cue is skipped or repaired.
 public enum TranscriptReader {
@@ -59,6 +61,7 @@ public enum TranscriptReader {
             if draft.wasCut || draft.text.utf8.count > maximumCueTextLength {
                 let length = draft.wasCut ? draft.rawLength : draft.text.utf8.count
                 draft.text = truncated(draft.text, toBytes: maximumCueTextLength)
+                draft.stamps = nil  // a cut cue keeps no word timings rather than misplaced ones
                 diagnostics.append(Diagnostic(.warning, file: file, line: draft.line,
                     "cue text is \(length) bytes, longer than the limit of \(maximumCueTextLength >> 10) KiB "
                     + "(\(maximumCueTextLength) bytes) for one cue; truncated, only the first \(maximumCueTextLength >> 10) KiB are indexed"))
@@ -70,7 +73,13 @@ public enum TranscriptReader {
             }
             usable.append(draft)
         }
-        let attributed = SpeakerAttribution.attribute(usable.map { .init(voice: $0.voice, text: $0.text) })
+        var notes: [Diagnostic] = []
+        let (collapsed, rolling) = RollingCaptions.collapse(usable)
+        if let rolling {
+            usable = collapsed
+            notes.append(Diagnostic(.note, file: file, rolling.message))
+        }
+        let attributed = SpeakerAttribution.attribute(usable.map { .init(voice: $0.voice, text: $0.text, id: $0.id) })
         var cues: [Cue] = []
         cues.reserveCapacity(usable.count)
         for (draft, attribution) in zip(usable, attributed) {
@@ -82,7 +91,7 @@ public enum TranscriptReader {
                 continue
             }
             cues.append(Cue(id: draft.id, start: draft.start, end: draft.end, speaker: attribution.speaker,
-                            text: text, line: draft.line))
+                            text: text, line: draft.line, wordTimes: draft.stamps?.wordTimes(in: text) ?? []))
         }
         if cues.isEmpty {
             diagnostics.append(Diagnostic(.warning, file: file, "the transcript has no usable cues"))
@@ -92,21 +101,7 @@ public enum TranscriptReader {
             let (a, b) = (left.element.line ?? Int.max, right.element.line ?? Int.max)
             return a != b ? a < b : left.offset < right.offset
         }.map(\.element)
-        return Transcript(cues: cues, diagnostics: diagnostics)
-    }
-
-    /// A cue on its way from a parser to `Cue`.
-    struct Draft {
-        var id: String?
-        var start: Double
-        var end: Double
-        var voice: String?
-        var text: String
-        var line: Int
-        /// True when the raw text was cut before markup was removed.
-        var wasCut = false
-        /// The raw text's length in UTF-8 bytes before any cut.
-        var rawLength = 0
+        return Transcript(cues: cues, diagnostics: diagnostics, notes: notes)
     }
 
     /// Raw cue text longer than four times the plain-text limit is cut before markup is
@@ -132,12 +127,26 @@ public enum TranscriptReader {
         }
         diagnostics += result.diagnostics.map { Diagnostic(.warning, file: file, line: $0.line, $0.message) }
         let parser = CueTextParser()
-        return result.cues.map { cue in
+        var drafts: [Draft] = []
+        drafts.reserveCapacity(result.cues.count)
+        for cue in result.cues {
             let (raw, wasCut) = cappedRawText(cue.text)
             let text = parser.parse(raw)
-            return Draft(id: cue.id.isEmpty ? nil : cue.id, start: cue.start, end: cue.end, voice: text.voice,
-                         text: text.plainText, line: cue.line, wasCut: wasCut, rawLength: cue.text.utf8.count)
+            var plain: String
+            var stamps: WordStamps? = nil
+            if text.hasTimestamps {
+                let timestamps: [CueText.TextTimestamp]
+                (plain, timestamps) = text.plainTextAndTimestamps()
+                let problem: String?
+                (stamps, problem) = WordStamps.make(text: plain, timestamps: timestamps, cueStart: cue.start, cueEnd: cue.end)
+                if let problem { diagnostics.append(Diagnostic(.warning, file: file, line: cue.line, problem)) }
+            } else {
+                plain = text.plainText
+            }
+            drafts.append(Draft(id: cue.id.isEmpty ? nil : cue.id, start: cue.start, end: cue.end, voice: text.voice,
+                                text: plain, line: cue.line, wasCut: wasCut, rawLength: cue.text.utf8.count, stamps: stamps))
         }
+        return drafts
     }
 
     /// True for a file of nothing but whitespace (and a BOM).

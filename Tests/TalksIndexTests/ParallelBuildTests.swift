@@ -33,29 +33,6 @@ final class ParallelBuildTests: XCTestCase {
         }
     }
 
-    /// Every occurrence of every term, keyed by episode id and cue number within it.
-    private func occurrences(_ directory: String) throws -> [String: [String]] {
-        let reader = try IndexReader.open(directory: directory)
-        var result: [String: [String]] = [:]
-        for segment in reader.segments {
-            for term in 0..<segment.termCount {
-                var lines: [String] = []
-                for field in Field.allCases {
-                    var cursor = segment.postings(term: term, field: field)
-                    while cursor.next() {
-                        let episode = field.isPerCue ? segment.episodeOrdinal(ofCue: cursor.document) : cursor.document
-                        let local = field.isPerCue ? cursor.document - segment.cueRange(ofEpisode: episode).lowerBound : 0
-                        lines.append("\(field) \(try segment.episodeID(episode)) \(local) \(cursor.frequency) \(cursor.positions())")
-                    }
-                }
-                var aggregate = segment.episodePostings(term: term)
-                while aggregate.next() { lines.append("all \(try segment.episodeID(aggregate.document)) \(aggregate.frequency)") }
-                result[segment.term(at: term), default: []] += lines.sorted()
-            }
-        }
-        return result
-    }
-
     /// Builds `items` into `directory` as one `LaneBatch`, one thread per lane, each
     /// analysing and building its own items; nil items have nothing to build (as an
     /// unchanged episode in an ingest). `delay(lane)` makes one lane late.
@@ -63,7 +40,7 @@ final class ParallelBuildTests: XCTestCase {
                                  delay: @escaping @Sendable (Int) -> Void = { _ in }) throws {
         let writer = try IndexWriter.open(directory: directory)
         let analyzer = writer.analyzer
-        let batch = writer.beginBatch(count: items.count)
+        let batch = try writer.beginBatch(count: items.count)
         XCTAssertEqual(batch.laneCount, 2)
         DispatchQueue.concurrentPerform(iterations: batch.laneCount) { lane in
             delay(lane)
@@ -97,7 +74,7 @@ final class ParallelBuildTests: XCTestCase {
         let reader = try IndexReader.open(directory: parallel)
         XCTAssertEqual(reader.segments.count, 1, "the cores' builders are joined into one segment")
         XCTAssertEqual(reader.episodeCount, 7)
-        XCTAssertEqual(try occurrences(parallel), try occurrences(sequential))
+        XCTAssertEqual(try TestArchive.occurrences(parallel), try TestArchive.occurrences(sequential))
         for episode in all {
             let (segmentIndex, ordinal) = try XCTUnwrap(reader.locate(episodeID: episode.episode.id))
             let segment = reader.segments[segmentIndex]

@@ -52,4 +52,33 @@ enum TestArchive {
         try writer.add(contentsOf: episodes)
         return try writer.commit()
     }
+
+    /// Every occurrence of every term in the live episodes of the index at `directory`,
+    /// keyed by episode id and cue number within it: what two builds of the same episodes
+    /// must agree on, however they were split into segments and ordered.
+    static func occurrences(_ directory: String) throws -> [String: [String]] {
+        let reader = try IndexReader.open(directory: directory)
+        var result: [String: [String]] = [:]
+        for segment in reader.segments {
+            for term in 0..<segment.termCount {
+                var lines: [String] = []
+                for field in Field.allCases {
+                    var cursor = segment.postings(term: term, field: field)
+                    while cursor.next() {
+                        let episode = field.isPerCue ? segment.episodeOrdinal(ofCue: cursor.document) : cursor.document
+                        let local = field.isPerCue ? cursor.document - segment.cueRange(ofEpisode: episode).lowerBound : 0
+                        if segment.isDeleted(episode: episode) { continue }
+                        lines.append("\(field) \(try segment.episodeID(episode)) \(local) \(cursor.frequency) \(cursor.positions())")
+                    }
+                }
+                var aggregate = segment.episodePostings(term: term)
+                while aggregate.next() {
+                    if segment.isDeleted(episode: aggregate.document) { continue }
+                    lines.append("all \(try segment.episodeID(aggregate.document)) \(aggregate.frequency)")
+                }
+                if !lines.isEmpty { result[segment.term(at: term), default: []] += lines }
+            }
+        }
+        return result.mapValues { $0.sorted() }
+    }
 }

@@ -26,7 +26,7 @@ final class CheckReportTests: XCTestCase {
         XCTAssertEqual(top.map(\.key), ["episodes"])
         let episode = try XCTUnwrap(parsed["episodes"]?.arrayValue?.first)
         guard case .object(let members) = episode else { return XCTFail(json) }
-        XCTAssertEqual(members.map(\.key), ["id", "title", "speakers", "cues", "warnings", "errors"])
+        XCTAssertEqual(members.map(\.key), ["id", "title", "speakers", "cues", "notes", "warnings", "errors"])
         XCTAssertEqual(episode["id"], "55-vreta-kluster")
         XCTAssertEqual(episode["speakers"], ["Helene Oscarsson", "Anna Lindqvist"])
         XCTAssertEqual(episode["cues"]?.arrayValue?.first, .object([
@@ -34,7 +34,33 @@ final class CheckReportTests: XCTestCase {
             "text": "Välkomna till Landet lär, dagens lunchwebbinarium.",
         ]))
         XCTAssertEqual(episode["errors"], [])
+        XCTAssertEqual(episode["notes"], [])
         XCTAssertTrue(json.contains(#""start":1,"end":6.5"#), json)
+    }
+
+    func testRollingCaptionsAreNotedAndTranscriptSpeakersAndLinkTemplateShown() throws {
+        let report = try CheckReport.check(Fixtures.path("real-archives"))
+        XCTAssertEqual(report.exitStatus, 0)
+        XCTAssertEqual(report.entries.map(\.id), ["play-energi", "youtube-vatten"])
+        let (meeting, youTube) = (report.entries[0], report.entries[1])
+        XCTAssertEqual(meeting.episode?.linkTemplate, "https://play.example.se/v/8841?start={seconds}")
+        XCTAssertEqual(meeting.speakers, ["Åsa Öberg-Lindqvist", "Karl-Johan Åkesson", "Anna-Karin af Klercker"])
+        XCTAssertEqual(meeting.notes, [])
+        XCTAssertEqual(youTube.cues.count, 12)
+        XCTAssertEqual(youTube.cues.reduce(0) { $0 + $1.text.split(separator: " ").count }, 71, "each spoken word once")
+        XCTAssertEqual(youTube.warnings, [])
+        let text = report.text()
+        let transcript = Fixtures.path("real-archives/youtube-vatten/transcript.vtt")
+        XCTAssertTrue(text.contains("  cues       12, 0:00–0:32\n  voices     (no speaker marked in the cues)\n"
+            + "  \(transcript): note: rolling captions: 24 cues → 12 lines (12 hold cues and 11 repeated lines left out; "
+            + "each line is kept once, at the cue that first shows it)\n"), text)
+        XCTAssertTrue(text.contains("  links      https://play.example.se/v/8841?start={seconds}\n"), text)
+        XCTAssertTrue(text.hasSuffix("\n2 checked: 2 valid, 0 rejected, 0 warnings.\n"), text)
+        let json = report.jsonValue()
+        XCTAssertEqual(json["episodes"]?.arrayValue?.last?["notes"]?.arrayValue?.count, 1)
+        let firstCue = json["episodes"]?.arrayValue?.last?["cues"]?.arrayValue?.first
+        XCTAssertEqual(firstCue?["text"], "hej och välkommen till kanalen")
+        XCTAssertEqual(firstCue?["word_times"]?.arrayValue?.count, 4)
     }
 
     func testBrokenInputsGiveOneClearErrorEachAndExit65() throws {

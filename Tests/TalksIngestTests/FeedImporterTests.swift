@@ -97,7 +97,7 @@ final class FeedImporterTests: XCTestCase {
         }
     }
 
-    func testALocalFileThatIsNotATranscriptIsNotCopied() throws {
+    func testALocalFileOutsideTheFeedsFolderIsNotCopied() throws {
         let archive = try Fixtures.scratchFolder()
         defer { Fixtures.remove(archive) }
         let feedPath = archive + "/feed.xml"
@@ -105,14 +105,16 @@ final class FeedImporterTests: XCTestCase {
             <?xml version="1.0" encoding="UTF-8"?>
             <rss version="2.0" xmlns:pod="https://podcastindex.org/namespace/1.0"><channel><title>Landet lär</title>
             <item><title>Hemligheten</title><pubDate>Wed, 19 Oct 2022 12:00:00 +0200</pubDate>
-            <pod:transcript url="file:///etc/passwd" type="text/vtt"/></item>
+            <pod:transcript url="file:///etc/passwd" type="application/x-subrip"/></item>
             </channel></rss>
             """, to: feedPath)
         let outcome = try FeedImporter.importFeed(feedPath, into: archive + "/out")
         let folder = try XCTUnwrap(outcome.written.first)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), ["episode.json"])
-        XCTAssertTrue(outcome.diagnostics.contains { $0.file == "/etc/passwd" && $0.message.contains("not a WebVTT file") && $0.message.contains("not copied") },
-                      outcome.diagnostics.map(\.description).joined(separator: "\n"))
+        let warning = try XCTUnwrap(outcome.diagnostics.first, outcome.diagnostics.map(\.description).joined(separator: "\n"))
+        XCTAssertEqual(warning.file, feedPath)
+        XCTAssertEqual(warning.line, 3)
+        XCTAssertTrue(warning.message.hasPrefix("'Hemligheten': transcript file:///etc/passwd resolves to /etc/passwd, outside the feed's folder"), warning.message)
     }
 
     func testRFC822Dates() {
@@ -141,10 +143,10 @@ final class FeedImporterTests: XCTestCase {
     }
 
     func testLocalTranscriptPaths() {
-        XCTAssertEqual(FeedImporter.localPath("transcripts/55.vtt", feedPath: "feeds/x.xml"), "feeds/transcripts/55.vtt")
-        XCTAssertEqual(FeedImporter.localPath("56%20vatten.srt", feedPath: "x.xml"), "./56 vatten.srt")
-        XCTAssertEqual(FeedImporter.localPath("file:///srv/t.vtt", feedPath: "x.xml"), "/srv/t.vtt")
-        XCTAssertNil(FeedImporter.localPath("https://example.org/t.vtt", feedPath: "x.xml"))
-        XCTAssertNil(FeedImporter.localPath("file://remote/t.vtt", feedPath: "x.xml"))
+        XCTAssertEqual(FeedTranscriptSource.localPath("transcripts/55.vtt", feedPath: "feeds/x.xml"), "feeds/transcripts/55.vtt")
+        XCTAssertEqual(FeedTranscriptSource.localPath("56%20vatten.srt", feedPath: "x.xml"), "./56 vatten.srt")
+        XCTAssertEqual(FeedTranscriptSource.localPath("file:///srv/t.vtt", feedPath: "x.xml"), "/srv/t.vtt")
+        XCTAssertNil(FeedTranscriptSource.localPath("https://example.org/t.vtt", feedPath: "x.xml"))
+        XCTAssertNil(FeedTranscriptSource.localPath("file://remote/t.vtt", feedPath: "x.xml"))
     }
 }

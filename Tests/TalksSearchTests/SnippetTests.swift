@@ -54,11 +54,4 @@ final class SnippetTests: XCTestCase {
         let snippet = Snippet(text: text, matches: ranges)
         XCTAssertEqual(snippet.html, "<mark>snabb-bemanning</mark> i åäö")
     }
-
-    func testDeepLinks() {
-        XCTAssertEqual(DeepLink.url(recording: WebLink("https://example.se/v.mp4"), seconds: 75.9)?.text, "https://example.se/v.mp4#t=75")
-        XCTAssertEqual(DeepLink.url(recording: WebLink("https://youtu.be/x#old"), seconds: 3)?.text, "https://youtu.be/x#t=3")
-        XCTAssertEqual(DeepLink.url(recording: WebLink("https://example.se/v.mp4"), seconds: -1)?.text, "https://example.se/v.mp4#t=0")
-        XCTAssertNil(DeepLink.url(recording: nil, seconds: 10))
-    }
 }

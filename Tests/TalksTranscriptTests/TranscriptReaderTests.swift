@@ -11,8 +11,10 @@ final class TranscriptReaderTests: XCTestCase {
             Cue(id: "intro", start: 1, end: 4.5, speaker: "Helene Oscarsson",
                 text: "Välkomna till dagens & lunchwebbinar\nom gröna kluster.", line: 9),
             Cue(id: nil, start: 4.5, end: 7, speaker: "Anna Berg", text: "Tack Helene! Vad är Vreta Kluster?", line: 13),
+            // `och<00:08.000> offentlig`: the timestamp tag times the word after it.
             Cue(id: nil, start: 7, end: 9, speaker: "Helene Oscarsson",
-                text: "En nod mellan akademi, näringsliv och offentlig sektor.", line: 16),
+                text: "En nod mellan akademi, näringsliv och offentlig sektor.", line: 16,
+                wordTimes: [WordTime(utf8Offset: 39, milliseconds: 8_000)]),
             Cue(id: nil, start: 12, end: 14, speaker: nil, text: "漢字 <3 \u{263A}", line: 25),
         ])
         XCTAssertEqual(transcript.diagnostics.map(\.description), [

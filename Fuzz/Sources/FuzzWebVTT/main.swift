@@ -4,7 +4,8 @@
 ///
 /// Beyond "never traps", it checks what the rest of talks relies on: every parsed cue has
 /// finite, non-negative times; every cue the reader returns has start ≤ end, non-empty text
-/// within the cue-text limit and a line number inside the file; a rejected file throws a
+/// within the cue-text limit and a line number inside the file, and word times that ascend,
+/// start words and lie within the cue; a rejected file throws a
 /// `TranscriptError` naming the file; and parsing is deterministic.
 import FuzzSupport
 import TalksModel
@@ -36,6 +37,21 @@ runFuzzer { bytes in
             check(!cue.text.isEmpty, "reader cue text must not be empty")
             check(cue.text.utf8.count <= TranscriptReader.maximumCueTextLength, "reader cue text exceeds the limit")
             check(cue.line >= 1 && cue.line <= lines, "reader cue line \(cue.line) outside 1...\(lines)")
+            let text = Array(cue.text.utf8)
+            var previous: WordTime? = nil
+            for word in cue.wordTimes {
+                let offset = Int(word.utf8Offset)
+                check(offset < text.count, "word time offset \(offset) outside the cue text")
+                check(offset == 0 || text[offset - 1] == 0x20 || text[offset - 1] == 0x0A || text[offset - 1] & 0xC0 == 0x80
+                      || text[offset - 1] < 0x20, "word time offset \(offset) does not start a word")
+                check(word.seconds >= cue.start - 0.001 && word.seconds <= cue.end + 0.001,
+                      "word time \(word.seconds) outside the cue \(cue.start) --> \(cue.end)")
+                if let previous {
+                    check(previous.utf8Offset < word.utf8Offset && previous.milliseconds <= word.milliseconds,
+                          "word times must ascend: \(previous) then \(word)")
+                }
+                previous = word
+            }
         }
         for diagnostic in transcript.diagnostics {
             check(diagnostic.file == fileName, "diagnostic names \(diagnostic.file), not the file read")

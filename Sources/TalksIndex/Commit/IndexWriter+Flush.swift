@@ -17,7 +17,8 @@ extension IndexWriter {
         guard let target = busy.first else { return }
         var clock = PhaseClock()
         if PhaseClock.enabled {
-            clock.note("\(memoryInUse >> 20) MB buffered, \(MemoryRelease.residentBytes() >> 20) MB resident before")
+            clock.note("\(memoryInUse >> 20) MB buffered (\(lanes.reduce(0) { $0 + $1.terms.count }) terms), "
+                + "\(MemoryRelease.residentBytes() >> 20) MB resident before, \(Self.peakResidentBytes() >> 20) MB peak so far")
         }
         // Join the other cores' builders into the first: one flush, one segment.
         for lane in busy.dropFirst() {
@@ -56,7 +57,8 @@ extension IndexWriter {
         measureBaseline()
         if PhaseClock.enabled {
             var after = PhaseClock()
-            after.note("\(baselineBytes >> 20) MB resident after, next flush at \(flushThreshold >> 20) MB buffered")
+            after.note("\(baselineBytes >> 20) MB resident after, \(Self.peakResidentBytes() >> 20) MB peak so far, "
+                + "next flush at \(flushThreshold >> 20) MB buffered")
             after.report("flushed")
         }
     }

@@ -22,7 +22,8 @@ public struct CommitSummary: Sendable, Equatable {
 /// a lock left by a dead process is taken over) and deletes files a crashed writer left
 /// (temp manifests, segment files no manifest names). Added episodes are analysed into
 /// an in-memory `SegmentBuilder`, flushed to immutable files whenever `memoryBudget` is
-/// reached. `commit` flushes, merges small or deletion-heavy segments (`MergePolicy`),
+/// reached; a long episode is built alone within the budget or refused
+/// (`IndexWriter+LongEpisodes`). `commit` flushes, merges small or deletion-heavy segments (`MergePolicy`),
 /// writes the new manifest atomically (temp, fsync, rename, fsync directory) and then
 /// deletes the files no longer named. Until `commit`, readers see the previous generation.
 public final class IndexWriter {
@@ -158,6 +159,7 @@ public final class IndexWriter {
     /// same id; flushes when the builders reach the memory budget.
     func add(analysed: AnalysedEpisode) throws(IndexError) {
         precondition(!isBatchOpen, "a LaneBatch is open: finish it first")
+        try flushIfJoined()
         let ordinal = lanes[0].add(analysed)
         place(id: analysed.episode.id, contentHash: analysed.contentHash, at: .building(lane: 0, ordinal: ordinal))
         if memoryInUse >= flushThreshold { try flush() }

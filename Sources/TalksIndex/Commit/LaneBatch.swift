@@ -94,8 +94,10 @@ public final class LaneBatch: @unchecked Sendable {
 extension IndexWriter {
     /// Starts a batch of `count` items built on this writer's lanes (see `LaneBatch`).
     /// Nothing else may be done with the writer until `finish` takes the batch back.
-    public func beginBatch(count: Int) -> LaneBatch {
+    /// Flushes first when a builder holds a joined long episode (`flushIfJoined`).
+    public func beginBatch(count: Int) throws(IndexError) -> LaneBatch {
         precondition(!isBatchOpen, "a batch is already open on this writer")
+        try flushIfJoined()
         return LaneBatch(moving: &lanes, count: count)
     }
 

@@ -17,6 +17,15 @@ public struct EpisodeAnalyzer: Sendable {
         let cues = input.cues
         var textBytes = 0
         for cue in cues { textBytes += cue.text.utf8.count }
+        let (transcript, cueEnds) = analyseTranscript(cues[...], textBytes: textBytes)
+        return AnalysedEpisode(episode: input.episode, cues: cues, contentHash: input.contentHash,
+                               sourcePath: input.sourcePath, transcript: transcript, cueTokenEnds: cueEnds,
+                               fields: analyseFields(of: input.episode), textBytes: textBytes)
+    }
+
+    /// The tokens of some cues (`textBytes` of text, to size the stream), and for each cue
+    /// the index one past its last token.
+    func analyseTranscript<Cues: Collection<Cue>>(_ cues: Cues, textBytes: Int) -> (TokenStream, [UInt32]) {
         var transcript = TokenStream(expectedTokens: textBytes / 6 + 8)
         var cueEnds: [UInt32] = []
         cueEnds.reserveCapacity(cues.count)
@@ -26,11 +35,16 @@ public struct EpisodeAnalyzer: Sendable {
             }
             cueEnds.append(UInt32(truncatingIfNeeded: transcript.count))
         }
+        return (transcript, cueEnds)
+    }
+
+    /// The token streams of the metadata fields, indexed by `Field.rawValue`.
+    func analyseFields(of episode: Episode) -> [TokenStream] {
         var fields: [TokenStream] = []
         for field in Field.episodeFields {
             var stream = TokenStream()
             var base = 0
-            for value in Self.values(of: field, in: input.episode) {
+            for value in Self.values(of: field, in: episode) {
                 var last = -1
                 tokenizer.forEachToken(in: value) { token in
                     stream.append(term: token.term, position: base + token.position)
@@ -40,9 +54,7 @@ public struct EpisodeAnalyzer: Sendable {
             }
             fields.append(stream)
         }
-        return AnalysedEpisode(episode: input.episode, cues: cues, contentHash: input.contentHash,
-                               sourcePath: input.sourcePath, transcript: transcript, cueTokenEnds: cueEnds,
-                               fields: fields, textBytes: textBytes)
+        return fields
     }
 
     /// The texts indexed in a metadata field.

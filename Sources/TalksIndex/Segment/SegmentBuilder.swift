@@ -40,39 +40,72 @@ struct SegmentBuilder {
     var isEmpty: Bool { episodeIDs.isEmpty }
 
     /// Heap bytes held: the postings arena and term table exactly, the growable arrays by
-    /// their capacity, plus a per-episode allowance for the small ones (ids, lengths).
+    /// their capacity, plus a per-episode allowance for the small ones (ids, lengths), and
+    /// the parts of joined builders (a long episode is joined before the flush).
     var memoryBytes: Int {
-        postings.memoryBytes + terms.memoryBytes
-            + cueStore.records.bytes.capacity + cueStore.offsets.capacity * 4
+        ownBytes + cueStore.records.bytes.capacity + joinedStores.reduce(0) { $0 + $1.records.bytes.capacity }
+    }
+
+    /// `memoryBytes` with the cue stores counted by what they hold rather than their
+    /// capacity (a long episode reserves its store's whole text before it is filled).
+    var heldBytes: Int {
+        ownBytes + cueStore.records.count + joinedStores.reduce(0) { $0 + $1.records.count }
+    }
+
+    /// Everything `memoryBytes` counts but the cue stores' records.
+    private var ownBytes: Int {
+        postings.memoryBytes + terms.memoryBytes + cueStore.offsets.capacity * 4
             + episodeRecords.bytes.capacity + metadata.capacity * MemoryLayout<MetadataPosting>.stride
             + cueLengths.capacity * 2 + cueStarts.capacity * 4 + episodeOffsets.capacity * 4
             + episodeIDs.count * 96 + (scratch.capacity + tokenIDs.capacity) * 8
+            + joinedPostings.reduce(0) { $0 + $1.postings.memoryBytes + $1.theirID.capacity * 4 }
+            + joinedStores.reduce(0) { $0 + $1.offsets.capacity * 4 }
     }
 
     /// Adds an episode; returns its ordinal in this segment.
     @discardableResult
     mutating func add(_ analysed: AnalysedEpisode) -> Int {
-        let ordinal = episodeIDs.count
-        addRecords(analysed)
-        addTranscript(analysed, episode: ordinal)
-        addMetadata(analysed, episode: ordinal)
+        let ordinal = addRecord(analysed.episode, contentHash: analysed.contentHash, sourcePath: analysed.sourcePath)
+        for cue in analysed.cues { cueStore.add(cue) }
+        endCues(count: analysed.cues.count)
+        let length = addTranscript(analysed.transcript, cueTokenEnds: analysed.cueTokenEnds)
+        endTranscript(length: length)
+        addMetadata(analysed.fields, episode: ordinal)
         textBytes += analysed.textBytes
         return ordinal
     }
 
-    private mutating func addRecords(_ analysed: AnalysedEpisode) {
-        episodeIDs.append(analysed.episode.id)
-        episodeRecords.appendString(analysed.episode.id)
-        episodeRecords.appendString(analysed.contentHash)
-        episodeRecords.appendString(analysed.sourcePath)
-        EpisodeCoding.encode(analysed.episode, into: &episodeRecords)
+    /// Starts an episode: its id and record. Its cues go to `cueStore` next, then
+    /// `endCues`, its transcript tokens (`addTranscript`, `endTranscript`) and its
+    /// metadata (`addMetadata`). Returns its ordinal.
+    mutating func addRecord(_ episode: Episode, contentHash: String, sourcePath: String) -> Int {
+        let ordinal = episodeIDs.count
+        episodeIDs.append(episode.id)
+        episodeRecords.appendString(episode.id)
+        episodeRecords.appendString(contentHash)
+        episodeRecords.appendString(sourcePath)
+        EpisodeCoding.encode(episode, into: &episodeRecords)
         episodeOffsets.append(UInt32(truncatingIfNeeded: episodeRecords.count))
-        for cue in analysed.cues { cueStore.add(cue) }
-        cueStarts.append(UInt32(truncatingIfNeeded: cueStarts[cueStarts.count - 1] + UInt32(analysed.cues.count)))
+        return ordinal
     }
 
-    private mutating func addTranscript(_ analysed: AnalysedEpisode, episode: Int) {
-        let stream = analysed.transcript
+    /// Ends the current episode's cues: `count` were added to `cueStore`.
+    mutating func endCues(count: Int) {
+        cueStarts.append(UInt32(truncatingIfNeeded: cueStarts[cueStarts.count - 1] + UInt32(truncatingIfNeeded: count)))
+    }
+
+    /// Ends the current episode's transcript: `length` tokens in all.
+    mutating func endTranscript(length: UInt32) {
+        episodeTranscriptLengths.append(length)
+        totals[Int(Field.transcript.rawValue)] &+= UInt64(length)
+        totals[Stream.episodeTranscript.rawValue] &+= UInt64(length)
+    }
+
+    /// Adds the tokens of consecutive cues of the current episode (`cueTokenEnds`: one past
+    /// each cue's last token in `stream`); the cues are the next ones of the segment.
+    /// Returns the number of tokens. Feeding an episode's cues in several calls builds the
+    /// same segment as one call: terms get their ids in order of first occurrence either way.
+    mutating func addTranscript(_ stream: TokenStream, cueTokenEnds: [UInt32]) -> UInt32 {
         let postings = self.postings
         // Pass 1: intern every token (the only step that adds terms).
         var ids = tokenIDs
@@ -98,7 +131,7 @@ struct SegmentBuilder {
         var cueLengths = self.cueLengths
         stream.positions.withUnsafeBufferPointer { positions in
             var tokenIndex = 0
-            for cueEnd in analysed.cueTokenEnds {
+            for cueEnd in cueTokenEnds {
                 let cue = Int32(truncatingIfNeeded: cueLengths.count)
                 let end = min(Int(cueEnd), ids.count)
                 scratch.removeAll(keepingCapacity: true)
@@ -125,9 +158,7 @@ struct SegmentBuilder {
         self.scratch = scratch
         self.tokenIDs = ids
         self.cueLengths = cueLengths
-        episodeTranscriptLengths.append(episodeLength)
-        totals[Int(Field.transcript.rawValue)] &+= UInt64(episodeLength)
-        totals[Stream.episodeTranscript.rawValue] &+= UInt64(episodeLength)
+        return episodeLength
     }
 
     /// Sorts the (term << 32 | position) keys of one cue; cues are short, so insertion
@@ -153,9 +184,10 @@ struct SegmentBuilder {
         }
     }
 
-    private mutating func addMetadata(_ analysed: AnalysedEpisode, episode: Int) {
+    /// Adds the metadata fields' tokens (indexed by `Field.rawValue`) of episode `episode`.
+    mutating func addMetadata(_ fields: [TokenStream], episode: Int) {
         for field in Field.episodeFields {
-            let stream = analysed.fields[Int(field.rawValue)]
+            let stream = fields[Int(field.rawValue)]
             stream.bytes.withUnsafeBytes { bytes in
                 for index in 0..<stream.count {
                     let range = stream.start(index)..<Int(stream.ends[index])

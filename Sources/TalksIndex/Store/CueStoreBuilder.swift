@@ -14,6 +14,33 @@ struct CueStoreBuilder {
 
     var memoryBytes: Int { records.count + offsets.count * 4 }
 
+    /// The bytes `sections()` will allocate for the coded records and the block table once
+    /// `stores` are joined into one (with the code of their joint byte frequencies): what
+    /// writing the store adds on top of the builders (`IndexWriter` projects a flush with it).
+    static func codedBytes(of stores: [CueStoreBuilder]) -> Int {
+        var frequencies = [Int](repeating: 0, count: 256)
+        for store in stores {
+            for byte in 0..<256 { frequencies[byte] &+= store.frequencies[byte] }
+        }
+        let code = HuffmanCode(frequencies: frequencies)
+        let cues = stores.reduce(0) { $0 + $1.offsets.count - 1 }
+        return stores.reduce(0) { $0 + $1.codedRecordBytes(code) } + (cues / CueStoreReader.blockSize + 2) * 4
+    }
+
+    /// At most the bytes of the coded records with `code`: the text takes the sum of its
+    /// bytes' code lengths, the other fields at most what they take here plus 8 bytes per
+    /// record (the record length and text length VarInts, a start that zigzag coding makes
+    /// one byte longer, the padding of the last code byte).
+    private func codedRecordBytes(_ code: HuffmanCode) -> Int {
+        var bits = 0
+        var textBytes = 0
+        for byte in 0..<256 where frequencies[byte] > 0 {
+            bits += frequencies[byte] * Int(code.lengths[byte])
+            textBytes += frequencies[byte]
+        }
+        return (records.count - textBytes) + (bits + 7) / 8 + (offsets.count - 1) * 8
+    }
+
     mutating func add(_ cue: Cue) {
         let start = Self.milliseconds(cue.start)
         let end = max(start, Self.milliseconds(cue.end))
@@ -52,7 +79,9 @@ struct CueStoreBuilder {
     func sections() -> [[UInt8]] {
         let code = HuffmanCode(frequencies: frequencies)
         var coded: [UInt8] = []
-        coded.reserveCapacity(records.count * 5 / 8 + offsets.count * 3)
+        // Reserved whole: a doubling array would hold up to three times the coded text while
+        // it grows (the old copy and the new one).
+        coded.reserveCapacity(codedRecordBytes(code))
         var table = ByteWriter(capacity: (offsets.count / CueStoreReader.blockSize + 2) * 4)
         var body: [UInt8] = []
         var previousEnd: Int64 = 0

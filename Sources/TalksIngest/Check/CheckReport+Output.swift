@@ -1,8 +1,9 @@
 import TalksModel
 
 extension CheckReport {
-    /// `{"episodes":[{"id", "title", "speakers", "cues":[{"id","start","end","speaker","text"}], "warnings", "errors"}]}`,
-    /// with diagnostics as "file:line: message" strings.
+    /// `{"episodes":[{"id", "title", "speakers", "cues":[{"id","start","end","speaker","text"}], "notes", "warnings", "errors"}]}`,
+    /// with diagnostics as "file:line: message" strings (`notes`: what the reader did, such
+    /// as collapsing rolling captions; cues with word timings add `"word_times"`).
     public func jsonValue() -> JSONValue {
         .object([
             "episodes": .array(entries.map { entry in
@@ -11,6 +12,7 @@ extension CheckReport {
                     "title": .optional(entry.episode?.title),
                     "speakers": .array(entry.speakers.map(JSONValue.string)),
                     "cues": .array(entry.cues.map(\.jsonValue)),
+                    "notes": .array(entry.notes.map { .string(Self.located($0)) }),
                     "warnings": .array(entry.warnings.map { .string(Self.located($0)) }),
                     "errors": .array(entry.errors.map { .string(Self.located($0)) }),
                 ])
@@ -41,6 +43,7 @@ extension CheckReport {
                     }.joined(separator: ", ")))
                 }
                 if let recording = episode.recording { lines.append(Self.field("recording", recording.text)) }
+                if let template = episode.linkTemplate { lines.append(Self.field("links", template)) }
                 if let page = episode.page { lines.append(Self.field("page", page.text)) }
             }
             if entry.isValid, entry.kind != .folder {
@@ -51,6 +54,9 @@ extension CheckReport {
                 lines.append(Self.field("cues", cueLine))
                 let voices = Self.voiceCounts(entry.cues)
                 lines.append(Self.field("voices", voices.isEmpty ? "(no speaker marked in the cues)" : voices))
+            }
+            for note in entry.notes {
+                lines.append("  \(note)")
             }
             for diagnostic in entry.errors + entry.warnings {
                 lines.append("  \(diagnostic)")

@@ -29,8 +29,11 @@ public struct CheckReport: Sendable, Hashable {
         public var cues: [Cue]
         public var warnings: [Diagnostic]
         public var errors: [Diagnostic]
+        /// What the transcript reader did that is not a problem (`Transcript.notes`), such as
+        /// "rolling captions: 3,032 cues → 1,516 lines".
+        public var notes: [Diagnostic]
 
-        public init(kind: Kind = .episode, id: String, path: String, episode: Episode? = nil, cues: [Cue] = [], warnings: [Diagnostic] = [], errors: [Diagnostic] = []) {
+        public init(kind: Kind = .episode, id: String, path: String, episode: Episode? = nil, cues: [Cue] = [], warnings: [Diagnostic] = [], errors: [Diagnostic] = [], notes: [Diagnostic] = []) {
             self.kind = kind
             self.id = id
             self.path = path
@@ -38,6 +41,7 @@ public struct CheckReport: Sendable, Hashable {
             self.cues = cues
             self.warnings = warnings
             self.errors = errors
+            self.notes = notes
         }
 
         public var isValid: Bool { errors.isEmpty }
@@ -96,7 +100,7 @@ public struct CheckReport: Sendable, Hashable {
             case .success(let loaded):
                 entries.append(Entry(
                     id: loaded.episode.id, path: source.folder, episode: loaded.episode, cues: loaded.transcript.cues,
-                    warnings: loaded.diagnostics.filter { $0.severity == .warning }))
+                    warnings: loaded.diagnostics.filter { $0.severity == .warning }, notes: loaded.transcript.notes))
             case .failure(let rejection):
                 entries.append(Entry(
                     id: source.id, path: source.folder,
@@ -145,6 +149,7 @@ public struct CheckReport: Sendable, Hashable {
         }
         return Entry(
             kind: .transcript, id: id.isEmpty ? name : id, path: path, cues: transcript?.cues ?? [],
-            warnings: diagnostics.filter { $0.severity == .warning }, errors: diagnostics.filter { $0.severity == .error })
+            warnings: diagnostics.filter { $0.severity == .warning }, errors: diagnostics.filter { $0.severity == .error },
+            notes: transcript?.notes ?? [])
     }
 }

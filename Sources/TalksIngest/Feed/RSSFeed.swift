@@ -8,6 +8,9 @@ import TalksModel
 /// (the recording) and `link` (the page), each kept only when it is an http(s) `WebLink`,
 /// `itunes:episode` (the number), `itunes:duration`, `podcast:person` (speakers), `category` and `itunes:keywords` (tags), and every
 /// `podcast:transcript url= type=`. No regular expressions: markup is parsed, never matched.
+/// Text is read under the document's `TextBudget` (`IngestLimits.maximumFieldTextBytes` per
+/// field, `maximumDocumentTextBytes` in all), so entity references cannot make a small
+/// feed expand into gigabytes. Reads bytes only: no file is opened.
 struct RSSFeed {
     static let namespaces = [
         "itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",
@@ -20,8 +23,9 @@ struct RSSFeed {
     var items: [FeedItem] = []
     var diagnostics: [Diagnostic] = []
 
-    /// Parses the feed; a document that is not XML or not RSS is an `IngestError`, problems
-    /// with single items are diagnostics.
+    /// Parses the feed; a document that is not XML or not RSS, or that expands to more text
+    /// than its `TextBudget` allows, is an `IngestError`; problems with single items are
+    /// diagnostics.
     init(_ bytes: [UInt8], file: String) throws(IngestError) {
         let document: MarkupDocument
         switch MarkupDocument.xml(bytes) {
@@ -32,27 +36,31 @@ struct RSSFeed {
             let name = document.root?.name ?? "nothing"
             throw .invalidInput(path: file, line: document.root?.line, reason: "not an RSS 2.0 feed: the root element is <\(Excerpt.escaped(name))>, expected <rss> with a <channel>")
         }
-        series = text(document, "title", in: channel)
-        if let code = text(document, "language", in: channel) {
-            language = Self.languageTag(code)
-        }
-        for (index, node) in select(document, "item", in: channel).enumerated() {
-            if let item = item(node, number: index + 1, document: document, file: file) {
-                items.append(item)
+        do throws(TextLimitExceeded) {
+            series = try text(document, "title", in: channel)
+            if let code = try text(document, "language", in: channel) {
+                language = Self.languageTag(code)
             }
+            for (index, node) in select(document, "item", in: channel).enumerated() {
+                if let item = try item(node, number: index + 1, document: document, file: file) {
+                    items.append(item)
+                }
+            }
+        } catch {
+            throw .invalidInput(path: file, line: error.line, reason: error.message + "; nothing was imported")
         }
         if items.isEmpty && diagnostics.isEmpty {
             diagnostics.append(Diagnostic(.warning, file: file, line: channel.line, "the feed has no items"))
         }
     }
 
-    private mutating func item(_ node: MarkupNode, number: Int, document: MarkupDocument, file: String) -> FeedItem? {
-        guard let title = text(document, "title", in: node) ?? text(document, "itunes:title", in: node) else {
+    private mutating func item(_ node: MarkupNode, number: Int, document: MarkupDocument, file: String) throws(TextLimitExceeded) -> FeedItem? {
+        guard let (title, _) = try firstText(document, ["title", "itunes:title"], in: node) else {
             diagnostics.append(Diagnostic(.error, file: file, line: node.line, "item \(number) has no <title>; it was not imported"))
             return nil
         }
         var episode = Episode(id: "", series: series, title: title, language: language ?? "sv")
-        if let published = text(document, "pubDate", in: node) {
+        if let published = try text(document, "pubDate", in: node) {
             if let date = RFC822Date.parse(published) {
                 episode.date = date.text
                 episode.timestamp = date.timestamp
@@ -61,42 +69,52 @@ struct RSSFeed {
                 diagnostics.append(Diagnostic(.warning, file: file, line: line, "item \(number): pubDate \(Excerpt.quoted(published, quote: "'")) is not an RFC 822 date; the episode has no date"))
             }
         }
-        if let html = text(document, "description", in: node) ?? text(document, "content:encoded", in: node)
-            ?? text(document, "itunes:summary", in: node)
-        {
-            let plain = Self.plainText(fromHTML: html)
+        if let (html, field) = try firstText(document, ["description", "content:encoded", "itunes:summary"], in: node) {
+            let plain: String
+            do {
+                plain = try Self.plainText(fromHTML: html)
+            } catch {
+                // The HTML is a document of its own; name the feed's element, not a line in it.
+                throw TextLimitExceeded(scope: error.scope, field: TextField(element: field.name, line: field.line), limit: error.limit)
+            }
             episode.description = plain.isEmpty ? nil : plain
         }
         let enclosure = select(document, "enclosure", in: node).first
         episode.recording = LinkDiagnostic.link(
-            enclosure?.attribute("url"), field: "item \(number): <enclosure url>", file: file, line: enclosure?.line ?? node.line,
-            diagnostics: &diagnostics)
+            try enclosure?.attribute("url"), field: "item \(number): <enclosure url>", file: file,
+            line: enclosure?.line ?? node.line, diagnostics: &diagnostics)
         let link = select(document, "link", in: node).first
         episode.page = LinkDiagnostic.link(
-            link?.textContent, field: "item \(number): <link>", file: file, line: link?.line ?? node.line, diagnostics: &diagnostics)
-        if let numberText = text(document, "itunes:episode", in: node) {
+            try link?.text(), field: "item \(number): <link>", file: file, line: link?.line ?? node.line,
+            diagnostics: &diagnostics)
+        if let numberText = try text(document, "itunes:episode", in: node) {
             if let value = Int(numberText), value >= 0 {
                 episode.number = value
             } else {
                 diagnostics.append(Diagnostic(.warning, file: file, line: node.line, "item \(number): itunes:episode \(Excerpt.quoted(numberText, quote: "'")) is not a whole number; ignored"))
             }
         }
-        if let durationText = text(document, "itunes:duration", in: node) {
+        if let durationText = try text(document, "itunes:duration", in: node) {
             episode.duration = Self.seconds(fromDuration: durationText)
         }
-        episode.speakers = select(document, "podcast:person", in: node).compactMap { person in
-            let name = PageText.collapse(person.textContent)
-            return name.isEmpty ? nil : Speaker(name: name)
+        episode.speakers = []
+        for person in select(document, "podcast:person", in: node) {
+            let name = PageText.collapse(try person.text())
+            if !name.isEmpty { episode.speakers.append(Speaker(name: name)) }
         }
-        var tags = select(document, "category", in: node).map { PageText.collapse($0.textContent) }
-        if let keywords = text(document, "itunes:keywords", in: node) {
+        var tags: [String] = []
+        for category in select(document, "category", in: node) {
+            tags.append(PageText.collapse(try category.text()))
+        }
+        if let keywords = try text(document, "itunes:keywords", in: node) {
             tags += keywords.split(separator: ",").map { String($0).trimmingWhitespace }
         }
         var seenTags: Set<String> = []
         episode.tags = tags.filter { !$0.isEmpty && seenTags.insert($0).inserted }
-        let transcripts = select(document, "podcast:transcript", in: node).compactMap { link -> FeedItem.TranscriptLink? in
-            guard let url = link.attribute("url")?.trimmingWhitespace, !url.isEmpty else { return nil }
-            return FeedItem.TranscriptLink(url: url, type: link.attribute("type")?.trimmingWhitespace.lowercased())
+        var transcripts: [FeedItem.TranscriptLink] = []
+        for link in select(document, "podcast:transcript", in: node) {
+            guard let url = try link.attribute("url")?.trimmingWhitespace, !url.isEmpty else { continue }
+            transcripts.append(FeedItem.TranscriptLink(url: url, type: try link.attribute("type")?.trimmingWhitespace.lowercased()))
         }
         return FeedItem(line: node.line, episode: episode, transcripts: transcripts)
     }
@@ -106,19 +124,29 @@ struct RSSFeed {
     }
 
     /// The collapsed text of the first match, nil when absent or blank.
-    private func text(_ document: MarkupDocument, _ expression: String, in node: MarkupNode) -> String? {
-        guard let match = select(document, expression, in: node).first else { return nil }
-        let text = PageText.collapse(match.textContent)
-        return text.isEmpty ? nil : text
+    private func text(_ document: MarkupDocument, _ expression: String, in node: MarkupNode) throws(TextLimitExceeded) -> String? {
+        try firstText(document, [expression], in: node)?.text
+    }
+
+    /// The collapsed text of the first expression that matches with some text, and where it is.
+    private func firstText(
+        _ document: MarkupDocument, _ expressions: [String], in node: MarkupNode
+    ) throws(TextLimitExceeded) -> (text: String, field: TextField)? {
+        for expression in expressions {
+            guard let match = select(document, expression, in: node).first else { continue }
+            let text = PageText.collapse(try match.text())
+            if !text.isEmpty { return (text, TextField(element: match.name, line: match.line)) }
+        }
+        return nil
     }
 
     /// Feed descriptions are HTML (escaped or in CDATA); parse it and keep the text.
-    static func plainText(fromHTML html: String) -> String {
+    static func plainText(fromHTML html: String) throws(TextLimitExceeded) -> String {
         guard html.contains("<") || html.contains("&"),
             let document = MarkupDocument.html(Array("<html><body>\(html)</body></html>".utf8)),
             let body = document.select("//body").first
         else { return PageText.collapse(html) }
-        return PageText.text(of: body)
+        return try PageText.text(of: body)
     }
 
     /// "sv-se" → "sv-SE"; "SV" → "sv".

@@ -19,14 +19,27 @@ import TalksModel
 ///   dropped with a warning naming its line, and the next one is tried.
 /// Times without a UTC offset are read as Swedish time (Europe/Stockholm) with a warning.
 /// A page without any title is an error; a date that is present but unreadable is an error
-/// naming the line of the element that holds it.
+/// naming the line of the element that holds it. A page that yields more text than
+/// `IngestLimits.maximumFieldTextBytes` in one field or `maximumDocumentTextBytes` in all is
+/// an error naming the field's line; reading stops there.
 public enum EpisodePageReader {
     public static func read(_ bytes: [UInt8], file: String, defaultID: String) -> EpisodeMetadata {
         var diagnostics: [Diagnostic] = []
         guard let document = MarkupDocument.html(bytes), let root = document.root else {
             return EpisodeMetadata(episode: nil, diagnostics: [Diagnostic(.error, file: file, line: 1, "not readable as HTML")])
         }
-        let page = PageFacts(document: document, root: root, file: file, diagnostics: &diagnostics)
+        do {
+            return try read(document: document, root: root, file: file, defaultID: defaultID, diagnostics: &diagnostics)
+        } catch {
+            diagnostics.append(Diagnostic(.error, file: file, line: error.line, error.message))
+            return EpisodeMetadata(episode: nil, diagnostics: diagnostics)
+        }
+    }
+
+    private static func read(
+        document: MarkupDocument, root: MarkupNode, file: String, defaultID: String, diagnostics: inout [Diagnostic]
+    ) throws(TextLimitExceeded) -> EpisodeMetadata {
+        let page = try PageFacts(document: document, root: root, file: file, diagnostics: &diagnostics)
 
         let id = defaultID
         if let problem = EpisodeID.problem(with: id) {
@@ -35,7 +48,7 @@ public enum EpisodePageReader {
 
         let event = page.event
         let title = firstNonEmpty(
-            event?.string("name"), page.openGraphTitle, page.heading.map(PageText.inlineText), page.documentTitle)
+            event?.string("name"), page.openGraphTitle, try page.heading.map(PageText.inlineText), page.documentTitle)
         if title == nil {
             diagnostics.append(Diagnostic(.error, file: file, line: 1,
                 "no title found: looked for a schema.org Event name, og:title, <h1> and <title>"))
@@ -45,7 +58,7 @@ public enum EpisodePageReader {
         var timestamp: Int64?
         let candidates: [(text: String?, line: Int?, what: String, warning: String?)] = [
             (event?.string("startDate"), page.eventLine, "the Event's startDate", nil),
-            (page.timeElement?.attribute("datetime"), page.timeElement?.line, "<time datetime>", nil),
+            (try page.timeElement?.attribute("datetime"), page.timeElement?.line, "<time datetime>", nil),
             (page.meta["article:published_time"], page.metaLines["article:published_time"], "article:published_time",
              "the date comes from article:published_time, when the page was published; add a schema.org Event startDate or a <time datetime> for the event's date"),
         ]
@@ -71,8 +84,8 @@ public enum EpisodePageReader {
 
         let description = firstNonEmpty(
             event?.string("description").map(PageText.collapse), page.meta["og:description"], page.meta["description"],
-            page.main.map(PageText.text))
-        let language = firstNonEmpty(event?.string("inLanguage"), root.attribute("lang"), root.attribute("xml:lang")) ?? "sv"
+            try page.main.map(PageText.text))
+        let language = firstNonEmpty(event?.string("inLanguage"), try root.attribute("lang"), try root.attribute("xml:lang")) ?? "sv"
         let series = firstNonEmpty(
             event?.value["superEvent"]?["name"]?.stringValue, event?.value["isPartOf"]?["name"]?.stringValue)
         var tags: [String] = []

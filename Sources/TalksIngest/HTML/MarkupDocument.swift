@@ -11,11 +11,18 @@ import Glibc
 /// its document alive, so no pointer outlives the tree it points into. Parsing never touches
 /// the network (`NONET`) and never prints: libxml2's error output is silenced with
 /// `NOERROR | NOWARNING` and a structured error handler that drops messages.
+///
+/// Each document carries a `TextBudget`: libxml2 bounds what it parses, not what reading the
+/// parsed tree expands to (an entity reference is one small node however much text it stands
+/// for), so every field read from the tree is counted against `IngestLimits`.
 final class MarkupDocument {
     let pointer: xmlDocPtr
+    /// What readers may still take out of this document (`MarkupNode.text()`, `attribute(_:)`).
+    let textBudget: TextBudget
 
-    private init(pointer: xmlDocPtr) {
+    private init(pointer: xmlDocPtr, documentBytes: Int) {
         self.pointer = pointer
+        textBudget = TextBudget(documentBytes: documentBytes)
     }
 
     deinit {
@@ -37,12 +44,16 @@ final class MarkupDocument {
                 htmlReadMemory(characters.baseAddress, Int32(characters.count), nil, encoding, options)
             }
         }
-        return document.map(MarkupDocument.init(pointer:))
+        return document.map { MarkupDocument(pointer: $0, documentBytes: bytes.count) }
     }
 
     /// Parses XML with namespaces, without loading external entities or DTDs (no `NOENT`,
     /// no `DTDLOAD`) and without network access; `HUGE` is not set, so libxml2's own limits
-    /// on text and nesting apply. The corresponding C function is `xmlReadMemory`.
+    /// on text, nesting and entity loops apply. Internal entities stay references in the tree
+    /// (no `NOENT`), so their expansion happens only when text is read, under `textBudget`
+    /// (libxml2 2.9 has no `xmlCtxtSetMaxAmplification`, and its entity check looks at one
+    /// entity at a time, so 2,000 references to one 100 KB entity pass it).
+    /// The corresponding C function is `xmlReadMemory`.
     static func xml(_ bytes: [UInt8]) -> Result<MarkupDocument, XMLProblem> {
         _ = libraryInitialized
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
@@ -70,7 +81,7 @@ final class MarkupDocument {
         guard let document else {
             return .failure(collector.problem ?? XMLProblem(line: nil, message: "not well-formed XML"))
         }
-        return .success(MarkupDocument(pointer: document))
+        return .success(MarkupDocument(pointer: document, documentBytes: bytes.count))
     }
 
     /// The root element, if the document has one.
@@ -127,78 +138,4 @@ private final class FirstErrorCollector {
 struct XMLProblem: Error, Sendable, Hashable {
     var line: Int?
     var message: String
-}
-
-/// An element (or attribute) in a `MarkupDocument`; holds the document so it stays alive.
-struct MarkupNode {
-    let pointer: xmlNodePtr
-    let document: MarkupDocument
-
-    /// The lowercase local name, e.g. "meta".
-    var name: String {
-        pointer.pointee.name.map { String(cString: $0).lowercased() } ?? ""
-    }
-
-    var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
-
-    /// The namespace URI of the element, if any.
-    var namespaceURI: String? {
-        pointer.pointee.ns?.pointee.href.map { String(cString: $0) }
-    }
-
-    /// 1-based source line (libxml2 counts it while parsing). The C function is `xmlGetLineNo`.
-    var line: Int? {
-        let number = xmlGetLineNo(pointer)
-        return number > 0 ? Int(number) : nil
-    }
-
-    /// An attribute's value (no namespace). The corresponding C function is `xmlGetProp`.
-    func attribute(_ name: String) -> String? {
-        guard let value = xmlGetProp(pointer, name) else { return nil }
-        defer { releaseLibXMLString(value) }
-        return String(cString: value)
-    }
-
-    /// An attribute in a namespace. The corresponding C function is `xmlGetNsProp`.
-    func attribute(_ name: String, namespace: String) -> String? {
-        guard let value = xmlGetNsProp(pointer, name, namespace) else { return nil }
-        defer { releaseLibXMLString(value) }
-        return String(cString: value)
-    }
-
-    /// All text inside, concatenated as written. The corresponding C function is `xmlNodeGetContent`.
-    var textContent: String {
-        guard let value = xmlNodeGetContent(pointer) else { return "" }
-        defer { releaseLibXMLString(value) }
-        return String(cString: value)
-    }
-
-    /// The child nodes of every kind, in order.
-    var children: [MarkupNode] {
-        var result: [MarkupNode] = []
-        var child = pointer.pointee.children
-        while let node = child {
-            result.append(MarkupNode(pointer: node, document: document))
-            child = node.pointee.next
-        }
-        return result
-    }
-
-    /// The text of a text or CDATA node, nil for other kinds.
-    var ownText: String? {
-        let type = pointer.pointee.type
-        guard type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE, let content = pointer.pointee.content else { return nil }
-        return String(cString: content)
-    }
-
-    var parent: MarkupNode? {
-        pointer.pointee.parent.map { MarkupNode(pointer: $0, document: document) }
-    }
-}
-
-/// Frees a string libxml2 allocated (`xmlGetProp`, `xmlNodeGetContent`). libxml2's `xmlFree`
-/// is a mutable global Swift 6 will not read; it is the C library's `free` unless
-/// `xmlMemSetup` replaces it, which talks never calls.
-private func releaseLibXMLString(_ value: UnsafeMutablePointer<xmlChar>) {
-    free(value)
 }

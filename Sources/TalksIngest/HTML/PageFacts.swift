@@ -25,11 +25,12 @@ struct PageFacts {
 
     static let speakerHeadings = ["medverkande", "medverkar", "talare", "föreläsare", "föreläsning av", "panel", "speakers", "speaker", "moderator"]
 
-    init(document: MarkupDocument, root: MarkupNode, file: String, diagnostics: inout [Diagnostic]) {
+    /// Gathers the facts; throws when the page gives more text than its `TextBudget` allows.
+    init(document: MarkupDocument, root: MarkupNode, file: String, diagnostics: inout [Diagnostic]) throws(TextLimitExceeded) {
         for script in document.select("//script[@type]") {
-            let type = (script.attribute("type") ?? "").trimmingWhitespace.lowercased()
+            let type = (try script.attribute("type") ?? "").trimmingWhitespace.lowercased()
             guard type == "application/ld+json" else { continue }
-            let text = script.textContent
+            let text = try script.text()
             do {
                 let value = try JSONParser.parse(text, limits: JSONParser.Limits(maximumDepth: 32, maximumBytes: 1 << 20))
                 if event == nil, let found = Self.findEvent(in: value, depth: 0) {
@@ -42,35 +43,43 @@ struct PageFacts {
             }
         }
         for element in document.select("//meta") {
-            guard let key = (element.attribute("property") ?? element.attribute("name"))?.lowercased(),
-                let content = element.attribute("content"), meta[key] == nil
+            var name = try element.attribute("property")
+            if name == nil { name = try element.attribute("name") }
+            guard let key = name?.lowercased(), let content = try element.attribute("content"), meta[key] == nil
             else { continue }
             meta[key] = PageText.collapse(content)
             metaLines[key] = element.line
         }
-        main = Self.firstContent(document.select("//main")) ?? Self.firstContent(document.select("//*[@role='main']"))
-            ?? Self.firstContent(document.select("//article")) ?? document.select("//body").first
+        main = try Self.firstContent(document, ["//main", "//*[@role='main']", "//article"]) ?? document.select("//body").first
         let scope = main
-        heading = Self.firstContent(document.select(".//h1", from: scope)) ?? Self.firstContent(document.select("//h1"))
-        timeElement = Self.firstContent(document.select(".//time[@datetime]", from: scope))
-            ?? Self.firstContent(document.select("//time[@datetime]"))
-        documentTitle = document.select("//title").first.map { PageText.collapse($0.textContent) }
+        heading = try Self.firstContent(document, [".//h1", "//h1"], from: scope)
+        timeElement = try Self.firstContent(document, [".//time[@datetime]", "//time[@datetime]"], from: scope)
+        documentTitle = try document.select("//title").first.map { title throws(TextLimitExceeded) in PageText.collapse(try title.text()) }
         if let title = meta["og:title"] {
             openGraphTitle = Self.withoutSiteSuffix(title, siteName: meta["og:site_name"])
         }
-        listedSpeakers = Self.speakerList(document: document, scope: scope)
+        listedSpeakers = try Self.speakerList(document: document, scope: scope)
     }
 
     /// The first node that is not inside navigation, a banner or a footer.
-    static func firstContent(_ nodes: [MarkupNode]) -> MarkupNode? {
-        nodes.first { !isInsideFurniture($0) }
+    static func firstContent(_ nodes: [MarkupNode]) throws(TextLimitExceeded) -> MarkupNode? {
+        for node in nodes where try !isInsideFurniture(node) { return node }
+        return nil
     }
 
-    static func isInsideFurniture(_ node: MarkupNode) -> Bool {
+    /// The first content node the first expression that finds one selects (from `scope`).
+    static func firstContent(_ document: MarkupDocument, _ expressions: [String], from scope: MarkupNode? = nil) throws(TextLimitExceeded) -> MarkupNode? {
+        for expression in expressions {
+            if let found = try firstContent(document.select(expression, from: scope)) { return found }
+        }
+        return nil
+    }
+
+    static func isInsideFurniture(_ node: MarkupNode) throws(TextLimitExceeded) -> Bool {
         var current: MarkupNode? = node
         var steps = 0
         while let element = current, steps < 256 {
-            if element.isElement, PageText.isFurniture(element) { return true }
+            if element.isElement, try PageText.isFurniture(element) { return true }
             current = element.parent
             steps += 1
         }
@@ -114,26 +123,26 @@ struct PageFacts {
 
     /// Speakers from a list under a heading like "Medverkande": each item is "Name, Organisation",
     /// "Name – Organisation", or a bold name followed by the organisation.
-    static func speakerList(document: MarkupDocument, scope: MarkupNode?) -> [Speaker] {
-        for heading in document.select(".//h2 | .//h3 | .//h4 | .//strong[not(ancestor::li)]", from: scope) where !isInsideFurniture(heading) {
-            let label = PageText.inlineText(of: heading).lowercased()
+    static func speakerList(document: MarkupDocument, scope: MarkupNode?) throws(TextLimitExceeded) -> [Speaker] {
+        for heading in document.select(".//h2 | .//h3 | .//h4 | .//strong[not(ancestor::li)]", from: scope) where try !isInsideFurniture(heading) {
+            let label = try PageText.inlineText(of: heading).lowercased()
             guard speakerHeadings.contains(where: { label.hasPrefix($0) }) else { continue }
             // A bold label ("<p><strong>Talare:</strong></p>") introduces the list after its paragraph.
             let anchor = (heading.name == "strong" ? heading.parent : nil) ?? heading
             let items = document.select("following-sibling::*[1]//li | following-sibling::*[1][self::li]", from: anchor)
             var speakers: [Speaker] = []
             for item in items {
-                if let speaker = speaker(from: item, document: document) { speakers.append(speaker) }
+                if let speaker = try speaker(from: item, document: document) { speakers.append(speaker) }
             }
             if !speakers.isEmpty { return speakers }
         }
         return []
     }
 
-    static func speaker(from item: MarkupNode, document: MarkupDocument) -> Speaker? {
-        let whole = PageText.inlineText(of: item)
+    static func speaker(from item: MarkupNode, document: MarkupDocument) throws(TextLimitExceeded) -> Speaker? {
+        let whole = try PageText.inlineText(of: item)
         if let bold = document.select(".//strong | .//b", from: item).first {
-            let name = PageText.inlineText(of: bold).trimmingEdges(of: ",–-—: ")
+            let name = try PageText.inlineText(of: bold).trimmingEdges(of: ",–-—: ")
             guard !name.isEmpty else { return nil }
             var rest = whole
             if let range = rest.range(of: name) { rest.removeSubrange(..<range.upperBound) }

@@ -15,49 +15,52 @@ enum PageText {
         "br", "tr", "table", "blockquote", "dl", "dt", "dd", "figure", "figcaption", "hr", "address",
     ]
 
-    /// Whether an element is page furniture rather than content.
-    static func isFurniture(_ node: MarkupNode) -> Bool {
+    /// Whether an element is page furniture rather than content. Its attributes are read
+    /// under the document's `TextBudget`.
+    static func isFurniture(_ node: MarkupNode) throws(TextLimitExceeded) -> Bool {
         if skippedElements.contains(node.name) { return true }
-        if let role = node.attribute("role")?.lowercased(), skippedRoles.contains(role) { return true }
-        if node.attribute("aria-hidden") == "true" || node.attribute("hidden") != nil { return true }
-        let marks = ((node.attribute("id") ?? "") + " " + (node.attribute("class") ?? "")).lowercased()
+        if let role = try node.attribute("role")?.lowercased(), skippedRoles.contains(role) { return true }
+        if try node.attribute("aria-hidden") == "true" { return true }
+        if try node.attribute("hidden") != nil { return true }
+        let identifier = try node.attribute("id")
+        let classes = try node.attribute("class")
+        let marks = ((identifier ?? "") + " " + (classes ?? "")).lowercased()
         return ["cookie", "consent", "gdpr", "skip-link", "breadcrumb", "share"].contains { marks.contains($0) }
     }
 
-    /// The text of `node` and its content descendants, one line per block.
-    static func text(of node: MarkupNode) -> String {
+    /// The text of `node` and its content descendants, one line per block. Read as one field
+    /// of the document's `TextBudget`, so nested elements read one by one cannot make a
+    /// page's text expand without bound.
+    static func text(of node: MarkupNode) throws(TextLimitExceeded) -> String {
         var lines: [String] = []
-        var current = ""
-        collect(node, depth: 0, lines: &lines, current: &current)
-        flush(&current, into: &lines)
+        var field = FieldText(node: node)
+        try collect(node, depth: 0, lines: &lines, field: &field)
+        flush(&field, into: &lines)
         return lines.joined(separator: "\n")
     }
 
     /// The text of the node with whitespace collapsed to single spaces.
-    static func inlineText(of node: MarkupNode) -> String {
-        collapse(text(of: node))
+    static func inlineText(of node: MarkupNode) throws(TextLimitExceeded) -> String {
+        collapse(try text(of: node))
     }
 
-    private static func collect(_ node: MarkupNode, depth: Int, lines: inout [String], current: inout String) {
+    private static func collect(_ node: MarkupNode, depth: Int, lines: inout [String], field: inout FieldText) throws(TextLimitExceeded) {
         guard depth < 256 else { return }  // libxml2 bounds depth too; this keeps recursion cheap
-        if let text = node.ownText {
-            current += text
-            return
-        }
+        if try field.appendOwnText(of: node) { return }
         guard node.isElement else { return }
-        if depth > 0, isFurniture(node) { return }
+        try field.countNode()
+        if depth > 0, try isFurniture(node) { return }
         let isBlock = blockElements.contains(node.name)
-        if isBlock { flush(&current, into: &lines) }
+        if isBlock { flush(&field, into: &lines) }
         for child in node.children {
-            collect(child, depth: depth + 1, lines: &lines, current: &current)
+            try collect(child, depth: depth + 1, lines: &lines, field: &field)
         }
-        if isBlock { flush(&current, into: &lines) }
+        if isBlock { flush(&field, into: &lines) }
     }
 
-    private static func flush(_ current: inout String, into lines: inout [String]) {
-        let line = collapse(current)
+    private static func flush(_ field: inout FieldText, into lines: inout [String]) {
+        let line = collapse(field.takeString())
         if !line.isEmpty { lines.append(line) }
-        current = ""
     }
 
     /// Runs of whitespace (including no-break spaces) become one space; ends are trimmed.

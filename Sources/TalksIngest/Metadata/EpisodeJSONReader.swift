@@ -7,11 +7,12 @@ import TalksModel
 /// ignored with a warning (a typo like `titel` should not pass silently, but must never be
 /// fatal); `null` counts as absent for optional fields. The fields are listed in
 /// `archive/README.md`: id (defaults to the folder name), series, number, title, date,
-/// language (default "sv"), speakers, description, recording, page, tags, duration.
+/// language (default "sv"), speakers, description, recording, page, tags, duration,
+/// link_template.
 public enum EpisodeJSONReader {
     static let knownFields: Set<String> = [
         "id", "series", "number", "title", "date", "language", "speakers", "description",
-        "recording", "page", "tags", "duration",
+        "recording", "page", "tags", "duration", "link_template",
     ]
 
     /// Parses the file's bytes. `defaultID` (the folder name) is used when there is no `id`.
@@ -101,7 +102,7 @@ private struct FieldReader {
             id: id, series: string("series"), number: wholeNumber("number"), title: title,
             date: dateText, timestamp: timestamp, language: language, speakers: speakers(),
             description: string("description"), recording: link("recording"), page: link("page"),
-            tags: strings("tags"), duration: duration())
+            tags: strings("tags"), duration: duration(), linkTemplate: linkTemplate())
         let hasErrors = diagnostics.contains { $0.severity == .error }
         return EpisodeMetadata(episode: hasErrors ? nil : episode, diagnostics: diagnostics, declaredID: declared,
                                declaredIDLine: declared == nil ? nil : document.line(.key("id")))
@@ -145,6 +146,45 @@ private struct FieldReader {
     /// a warning (the episode is still indexed, without the link).
     mutating func link(_ key: String) -> WebLink? {
         LinkDiagnostic.link(string(key), field: "field '\(key)'", file: file, line: document.line(.key(key)), diagnostics: &diagnostics)
+    }
+
+    /// `link_template`: an http(s) URL with `{seconds}` or `{hh:mm:ss}` where the time goes.
+    /// Anything else is ignored with a warning (hits then link into `recording`): a link
+    /// with another scheme must never reach a web page, and one without a placeholder would
+    /// send every hit to the same place.
+    mutating func linkTemplate() -> String? {
+        guard let text = string("link_template")?.trimmingWhitespace, !text.isEmpty else { return nil }
+        let line = document.line(.key("link_template"))
+        let lowered = text.lowercased()
+        guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://") else {
+            warning(line: line, "field 'link_template': '\(text)' is not an http(s) URL; ignored")
+            return nil
+        }
+        guard !text.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" }) else {
+            warning(line: line, "field 'link_template': '\(text)' contains a space, quote or angle bracket; ignored")
+            return nil
+        }
+        var placeholders = 0
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{") {
+            guard let close = rest[open...].firstIndex(of: "}") else {
+                warning(line: line, "field 'link_template': '\(text)' has a '{' without '}'; ignored")
+                return nil
+            }
+            let name = rest[rest.index(after: open)..<close]
+            guard name == "seconds" || name == "hh:mm:ss" else {
+                warning(line: line, "field 'link_template': unknown placeholder '{\(name)}' (use {seconds} or {hh:mm:ss}); ignored")
+                return nil
+            }
+            placeholders += 1
+            rest = rest[rest.index(after: close)...]
+        }
+        guard placeholders > 0 else {
+            warning(line: line, "field 'link_template': '\(text)' has no {seconds} or {hh:mm:ss}, so every hit would "
+                + "link to the same place; ignored")
+            return nil
+        }
+        return text
     }
 
     mutating func strings(_ key: String) -> [String] {

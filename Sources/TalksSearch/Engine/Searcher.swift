@@ -118,13 +118,13 @@ public final class Searcher: @unchecked Sendable {
         var hitsByEpisode: [Int: [Int: [Hit]]] = [:]
         if hitsPerEpisode > 0 {
             for segmentIndex in Set(ranked.map(\.segment)) {
-                var recordings: [Int: WebLink?] = [:]
+                var links: [Int: DeepLink.Source] = [:]
                 for (position, entry) in ranked.enumerated() where entry.segment == segmentIndex {
-                    recordings[entry.episode] = episodes[position].recording
+                    links[entry.episode] = DeepLink.Source(episode: episodes[position])
                 }
                 hitsByEpisode[segmentIndex] = try collector.hits(
                     context: contexts[segmentIndex], terms: segmentTerms[segmentIndex],
-                    episodes: Array(recordings.keys), recordings: recordings, limit: hitsPerEpisode)
+                    episodes: Array(links.keys), links: links, limit: hitsPerEpisode)
             }
         }
         return ranked.enumerated().map { position, entry in

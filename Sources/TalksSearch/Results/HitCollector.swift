@@ -85,7 +85,7 @@ struct HitCollector {
     /// Episodes are visited in ordinal order so each variant's postings cursor only moves
     /// forward: one cursor per variant for all of them.
     mutating func hits(
-        context: SegmentContext, terms: SegmentTerms, episodes: [Int], recordings: [Int: WebLink?], limit: Int
+        context: SegmentContext, terms: SegmentTerms, episodes: [Int], links: [Int: DeepLink.Source], limit: Int
     ) throws(IndexError) -> [Int: [Hit]] {
         guard limit > 0, !plan.clauses.isEmpty, !episodes.isEmpty else { return [:] }
         let segment = context.segment
@@ -154,7 +154,7 @@ struct HitCollector {
             for slot in chosen.sorted() {
                 let ordinal = first + slot
                 let cue = try segment.cue(ordinal)
-                hits.append(hit(for: cue, phrases: evidence.phraseStarts[ordinal] ?? [], recording: recordings[episode] ?? nil))
+                hits.append(hit(for: cue, phrases: evidence.phraseStarts[ordinal] ?? [], link: links[episode] ?? DeepLink.Source(recording: nil)))
             }
             result[episode] = hits
         }
@@ -256,7 +256,7 @@ struct HitCollector {
 
     /// The hit for a cue: marks tokens whose term a word clause matched, or whose position a
     /// phrase matched.
-    func hit(for cue: Cue, phrases: [(start: UInt32, length: Int)], recording: WebLink?) -> Hit {
+    func hit(for cue: Cue, phrases: [(start: UInt32, length: Int)], link: DeepLink.Source) -> Hit {
         var matches: [Range<Int>] = []
         var text = cue.text
         text.withUTF8 { bytes in
@@ -286,6 +286,6 @@ struct HitCollector {
         return Hit(
             start: cue.start, end: cue.end, speaker: cue.speaker, text: cue.text,
             snippetHTML: snippet.html,
-            url: DeepLink.url(recording: recording, seconds: cue.start))
+            url: DeepLink.url(link, seconds: cue.start))
     }
 }

@@ -7,6 +7,9 @@
 ///    `SpeakerPrefix`), and is removed from the text.
 /// 3. Otherwise, when the file marks speaker changes consistently, a cue without a mark
 ///    continues the previous speaker; a mark without a name starts an unknown speaker.
+/// 4. Otherwise, a cue whose identifier says it continues the cue before it names the same
+///    speaker: Microsoft Teams numbers its cues `<conversation>/<utterance>-<part>`, and when
+///    it splits one utterance into parts (`…/12-0`, `…/12-1`) they are one speaker's words.
 /// A voice-tagged cue of a different speaker ends any inheritance, so a name never carries
 /// across it. Without consistent marks nothing is inherited: a wrong speaker is worse than none.
 public enum SpeakerAttribution {
@@ -14,10 +17,13 @@ public enum SpeakerAttribution {
     public struct Input: Sendable, Hashable {
         public var voice: String?
         public var text: String
+        /// The cue identifier, for the Teams utterance rule.
+        public var id: String?
 
-        public init(voice: String?, text: String) {
+        public init(voice: String?, text: String, id: String? = nil) {
             self.voice = voice
             self.text = text
+            self.id = id
         }
     }
 
@@ -46,7 +52,10 @@ public enum SpeakerAttribution {
         var outputs: [Output] = []
         outputs.reserveCapacity(cues.count)
         var current: String? = nil
+        var previousID: String? = nil
         for (cue, analysis) in zip(cues, analysed) {
+            let previousCueID = previousID
+            previousID = cue.id
             if let voice = cue.voice {
                 current = (voice == current) ? current : nil
                 outputs.append(Output(speaker: voice, text: cue.text))
@@ -57,13 +66,33 @@ public enum SpeakerAttribution {
                 speaker = name
             } else if analysis.mark != nil {
                 speaker = nil
+            } else if inherits {
+                speaker = current
+            } else if let last = outputs.last?.speaker, let previous = previousCueID, let this = cue.id,
+                      let utterance = utteranceKey(of: this),
+                      utterance == utteranceKey(of: previous) {
+                speaker = last
             } else {
-                speaker = inherits ? current : nil
+                speaker = nil
             }
             current = speaker
             outputs.append(Output(speaker: speaker, text: analysis.text))
         }
         return outputs
+    }
+
+    /// The utterance a Teams cue identifier names: `<conversation>/<utterance>` of
+    /// `<conversation>/<utterance>-<part>` (both numbers decimal); nil for any other identifier.
+    static func utteranceKey(of id: String) -> Substring? {
+        let bytes = id.utf8
+        guard let slash = bytes.lastIndex(of: ASCII.solidus), let dash = bytes.lastIndex(of: ASCII.hyphen),
+              slash < dash, slash > bytes.startIndex else { return nil }
+        let utterance = bytes[bytes.index(after: slash)..<dash]
+        let part = bytes[bytes.index(after: dash)...]
+        guard !utterance.isEmpty, !part.isEmpty, utterance.allSatisfy(ASCII.isDigit), part.allSatisfy(ASCII.isDigit) else {
+            return nil
+        }
+        return id[..<dash]
     }
 
     /// True when the file marks speaker changes with one kind of mark, at least twice, and

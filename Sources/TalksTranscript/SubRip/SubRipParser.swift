@@ -4,7 +4,8 @@
 /// blank lines; the number line is optional; timings are `HH:MM:SS,mmm --> HH:MM:SS,mmm`
 /// (a `.` separator, one-digit hours and `MM:SS,mmm` are accepted too; anything after the
 /// end time, such as `X1:… Y2:…` coordinates, is ignored). A missing blank line before the
-/// next block is repaired. Broken blocks are skipped with a diagnostic naming their line.
+/// next block is repaired, and a line of only spaces inside a cue's text (YouTube captions
+/// converted to SRT have one above the first line) does not end the cue. Broken blocks are skipped with a diagnostic naming their line.
 public struct SubRipParser: Sendable {
     /// One SubRip cue with its text as written (tags still in it).
     public struct Cue: Sendable, Hashable {
@@ -42,6 +43,15 @@ public struct SubRipParser: Sendable {
             let trimmed = trim(input, line)
             return !trimmed.isEmpty && trimmed.allSatisfy { ASCII.isDigit(input[$0]) }
         }
+        /// A line of only spaces or tabs (not an empty line) followed by text that starts no
+        /// new block belongs to the cue: YouTube's captions converted to SRT keep such a
+        /// line above a cue's first line of text.
+        func continuesText(at index: Int) -> Bool {
+            guard !lines[index].isEmpty, index + 1 < lines.count else { return false }
+            let next = lines[index + 1]
+            guard !isBlank(next), !containsArrow(input, next) else { return false }
+            return !(isNumber(next) && index + 2 < lines.count && containsArrow(input, lines[index + 2]))
+        }
         var index = 0
         while index < lines.count {
             if isBlank(lines[index]) {
@@ -63,7 +73,7 @@ public struct SubRipParser: Sendable {
             }
             index += 1
             var textLines: [Range<Int>] = []
-            while index < lines.count, !isBlank(lines[index]) {
+            while index < lines.count, !isBlank(lines[index]) || continuesText(at: index) {
                 if containsArrow(input, lines[index]) {
                     // A missing blank line: the next block starts here (its number, if any,
                     // was read as a text line).

@@ -10,8 +10,9 @@ struct CheckCommand: Command {
         discussion: """
             Reads metadata (episode.json or episode.html) and transcripts (transcript.vtt or
             transcript.srt) as ingest would, and prints what talks understood: title, date,
-            speakers, the number of cues and the voices found, then every warning and error
-            with file:line. Nothing is written.
+            speakers, the number of cues and the voices found, what the reader did (a note
+            such as "rolling captions: 3,032 cues → 1,516 lines" for YouTube's automatic
+            captions), then every warning and error with file:line. Nothing is written.
 
             Links (recording, page) that are not http:// or https:// are dropped with a
             warning. A file or episode folder whose real path leaves the archive (a symbolic
@@ -19,7 +20,8 @@ struct CheckCommand: Command {
             to the archive that holds it.
 
             --json prints {"episodes":[{"id", "title", "speakers", "cues":[{"id", "start",
-            "end", "speaker", "text"}], "warnings", "errors"}]}.
+            "end", "speaker", "text"}], "notes", "warnings", "errors"}]}; a cue with word
+            timings adds "word_times": [[utf8Offset, seconds], …].
             """,
         arguments: [path],
         options: [CommonOptions.json],

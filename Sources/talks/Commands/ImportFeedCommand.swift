@@ -11,10 +11,16 @@ struct ImportFeedCommand: Command {
             Each <item> becomes ARCHIVE/<id>/episode.json (title, pubDate as ISO 8601,
             description as plain text, enclosure URL as recording, link as page (each only
             when it is an http(s) link; any other is dropped with a warning), itunes:episode
-            as number, the channel title as series, podcast:person as speakers). A <podcast:transcript> pointing at a local .vtt or .srt file (relative
-            to the feed) is copied as transcript.vtt or transcript.srt when it reads as one;
-            nothing is downloaded.
+            as number, the channel title as series, podcast:person as speakers). A
+            <podcast:transcript> naming a .vtt or .srt file (by type or extension) in the
+            feed's folder or below it, links followed, is copied as transcript.vtt or
+            transcript.srt when it is UTF-8 and reads as WebVTT or SubRip with at least one
+            cue; any other file is skipped with a warning naming the item. Nothing is
+            downloaded.
             The id is "<itunes:episode>-<title>" in lowercase ASCII.
+
+            A feed whose entities expand one field past 1 MiB of text, or all of it past
+            4 MiB plus twice the file's size, is refused (exit 65) and nothing is written.
 
             Each folder is written under a temporary name and renamed into place. Existing
             folders are kept unless --force is given. Run 'talks check ARCHIVE' afterwards.
@@ -29,7 +35,7 @@ struct ImportFeedCommand: Command {
             .success,
             ExitStatusSpec(status: 1, meaning: "An episode folder could not be written."),
             ExitStatusSpec(status: 64, meaning: "The command line was wrong, or the feed file does not exist."),
-            ExitStatusSpec(status: 65, meaning: "The feed is not RSS, or an item could not be imported (each is named)."),
+            ExitStatusSpec(status: 65, meaning: "The feed is not RSS or expands past the text limits, or an item could not be imported (each is named)."),
         ]
     )
 

@@ -19,6 +19,18 @@ struct IngestCommand: Command {
             leaves the archive are refused unread. One writer at a time: while another
             ingest or remove holds the index's lock, this one stops at once and says so.
             Progress (episodes, cues, MB) is shown on stderr when it is a terminal.
+
+            --memory bounds the memory ingest holds, whatever the episodes: ordinary ones
+            are buffered and written as a segment when about half of it is used; a long
+            transcript (one whose loading may take more than a 16th of it) is read and built
+            on its own, cue by cue. A transcript that cannot be indexed within the budget is
+            rejected, naming the file, its size and a budget that would do, and nothing in
+            the index changes. Reading a transcript takes about 3.5 times its file size plus
+            400 bytes per cue (at the default 256 MB, files up to about 55 MB; the largest
+            transcript read, 64 MiB, needs --memory 320), and a transcript of hundreds of
+            thousands of distinct words needs several hundred bytes per word. Budgets under
+            about 100 MB cannot be met: the program, the open index and the compound lexicon
+            take 25-60 MB by themselves.
             """,
         arguments: [path],
         options: [CommonOptions.index, memory],
@@ -31,14 +43,14 @@ struct IngestCommand: Command {
             ExitStatusSpec(status: 0, meaning: "Every episode was indexed or is unchanged."),
             ExitStatusSpec(status: 1, meaning: "The index could not be written (locked by another writer, disk full, corrupt)."),
             ExitStatusSpec(status: 64, meaning: "The command line was wrong, or a path does not exist."),
-            ExitStatusSpec(status: 65, meaning: "An episode was rejected, or some of its cues were skipped or cut (each named with file:line); everything else was indexed."),
+            ExitStatusSpec(status: 65, meaning: "An episode was rejected (a transcript too long for --memory among them), or some of its cues were skipped or cut (each named with file:line); everything else was indexed."),
         ]
     )
 
     static let path = Argument.repeating(
         "path", atLeastOne: false, help: "An archive folder or an episode folder (default: \(IndexBootstrap.defaultArchive)/).")
     static let memory = Option.integer("memory", value: "MB", default: 256, in: 16...4096,
-                                       help: "Memory budget for the in-memory segment, in MB.")
+                                       help: "Memory budget in MB: the most ingest holds at once, long transcripts included.")
 
     let paths: [String]
     let index: String
