@@ -2,9 +2,10 @@ import Foundation
 import TalksIndex
 import TalksIngest
 import TalksModel
+import TalksSystem
 
-/// Brings an index up to date with archive folders: scan, load and analyse on both
-/// cores, skip unchanged episodes (same id and content hash), replace changed ones, add
+/// Brings an index up to date with archive folders: scan, load and analyse on `threads`
+/// threads, skip unchanged episodes (same id and content hash), replace changed ones, add
 /// new ones, commit once. Bad episodes are named and skipped; good ones are indexed.
 /// Episodes in the index but not in `paths` are left alone (`talks remove` deletes).
 /// The writer's memory budget holds throughout: batches are bounded in episodes and in
@@ -16,7 +17,7 @@ public enum ArchiveIndexer {
     static let batchSize = 64
 
     public static func ingest(
-        paths: [String], index: String, memoryBudget: Int = 256 << 20,
+        paths: [String], index: String, memoryBudget: Int = 256 << 20, threads: Int = Parallel.defaultWorkers,
         progress: (IngestProgress) -> Void = { _ in }
     ) throws -> IngestSummary {
         let started = Date()
@@ -30,7 +31,7 @@ public enum ArchiveIndexer {
                 summary.warnings.append(diagnostic)
             }
         }
-        let writer = try IndexWriter.open(directory: index, memoryBudget: memoryBudget)
+        let writer = try IndexWriter.open(directory: index, memoryBudget: memoryBudget, threads: threads)
         defer { writer.close() }
         let known = Dictionary(uniqueKeysWithValues: writer.episodeIDs.compactMap { id in
             writer.contentHash(ofEpisode: id).map { (id, $0) }

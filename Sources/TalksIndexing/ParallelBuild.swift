@@ -1,9 +1,9 @@
-import Dispatch
 import TalksIndex
+import TalksSystem
 
-/// Runs one `LaneBatch` on both cores: each lane's thread produces whichever item is next
-/// (`BatchPipeline`: reading, parsing and analysing an episode) and builds the items of its
-/// own lane, in item order, as they become ready.
+/// Runs one `LaneBatch` on its lanes' threads: each lane's thread produces whichever item
+/// is next (`BatchPipeline`: reading, parsing and analysing an episode) and builds the
+/// items of its own lane, in item order, as they become ready.
 ///
 /// So loading, analysis and building all run in parallel while the segment stays
 /// independent of timing (`LaneBatch` checks the order). `produce` must be safe to call
@@ -11,39 +11,28 @@ import TalksIndex
 /// build) and an outcome, returned in item order.
 enum ParallelBuild {
     static func run<Outcome>(
-        _ batch: LaneBatch, produce: @Sendable (Int) -> (AnalysedEpisode?, Outcome)
+        _ batch: LaneBatch, produce: (Int) -> (AnalysedEpisode?, Outcome)
     ) -> [Outcome] {
         let count = batch.count
         let laneCount = batch.laneCount
-        var outcomes = [Outcome?](repeating: nil, count: count)
         let pipeline = BatchPipeline<(AnalysedEpisode?, Outcome)>(count: count)
-        outcomes.withUnsafeMutableBufferPointer { buffer in
-            let outcomesOut = OutcomeBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: laneCount) { lane in
-                var next = lane
-                func build(_ index: Int, _ item: (AnalysedEpisode?, Outcome)) {
-                    outcomesOut.buffer[index] = item.1
-                    batch.build(index, item.0)
-                }
-                while let index = pipeline.claim() {
-                    pipeline.deliver(index, produce(index))
-                    while next < count, let item = pipeline.take(next, waiting: false) {
-                        build(next, item)
-                        next += laneCount
-                    }
-                }
-                while next < count, let item = pipeline.take(next, waiting: true) {
-                    build(next, item)
-                    next += laneCount
-                }
+        // Each lane returns the outcomes of its own items (lane, lane + laneCount, …).
+        let perLane = Parallel.map(count: laneCount, workers: laneCount) { lane -> [Outcome] in
+            var next = lane
+            var outcomes: [Outcome] = []
+            func build(_ item: (AnalysedEpisode?, Outcome)) {
+                outcomes.append(item.1)
+                batch.build(next, item.0)
+                next += laneCount
             }
+            while let index = pipeline.claim() {
+                pipeline.deliver(index, produce(index))
+                while next < count, let item = pipeline.take(next, waiting: false) { build(item) }
+            }
+            while next < count, let item = pipeline.take(next, waiting: true) { build(item) }
+            return outcomes
         }
-        return outcomes.compactMap { $0 }
-    }
-
-    /// The outcomes' buffer, written by the lanes at disjoint indices (item i by lane i % lanes).
-    private struct OutcomeBuffer<Element>: @unchecked Sendable {
-        let buffer: UnsafeMutableBufferPointer<Element>
-        init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
+        // Item i is lane i % laneCount's (i / laneCount)th.
+        return (0..<count).map { perLane[$0 % laneCount][$0 / laneCount] }
     }
 }

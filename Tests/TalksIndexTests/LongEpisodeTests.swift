@@ -60,7 +60,7 @@ final class LongEpisodeTests: XCTestCase {
         for var builder in [whole, streamed] {
             let folder = directory("\(files.count)")
             var lexicon = CompoundLexicon.common
-            _ = try IndexWriter.write(&builder, as: id, lexicon: &lexicon, directory: folder, faultInjection: nil)
+            _ = try SegmentWriter(directory: folder, workers: 2, faultInjection: nil).write(&builder, as: id, lexicon: &lexicon)
             var contents: [String: Data] = [:]
             for name in try FileManager.default.contentsOfDirectory(atPath: folder) {
                 contents[name] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))

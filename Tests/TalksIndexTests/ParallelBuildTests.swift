@@ -36,12 +36,12 @@ final class ParallelBuildTests: XCTestCase {
     /// Builds `items` into `directory` as one `LaneBatch`, one thread per lane, each
     /// analysing and building its own items; nil items have nothing to build (as an
     /// unchanged episode in an ingest). `delay(lane)` makes one lane late.
-    private func buildInParallel(_ items: [IndexableEpisode?], into directory: String,
+    private func buildInParallel(_ items: [IndexableEpisode?], into directory: String, threads: Int = 2,
                                  delay: @escaping @Sendable (Int) -> Void = { _ in }) throws {
-        let writer = try IndexWriter.open(directory: directory)
+        let writer = try IndexWriter.open(directory: directory, threads: threads)
         let analyzer = writer.analyzer
         let batch = try writer.beginBatch(count: items.count)
-        XCTAssertEqual(batch.laneCount, 2)
+        XCTAssertEqual(batch.laneCount, min(threads, items.count))
         DispatchQueue.concurrentPerform(iterations: batch.laneCount) { lane in
             delay(lane)
             for item in stride(from: lane, to: items.count, by: batch.laneCount) {
@@ -53,16 +53,35 @@ final class ParallelBuildTests: XCTestCase {
         writer.close()
     }
 
-    /// Which lane finishes first does not matter: the segment files are the same bytes.
+    /// Which lane finishes first does not matter: the segment files are the same bytes, at
+    /// any number of threads.
     func testTheSegmentDoesNotDependOnTiming() throws {
         let items: [IndexableEpisode?] = episodes().map { $0 } + [nil]
-        try buildInParallel(items, into: parallel) { lane in if lane == 0 { usleep(50_000) } }
-        try buildInParallel(items, into: sequential) { lane in if lane == 1 { usleep(50_000) } }
-        let names = try FileManager.default.contentsOfDirectory(atPath: parallel).filter { $0.hasPrefix("seg-") }.sorted()
-        XCTAssertEqual(names.count, 7)
-        for name in names {
-            XCTAssertEqual(FileManager.default.contents(atPath: parallel + "/" + name),
-                           FileManager.default.contents(atPath: sequential + "/" + name), name)
+        for threads in [2, 3] {
+            TestArchive.cleanUp(parallel)
+            TestArchive.cleanUp(sequential)
+            try buildInParallel(items, into: parallel, threads: threads) { lane in if lane == 0 { usleep(50_000) } }
+            try buildInParallel(items, into: sequential, threads: threads) { lane in if lane == threads - 1 { usleep(50_000) } }
+            let names = try FileManager.default.contentsOfDirectory(atPath: parallel).filter { $0.hasPrefix("seg-") }.sorted()
+            XCTAssertEqual(names.count, 7)
+            for name in names {
+                XCTAssertEqual(FileManager.default.contents(atPath: parallel + "/" + name),
+                               FileManager.default.contents(atPath: sequential + "/" + name), "\(name) at \(threads) threads")
+            }
+        }
+    }
+
+    /// At 1, 3 and 5 threads the segment holds the same occurrences as a plain build.
+    func testAnyNumberOfLanesIndexesTheSameOccurrences() throws {
+        let all = episodes()
+        try TestArchive.build(sequential, all)
+        for threads in [1, 3, 5] {
+            TestArchive.cleanUp(parallel)
+            try buildInParallel(all.map { $0 }, into: parallel, threads: threads)
+            let reader = try IndexReader.open(directory: parallel)
+            XCTAssertEqual(reader.segments.count, 1, "\(threads) threads")
+            XCTAssertEqual(reader.episodeCount, 7)
+            XCTAssertEqual(try TestArchive.occurrences(parallel), try TestArchive.occurrences(sequential), "\(threads) threads")
         }
     }
 

@@ -130,7 +130,7 @@ extension IndexWriter {
         var overflow: (need: Int, done: Double)?
         let built = builder.add(
             streaming: loaded.episode, cues: &cues, contentHash: loaded.contentHash, sourcePath: loaded.sourcePath,
-            analyzer: analyzer
+            analyzer: analyzer, workers: threads
         ) { builder, remaining in
             // Freed cue text sits in the heap's holes until trimmed.
             MemoryRelease.releaseFreedPages()

@@ -12,13 +12,13 @@ extension IndexWriter {
         guard !members.isEmpty else { return }
         var mergedBuilder = SegmentBuilder()
         var moved: [(String, Int)] = []
-        // Episodes are analysed a group at a time (both cores, at most `mergeGroupEpisodes`
+        // Episodes are analysed a group at a time (on `threads` threads, at most `mergeGroupEpisodes`
         // episodes and `mergeGroupTextBytes` of cue text), and a long one a slice at a time, so what is in
         // flight stays small beside the merged builder; the add order is the same.
         var pending: [IndexableEpisode] = []
         var pendingText = 0
         func addPending() {
-            for item in Self.analyse(pending, with: analyzer) { moved.append((item.episode.id, mergedBuilder.add(item))) }
+            for item in Self.analyse(pending, with: analyzer, workers: threads) { moved.append((item.episode.id, mergedBuilder.add(item))) }
             pending = []
             pendingText = 0
         }
@@ -36,7 +36,8 @@ extension IndexWriter {
                 if text > SegmentBuilder.sliceBytes {
                     addPending()
                     let added = mergedBuilder.add(streaming: episode, cues: &cues, contentHash: identity.contentHash,
-                                                  sourcePath: identity.sourcePath, analyzer: analyzer) { _, _ in true }
+                                                  sourcePath: identity.sourcePath, analyzer: analyzer,
+                                                  workers: threads) { _, _ in true }
                     if let added { moved.append((episode.id, added)) }
                     continue
                 }
@@ -52,8 +53,7 @@ extension IndexWriter {
         // deleted episodes' words), and the kept one is stale afterwards.
         cachedLexicon = nil
         var lexicon = existingLexicon()
-        let state = try Self.write(&mergedBuilder, as: id, lexicon: &lexicon, directory: directory,
-                                   faultInjection: faultInjection)
+        let state = try segmentWriter.write(&mergedBuilder, as: id, lexicon: &lexicon)
         segments.removeAll { group.contains($0.reader.id) }
         segments.append(state)
         for (episodeID, ordinal) in moved { locations[episodeID] = .segment(id, ordinal) }

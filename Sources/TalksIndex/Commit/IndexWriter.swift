@@ -1,8 +1,8 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Dispatch
 import TalksModel
+import TalksSystem
 
 /// What a commit did.
 public struct CommitSummary: Sendable, Equatable {
@@ -29,6 +29,10 @@ public struct CommitSummary: Sendable, Equatable {
 public final class IndexWriter {
     public let directory: String
     public let memoryBudget: Int
+    /// Threads the writer works on: the lanes of a `LaneBatch`, analysis, flushes and
+    /// merges (`Parallel`). Defaults to the processors the process may use. The segment's
+    /// bytes depend on it (lane `k` holds items `k`, `k + threads`, …) but never on timing.
+    public let threads: Int
     /// The last committed generation (0 for a new index).
     public private(set) var generation: UInt64
 
@@ -46,8 +50,8 @@ public final class IndexWriter {
 
     private let lock: WriteLock
     var segments: [SegmentState] = []
-    /// One in-memory builder per core; a `LaneBatch` fills them at once.
-    var lanes: [SegmentBuilder] = [SegmentBuilder(), SegmentBuilder()]
+    /// One in-memory builder per thread; a `LaneBatch` fills them at once.
+    var lanes: [SegmentBuilder]
     private var nextSegmentNumber: UInt32 = 0
     var locations: [String: Location] = [:]
     private var contentHashes: [String: String] = [:]
@@ -65,9 +69,11 @@ public final class IndexWriter {
     /// a crash or a full disk at that point.
     var faultInjection: (@Sendable (String) throws(IndexError) -> Void)?
 
-    init(directory: String, memoryBudget: Int, lock: WriteLock, manifest: Manifest) throws(IndexError) {
+    init(directory: String, memoryBudget: Int, threads: Int, lock: WriteLock, manifest: Manifest) throws(IndexError) {
         self.directory = directory
         self.memoryBudget = max(1 << 20, memoryBudget)
+        self.threads = max(1, threads)
+        lanes = (0..<self.threads).map { _ in SegmentBuilder() }  // one each: a builder holds reference-typed tables
         self.lock = lock
         self.generation = manifest.generation
         for entry in manifest.segments {
@@ -89,13 +95,17 @@ public final class IndexWriter {
     }
 
     /// Opens (creating if needed) the index in `directory` for writing and takes its lock.
-    public static func open(directory: String, memoryBudget: Int = 256 << 20) throws(IndexError) -> IndexWriter {
+    /// `threads` (at least 1) is how many threads it works on.
+    public static func open(
+        directory: String, memoryBudget: Int = 256 << 20, threads: Int = Parallel.defaultWorkers
+    ) throws(IndexError) -> IndexWriter {
         MemoryRelease.mapLargeAllocations()
         try FileSystem.createDirectory(directory)
         let lock = try WriteLock(directory: directory)
         let manifest = try Manifest.read(directory: directory) ?? Manifest(generation: 0, segments: [])
         try collectGarbage(directory: directory, keeping: manifest)
-        let writer = try IndexWriter(directory: directory, memoryBudget: memoryBudget, lock: lock, manifest: manifest)
+        let writer = try IndexWriter(directory: directory, memoryBudget: memoryBudget, threads: threads, lock: lock,
+                                     manifest: manifest)
         writer.measureBaseline()
         return writer
     }
@@ -133,26 +143,20 @@ public final class IndexWriter {
         try add(analysed: analyzer.analyse(episode))
     }
 
-    /// Adds many episodes, analysing them on both cores.
+    /// Adds many episodes, analysing them on `threads` threads.
     public func add(contentsOf episodes: [IndexableEpisode]) throws(IndexError) {
-        for item in Self.analyse(episodes, with: analyzer) { try add(analysed: item) }
+        for item in Self.analyse(episodes, with: analyzer, workers: threads) { try add(analysed: item) }
     }
 
-    /// Analyses episodes on both cores, in order: the one analysis path of `add` and of
-    /// merges.
-    static func analyse(_ episodes: [IndexableEpisode], with analyzer: EpisodeAnalyzer) -> [AnalysedEpisode] {
-        var results = [AnalysedEpisode?](repeating: nil, count: episodes.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            let out = UnsafeMutableSendable(buffer)
-            DispatchQueue.concurrentPerform(iterations: min(2, max(1, episodes.count))) { worker in
-                var index = worker
-                while index < episodes.count {
-                    out.buffer[index] = analyzer.analyse(episodes[index])
-                    index += 2
-                }
-            }
-        }
-        return results.compactMap { $0 }
+    /// Analyses episodes on `workers` threads, in order: the one analysis path of `add`
+    /// and of merges.
+    static func analyse(_ episodes: [IndexableEpisode], with analyzer: EpisodeAnalyzer, workers: Int) -> [AnalysedEpisode] {
+        Parallel.map(count: episodes.count, workers: workers) { analyzer.analyse(episodes[$0]) }
+    }
+
+    /// Writes segments into this index's directory (flushes and merges).
+    var segmentWriter: SegmentWriter {
+        SegmentWriter(directory: directory, workers: threads, faultInjection: faultInjection)
     }
 
     /// Adds an analysed episode to the first lane's builder, replacing a live one with the
