@@ -7,7 +7,7 @@
 /// compounds and å/ä/ö folding), names the live ones in an atomically replaced
 /// `manifest.json`, and reads them back through memory maps. One writer (`IndexWriter`,
 /// holding `.write.lock`), any number of readers (`IndexReader`, one immutable generation
-/// each). A parallel ingest hands analysed episodes to the writer's per-core builders
+/// each). A parallel ingest hands analysed episodes to the writer's per-thread builders
 /// through a `LaneBatch`; `IndexVerifier` checks every byte. The byte format is documented
 /// in `FORMAT.md` beside this file.
 ///

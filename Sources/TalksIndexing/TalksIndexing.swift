@@ -2,7 +2,7 @@
 /// drives the other two.
 ///
 /// What it does: `ArchiveIndexer` scans the paths (TalksIngest), then per batch of
-/// episodes loads and analyses each on both cores and hands it to the index writer's lanes
+/// episodes loads and analyses each on `threads` threads (`Parallel`) and hands it to the index writer's lanes
 /// (TalksIndex's `LaneBatch`), skipping unchanged episodes and naming rejected ones, and
 /// commits once. `IndexBootstrap` builds the default index from the sample archive on
 /// first use. The command-line tool and anything else that turns an archive into an index
