@@ -3,9 +3,10 @@
 // talks: a recording archive and transcript indexer, Swedish first.
 //
 // The targets are layered; dependencies run one way:
-//   TalksSystem (system calls) ← TalksIngest, TalksIndex, TalksSearch, TalksServer, talks
+//   TalksSystem (system calls) ← TalksIngest, TalksIndex, TalksIndexing, TalksSearch, TalksServer, talks
 //   TalksModel ← TalksTranscript ← TalksIngest
-//   TalksModel + TalksAnalysis + TalksIngest ← TalksIndex ← TalksSearch ← TalksServer ← talks
+//   TalksModel + TalksAnalysis ← TalksIndex ← TalksSearch ← TalksServer ← talks
+//   TalksIngest + TalksIndex ← TalksIndexing ← talks (the index never sees an archive)
 // No package dependencies: Foundation, Dispatch, Glibc, XCTest and libxml2 only.
 import Foundation
 import PackageDescription
@@ -18,7 +19,7 @@ let package = Package(
         .executable(name: "talks", targets: ["talks"]),
         .library(name: "Talks", targets: [
             "TalksSystem", "TalksModel", "TalksTranscript", "TalksIngest", "TalksAnalysis",
-            "TalksIndex", "TalksSearch", "TalksServer",
+            "TalksIndex", "TalksIndexing", "TalksSearch", "TalksServer",
         ]),
     ],
     targets: [
@@ -33,20 +34,23 @@ let package = Package(
         .target(name: "TalksIngest", dependencies: ["TalksSystem", "TalksModel", "TalksTranscript", "CLibXML2"], swiftSettings: swift6),
         .target(name: "TalksAnalysis", swiftSettings: swift6),
         .target(
-            name: "TalksIndex", dependencies: ["TalksSystem", "TalksModel", "TalksAnalysis", "TalksIngest"],
+            name: "TalksIndex", dependencies: ["TalksSystem", "TalksModel", "TalksAnalysis"],
             exclude: ["FORMAT.md"], swiftSettings: swift6
         ),
-        .target(name: "TalksSearch", dependencies: ["TalksSystem", "TalksModel", "TalksAnalysis", "TalksIndex", "TalksIngest"], swiftSettings: swift6),
+        .target(
+            name: "TalksIndexing", dependencies: ["TalksSystem", "TalksModel", "TalksIngest", "TalksIndex"],
+            swiftSettings: swift6
+        ),
+        .target(name: "TalksSearch", dependencies: ["TalksSystem", "TalksModel", "TalksAnalysis", "TalksIndex"], swiftSettings: swift6),
         .target(name: "TalksServer", dependencies: ["TalksSystem", "TalksModel", "TalksSearch", "TalksIndex"], swiftSettings: swift6),
         .executableTarget(
             name: "talks",
             dependencies: [
-                "TalksSystem", "TalksModel", "TalksTranscript", "TalksIngest", "TalksAnalysis", "TalksIndex", "TalksSearch",
-                "TalksServer",
+                "TalksSystem", "TalksModel", "TalksIngest", "TalksAnalysis", "TalksIndex", "TalksIndexing",
+                "TalksSearch", "TalksServer",
             ],
             swiftSettings: swift6
         ),
-
     ]
 )
 
@@ -58,9 +62,10 @@ let testTargets: [(name: String, dependencies: [Target.Dependency])] = [
     ("TalksTranscriptTests", ["TalksTranscript", "TalksTestSupport"]),
     ("TalksIngestTests", ["TalksIngest", "TalksTestSupport"]),
     ("TalksAnalysisTests", ["TalksAnalysis", "TalksTestSupport"]),
-    ("TalksIndexTests", ["TalksIndex", "TalksIngest", "TalksTestSupport"]),
-    ("TalksSearchTests", ["TalksSearch", "TalksIndex", "TalksIngest", "TalksTestSupport"]),
-    ("TalksServerTests", ["TalksServer", "TalksSearch", "TalksIndex", "TalksIngest", "TalksTestSupport"]),
+    ("TalksIndexTests", ["TalksIndex", "TalksAnalysis", "TalksTestSupport"]),
+    ("TalksIndexingTests", ["TalksIndexing", "TalksIndex", "TalksIngest"]),
+    ("TalksSearchTests", ["TalksSearch", "TalksIndex", "TalksIndexing", "TalksTestSupport"]),
+    ("TalksServerTests", ["TalksServer", "TalksSearch", "TalksIndex", "TalksIndexing", "TalksIngest", "TalksTestSupport"]),
     ("talksTests", ["talks", "TalksTestSupport"]),
 ]
 /// What several test targets share (seeded randomness, the bad-input archive), built only for tests.

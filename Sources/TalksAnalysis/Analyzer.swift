@@ -4,16 +4,16 @@ public struct AnalyzedToken: Sendable, Hashable {
     public var token: Token
     /// The Snowball Swedish stem of `token.term`.
     public var stem: String
-    /// The inflection key (`SwedishInflection.key`).
+    /// The inflection key (`ExpansionKeys.inflection`).
     public var inflectionKey: String
     /// The ASCII-folded term (`AsciiFolder.fold`).
     public var folded: String
     /// The compound parts, or nil when the term is not a compound of known words.
     public var compoundParts: [String]?
 
-    /// The inflection key of the folded form (`SwedishInflection.foldedKey`), computed on
-    /// demand: `våtmarkerna` and `vatmarker` share it.
-    public var foldedKey: String { SwedishInflection.key(folded) }
+    /// The inflection key of the folded form (`ExpansionKeys.folded`), computed on demand:
+    /// `våtmarkerna` and `vatmarker` share it.
+    public var foldedKey: String { ExpansionKeys.folded(token.term) }
 
     public init(token: Token, stem: String, inflectionKey: String, folded: String, compoundParts: [String]?) {
         self.token = token
@@ -51,7 +51,7 @@ public struct Analyzer: Sendable {
             result.append(AnalyzedToken(
                 token: token,
                 stem: SwedishStemmer.stem(term),
-                inflectionKey: SwedishInflection.key(term),
+                inflectionKey: ExpansionKeys.inflection(term),
                 folded: AsciiFolder.fold(term),
                 compoundParts: parts
             ))

@@ -47,15 +47,6 @@ public enum SwedishInflection {
     /// The fewest letters a rule may leave.
     static let minimumLength = 3
 
-    /// The inflection key of the term's ASCII-folded form, for matching words typed without
-    /// å/ä/ö: `foldedKey("våtmarkerna") == foldedKey("vatmarker")`. Compute it the same way
-    /// on both sides; `fold(key(x))` is not the same thing, because folding changes which
-    /// suffixes Snowball sees (`affär` keeps its `-är`, `affar` loses its `-ar`): over
-    /// voc.txt the two agree for 97.7% of words only.
-    public static func foldedKey(_ term: String) -> String {
-        key(AsciiFolder.fold(term))
-    }
-
     /// The inflection key of a normalised (NFC, lowercase) term.
     public static func key(_ term: String) -> String {
         let byteCount = term.utf8.count

@@ -47,6 +47,13 @@ public enum IngestLimits {
     /// two deep (speakers); the bound keeps the recursive parser's stack small.
     public static let maximumJSONDepth = 64
 
+    /// The most `episode.json` bytes an archive scan keeps parsed for loading (64 MiB, some
+    /// 80,000 typical files). The scan reads every `episode.json` for its id and keeps the
+    /// parsed file so loading does not read it again; past this total it keeps only the id,
+    /// and those episodes' metadata is read again when they are loaded. Nothing is
+    /// rejected: the bound only keeps an archive of huge metadata files from filling memory.
+    public static let maximumScanKeptMetadataBytes = 64 << 20
+
     /// The longest episode id, in UTF-8 bytes (128): ids become folder names and URL paths.
     public static let maximumEpisodeIDBytes = 128
 }

@@ -8,7 +8,9 @@
 /// On top of it: `SystemFile` (open with `O_CLOEXEC`, `closeAfter` so descriptors cannot
 /// leak, full reads and writes that loop over short counts, fsync, rename, unlink,
 /// directories, `stat`, `realpath`, `flock`), `SystemMemory` (read-only `mmap`) and
-/// `SystemSignal` (ignoring a signal, restoring its default).
+/// `SystemSignal` (ignoring a signal, restoring its default). Beside the system calls,
+/// `Parallel`: the one way the other modules run work on several threads (results as
+/// values, in index order; the thread count a parameter).
 /// `SystemCall.nonBlocking` is for non-blocking sockets and pipes only: `EAGAIN` returns
 /// nil at once, so a write that would block reports what it wrote and never spins.
 ///

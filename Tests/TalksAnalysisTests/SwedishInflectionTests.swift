@@ -96,15 +96,6 @@ final class SwedishInflectionTests: XCTestCase {
         XCTAssertLessThan(keys.count, keysOfStem.count)
     }
 
-    func testFoldedKeysMatchWordsTypedWithoutDiacritics() {
-        let pairs = [("våtmarkerna", "vatmarker"), ("östergötlands", "ostergotland"), ("affären", "affar"),
-                     ("älgarna", "algen"), ("åkrar", "akrar")]
-        for (written, typed) in pairs {
-            XCTAssertEqual(SwedishInflection.foldedKey(written), SwedishInflection.foldedKey(typed), "\(written) ↔ \(typed)")
-        }
-        XCTAssertNotEqual(SwedishInflection.foldedKey("mål"), SwedishInflection.foldedKey("post"))
-    }
-
     func testShortWordsAreUnchanged() {
         XCTAssertEqual(SwedishInflection.key(""), "")
         XCTAssertEqual(SwedishInflection.key("by"), "by")

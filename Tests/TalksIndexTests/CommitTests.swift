@@ -55,7 +55,7 @@ final class CommitTests: XCTestCase {
         try TestArchive.build(directory, [TestArchive.vreta, TestArchive.water] + others)
         let writer = try IndexWriter.open(directory: directory)
         var changed = TestArchive.water
-        changed.transcript.cues[0].text = "Torkan kom tillbaka 2023."
+        changed.cues[0].text = "Torkan kom tillbaka 2023."
         changed.contentHash = "changed"
         try writer.add(changed)
         try writer.flush()

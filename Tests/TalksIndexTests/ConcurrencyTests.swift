@@ -1,5 +1,4 @@
 import XCTest
-import TalksIngest
 import TalksModel
 @testable import TalksIndex
 
@@ -15,7 +14,7 @@ final class ConcurrencyTests: XCTestCase {
         TestArchive.cleanUp(directory)
     }
 
-    private static func episode(_ number: Int, cues: Int = 20) -> LoadedEpisode {
+    private static func episode(_ number: Int, cues: Int = 20) -> IndexableEpisode {
         TestArchive.episode("e\(number)", title: "Avsnitt \(number)", cues: (0..<cues).map { index in
             (Double(index), "Torkan och våtmarker, del \(index) av avsnitt \(number).", index % 2 == 0 ? "Anna" : nil)
         })

@@ -1,5 +1,4 @@
 import XCTest
-import TalksIngest
 import TalksModel
 @testable import TalksIndex
 
@@ -20,7 +19,7 @@ final class DiskFullTests: XCTestCase {
         TestArchive.cleanUp(directory)
     }
 
-    private static func episode(_ number: Int, text: String = "Torkan och våtmarker") -> LoadedEpisode {
+    private static func episode(_ number: Int, text: String = "Torkan och våtmarker") -> IndexableEpisode {
         TestArchive.episode("e\(number)", title: "Avsnitt \(number)", cues: (0..<12).map {
             (Double($0 * 5), "\(text), del \($0) av avsnitt \(number).", nil)
         }, hash: "\(number)-\(text)")
@@ -30,8 +29,8 @@ final class DiskFullTests: XCTestCase {
     /// episode counts before and after.
     private struct Scenario {
         var name: String
-        var base: [LoadedEpisode]
-        var change: [LoadedEpisode]
+        var base: [IndexableEpisode]
+        var change: [IndexableEpisode]
         var before: Int
         var after: Int
     }

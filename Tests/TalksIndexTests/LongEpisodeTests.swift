@@ -1,5 +1,4 @@
 import Foundation
-import TalksIngest
 import TalksModel
 import TalksTestSupport
 import XCTest
@@ -7,7 +6,7 @@ import XCTest
 
 /// Long episodes: built a slice at a time (`SegmentBuilder.add(streaming:…)`), alone and
 /// then joined to the builders (`IndexWriter+LongEpisodes`), refused when they do not fit
-/// the budget, and the loading cost read off the file (`TranscriptLoadingCost`).
+/// the budget. (The loading cost read off a file is TalksIndexing's: `TranscriptLoadingCostTests`.)
 final class LongEpisodeTests: XCTestCase {
     var directories: [String] = []
 
@@ -22,7 +21,7 @@ final class LongEpisodeTests: XCTestCase {
     }
 
     /// An episode of `count` cues with words that repeat across cues and a few of its own.
-    private func episode(_ id: String, cues count: Int, seed: UInt64) -> LoadedEpisode {
+    private func episode(_ id: String, cues count: Int, seed: UInt64) -> IndexableEpisode {
         var random = SplitMix64(seed: seed)
         let words = ["och", "sen", "livsmedelsstrategin", "torka", "vatten", "våtmarker", "kluster", "Östergötland"]
         var cues: [(Double, String, String?)] = []
@@ -39,14 +38,12 @@ final class LongEpisodeTests: XCTestCase {
         let episodes = [episode("ep1", cues: 120, seed: 1), episode("ep2", cues: 900, seed: 2), episode("ep3", cues: 80, seed: 3)]
         var whole = SegmentBuilder()
         for item in episodes {
-            whole.add(analyzer.analyse(episode: item.episode, cues: item.transcript.cues, contentHash: item.contentHash,
-                                       sourcePath: item.sourcePath))
+            whole.add(analyzer.analyse(item))
         }
         var streamed = SegmentBuilder()
         let first = episodes[0], middle = episodes[1], last = episodes[2]
-        streamed.add(analyzer.analyse(episode: first.episode, cues: first.transcript.cues, contentHash: first.contentHash,
-                                      sourcePath: first.sourcePath))
-        var cues = middle.transcript.cues
+        streamed.add(analyzer.analyse(first))
+        var cues = middle.cues
         var slices = 0
         let ordinal = streamed.add(streaming: middle.episode, cues: &cues, contentHash: middle.contentHash,
                                    sourcePath: middle.sourcePath, analyzer: analyzer, sliceBytes: 2_000) { _, _ in
@@ -56,15 +53,14 @@ final class LongEpisodeTests: XCTestCase {
         XCTAssertEqual(ordinal, 1)
         XCTAssertGreaterThan(slices, 10, "the episode went in many slices")
         XCTAssertTrue(cues.isEmpty, "the parsed cues were given up")
-        streamed.add(analyzer.analyse(episode: last.episode, cues: last.transcript.cues, contentHash: last.contentHash,
-                                      sourcePath: last.sourcePath))
+        streamed.add(analyzer.analyse(last))
 
         let id = SegmentID(generation: 1, number: 0)
         var files: [[String: Data]] = []
         for var builder in [whole, streamed] {
             let folder = directory("\(files.count)")
             var lexicon = CompoundLexicon.common
-            _ = try IndexWriter.write(&builder, as: id, lexicon: &lexicon, directory: folder, faultInjection: nil)
+            _ = try SegmentWriter(directory: folder, workers: 2, faultInjection: nil).write(&builder, as: id, lexicon: &lexicon)
             var contents: [String: Data] = [:]
             for name in try FileManager.default.contentsOfDirectory(atPath: folder) {
                 contents[name] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
@@ -77,7 +73,7 @@ final class LongEpisodeTests: XCTestCase {
 
     func testStreamingAddStopsWhenTheCallerSaysSoAndCountsWhatIsLeft() {
         let item = episode("ep1", cues: 300, seed: 4)
-        var cues = item.transcript.cues
+        var cues = item.cues
         var builder = SegmentBuilder()
         var remaining: [Int] = []
         let ordinal = builder.add(streaming: item.episode, cues: &cues, contentHash: item.contentHash,
@@ -109,18 +105,20 @@ final class LongEpisodeTests: XCTestCase {
         let writer = try IndexWriter.open(directory: joined, memoryBudget: 1 << 30)
         let analyzer = writer.analyzer
         let nothing = TranscriptLoadingCost(fileBytes: 0, cueTimings: 0)
-        var pending: [LoadedEpisode] = []
+        var pending: [IndexableEpisode] = []
         func addPending() throws {
-            let batch = pending
-            _ = try writer.addInParallel(count: batch.count) { index in
-                let item = batch[index]
-                return (analyzer.analyse(episode: item.episode, cues: item.transcript.cues, contentHash: item.contentHash,
-                                         sourcePath: item.sourcePath), ())
+            let items = pending
+            let batch = try writer.beginBatch(count: items.count)
+            DispatchQueue.concurrentPerform(iterations: batch.laneCount) { lane in
+                for item in stride(from: lane, to: items.count, by: batch.laneCount) {
+                    batch.build(item, analyzer.analyse(items[item]))
+                }
             }
+            try writer.finish(batch)
             pending = []
         }
         for item in order {
-            guard item.transcript.cues.count >= 500 else {
+            guard item.cues.count >= 500 else {
                 pending.append(item)
                 continue
             }
@@ -128,7 +126,7 @@ final class LongEpisodeTests: XCTestCase {
             var loaded = item
             try writer.prepareToAddAlone(loading: nothing)
             XCTAssertEqual(try writer.addAlone(&loaded, transcript: "\(item.episode.id).vtt", fileBytes: 1), .added)
-            XCTAssertTrue(loaded.transcript.cues.isEmpty)
+            XCTAssertTrue(loaded.cues.isEmpty)
         }
         try addPending()
         try writer.commit()
@@ -141,8 +139,8 @@ final class LongEpisodeTests: XCTestCase {
             let (segmentIndex, ordinal) = try XCTUnwrap(reader.locate(episodeID: item.episode.id))
             let segment = reader.segments[segmentIndex]
             let range = segment.cueRange(ofEpisode: ordinal)
-            XCTAssertEqual(range.count, item.transcript.cues.count, item.episode.id)
-            for (offset, cue) in item.transcript.cues.enumerated() where offset % 41 == 0 {
+            XCTAssertEqual(range.count, item.cues.count, item.episode.id)
+            for (offset, cue) in item.cues.enumerated() where offset % 41 == 0 {
                 let stored = try segment.cue(range.lowerBound + offset)
                 XCTAssertEqual(stored.text, cue.text)
                 XCTAssertEqual(stored.speaker, cue.speaker)
@@ -178,33 +176,5 @@ final class LongEpisodeTests: XCTestCase {
         let reader = try IndexReader.open(directory: folder)
         XCTAssertEqual(reader.episodeCount, 1)
         XCTAssertNil(reader.locate(episodeID: "lang"))
-    }
-
-    func testLoadingCostCountsEveryTimingLineEvenAcrossReads() throws {
-        let folder = directory("cost")
-        // Arrows split by the 1 MB reads before their ">" and between their dashes, two
-        // that share nothing, then ordinary cues.
-        var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: (1 << 20) - 2)
-        bytes += Array("-->".utf8)
-        bytes += [UInt8](repeating: UInt8(ascii: "b"), count: (1 << 20) - 2)
-        bytes += Array("-->".utf8)
-        XCTAssertEqual(bytes.count, (2 << 20) + 2)
-        bytes += Array("c-->-->".utf8)
-        for cue in 0..<1_000 { bytes += Array("\n00:00:\(cue % 50 + 10).000 --> 00:01:00.000\nord -> - > --\n".utf8) }
-        let path = folder + "/transcript.vtt"
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
-
-        let counted = TranscriptLoadingCost.of(transcript: path, countingAbove: 0)
-        XCTAssertEqual(counted, TranscriptLoadingCost(fileBytes: bytes.count, cueTimings: 1_004))
-        XCTAssertEqual(counted.loadingBytes, bytes.count / 2 * 7 + 1_004 * 400)
-        // Under the limit the size alone decides, every cue assumed as short as can be.
-        let bound = TranscriptLoadingCost.of(transcript: path, countingAbove: Int.max)
-        XCTAssertEqual(bound, TranscriptLoadingCost(fileBytes: bytes.count, cueTimings: bytes.count / 24))
-        XCTAssertEqual(TranscriptLoadingCost.of(transcript: folder + "/missing.vtt", countingAbove: 0),
-                       TranscriptLoadingCost(fileBytes: 0, cueTimings: 0))
-        XCTAssertEqual(TranscriptLoadingCost.of(transcript: nil, countingAbove: 0), TranscriptLoadingCost(fileBytes: 0, cueTimings: 0))
-        // A folder is not counted: the loader names what is wrong with it.
-        XCTAssertEqual(TranscriptLoadingCost.of(transcript: folder, countingAbove: 0).cueTimings,
-                       (FileSystem.size(folder) ?? 0) / 24)
     }
 }

@@ -1,5 +1,4 @@
 import XCTest
-import TalksIngest
 import TalksModel
 @testable import TalksIndex
 
@@ -15,7 +14,7 @@ final class MergeTests: XCTestCase {
         TestArchive.cleanUp(directory)
     }
 
-    private func episode(_ number: Int) -> LoadedEpisode {
+    private func episode(_ number: Int) -> IndexableEpisode {
         TestArchive.episode("\(number)", title: "Avsnitt \(number)", cues: [
             (0, "Vi pratar om avsnitt nummer \(number) och livsmedelsstrategin.", nil),
             (5, "Torkan och våtmarker i avsnitt \(number).", "Anna Berg"),

@@ -1,5 +1,4 @@
 import Foundation
-import TalksIngest
 import TalksModel
 @testable import TalksIndex
 
@@ -8,15 +7,14 @@ enum TestArchive {
     static func episode(
         _ id: String, title: String, cues: [(Double, String, String?)], speakers: [String] = ["Helene Oscarsson"],
         tags: [String] = [], description: String? = nil, series: String? = "Landet lär", hash: String? = nil
-    ) -> LoadedEpisode {
+    ) -> IndexableEpisode {
         let metadata = Episode(
             id: id, series: series, number: Int(id.filter(\.isNumber)), title: title,
             date: "2022-10-19T12:00:00+02:00", timestamp: 1_666_173_600,
             speakers: speakers.map { Speaker(name: $0, organisation: "Vreta Kluster") },
             description: description, recording: WebLink("https://example.org/\(id).mp4"), page: nil, tags: tags, duration: 600)
-        let transcript = Transcript(cues: cues.map { Cue(start: $0.0, end: $0.0 + 4.5, speaker: $0.2, text: $0.1) })
-        return LoadedEpisode(episode: metadata, transcript: transcript,
-                             contentHash: hash ?? "hash-\(id)-\(cues.count)", sourcePath: "archive/\(id)")
+        return IndexableEpisode(episode: metadata, cues: cues.map { Cue(start: $0.0, end: $0.0 + 4.5, speaker: $0.2, text: $0.1) },
+                                contentHash: hash ?? "hash-\(id)-\(cues.count)", sourcePath: "archive/\(id)")
     }
 
     static let vreta = episode("55", title: "Om Vreta Kluster och de gröna klustren i Sverige", cues: [
@@ -48,7 +46,7 @@ enum TestArchive {
 
     /// Builds an index holding `episodes` in one commit.
     @discardableResult
-    static func build(_ directory: String, _ episodes: [LoadedEpisode]) throws -> CommitSummary {
+    static func build(_ directory: String, _ episodes: [IndexableEpisode]) throws -> CommitSummary {
         let writer = try IndexWriter.open(directory: directory)
         defer { writer.close() }
         try writer.add(contentsOf: episodes)

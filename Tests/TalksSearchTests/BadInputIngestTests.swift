@@ -1,5 +1,6 @@
 import Foundation
 import TalksIndex
+import TalksIndexing
 import TalksModel
 import XCTest
 @testable import TalksSearch
@@ -35,7 +36,7 @@ final class BadInputIngestTests: XCTestCase {
         self.batch = batch
         let index = batch.root + "/index"
 
-        let first = try ArchiveIngester.ingest(paths: [batch.good], index: index)
+        let first = try ArchiveIndexer.ingest(paths: [batch.good], index: index)
         XCTAssertEqual(first.added, 3)
         XCTAssertEqual(first.rejections, [])
         let before = try Searcher(directory: index)
@@ -47,7 +48,7 @@ final class BadInputIngestTests: XCTestCase {
             cuesBefore[id] = try cues(IndexReader.open(directory: index), id)
         }
 
-        let second = try ArchiveIngester.ingest(paths: [batch.batch], index: index)
+        let second = try ArchiveIndexer.ingest(paths: [batch.batch], index: index)
         XCTAssertEqual(second.added, 5, "ny-1, ny-2, dubblett, baklanges, lang-rad")
         XCTAssertEqual(second.replaced, 0, "the broken copy of gamla-1 replaces nothing")
         XCTAssertEqual(second.liveEpisodes, 8)
@@ -91,7 +92,7 @@ final class BadInputIngestTests: XCTestCase {
         XCTAssertFalse(try IndexVerifier.verify(directory: index).isCorrupt)
 
         // Ingesting the same batch again changes nothing and names the same problems.
-        let third = try ArchiveIngester.ingest(paths: [batch.batch], index: index)
+        let third = try ArchiveIndexer.ingest(paths: [batch.batch], index: index)
         XCTAssertEqual(third.unchanged, 5)
         XCTAssertEqual(third.rejections.count, BadBatch.broken.count)
         XCTAssertEqual(third.generation, second.generation, "nothing to commit")

@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 import TalksIndex
-import TalksIngest
+import TalksIndexing
 @testable import TalksSearch
 
 /// The relevance specification: every row of `Fixtures/relevance.tsv` run against the real
@@ -41,18 +41,12 @@ final class RelevanceTests: XCTestCase {
         super.tearDown()
     }
 
-    /// Loads every episode of `archive/` with TalksIngest and indexes it with `IndexWriter`.
+    /// Indexes every episode of `archive/` as `talks ingest` does (`ArchiveIndexer`).
     static func buildArchiveIndex() throws -> (directory: String, searcher: Searcher) {
         let archive = repositoryRoot.appendingPathComponent("archive").path
         let directory = NSTemporaryDirectory() + "talks-relevance-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let scan = try ArchiveScanner.scan([archive])
-        let writer = try IndexWriter.open(directory: directory)
-        for source in scan.sources {
-            if case .success(let episode) = EpisodeLoader.load(source) { try writer.add(episode) }
-        }
-        _ = try writer.commit()
-        writer.close()
+        _ = try ArchiveIndexer.ingest(paths: [archive], index: directory)
         return (directory, try Searcher(directory: directory))
     }
 

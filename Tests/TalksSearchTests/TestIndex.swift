@@ -1,6 +1,5 @@
 import Foundation
 import TalksIndex
-import TalksIngest
 import TalksModel
 @testable import TalksSearch
 
@@ -15,7 +14,7 @@ final class TestIndex {
         _ id: String, title: String, date: String = "2022-10-19T12:00:00+02:00", series: String? = "Landet lär",
         number: Int? = nil, speakers: [String] = [], description: String? = nil, tags: [String] = [],
         recording: String? = nil, cues: [String]
-    ) -> LoadedEpisode {
+    ) -> IndexableEpisode {
         var loadedCues: [Cue] = []
         for (index, line) in cues.enumerated() {
             var speaker: String?
@@ -32,11 +31,11 @@ final class TestIndex {
             id: id, series: series, number: number, title: title, date: date, timestamp: nil,
             speakers: speakers.map { Speaker(name: $0) }, description: description,
             recording: WebLink(recording ?? "https://media.example.org/\(id).mp4"), page: nil, tags: tags)
-        return LoadedEpisode(episode: episode, transcript: Transcript(cues: loadedCues),
-                             contentHash: String(id.hashValue, radix: 16), sourcePath: "test/\(id)")
+        return IndexableEpisode(episode: episode, cues: loadedCues,
+                                contentHash: String(id.hashValue, radix: 16), sourcePath: "test/\(id)")
     }
 
-    init(_ episodes: [LoadedEpisode]) throws {
+    init(_ episodes: [IndexableEpisode]) throws {
         directory = NSTemporaryDirectory() + "talks-search-test-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let writer = try IndexWriter.open(directory: directory)
@@ -51,7 +50,7 @@ final class TestIndex {
     }
 
     /// Applies changes in a new generation and reopens the searcher.
-    func update(adding episodes: [LoadedEpisode] = [], removing ids: [String] = []) throws {
+    func update(adding episodes: [IndexableEpisode] = [], removing ids: [String] = []) throws {
         let writer = try IndexWriter.open(directory: directory)
         for episode in episodes { try writer.add(episode) }
         for id in ids { try writer.remove(id: id) }

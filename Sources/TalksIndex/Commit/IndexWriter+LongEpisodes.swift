@@ -1,7 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import TalksIngest
 import TalksModel
 
 /// Long episodes: a transcript too big to share an ingest batch is built alone, slice by
@@ -9,7 +8,7 @@ import TalksModel
 ///
 /// Why: the budget used to be checked after each batch of episodes, so one long transcript
 /// (a 60 MB file of 81,795 cues) went whole through loading, analysis and building and
-/// took the process to 453 MB under `--memory 256`. Now the ingester hands over on its own
+/// took the process to 453 MB under `--memory 256`. Now the indexer (TalksIndexing) hands over on its own
 /// each episode whose loading may take more than `aloneLoadingBytes`, and the writer:
 /// 1. makes room: flushes the builders when they and the loading would not fit together;
 /// 2. refuses the episode before reading a byte when loading it would not fit at all
@@ -24,7 +23,7 @@ import TalksModel
 /// 4. joins the built episode to the first builder, to be written with the others.
 extension IndexWriter {
     /// What `addAlone` did.
-    enum AloneOutcome: Equatable {
+    public enum AloneOutcome: Equatable, Sendable {
         case added
         /// It does not fit the budget; nothing changed.
         case refused(Diagnostic)
@@ -35,12 +34,12 @@ extension IndexWriter {
     /// Transcripts whose loading may take more than this (`TranscriptLoadingCost`) are
     /// indexed alone: a 16th of the budget (16 MB under the default 256 MB: a transcript of
     /// about 2.5 MB, 25 hours of speech, or 4.5 MB of long cues).
-    var aloneLoadingBytes: Int { memoryBudget / 16 }
+    public var aloneLoadingBytes: Int { memoryBudget / 16 }
 
     /// The most transcript bytes an ingest batch loads at once: a 16th of the budget, at
     /// least 8 MB (64 ordinary episodes are under 5 MB), so the episodes in flight and what
     /// they add to the builders stay a small part of it.
-    var batchTranscriptBytes: Int { max(8 << 20, memoryBudget / 16) }
+    public var batchTranscriptBytes: Int { max(8 << 20, memoryBudget / 16) }
 
     /// What flushing adds per term of the builders, beyond the builders: the sorted
     /// vocabulary as strings with two keys each, the expansion tables, the terms file's
@@ -77,7 +76,8 @@ extension IndexWriter {
     /// baseline), and flushes the builders when they and the loading would not fit the
     /// budget together; with nothing buffered, gives freed pages back and measures the
     /// baseline.
-    func prepareToAddAlone(loading cost: TranscriptLoadingCost) throws(IndexError) {
+    public func prepareToAddAlone(loading cost: TranscriptLoadingCost) throws(IndexError) {
+        precondition(!isBatchOpen, "a LaneBatch is open: finish it first")
         if cachedLexicon == nil {
             let lexicon = existingLexicon()
             cachedLexicon = lexicon
@@ -95,7 +95,7 @@ extension IndexWriter {
     /// Why a transcript cannot be indexed within the budget, decided before it is read:
     /// loading and parsing it (`cost`) would not fit. Nil when it may be tried. Call after
     /// `prepareToAddAlone`, which leaves room for the loading unless nothing could.
-    func refusalBeforeLoading(transcript path: String, cost: TranscriptLoadingCost) -> Diagnostic? {
+    public func refusalBeforeLoading(transcript path: String, cost: TranscriptLoadingCost) -> Diagnostic? {
         let need = cost.loadingBytes
         guard need + Self.flushBytes(of: lanes) > roomBytes else { return nil }
         return Diagnostic(.error, file: path, "the transcript is \(Self.megabytes(cost.fileBytes)) MB with up to "
@@ -108,9 +108,10 @@ extension IndexWriter {
     /// or, when it does not fit the budget, drops what was built. Takes the cues out of
     /// `loaded` (so their text can be freed as it is built): pass the only copy. Call
     /// after `prepareToAddAlone`.
-    func addAlone(_ loaded: inout LoadedEpisode, transcript path: String, fileBytes: Int) throws(IndexError) -> AloneOutcome {
-        var cues = loaded.transcript.cues
-        loaded.transcript.cues = []
+    public func addAlone(_ loaded: inout IndexableEpisode, transcript path: String, fileBytes: Int) throws(IndexError) -> AloneOutcome {
+        precondition(!isBatchOpen, "a LaneBatch is open: finish it first")
+        var cues = loaded.cues
+        loaded.cues = []
         if PhaseClock.enabled {
             var clock = PhaseClock()
             clock.note("\(Self.megabytes(fileBytes)) MB transcript, \(cues.count) cues, baseline \(baselineBytes >> 20) MB, "
@@ -129,7 +130,7 @@ extension IndexWriter {
         var overflow: (need: Int, done: Double)?
         let built = builder.add(
             streaming: loaded.episode, cues: &cues, contentHash: loaded.contentHash, sourcePath: loaded.sourcePath,
-            analyzer: analyzer
+            analyzer: analyzer, workers: threads
         ) { builder, remaining in
             // Freed cue text sits in the heap's holes until trimmed.
             MemoryRelease.releaseFreedPages()

@@ -2,22 +2,23 @@ import TalksModel
 
 /// Merging: the live episodes of several segments become one new segment.
 ///
-/// Episodes are re-read from the stored metadata and cues and analysed again, so the
-/// merged segment's postings, lengths and expansion tables are recomputed exactly as a
-/// fresh ingest would build them, and deleted episodes are dropped from disk.
+/// Episodes are re-read from the stored metadata and cues as `IndexableEpisode`s and go
+/// through the same analysis as an ingest (`IndexWriter.analyse`), so the merged segment's
+/// postings, lengths and expansion tables are recomputed exactly as a fresh ingest would
+/// build them, and deleted episodes are dropped from disk.
 extension IndexWriter {
     func merge(_ group: [SegmentID]) throws(IndexError) {
         let members = segments.filter { group.contains($0.reader.id) }
         guard !members.isEmpty else { return }
         var mergedBuilder = SegmentBuilder()
         var moved: [(String, Int)] = []
-        // Episodes are analysed a group at a time (both cores, at most `batchSize` episodes
-        // and `mergeGroupTextBytes` of cue text), and a long one a slice at a time, so what is in
+        // Episodes are analysed a group at a time (on `threads` threads, at most `mergeGroupEpisodes`
+        // episodes and `mergeGroupTextBytes` of cue text), and a long one a slice at a time, so what is in
         // flight stays small beside the merged builder; the add order is the same.
-        var pending: [LoadedEpisodeParts] = []
+        var pending: [IndexableEpisode] = []
         var pendingText = 0
         func addPending() {
-            for item in analyseParts(pending) { moved.append((item.episode.id, mergedBuilder.add(item))) }
+            for item in Self.analyse(pending, with: analyzer, workers: threads) { moved.append((item.episode.id, mergedBuilder.add(item))) }
             pending = []
             pendingText = 0
         }
@@ -35,14 +36,15 @@ extension IndexWriter {
                 if text > SegmentBuilder.sliceBytes {
                     addPending()
                     let added = mergedBuilder.add(streaming: episode, cues: &cues, contentHash: identity.contentHash,
-                                                  sourcePath: identity.sourcePath, analyzer: analyzer) { _, _ in true }
+                                                  sourcePath: identity.sourcePath, analyzer: analyzer,
+                                                  workers: threads) { _, _ in true }
                     if let added { moved.append((episode.id, added)) }
                     continue
                 }
-                pending.append(LoadedEpisodeParts(episode: episode, cues: cues, contentHash: identity.contentHash,
-                                                  sourcePath: identity.sourcePath))
+                pending.append(IndexableEpisode(episode: episode, cues: cues, contentHash: identity.contentHash,
+                                                sourcePath: identity.sourcePath))
                 pendingText += text
-                if pending.count >= ArchiveIngester.batchSize || pendingText >= Self.mergeGroupTextBytes { addPending() }
+                if pending.count >= Self.mergeGroupEpisodes || pendingText >= Self.mergeGroupTextBytes { addPending() }
             }
         }
         addPending()
@@ -51,8 +53,7 @@ extension IndexWriter {
         // deleted episodes' words), and the kept one is stale afterwards.
         cachedLexicon = nil
         var lexicon = existingLexicon()
-        let state = try Self.write(&mergedBuilder, as: id, lexicon: &lexicon, directory: directory,
-                                   faultInjection: faultInjection)
+        let state = try segmentWriter.write(&mergedBuilder, as: id, lexicon: &lexicon)
         segments.removeAll { group.contains($0.reader.id) }
         segments.append(state)
         for (episodeID, ordinal) in moved { locations[episodeID] = .segment(id, ordinal) }
@@ -62,31 +63,6 @@ extension IndexWriter {
     /// a slice at a time instead).
     static let mergeGroupTextBytes = 4 << 20
 
-    private func analyseParts(_ parts: [LoadedEpisodeParts]) -> [AnalysedEpisode] {
-        var results = [AnalysedEpisode?](repeating: nil, count: parts.count)
-        let analyzer = self.analyzer
-        results.withUnsafeMutableBufferPointer { buffer in
-            let out = UnsafeMutableSendable(buffer)
-            DispatchQueue.concurrentPerform(iterations: min(2, max(1, parts.count))) { worker in
-                var index = worker
-                while index < parts.count {
-                    let part = parts[index]
-                    out.buffer[index] = analyzer.analyse(episode: part.episode, cues: part.cues,
-                                                         contentHash: part.contentHash, sourcePath: part.sourcePath)
-                    index += 2
-                }
-            }
-        }
-        return results.compactMap { $0 }
-    }
+    /// The most episodes a merge analyses at once (as many as an ingest batch).
+    static let mergeGroupEpisodes = 64
 }
-
-/// An episode as stored in a segment, before analysis.
-struct LoadedEpisodeParts: Sendable {
-    var episode: Episode
-    var cues: [Cue]
-    var contentHash: String
-    var sourcePath: String
-}
-
-import Dispatch

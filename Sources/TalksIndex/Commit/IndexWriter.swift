@@ -1,9 +1,8 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Dispatch
-import TalksIngest
 import TalksModel
+import TalksSystem
 
 /// What a commit did.
 public struct CommitSummary: Sendable, Equatable {
@@ -30,6 +29,10 @@ public struct CommitSummary: Sendable, Equatable {
 public final class IndexWriter {
     public let directory: String
     public let memoryBudget: Int
+    /// Threads the writer works on: the lanes of a `LaneBatch`, analysis, flushes and
+    /// merges (`Parallel`). Defaults to the processors the process may use. The segment's
+    /// bytes depend on it (lane `k` holds items `k`, `k + threads`, …) but never on timing.
+    public let threads: Int
     /// The last committed generation (0 for a new index).
     public private(set) var generation: UInt64
 
@@ -47,15 +50,16 @@ public final class IndexWriter {
 
     private let lock: WriteLock
     var segments: [SegmentState] = []
-    /// One in-memory builder per core; `addInParallel` fills them at once.
-    var lanes: [SegmentBuilder] = [SegmentBuilder(), SegmentBuilder()]
+    /// One in-memory builder per thread; a `LaneBatch` fills them at once.
+    var lanes: [SegmentBuilder]
     private var nextSegmentNumber: UInt32 = 0
     var locations: [String: Location] = [:]
     private var contentHashes: [String: String] = [:]
     private var added = 0
     private var removed = 0
     var written = 0
-    let analyzer = EpisodeAnalyzer()
+    /// How this writer analyses episodes (a parallel ingest analyses with it on its own threads).
+    public let analyzer = EpisodeAnalyzer()
     /// Resident bytes when nothing is buffered (`measureBaseline`); 0 when unknown.
     var baselineBytes = 0
     /// The compound lexicon as of the last flush (`existingLexicon()` plus what flushes
@@ -65,9 +69,11 @@ public final class IndexWriter {
     /// a crash or a full disk at that point.
     var faultInjection: (@Sendable (String) throws(IndexError) -> Void)?
 
-    init(directory: String, memoryBudget: Int, lock: WriteLock, manifest: Manifest) throws(IndexError) {
+    init(directory: String, memoryBudget: Int, threads: Int, lock: WriteLock, manifest: Manifest) throws(IndexError) {
         self.directory = directory
         self.memoryBudget = max(1 << 20, memoryBudget)
+        self.threads = max(1, threads)
+        lanes = (0..<self.threads).map { _ in SegmentBuilder() }  // one each: a builder holds reference-typed tables
         self.lock = lock
         self.generation = manifest.generation
         for entry in manifest.segments {
@@ -89,13 +95,17 @@ public final class IndexWriter {
     }
 
     /// Opens (creating if needed) the index in `directory` for writing and takes its lock.
-    public static func open(directory: String, memoryBudget: Int = 256 << 20) throws(IndexError) -> IndexWriter {
+    /// `threads` (at least 1) is how many threads it works on.
+    public static func open(
+        directory: String, memoryBudget: Int = 256 << 20, threads: Int = Parallel.defaultWorkers
+    ) throws(IndexError) -> IndexWriter {
         MemoryRelease.mapLargeAllocations()
         try FileSystem.createDirectory(directory)
         let lock = try WriteLock(directory: directory)
         let manifest = try Manifest.read(directory: directory) ?? Manifest(generation: 0, segments: [])
         try collectGarbage(directory: directory, keeping: manifest)
-        let writer = try IndexWriter(directory: directory, memoryBudget: memoryBudget, lock: lock, manifest: manifest)
+        let writer = try IndexWriter(directory: directory, memoryBudget: memoryBudget, threads: threads, lock: lock,
+                                     manifest: manifest)
         writer.measureBaseline()
         return writer
     }
@@ -129,35 +139,30 @@ public final class IndexWriter {
     public var episodeIDs: [String] { Array(locations.keys) }
 
     /// Adds an episode, replacing a live one with the same id.
-    public func add(_ episode: LoadedEpisode) throws {
-        try add(analysed: analyzer.analyse(episode: episode.episode, cues: episode.transcript.cues,
-                                           contentHash: episode.contentHash, sourcePath: episode.sourcePath))
+    public func add(_ episode: IndexableEpisode) throws(IndexError) {
+        try add(analysed: analyzer.analyse(episode))
     }
 
-    /// Adds many episodes, analysing them on both cores.
-    public func add(contentsOf episodes: [LoadedEpisode]) throws(IndexError) {
-        let analysed = Self.analyse(episodes, with: analyzer)
-        for item in analysed { try add(analysed: item) }
+    /// Adds many episodes, analysing them on `threads` threads.
+    public func add(contentsOf episodes: [IndexableEpisode]) throws(IndexError) {
+        for item in Self.analyse(episodes, with: analyzer, workers: threads) { try add(analysed: item) }
     }
 
-    static func analyse(_ episodes: [LoadedEpisode], with analyzer: EpisodeAnalyzer) -> [AnalysedEpisode] {
-        var results = [AnalysedEpisode?](repeating: nil, count: episodes.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            let out = UnsafeMutableSendable(buffer)
-            DispatchQueue.concurrentPerform(iterations: min(2, max(1, episodes.count))) { worker in
-                var index = worker
-                while index < episodes.count {
-                    let episode = episodes[index]
-                    out.buffer[index] = analyzer.analyse(episode: episode.episode, cues: episode.transcript.cues,
-                                                         contentHash: episode.contentHash, sourcePath: episode.sourcePath)
-                    index += 2
-                }
-            }
-        }
-        return results.compactMap { $0 }
+    /// Analyses episodes on `workers` threads, in order: the one analysis path of `add`
+    /// and of merges.
+    static func analyse(_ episodes: [IndexableEpisode], with analyzer: EpisodeAnalyzer, workers: Int) -> [AnalysedEpisode] {
+        Parallel.map(count: episodes.count, workers: workers) { analyzer.analyse(episodes[$0]) }
     }
 
+    /// Writes segments into this index's directory (flushes and merges).
+    var segmentWriter: SegmentWriter {
+        SegmentWriter(directory: directory, workers: threads, faultInjection: faultInjection)
+    }
+
+    /// Adds an analysed episode to the first lane's builder, replacing a live one with the
+    /// same id; flushes when the builders reach the memory budget.
     func add(analysed: AnalysedEpisode) throws(IndexError) {
+        precondition(!isBatchOpen, "a LaneBatch is open: finish it first")
         try flushIfJoined()
         let ordinal = lanes[0].add(analysed)
         place(id: analysed.episode.id, contentHash: analysed.contentHash, at: .building(lane: 0, ordinal: ordinal))
@@ -172,7 +177,8 @@ public final class IndexWriter {
         added += 1
     }
 
-    var memoryInUse: Int { lanes.reduce(0) { $0 + $1.memoryBytes } }
+    /// Bytes buffered in the in-memory builders, not yet written to a segment.
+    public var memoryInUse: Int { lanes.reduce(0) { $0 + $1.memoryBytes } }
 
     /// Buffers are flushed when they reach half of what the budget leaves beside the
     /// baseline: flushing needs up to 0.8 times the builders' bytes on top for a moment
@@ -195,61 +201,9 @@ public final class IndexWriter {
     /// about twice the size of its files, and must stay under `flushThreshold`.
     var maximumMergeBytes: Int { flushThreshold / 2 }
 
-    /// Produces items `0..<count` on both cores and builds them, so loading, analysis and
-    /// building all run in parallel. A core produces whichever item is next when it is
-    /// free (`BatchPipeline`); item i is built by lane `i % lanes`, in item order, so the
-    /// segment does not depend on timing. `produce` must be safe to call from two threads
-    /// at once. Episodes are placed in item order, so a later item with the same id
-    /// replaces an earlier one.
-    func addInParallel<Outcome>(
-        count: Int, produce: @Sendable (Int) -> (AnalysedEpisode?, Outcome)
-    ) throws(IndexError) -> [Outcome] {
-        try flushIfJoined()
-        var outcomes = [Outcome?](repeating: nil, count: count)
-        var placed = [(id: String, hash: String, lane: Int, ordinal: Int)?](repeating: nil, count: count)
-        let laneCount = min(lanes.count, max(1, count))
-        let pipeline = BatchPipeline<(AnalysedEpisode?, Outcome)>(count: count)
-        lanes.withUnsafeMutableBufferPointer { laneBuffer in
-            outcomes.withUnsafeMutableBufferPointer { outcomeBuffer in
-                placed.withUnsafeMutableBufferPointer { placedBuffer in
-                    let lanesOut = UnsafeMutableSendable(laneBuffer)
-                    let outcomesOut = UnsafeMutableSendable(outcomeBuffer)
-                    let placedOut = UnsafeMutableSendable(placedBuffer)
-                    DispatchQueue.concurrentPerform(iterations: laneCount) { lane in
-                        var next = lane
-                        func build(_ index: Int, _ item: (AnalysedEpisode?, Outcome)) {
-                            let (analysed, outcome) = item
-                            outcomesOut.buffer[index] = outcome
-                            if let analysed {
-                                let ordinal = lanesOut.buffer[lane].add(analysed)
-                                placedOut.buffer[index] = (analysed.episode.id, analysed.contentHash, lane, ordinal)
-                            }
-                        }
-                        while let index = pipeline.claim() {
-                            pipeline.deliver(index, produce(index))
-                            while next < count, let item = pipeline.take(next, waiting: false) {
-                                build(next, item)
-                                next += laneCount
-                            }
-                        }
-                        while next < count, let item = pipeline.take(next, waiting: true) {
-                            build(next, item)
-                            next += laneCount
-                        }
-                    }
-                }
-            }
-        }
-        for entry in placed {
-            guard let entry else { continue }
-            place(id: entry.id, contentHash: entry.hash, at: .building(lane: entry.lane, ordinal: entry.ordinal))
-        }
-        if memoryInUse >= flushThreshold { try flush() }
-        return outcomes.compactMap { $0 }
-    }
-
     /// Marks the live episode with this id deleted; throws `episodeNotFound` if none.
     public func remove(id: String) throws(IndexError) {
+        precondition(!isBatchOpen, "a LaneBatch is open: finish it first")
         guard let location = locations[id] else { throw IndexError.episodeNotFound(id: id) }
         markDeleted(location)
         locations[id] = nil
@@ -277,6 +231,7 @@ public final class IndexWriter {
     /// generation. On failure (e.g. ENOSPC) the previous generation stays current.
     @discardableResult
     public func commit() throws(IndexError) -> CommitSummary {
+        precondition(!isBatchOpen, "a LaneBatch is open: finish it first")
         try flush()
         var merged = 0
         var bytes: [SegmentID: Int] = [:]

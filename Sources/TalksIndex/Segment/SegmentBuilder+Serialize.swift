@@ -9,13 +9,13 @@ import TalksModel
 /// size. The builder is empty afterwards.
 extension SegmentBuilder {
     /// The vocabulary in dictionary order: term ids sorted by bytes, and their keys.
-    func sortedVocabulary() -> (ids: [Int], vocabulary: Vocabulary) {
+    func sortedVocabulary(workers: Int) -> (ids: [Int], vocabulary: Vocabulary) {
         let ids = terms.sortedIDs()
-        return (ids, Vocabulary(terms: ids.map { String(decoding: terms.bytes($0), as: UTF8.self) }))
+        return (ids, Vocabulary(terms: ids.map { String(decoding: terms.bytes($0), as: UTF8.self) }, workers: workers))
     }
 
     /// Writes every file of the segment but `.store` and `.expansions` (built apart, in
-    /// parallel: `IndexWriter.writeStore`, `ExpansionTablesWriter`), with the term order
+    /// parallel: `SegmentWriter`, `ExpansionTablesWriter`), with the term order
     /// from `sortedVocabulary()`.
     mutating func serialize(
         as id: SegmentID, sorted: (ids: [Int], vocabulary: Vocabulary),

@@ -1,5 +1,5 @@
-import Dispatch
 import TalksModel
+import TalksSystem
 
 /// Building one long episode piece by piece: its cues are analysed and added a slice at a
 /// time, and each slice's text is freed once it is in the cue store.
@@ -17,14 +17,15 @@ extension SegmentBuilder {
     static let sliceBytes = 1 << 20
 
     /// Adds an episode from its parsed cues, a slice at a time, emptying `cues` as it goes.
-    /// One core analyses the next slice while the other adds the current one. After each
+    /// With two workers or more, one analyses the next slice while another adds the current one. After each
     /// slice `shouldContinue(builder, remainingCueBytes)` may stop it: it then returns nil
     /// and the builder holds part of an episode, so it must be discarded (the writer builds
     /// long episodes in a builder of their own for this reason). Returns the episode's
     /// ordinal when it was added whole.
     mutating func add(
         streaming episode: Episode, cues: inout [Cue], contentHash: String, sourcePath: String,
-        analyzer: EpisodeAnalyzer, sliceBytes: Int = Self.sliceBytes, shouldContinue: (SegmentBuilder, Int) -> Bool
+        analyzer: EpisodeAnalyzer, sliceBytes: Int = Self.sliceBytes, workers: Int = Parallel.defaultWorkers,
+        shouldContinue: (SegmentBuilder, Int) -> Bool
     ) -> Int? {
         // The array's slots stay until the end; each cue's strings go as it is built.
         var remaining = cues.capacity * MemoryLayout<Cue>.stride
@@ -45,30 +46,15 @@ extension SegmentBuilder {
             guard let current = analysed else { break }
             analysed = nil
             let next = number + 1 < slices.count ? slices[number + 1] : nil
-            withUnsafeMutablePointer(to: &self) { builderPointer in
-                withUnsafeMutablePointer(to: &analysed) { analysedPointer in
-                    withUnsafeMutablePointer(to: &length) { lengthPointer in
-                        cues.withUnsafeBufferPointer { cueBuffer in
-                            let builderOut = UnsafeMutableSendablePointer(builderPointer)
-                            let analysedOut = UnsafeMutableSendablePointer(analysedPointer)
-                            let lengthOut = UnsafeMutableSendablePointer(lengthPointer)
-                            let parsed = UnsafeSendableCues(buffer: cueBuffer)
-                            DispatchQueue.concurrentPerform(iterations: 2) { task in
-                                if task == 0 {
-                                    if let next {
-                                        analysedOut.pointer.pointee = analyzer.analyseTranscript(
-                                            parsed.buffer[next], textBytes: sliceBytes)
-                                    }
-                                } else {
-                                    for index in slice { builderOut.pointer.pointee.cueStore.add(parsed.buffer[index]) }
-                                    lengthOut.pointer.pointee &+= builderOut.pointer.pointee.addTranscript(
-                                        current.0, cueTokenEnds: current.1)
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+            // One thread analyses the next slice while another adds this one.
+            let (following, added) = Parallel.both(workers: workers, {
+                next.map { analyzer.analyseTranscript(cues[$0], textBytes: sliceBytes) }
+            }, { () -> UInt32 in
+                for index in slice { self.cueStore.add(cues[index]) }
+                return self.addTranscript(current.0, cueTokenEnds: current.1)
+            })
+            analysed = following
+            length &+= added
             for index in slice {
                 remaining -= Self.heapBytes(of: cues[index])
                 cues[index] = Cue(start: 0, end: 0, text: "")
@@ -110,9 +96,4 @@ extension SegmentBuilder {
         }
         return heap(cue.text) + heap(cue.speaker) + heap(cue.id)
     }
-}
-
-/// Lets the analysing core read cues while the other adds earlier ones (neither writes).
-private struct UnsafeSendableCues: @unchecked Sendable {
-    let buffer: UnsafeBufferPointer<Cue>
 }

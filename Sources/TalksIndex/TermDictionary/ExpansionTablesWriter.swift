@@ -1,35 +1,20 @@
-import Dispatch
 import TalksAnalysis
+import TalksSystem
 
-/// The sorted terms of a segment with their inflection and folded keys, computed on both
-/// cores before the expansion tables are written.
+/// The sorted terms of a segment with their inflection and folded keys, computed on
+/// `workers` threads before the expansion tables are written.
 struct Vocabulary: Sendable {
     var terms: [String]
     var keys: [String]
     var folded: [String]
 
-    init(terms: [String]) {
-        let count = terms.count
-        let workers = 2
-        var keys = [String](repeating: "", count: count)
-        var folded = [String](repeating: "", count: count)
-        keys.withUnsafeMutableBufferPointer { keyBuffer in
-            folded.withUnsafeMutableBufferPointer { foldedBuffer in
-                let keyOut = UnsafeMutableSendable(keyBuffer)
-                let foldedOut = UnsafeMutableSendable(foldedBuffer)
-                DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                    var index = worker
-                    while index < count {
-                        keyOut.buffer[index] = ExpansionKeys.inflection(terms[index])
-                        foldedOut.buffer[index] = ExpansionKeys.folded(terms[index])
-                        index += workers
-                    }
-                }
-            }
+    init(terms: [String], workers: Int) {
+        let keyed = Parallel.map(count: terms.count, workers: workers) { index in
+            (ExpansionKeys.inflection(terms[index]), ExpansionKeys.folded(terms[index]))
         }
         self.terms = terms
-        self.keys = keys
-        self.folded = folded
+        keys = keyed.map(\.0)
+        folded = keyed.map(\.1)
     }
 
     /// What this vocabulary adds to the compound splitter's lexicon: terms and keys.
@@ -102,35 +87,32 @@ struct CompoundLexicon: Sendable {
 ///   every term and every inflection key of the whole index as of the commit (this
 ///   segment and the live segments), so a one-episode segment still splits `kostchef`
 ///   when `kost` was said in another episode.
-/// Compound splitting runs on both cores.
+/// Compound splitting runs on `workers` threads.
 enum ExpansionTablesWriter {
-    static func build(_ vocabulary: Vocabulary, lexicon: CompoundLexicon) -> [[UInt8]] {
+    static func build(_ vocabulary: Vocabulary, lexicon: CompoundLexicon, workers: Int) -> [[UInt8]] {
         let terms = vocabulary.terms
         let keys = vocabulary.keys
         let folded = vocabulary.folded
         let count = terms.count
-        // Many small slices rather than one per core: the other branch of the flush is
+        // Many small slices rather than one per thread: the other branch of the flush is
         // busy writing postings at first, so idle threads pick up slices as they free up.
-        let workers = 16
+        let slices = workers > 1 ? max(16, workers * 8) : 1
         var clock = PhaseClock()
         defer { clock.report("expansion tables, inside") }
-        let isWord: @Sendable (String) -> Bool = { lexicon.contains(word: $0) }
-        let isKey: @Sendable (String) -> Bool = { lexicon.contains(key: $0) }
-        var parts = [[String]?](repeating: nil, count: count)
-        parts.withUnsafeMutableBufferPointer { partBuffer in
-            let out = UnsafeMutableSendable(partBuffer)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                let splitter = CompoundSplitter()
-                var index = worker
-                while index < count {
-                    let term = terms[index]
-                    if term.utf8.count >= 2 * splitter.minimumPartLength {
-                        out.buffer[index] = splitter.split(term, isWord: isWord, isKey: isKey)
-                    }
-                    index += workers
-                }
+        let isWord: (String) -> Bool = { lexicon.contains(word: $0) }
+        let isKey: (String) -> Bool = { lexicon.contains(key: $0) }
+        // Slice `s` splits terms s, s + slices, …: one splitter per slice.
+        let splits = Parallel.map(count: slices, workers: slices) { slice -> [(Int, [String])] in
+            let splitter = CompoundSplitter()
+            var found: [(Int, [String])] = []
+            for index in stride(from: slice, to: count, by: slices)
+            where terms[index].utf8.count >= 2 * splitter.minimumPartLength {
+                if let split = splitter.split(terms[index], isWord: isWord, isKey: isKey) { found.append((index, split)) }
             }
+            return found
         }
+        var parts = [[String]?](repeating: nil, count: count)
+        for (index, split) in splits.joined() { parts[index] = split }
         clock.lap("compound splitting")
         var inflectionMap: [String: [UInt32]] = [:]
         var foldedMap: [String: [UInt32]] = [:]
@@ -170,16 +152,4 @@ enum ExpansionTablesWriter {
         }
         return [keyOffsets.bytes, keyBytes, listOffsets.bytes, entries.bytes]
     }
-}
-
-/// Lets one `concurrentPerform` worker write a value the caller reads afterwards.
-struct UnsafeMutableSendablePointer<Pointee>: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<Pointee>
-    init(_ pointer: UnsafeMutablePointer<Pointee>) { self.pointer = pointer }
-}
-
-/// Lets `concurrentPerform` workers write disjoint elements of one buffer.
-struct UnsafeMutableSendable<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
-    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
 }

@@ -2,6 +2,12 @@ import TalksModel
 
 /// Finds the episode folders under the paths a user names, without reading transcripts.
 ///
+/// Each `episode.json` is read here, once: its `id` decides duplicates and the order, and
+/// the source keeps the parsed file and its content hash begun, so `EpisodeLoader` reads
+/// only the transcript (and `episode.html`, whose id is the folder name). The parsed files
+/// kept add up to `IngestLimits.maximumScanKeptMetadataBytes` at most; past that an episode
+/// keeps only its id and its metadata is read again on load.
+///
 /// A path may be an archive (a folder of episode folders) or one episode folder (it holds
 /// `episode.json` or `episode.html`). Hidden entries (starting with ".") are skipped, as are
 /// plain files in an archive (`README.md`). A folder with a transcript but no metadata is an
@@ -18,7 +24,13 @@ public enum ArchiveScanner {
 
     /// Scans `paths`; throws only when a path itself does not exist or is not a folder.
     public static func scan(_ paths: [String]) throws(IngestError) -> ArchiveScan {
+        try scan(paths, keepingMetadataBytes: IngestLimits.maximumScanKeptMetadataBytes)
+    }
+
+    /// Scans `paths`, keeping parsed `episode.json` files up to `budget` bytes in all.
+    static func scan(_ paths: [String], keepingMetadataBytes budget: Int) throws(IngestError) -> ArchiveScan {
         var scan = ArchiveScan()
+        var kept = KeptMetadata(budget: budget)
         var candidates: [EpisodeSource] = []
         for path in paths {
             guard let kind = FileSystem.kind(of: path) else { throw .notFound(path: path) }
@@ -29,7 +41,8 @@ public enum ArchiveScanner {
             if names.contains(where: metadataNames.contains) {
                 let archive = try ArchiveRoot.holding(path)
                 if isInside(archive, folder: path, diagnostics: &scan.diagnostics),
-                   let source = source(folder: path, names: names, archive: archive, diagnostics: &scan.diagnostics) {
+                   let source = source(folder: path, names: names, archive: archive, kept: &kept,
+                                       diagnostics: &scan.diagnostics) {
                     candidates.append(source)
                 }
                 continue
@@ -46,7 +59,8 @@ public enum ArchiveScanner {
                     scan.diagnostics.append(Diagnostic(.error, file: folder, "cannot read the folder: \(error)"))
                     continue
                 }
-                if let source = source(folder: folder, names: inner, archive: archive, diagnostics: &scan.diagnostics) {
+                if let source = source(folder: folder, names: inner, archive: archive, kept: &kept,
+                                       diagnostics: &scan.diagnostics) {
                     candidates.append(source)
                 }
             }
@@ -68,8 +82,16 @@ public enum ArchiveScanner {
         }
     }
 
+    /// How many `episode.json` bytes the scan keeps parsed, and how many it may.
+    struct KeptMetadata {
+        let budget: Int
+        var bytes = 0
+    }
+
     /// The source for one folder, or nil (with a diagnostic) when it has no metadata.
-    static func source(folder: String, names: [String], archive: ArchiveRoot, diagnostics: inout [Diagnostic]) -> EpisodeSource? {
+    static func source(
+        folder: String, names: [String], archive: ArchiveRoot, kept: inout KeptMetadata, diagnostics: inout [Diagnostic]
+    ) -> EpisodeSource? {
         let present = Set(names)
         let transcripts = transcriptNames.filter(present.contains)
         guard let metadataName = metadataNames.first(where: present.contains) else {
@@ -87,30 +109,18 @@ public enum ArchiveScanner {
             diagnostics.append(Diagnostic(.warning, file: folder, "has both transcript.vtt and transcript.srt; transcript.vtt is used"))
         }
         let metadataPath = FileSystem.join(folder, metadataName)
-        return EpisodeSource(
-            id: declaredID(metadataPath: metadataPath, archive: archive) ?? FileSystem.folderName(folder),
-            folder: folder, metadataPath: metadataPath,
+        var source = EpisodeSource(
+            id: FileSystem.folderName(folder), folder: folder, metadataPath: metadataPath,
             transcriptPath: transcripts.first.map { FileSystem.join(folder, $0) }, archive: archive)
-    }
-
-    /// The `id` field of an `episode.json`, when the file parses and has one. Errors are left
-    /// for `EpisodeLoader`, which reports them with lines.
-    static func declaredID(metadataPath: String, archive: ArchiveRoot) -> String? {
-        guard metadataPath.hasSuffix(".json"),
-            let bytes = try? archive.readFile(metadataPath, limit: IngestLimits.maximumMetadataFileBytes),
-            let value = try? JSONParser.parse(bytes),
-            case .string(let id)? = value["id"]
-        else { return nil }
-        return id
-    }
-
-    /// The line of the `id` field in an `episode.json`, for the duplicate-id message.
-    static func declaredIDLine(metadataPath: String, archive: ArchiveRoot) -> Int? {
-        guard metadataPath.hasSuffix(".json"),
-            let bytes = try? archive.readFile(metadataPath, limit: IngestLimits.maximumMetadataFileBytes),
-            let document = try? JSONParser.parseDocument(bytes)
-        else { return nil }
-        return document.line("id")
+        // Errors in the file are left for `EpisodeLoader`, which reports them with lines.
+        if metadataPath.hasSuffix(".json") {
+            let file = MetadataFile.read(metadataPath, folder: folder, archive: archive)
+            if let declared = file.metadata.declaredID { source.id = declared }
+            source.declaredIDLine = file.metadata.declaredIDLine
+            kept.bytes += file.byteCount
+            if kept.bytes <= kept.budget { source.metadataFile = file }
+        }
+        return source
     }
 
     static func removeDuplicates(_ candidates: [EpisodeSource], diagnostics: inout [Diagnostic]) -> [EpisodeSource] {
@@ -120,7 +130,7 @@ public enum ArchiveScanner {
             if let earlier = firstFolder[source.id] {
                 if earlier == source.folder { continue }  // the same folder named twice
 
-                let declaredAt = declaredIDLine(metadataPath: source.metadataPath, archive: source.archive).map {
+                let declaredAt = source.declaredIDLine.map {
                     " (declared at \(FileSystem.lastComponent(source.metadataPath)):\($0))"
                 } ?? ""
                 diagnostics.append(Diagnostic(

@@ -3,55 +3,97 @@ import TalksTranscript
 
 /// Reads one `EpisodeSource` into a validated `LoadedEpisode`, or rejects it with reasons.
 ///
-/// Metadata comes from `episode.json` (`EpisodeJSONReader`) or `episode.html`
-/// (`EpisodePageReader`), the transcript from TalksTranscript's `TranscriptReader`. Files
-/// larger than their `IngestLimits` are refused before reading, and so are files whose real
-/// path leaves the archive (`ArchiveRoot`). Problems in the
-/// metadata and the transcript are all collected, so one run names every fix needed.
+/// Metadata comes from `episode.json` (`EpisodeJSONReader`, usually read by the scan
+/// already) or `episode.html` (`EpisodePageReader`), the transcript from TalksTranscript's
+/// `TranscriptReader`. Each file is read once: its bytes are hashed and parsed from the same
+/// read. Files larger than their `IngestLimits` are refused before reading, and so are files
+/// whose real path leaves the archive (`ArchiveRoot`). Problems in the metadata and the
+/// transcript are all collected, so one run names every fix needed.
 /// `contentHash` is XXH64 over the file names, lengths and bytes of both files.
 public enum EpisodeLoader {
     public static func load(_ source: EpisodeSource) -> Result<LoadedEpisode, EpisodeRejection> {
-        var diagnostics: [Diagnostic] = []
-        var hasher = ContentHasher()
+        parse(read(source))
+    }
 
-        var episode: Episode?
-        do {
-            let bytes = try source.archive.readFile(source.metadataPath, limit: IngestLimits.maximumMetadataFileBytes)
-            hasher.update(field: FileSystem.lastComponent(source.metadataPath))
-            hasher.update(length: bytes.count)
-            hasher.update(bytes)
-            let folderName = FileSystem.folderName(source.folder)
-            let metadata = source.metadataPath.hasSuffix(".html")
-                ? EpisodePageReader.read(bytes, file: source.metadataPath, defaultID: folderName)
-                : EpisodeJSONReader.read(bytes, file: source.metadataPath, defaultID: folderName)
-            diagnostics += metadata.diagnostics
-            episode = metadata.episode
-        } catch {
-            diagnostics.append(diagnostic(for: error, file: source.metadataPath, kind: "episode metadata"))
+    /// Loads an episode for an incremental ingest: `.unchanged` when the content hash of its
+    /// files equals `indexedContentHash` (the very bytes already indexed), recognised from the
+    /// bytes without parsing the transcript.
+    public static func load(_ source: EpisodeSource, unlessContentHashIs indexedContentHash: String?) -> EpisodeLoad {
+        let files = read(source)
+        if let indexedContentHash, files.contentHash == indexedContentHash {
+            return .unchanged(contentHash: indexedContentHash)
         }
+        switch parse(files) {
+        case .success(let loaded): return .loaded(loaded)
+        case .failure(let rejection): return .rejected(rejection)
+        }
+    }
 
-        var transcript: Transcript?
-        if let transcriptPath = source.transcriptPath {
-            transcript = readTranscript(transcriptPath, archive: source.archive, hasher: &hasher, diagnostics: &diagnostics)
-        } else {
-            diagnostics.append(Diagnostic(
+    /// An episode's files read and hashed: the metadata parsed, the transcript not yet.
+    struct Files {
+        var source: EpisodeSource
+        var metadata: EpisodeMetadata
+        var transcript: (path: String, format: TranscriptFormat, bytes: [UInt8])?
+        /// XXH64 over both files; nil when either could not be read.
+        var contentHash: String?
+        /// Problems reading the transcript (missing, too large, not a regular file).
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Reads the transcript (and the metadata unless the scan read it) and finishes the hash.
+    static func read(_ source: EpisodeSource) -> Files {
+        let metadataFile = source.metadataFile
+            ?? MetadataFile.read(source.metadataPath, folder: source.folder, archive: source.archive)
+        guard let path = source.transcriptPath else {
+            let missing = Diagnostic(
                 .error, file: source.folder,
-                "missing transcript: add transcript.vtt (WebVTT) or transcript.srt (SubRip) to the folder"))
+                "missing transcript: add transcript.vtt (WebVTT) or transcript.srt (SubRip) to the folder")
+            return Files(source: source, metadata: metadataFile.metadata, transcript: nil, contentHash: nil,
+                         diagnostics: [missing])
         }
+        // The transcript is read even when the metadata could not be, so one run names
+        // every problem; the hash is whole only when both files were read.
+        var diagnostics: [Diagnostic] = []
+        var hasher = metadataFile.hasher ?? ContentHasher()
+        let read = readTranscriptBytes(path, archive: source.archive, hasher: &hasher, diagnostics: &diagnostics)
+        let complete = metadataFile.hasher != nil && read != nil
+        return Files(source: source, metadata: metadataFile.metadata, transcript: read.map { (path, $0.format, $0.bytes) },
+                     contentHash: complete ? hasher.hexDigest() : nil, diagnostics: diagnostics)
+    }
 
+    /// Parses the transcript and validates the whole episode.
+    static func parse(_ files: Files) -> Result<LoadedEpisode, EpisodeRejection> {
+        let source = files.source
+        var diagnostics = files.metadata.diagnostics + files.diagnostics
+        var transcript: Transcript?
+        if let file = files.transcript {
+            transcript = parseTranscript(file.bytes, format: file.format, path: file.path, diagnostics: &diagnostics)
+        }
+        let episode = files.metadata.episode
         if let episode, episode.id != source.id {
             diagnostics.append(Diagnostic(.error, file: source.metadataPath, "the id \(Excerpt.quoted(episode.id, quote: "'")) differs from the scanned id \(Excerpt.quoted(source.id, quote: "'"))"))
         }
-        guard let episode, let transcript, !diagnostics.contains(where: { $0.severity == .error }) else {
+        guard let episode, let transcript, let contentHash = files.contentHash,
+              !diagnostics.contains(where: { $0.severity == .error }) else {
             return .failure(EpisodeRejection(source: source, diagnostics: diagnostics))
         }
         return .success(LoadedEpisode(
-            episode: episode, transcript: transcript, contentHash: hasher.hexDigest(),
+            episode: episode, transcript: transcript, contentHash: contentHash,
             sourcePath: source.folder, diagnostics: diagnostics))
     }
 
     /// Reads and parses a transcript file of `archive`, reporting failures as diagnostics.
     static func readTranscript(_ path: String, archive: ArchiveRoot, hasher: inout ContentHasher, diagnostics: inout [Diagnostic]) -> Transcript? {
+        guard let read = readTranscriptBytes(path, archive: archive, hasher: &hasher, diagnostics: &diagnostics) else { return nil }
+        return parseTranscript(read.bytes, format: read.format, path: path, diagnostics: &diagnostics)
+    }
+
+    /// Reads a transcript file of `archive` and adds its bytes to `hasher`; nil (with a
+    /// diagnostic) when the name is not a transcript's or the file cannot be read within its
+    /// limit or inside the archive.
+    static func readTranscriptBytes(
+        _ path: String, archive: ArchiveRoot, hasher: inout ContentHasher, diagnostics: inout [Diagnostic]
+    ) -> (format: TranscriptFormat, bytes: [UInt8])? {
         let name = FileSystem.lastComponent(path)
         let extensionText = name.split(separator: ".").last.map(String.init) ?? ""
         guard let format = TranscriptFormat(pathExtension: extensionText) else {
@@ -68,6 +110,13 @@ public enum EpisodeLoader {
         hasher.update(field: name)
         hasher.update(length: bytes.count)
         hasher.update(bytes)
+        return (format, bytes)
+    }
+
+    /// Checks a transcript's bytes are UTF-8 and parses them, reporting failures as diagnostics.
+    static func parseTranscript(
+        _ bytes: [UInt8], format: TranscriptFormat, path: String, diagnostics: inout [Diagnostic]
+    ) -> Transcript? {
         if let problem = UTF8Validation.firstProblem(in: bytes) {
             let hex = String(problem.byte, radix: 16, uppercase: true)
             diagnostics.append(Diagnostic(.error, file: path, line: problem.line,

@@ -1,7 +1,8 @@
 /// Where one episode's files are: the unit `ArchiveScanner` finds and `EpisodeLoader` reads.
 ///
-/// Scanning only looks at names (and, for duplicate detection, the `id` field of
-/// `episode.json`), so it is cheap to run over a whole archive before deciding what to load.
+/// The scan reads `episode.json` once (its `id` decides duplicates and the ingest order) and
+/// keeps what it read here, hashed and parsed, so loading reads only the transcript (and
+/// `episode.html`, whose id is always the folder name, so the scan leaves it unread).
 /// Every file is read through `archive`, which refuses files whose real path leaves it.
 public struct EpisodeSource: Sendable, Hashable {
     /// The episode id: `episode.json`'s `id`, or the folder name.
@@ -15,6 +16,11 @@ public struct EpisodeSource: Sendable, Hashable {
     /// The archive the folder was found in: its files are read only when their real paths
     /// lie inside it.
     public var archive: ArchiveRoot
+    /// The metadata file as the scan read it; nil when loading reads it (`episode.html`,
+    /// or past `IngestLimits.maximumScanKeptMetadataBytes`).
+    var metadataFile: MetadataFile?
+    /// The line of the `id` field in `episode.json`, when it has one (for the duplicate-id message).
+    var declaredIDLine: Int?
 
     public init(id: String, folder: String, metadataPath: String, transcriptPath: String?, archive: ArchiveRoot) {
         self.id = id

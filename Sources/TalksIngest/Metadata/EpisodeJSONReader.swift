@@ -56,7 +56,8 @@ private struct FieldReader {
         }
 
         var id = defaultID
-        if let given = string("id") { id = given }
+        let declared = string("id")
+        if let declared { id = declared }
         if let problem = EpisodeID.problem(with: id) {
             let source = document.value["id"] == nil ? "the folder name \(Excerpt.quoted(id, quote: "'")) used as id" : "field 'id': \(Excerpt.quoted(id, quote: "'"))"
             error(line: document.line(.key("id")) ?? 1, "\(source) \(problem)")
@@ -103,7 +104,8 @@ private struct FieldReader {
             description: string("description"), recording: link("recording"), page: link("page"),
             tags: strings("tags"), duration: duration(), linkTemplate: linkTemplate())
         let hasErrors = diagnostics.contains { $0.severity == .error }
-        return EpisodeMetadata(episode: hasErrors ? nil : episode, diagnostics: diagnostics)
+        return EpisodeMetadata(episode: hasErrors ? nil : episode, diagnostics: diagnostics, declaredID: declared,
+                               declaredIDLine: declared == nil ? nil : document.line(.key("id")))
     }
 
     // MARK: - Typed fields

@@ -149,3 +149,16 @@ public struct ContentHasher: Sendable {
         (value << count) | (value >> (64 - count))
     }
 }
+
+/// Two hashers are equal when they have taken in the same bytes (in the same state), so a
+/// value holding a hash in progress (`EpisodeSource`) can be compared.
+extension ContentHasher: Hashable {
+    public static func == (left: ContentHasher, right: ContentHasher) -> Bool {
+        left.accumulators == right.accumulators && left.buffer == right.buffer
+            && left.totalLength == right.totalLength && left.seed == right.seed
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(finalize())
+    }
+}

@@ -1,8 +1,9 @@
 import Foundation
-import TalksIndex
+import TalksIndexing
 import TalksModel
+import TalksSystem
 
-/// `talks ingest [PATH…] [--index DIR]`: brings the index up to date with archive folders.
+/// `talks ingest [PATH…] [--index DIR] [--memory MB] [--threads N]`: brings the index up to date with archive folders.
 struct IngestCommand: Command {
     static let configuration = CommandConfiguration(
         name: "ingest",
@@ -31,9 +32,15 @@ struct IngestCommand: Command {
             thousands of distinct words needs several hundred bytes per word. Budgets under
             about 100 MB cannot be met: the program, the open index and the compound lexicon
             take 25-60 MB by themselves.
+
+            --threads sets how many threads load, analyse and write (default: one per
+            processor the process may use). Episodes are spread over the threads by their
+            order, never by timing, so the same archive at the same --threads gives the same
+            segment files byte for byte; a different --threads orders episodes differently
+            inside a segment (searches find the same episodes).
             """,
         arguments: [path],
-        options: [CommonOptions.index, memory],
+        options: [CommonOptions.index, memory, threads],
         examples: [
             "talks ingest",
             "talks ingest archive/ --index /var/lib/talks/index",
@@ -52,18 +59,22 @@ struct IngestCommand: Command {
     static let memory = Option.integer("memory", value: "MB", default: 256, in: 16...4096,
                                        help: "Memory budget in MB: the most ingest holds at once, long transcripts included.")
 
+    static let threads = Option.integer(
+        "threads", value: "N", default: Parallel.defaultWorkers, in: 1...256, defaultShownAs: "one per processor",
+        help: "Threads to load, analyse and write on. The same archive gives the same index at a given N.")
+
     let paths: [String]
     let index: String
     let memoryBudget: Int
+    let threadCount: Int
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         let given = arguments[Self.path]
         index = arguments[CommonOptions.index]
         memoryBudget = arguments[Self.memory] << 20
+        threadCount = arguments[Self.threads]
         if given.isEmpty {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: IndexBootstrap.defaultArchive, isDirectory: &isDirectory),
-                  isDirectory.boolValue else {
+            guard IndexBootstrap.defaultArchiveExists else {
                 throw UsageError(command: Self.configuration.name, message: "there is no \(IndexBootstrap.defaultArchive)/ "
                     + "folder here; name the archive to index, e.g. 'talks ingest path/to/archive'")
             }
@@ -75,7 +86,8 @@ struct IngestCommand: Command {
 
     func run() throws -> Int32 {
         let showProgress = Console.errorIsTerminal
-        let summary = try ArchiveIngester.ingest(paths: paths, index: index, memoryBudget: memoryBudget) { progress in
+        let summary = try ArchiveIndexer.ingest(paths: paths, index: index, memoryBudget: memoryBudget,
+                                                threads: threadCount) { progress in
             guard showProgress else { return }
             Console.standardError("\r\(progress.episodesDone)/\(progress.episodesTotal) episodes, \(progress.cues) cues, \(Self.megabytes(progress.bytes)) MB\u{1B}[K")
         }

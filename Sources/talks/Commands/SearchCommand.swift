@@ -1,5 +1,5 @@
 import Foundation
-import TalksIndex
+import TalksIndexing
 import TalksModel
 import TalksSearch
 
@@ -82,7 +82,7 @@ struct SearchCommand: Command {
     }
 
     func run() throws -> Int32 {
-        try IndexBootstrap.ensureDefaultIndex(at: indexDirectory, isDefault: usesDefaultIndex)
+        if usesDefaultIndex { try IndexBootstrap.buildIfMissing(indexDirectory, report: Console.errorLine) }
         let searcher = try Searcher(directory: indexDirectory)
         if let queriesFile {
             return try runBatch(searcher, file: queriesFile)

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import TalksIndexing
 import TalksModel
 import TalksServer
 
@@ -84,7 +85,7 @@ struct ServeCommand: Command {
         let httpServer = HTTPServer(configuration: server, handler: routes, accessLog: log)
         let port = try httpServer.start()
         // After listening, so a bad --host or a busy port is reported before any index is built.
-        try IndexBootstrap.ensureDefaultIndex(at: index, isDefault: usesDefaultIndex)
+        if usesDefaultIndex { try IndexBootstrap.buildIfMissing(index, report: Console.errorLine) }
         let signals = ShutdownSignals { _ in
             // The first signal drains gracefully; a second one means "now".
             if httpServer.isStopping {

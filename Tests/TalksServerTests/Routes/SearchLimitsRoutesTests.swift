@@ -1,5 +1,5 @@
 import Foundation
-import TalksIngest
+import TalksIndexing
 import TalksSearch
 import XCTest
 @testable import TalksServer
@@ -70,8 +70,8 @@ final class SearchLimitsRoutesTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: directory + "/archive/ord", withIntermediateDirectories: true)
         try Data("{\"title\": \"Ordlista\"}".utf8).write(to: URL(fileURLWithPath: directory + "/archive/ord/episode.json"))
         try Data(vtt.utf8).write(to: URL(fileURLWithPath: directory + "/archive/ord/transcript.vtt"))
-        let source = try XCTUnwrap(ArchiveScanner.scan([directory + "/archive"]).sources.first)
-        try SampleIndex.commit([try EpisodeLoader.load(source).get()], into: directory + "/index")
+        let summary = try ArchiveIndexer.ingest(paths: [directory + "/archive"], index: directory + "/index")
+        XCTAssertEqual(summary.added, 1)
         harness.stop()
         harness = try ServerHarness(handler: TalksRoutes(backend: IndexSearchBackend(directory: directory + "/index")))
 

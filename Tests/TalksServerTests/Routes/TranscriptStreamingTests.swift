@@ -1,6 +1,6 @@
 import Foundation
 import TalksIndex
-import TalksIngest
+import TalksIndexing
 import TalksModel
 import TalksSearch
 import XCTest
@@ -30,8 +30,8 @@ final class TranscriptStreamingTests: XCTestCase {
             try Data(#"{"title": "Ett långt webbinarium", "date": "2023-01-01T12:00:00+01:00"}"#.utf8)
                 .write(to: URL(fileURLWithPath: directory + "/archive/lang/episode.json"))
             try Data(vtt.utf8).write(to: URL(fileURLWithPath: directory + "/archive/lang/transcript.vtt"))
-            let source = try XCTUnwrap(ArchiveScanner.scan([directory + "/archive"]).sources.first)
-            try SampleIndex.commit([try EpisodeLoader.load(source).get()], into: directory + "/index")
+            let summary = try ArchiveIndexer.ingest(paths: [directory + "/archive"], index: directory + "/index")
+            XCTAssertEqual(summary.added, 1)
             Self.directory = directory
         }
         index = try XCTUnwrap(Self.directory) + "/index"

@@ -1,22 +1,24 @@
 import Foundation
 import TalksIndex
+import TalksIndexing
 import TalksIngest
 import XCTest
 
 /// Builds real indexes from the sample archive (`archive/` at the repository root) in
-/// temporary directories, through TalksIngest and IndexWriter like `talks ingest` does.
+/// temporary directories: episodes loaded by TalksIngest, committed by IndexWriter in the
+/// generations a test asks for.
 enum SampleIndex {
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let archive = repositoryRoot.appendingPathComponent("archive").path
 
     /// Every loadable episode of the sample archive, sorted by id.
-    static func episodes() throws -> [LoadedEpisode] {
+    static func episodes() throws -> [IndexableEpisode] {
         guard FileManager.default.fileExists(atPath: archive) else {
             throw XCTSkip("the sample archive \(archive) is absent")
         }
         let scan = try ArchiveScanner.scan([archive])
-        return scan.sources.compactMap { try? EpisodeLoader.load($0).get() }.sorted { $0.episode.id < $1.episode.id }
+        return scan.sources.compactMap { try? EpisodeLoader.load($0).get().indexable }.sorted { $0.episode.id < $1.episode.id }
     }
 
     static func temporaryDirectory(_ name: String) throws -> String {
@@ -28,7 +30,7 @@ enum SampleIndex {
 
     /// Commits `episodes` into the index at `directory` (creating it) as one generation.
     @discardableResult
-    static func commit(_ episodes: [LoadedEpisode], into directory: String) throws -> UInt64 {
+    static func commit(_ episodes: [IndexableEpisode], into directory: String) throws -> UInt64 {
         let writer = try IndexWriter.open(directory: directory)
         defer { writer.close() }
         try writer.add(contentsOf: episodes)

@@ -2,6 +2,7 @@ import XCTest
 import TalksIngest
 import TalksModel
 @testable import TalksIndex
+@testable import TalksIndexing
 
 /// Files that are not regular files where an episode's files should be: a FIFO (opening it
 /// would wait for a writer forever), a link to `/dev/zero` (reading it never ends; refused
@@ -12,11 +13,11 @@ final class HostileFilesIngestTests: XCTestCase {
     private var root = ""
 
     override func setUp() {
-        root = TestArchive.temporaryDirectory(name)
+        root = TestFolders.temporaryDirectory(name)
     }
 
     override func tearDown() {
-        TestArchive.cleanUp(root)
+        TestFolders.cleanUp(root)
     }
 
     private func writeEpisode(_ id: String, transcript: String = "WEBVTT\n\n00:01.000 --> 00:02.000\nHej från \(UUID()).\n") throws {
@@ -43,7 +44,7 @@ final class HostileFilesIngestTests: XCTestCase {
         let done = DispatchSemaphore(value: 0)
         let (archive, index) = (root + "/archive", root + "/index")
         Thread {
-            result.value = Result { try ArchiveIngester.ingest(paths: [archive], index: index) }
+            result.value = Result { try ArchiveIndexer.ingest(paths: [archive], index: index) }
             done.signal()
         }.start()
         guard done.wait(timeout: .now() + 30) == .success else {

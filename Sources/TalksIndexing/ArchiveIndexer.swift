@@ -1,63 +1,27 @@
-import Dispatch
 import Foundation
+import TalksIndex
 import TalksIngest
 import TalksModel
+import TalksSystem
 
-/// Progress of an ingest, reported after each batch of episodes.
-public struct IngestProgress: Sendable {
-    public var episodesDone: Int
-    public var episodesTotal: Int
-    /// Cues indexed so far (unchanged episodes not counted).
-    public var cues: Int
-    /// Cue-text bytes indexed so far.
-    public var bytes: Int
-}
-
-/// An episode (or folder) that was not indexed, and why.
-public struct IngestRejection: Sendable, Hashable {
-    /// The episode id, when the scanner found one.
-    public var id: String?
-    /// The folder, as the user named it.
-    public var path: String
-    /// The reasons, each with file and line where known.
-    public var diagnostics: [Diagnostic]
-}
-
-/// What `ArchiveIngester.ingest` did.
-public struct IngestSummary: Sendable {
-    public var added = 0
-    public var replaced = 0
-    public var unchanged = 0
-    /// Cues and cue-text bytes of the added and replaced episodes.
-    public var cues = 0
-    public var bytes = 0
-    public var rejections: [IngestRejection] = []
-    /// Warnings about episodes that were indexed anyway.
-    public var warnings: [Diagnostic] = []
-    public var generation: UInt64 = 0
-    public var liveEpisodes = 0
-    public var seconds: Double = 0
-
-    public init() {}
-}
-
-/// Brings an index up to date with archive folders: scan, load and analyse on both
-/// cores, skip unchanged episodes (same id and content hash), replace changed ones, add
+/// Brings an index up to date with archive folders: scan, load and analyse on `threads`
+/// threads, skip unchanged episodes (same id and content hash), replace changed ones, add
 /// new ones, commit once. Bad episodes are named and skipped; good ones are indexed.
 /// Episodes in the index but not in `paths` are left alone (`talks remove` deletes).
 /// The writer's memory budget holds throughout: batches are bounded in episodes and in
 /// transcript bytes, and an episode whose loading may take more than a 16th of the budget
 /// is indexed alone, or rejected when it cannot fit (`IndexWriter+LongEpisodes`).
-public enum ArchiveIngester {
+public enum ArchiveIndexer {
     /// The most episodes loaded and analysed per parallel batch (fewer when their
     /// transcripts reach `IndexWriter.batchTranscriptBytes`).
     static let batchSize = 64
 
     public static func ingest(
-        paths: [String], index: String, memoryBudget: Int = 256 << 20,
+        paths: [String], index: String, memoryBudget: Int = 256 << 20, threads: Int = Parallel.defaultWorkers,
         progress: (IngestProgress) -> Void = { _ in }
     ) throws -> IngestSummary {
         let started = Date()
+        var clock = PhaseClock()
         let scan = try ArchiveScanner.scan(paths)
         var summary = IngestSummary()
         for diagnostic in scan.diagnostics {
@@ -67,7 +31,7 @@ public enum ArchiveIngester {
                 summary.warnings.append(diagnostic)
             }
         }
-        let writer = try IndexWriter.open(directory: index, memoryBudget: memoryBudget)
+        let writer = try IndexWriter.open(directory: index, memoryBudget: memoryBudget, threads: threads)
         defer { writer.close() }
         let known = Dictionary(uniqueKeysWithValues: writer.episodeIDs.compactMap { id in
             writer.contentHash(ofEpisode: id).map { (id, $0) }
@@ -97,22 +61,21 @@ public enum ArchiveIngester {
                 bytes += costs[end].fileBytes
                 end += 1
             }
-            let batch = Array(sources[start..<end])
-            let outcomes = try writer.addInParallel(count: batch.count) { index in
-                load(batch[index], known: known, analyzer: analyzer)
+            let items = Array(sources[start..<end])
+            let batch = try writer.beginBatch(count: items.count)
+            let outcomes = ParallelBuild.run(batch) { index in
+                load(items[index], known: known, analyzer: analyzer)
             }
+            try writer.finish(batch)
             for outcome in outcomes { tally(outcome, known: known, into: &summary) }
-            start += batch.count
+            start += items.count
             progress(IngestProgress(episodesDone: start, episodesTotal: sources.count, cues: summary.cues, bytes: summary.bytes))
         }
-        let built = Date()
-        let buffered = writer.memoryInUse
+        clock.lap("scan+load+analyse+build")
+        clock.note("\(writer.memoryInUse >> 20) MB buffered at the end")
         let commit = try writer.commit()
-        if ProcessInfo.processInfo.environment["TALKS_INDEX_TIMING"] != nil {
-            let phases = String(format: "scan+load+analyse+build %.3f s, flush+merge+commit %.3f s, %d MB buffered at the end",
-                                built.timeIntervalSince(started), Date().timeIntervalSince(built), buffered >> 20)
-            FileHandle.standardError.write(Data("talks-index timing: \(phases)\n".utf8))
-        }
+        clock.lap("flush+merge+commit")
+        clock.report("ingest")
         summary.generation = commit.generation
         summary.liveEpisodes = commit.liveEpisodes
         summary.seconds = Date().timeIntervalSince(started)
@@ -139,7 +102,6 @@ public enum ArchiveIngester {
     /// budget, or refuses it (`IndexWriter+LongEpisodes`).
     static func ingestAlone(_ source: EpisodeSource, transcript path: String, cost: TranscriptLoadingCost,
                             into writer: IndexWriter, known: [String: String]) throws(IndexError) -> Outcome {
-        if let indexed = known[source.id], quickContentHash(source) == indexed { return .unchanged }
         // Twice at most: a reload comes after the writer flushed, and finds it empty.
         for _ in 0..<2 {
             try writer.prepareToAddAlone(loading: cost)
@@ -148,36 +110,30 @@ public enum ArchiveIngester {
             }
             // Bound outside the switch, so the loader's result is gone and the cues have one
             // owner: `addAlone` frees their text as it builds.
-            var loaded: LoadedEpisode
-            switch EpisodeLoader.load(source) {
-            case .failure(let rejection):
+            var indexable: IndexableEpisode
+            let diagnostics: [Diagnostic]
+            switch EpisodeLoader.load(source, unlessContentHashIs: known[source.id]) {
+            case .unchanged:
+                return .unchanged
+            case .rejected(let rejection):
                 return .rejected(rejection)
-            case .success(let episode):
-                loaded = episode
+            case .loaded(let loaded):
+                diagnostics = loaded.diagnostics
+                indexable = loaded.indexable
             }
-            if known[loaded.episode.id] == loaded.contentHash { return .unchanged }
-            let cues = loaded.transcript.cues.count
+            let cues = indexable.cues.count
             var textBytes = 0
-            for cue in loaded.transcript.cues { textBytes += cue.text.utf8.count }
-            switch try writer.addAlone(&loaded, transcript: path, fileBytes: cost.fileBytes) {
+            for cue in indexable.cues { textBytes += cue.text.utf8.count }
+            switch try writer.addAlone(&indexable, transcript: path, fileBytes: cost.fileBytes) {
             case .added:
-                return .indexed(id: loaded.episode.id, cues: cues, bytes: textBytes, warnings: loaded.diagnostics)
+                return .indexed(id: indexable.episode.id, cues: cues, bytes: textBytes, warnings: diagnostics)
             case .refused(let refusal):
-                return .rejected(EpisodeRejection(source: source, diagnostics: loaded.diagnostics + [refusal]))
+                return .rejected(EpisodeRejection(source: source, diagnostics: diagnostics + [refusal]))
             case .reload:
                 continue  // the writer flushed what it held; the episode has the whole budget now
             }
         }
         throw IndexError.io(call: "ingest", path: path, errno: ENOMEM)
-    }
-
-    /// The content hash `EpisodeLoader` would compute (XXH64 over each file's name, length
-    /// and bytes, metadata first), from the files alone. If the two ever disagree, the
-    /// episode is merely loaded and compared the slow way; a match means the very bytes
-    /// that were indexed.
-    /// Read through TalksIngest, with its limits: never a FIFO, a device or an oversized file.
-    static func quickContentHash(_ source: EpisodeSource) -> String? {
-        EpisodeLoader.contentHash(ofFilesOf: source)
     }
 
     enum Outcome {
@@ -187,19 +143,16 @@ public enum ArchiveIngester {
     }
 
     /// Loads one episode and analyses it unless its content hash is already indexed.
+    /// Each of its files is read once; an unchanged episode's transcript is hashed, not parsed.
     static func load(_ source: EpisodeSource, known: [String: String], analyzer: EpisodeAnalyzer) -> (AnalysedEpisode?, Outcome) {
-        // Unchanged files are recognised from their bytes alone, without parsing.
-        if let indexed = known[source.id], quickContentHash(source) == indexed {
+        switch EpisodeLoader.load(source, unlessContentHashIs: known[source.id]) {
+        case .unchanged:
             return (nil, .unchanged)
-        }
-        switch EpisodeLoader.load(source) {
-        case .failure(let rejection):
+        case .rejected(let rejection):
             return (nil, .rejected(rejection))
-        case .success(let loaded):
-            if known[loaded.episode.id] == loaded.contentHash { return (nil, .unchanged) }
-            let analysed = analyzer.analyse(episode: loaded.episode, cues: loaded.transcript.cues,
-                                            contentHash: loaded.contentHash, sourcePath: loaded.sourcePath)
-            return (analysed, .indexed(id: loaded.episode.id, cues: analysed.cues.count, bytes: analysed.textBytes,
+        case .loaded(let loaded):
+            let analysed = analyzer.analyse(loaded.indexable)
+            return (analysed, .indexed(id: loaded.episode.id, cues: analysed.cueCount, bytes: analysed.textBytes,
                                        warnings: loaded.diagnostics))
         }
     }

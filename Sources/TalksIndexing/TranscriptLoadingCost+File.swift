@@ -1,46 +1,23 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import TalksIndex
 import TalksSystem
 
-/// What reading and parsing a transcript file will take in memory, estimated from the
-/// file before it is loaded: its size and the number of its cue timing lines.
+/// Measuring a transcript file for `TranscriptLoadingCost` before it is loaded: its size,
+/// and for a file big enough to be long if its cues were as short as can be, its `-->`
+/// counted in one streamed read (1 MB at a time).
 ///
-/// Why: the transcript reader holds the file, its raw cue texts, the plain texts and the
-/// parsed cues at once, about three times the file plus a few hundred bytes per cue. For
-/// a long transcript that alone can be most of the memory budget, so the ingester asks
-/// before loading one (`IndexWriter.refusalBeforeLoading`). Counting `-->` costs one
-/// streamed read of the file (1 MB at a time), only for files big enough to be long if
-/// their cues were as short as can be (`of(transcript:countingAbove:)`); every WebVTT and
-/// SubRip cue has one, so the count bounds the cues.
-struct TranscriptLoadingCost: Sendable, Equatable {
-    /// Resident bytes per two bytes of the file (3.5 per byte), and per cue. Fitted as an
-    /// upper bound with a margin: the peak `ru_maxrss` above the baseline while loading
-    /// the transcripts of `Benchmarks/generate_long_transcript.py` (every `--shape`, SubRip,
-    /// CRLF; 3–62 MB, 8,000–100,000 cues; the "loaded alone" line of `TALKS_INDEX_TIMING`)
-    /// was 62–87% of it.
-    static let bytesPerTwoFileBytes = 7
-    static let bytesPerCue = 400
-    /// The shortest cue a file can hold ("00:00.000 --> 00:00.001\na\n\n"): bounds the
-    /// cues when the file cannot be counted.
-    static let minimumCueFileBytes = 24
-
-    /// The file's size in bytes.
-    var fileBytes: Int
-    /// The `-->` in the file: at least its cues.
-    var cueTimings: Int
-
-    /// The estimate in bytes.
-    var loadingBytes: Int {
-        fileBytes / 2 * Self.bytesPerTwoFileBytes + cueTimings * Self.bytesPerCue
-    }
-
+/// Why here: reading archive files is TalksIndexing's (and TalksIngest's) job; the index
+/// takes the cost as a plain value.
+extension TranscriptLoadingCost {
     /// The cost of loading the transcript at `path` (none for nil): from its size alone
     /// (every cue as short as can be) when that is at most `limit`, else with its timing
     /// lines counted. When the file cannot be read, the size alone (the loader will say
     /// why it cannot be read).
-    static func of(transcript path: String?, countingAbove limit: Int) -> TranscriptLoadingCost {
-        guard let path, let bytes = FileSystem.size(path) else { return TranscriptLoadingCost(fileBytes: 0, cueTimings: 0) }
+    public static func of(transcript path: String?, countingAbove limit: Int) -> TranscriptLoadingCost {
+        guard let path, let status = try? SystemFile.status(path) else { return TranscriptLoadingCost(fileBytes: 0, cueTimings: 0) }
+        let bytes = Int(status.st_size)
         let bound = TranscriptLoadingCost(fileBytes: bytes, cueTimings: bytes / minimumCueFileBytes)
         guard bound.loadingBytes > limit else { return bound }
         return counted(path, bound: bound)

@@ -2,21 +2,22 @@ import XCTest
 import TalksIngest
 import TalksModel
 @testable import TalksIndex
+@testable import TalksIndexing
 
 /// Incremental ingest from folders on disk: new episodes added, unchanged ones skipped,
 /// changed ones replaced, broken ones named and skipped while the good ones are indexed.
-final class ArchiveIngesterTests: XCTestCase {
+final class ArchiveIndexerTests: XCTestCase {
     var root = ""
     var archive: String { root + "/archive" }
     var index: String { root + "/index" }
 
     override func setUpWithError() throws {
-        root = TestArchive.temporaryDirectory(name)
+        root = TestFolders.temporaryDirectory(name)
         try FileManager.default.createDirectory(atPath: archive, withIntermediateDirectories: true)
     }
 
     override func tearDown() {
-        TestArchive.cleanUp(root)
+        TestFolders.cleanUp(root)
     }
 
     private func writeEpisode(_ id: String, title: String, cues: [String]) throws {
@@ -37,14 +38,14 @@ final class ArchiveIngesterTests: XCTestCase {
     func testIncrementalIngestAddsSkipsReplacesAndRejects() throws {
         try writeEpisode("a", title: "Torka", cues: ["Torkan slog hårt.", "Våtmarker hjälper."])
         try writeEpisode("b", title: "Kluster", cues: ["Gröna kluster i Sverige."])
-        var summary = try ArchiveIngester.ingest(paths: [archive], index: index)
+        var summary = try ArchiveIndexer.ingest(paths: [archive], index: index)
         XCTAssertEqual(summary.added, 2)
         XCTAssertEqual(summary.unchanged, 0)
         XCTAssertEqual(summary.cues, 3)
         XCTAssertTrue(summary.rejections.isEmpty)
         XCTAssertEqual(summary.generation, 1)
 
-        summary = try ArchiveIngester.ingest(paths: [archive], index: index)
+        summary = try ArchiveIndexer.ingest(paths: [archive], index: index)
         XCTAssertEqual(summary.added, 0)
         XCTAssertEqual(summary.unchanged, 2)
         XCTAssertEqual(summary.generation, 1, "nothing changed, no new generation")
@@ -55,7 +56,7 @@ final class ArchiveIngesterTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: archive + "/d", withIntermediateDirectories: true)
         try #"{"id": "d", "title": "Trasig"}"#.write(toFile: archive + "/d/episode.json", atomically: true, encoding: .utf8)
         try "not a transcript".write(toFile: archive + "/d/transcript.vtt", atomically: true, encoding: .utf8)
-        summary = try ArchiveIngester.ingest(paths: [archive], index: index)
+        summary = try ArchiveIndexer.ingest(paths: [archive], index: index)
         XCTAssertEqual(summary.added, 1)
         XCTAssertEqual(summary.replaced, 1)
         XCTAssertEqual(summary.unchanged, 1)
@@ -86,21 +87,13 @@ final class ArchiveIngesterTests: XCTestCase {
         try writer.commit()
         writer.close()
         XCTAssertNil(try IndexReader.open(directory: index).locate(episodeID: "a"))
-        summary = try ArchiveIngester.ingest(paths: [archive], index: index)
+        summary = try ArchiveIndexer.ingest(paths: [archive], index: index)
         XCTAssertEqual(summary.added, 1)
         XCTAssertNotNil(try IndexReader.open(directory: index).locate(episodeID: "a"))
     }
 
-    func testQuickContentHashMatchesTheLoader() throws {
-        try writeEpisode("a", title: "Torka", cues: ["Torkan slog hårt.", "Våtmarker hjälper."])
-        let scan = try ArchiveScanner.scan([archive])
-        let source = try XCTUnwrap(scan.sources.first)
-        guard case .success(let loaded) = EpisodeLoader.load(source) else { return XCTFail("the episode loads") }
-        XCTAssertEqual(ArchiveIngester.quickContentHash(source), loaded.contentHash)
-    }
-
     func testMissingArchiveIsAnError() {
-        XCTAssertThrowsError(try ArchiveIngester.ingest(paths: [root + "/nowhere"], index: index))
+        XCTAssertThrowsError(try ArchiveIndexer.ingest(paths: [root + "/nowhere"], index: index))
     }
 
     func testSampleArchiveIngestsAndIsSkippedWhenUnchanged() throws {
@@ -109,10 +102,10 @@ final class ArchiveIngesterTests: XCTestCase {
         guard FileManager.default.fileExists(atPath: sample + "/README.md") else {
             throw XCTSkip("the sample archive (archive/) is not in this checkout")
         }
-        let first = try ArchiveIngester.ingest(paths: [sample], index: index)
+        let first = try ArchiveIndexer.ingest(paths: [sample], index: index)
         XCTAssertGreaterThanOrEqual(first.added, 8)
         XCTAssertTrue(first.rejections.isEmpty, "\(first.rejections)")
-        let second = try ArchiveIngester.ingest(paths: [sample], index: index)
+        let second = try ArchiveIndexer.ingest(paths: [sample], index: index)
         XCTAssertEqual(second.unchanged, first.added)
         XCTAssertEqual(second.added + second.replaced, 0)
         XCTAssertLessThan(second.seconds, 1.0)
