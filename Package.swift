@@ -3,7 +3,8 @@
 // talks: a recording archive and transcript indexer, Swedish first.
 //
 // The targets are layered; dependencies run one way:
-//   TalksSystem (system calls) ← TalksIngest, TalksIndex, TalksSearch, TalksServer, talks
+//   TalksSystem (system calls) ← TalksAnalysis, TalksIngest, TalksIndex, TalksSearch, TalksServer, talks
+//   TalksModel ← TalksAnalysis (its errors are TalksErrors)
 //   TalksModel ← TalksTranscript ← TalksIngest
 //   TalksModel + TalksAnalysis + TalksIngest ← TalksIndex ← TalksSearch ← TalksServer ← talks
 // No package dependencies: Foundation, Dispatch, Glibc, XCTest and libxml2 only.
@@ -31,7 +32,7 @@ let package = Package(
         .target(name: "TalksModel", swiftSettings: swift6),
         .target(name: "TalksTranscript", dependencies: ["TalksModel"], swiftSettings: swift6),
         .target(name: "TalksIngest", dependencies: ["TalksSystem", "TalksModel", "TalksTranscript", "CLibXML2"], swiftSettings: swift6),
-        .target(name: "TalksAnalysis", swiftSettings: swift6),
+        .target(name: "TalksAnalysis", dependencies: ["TalksSystem", "TalksModel"], swiftSettings: swift6),
         .target(
             name: "TalksIndex", dependencies: ["TalksSystem", "TalksModel", "TalksAnalysis", "TalksIngest"],
             exclude: ["FORMAT.md"], swiftSettings: swift6
