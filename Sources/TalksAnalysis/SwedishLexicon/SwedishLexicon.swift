@@ -11,10 +11,11 @@
 /// says alone.
 ///
 /// The lemma of a form is the dictionary entry it was generated from (lowercased, NFC).
-/// Two joins go beyond single entries, where sv_SE splits one word over two entries (see
+/// Three joins go beyond single entries, where sv_SE splits one word over two entries (see
 /// `SwedishLexiconBuilder`): a plural stem listed on its own joins its singular (`fibrer` →
-/// `fiber`), and a compound-only stem joins the word it is the compound form of (`abborr`
-/// → `abborre`). A form may have several lemmas (`lagar`: `lag` and `laga`).
+/// `fiber`), a compound-only stem joins the word it is the compound form of (`abborr` →
+/// `abborre`), and a noun takes the plurals listed under its syncopated stem (`regler`,
+/// under `regla`, also → `regel`). A form may have several lemmas (`lagrar`: `lager`, `lagra`).
 ///
 /// Forms that no token can equal are left out: phrases with spaces, forms with hyphens,
 /// periods or apostrophes. Loading is explicit (`load`) or shared and lazy (`shared`), and
@@ -47,6 +48,8 @@ public struct SwedishLexicon: Sendable {
         public var readings: Int
         /// Lemmas joined to another by `SwedishLexiconBuilder`'s paradigm joins.
         public var joinedLemmas: Int
+        /// Plural forms added to a singular's paradigm from its syncopated stem's entry.
+        public var borrowedPluralForms: Int
         /// Heap bytes held by the lexicon's tables.
         public var memoryBytes: Int
     }

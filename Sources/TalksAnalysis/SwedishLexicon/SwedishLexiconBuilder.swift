@@ -6,18 +6,21 @@
 /// period, apostrophe); `FORBIDDENWORD` entries, whose words are also removed from every
 /// other entry's forms (sv_SE forbids misspellings such as `arbetsplast`).
 ///
-/// The two paradigm joins, each checked against the dictionary on both sides:
+/// The three paradigm joins, each checked against the dictionary on both sides:
 /// - A plural stem listed as an entry of its own joins its singular. `fibrer/AJY` gives
 ///   only plural forms (`fibrer`, `fibrerna`, no `fibrern`), and `fiber` is `fibrer` less
 ///   `-er` with the dropped `e` put back (`fibr` → `fiber`; `högerinrar` → `högerinner`,
-///   with the consonant doubled back), a word with a definite singular (`fibern`, `sägnen`,
-///   `ådern`) and no plural of its own. So `fibrer` → `fiber`, `sägner` → `sägen`,
-///   `ådror` → `åder`; `manövrer` stays apart from `manöver`, which has its own plural
-///   `manövrar`, and `parser` from `pares` (`pareser`).
+///   with the consonant doubled back; `kamrar` → `kammare`, an `-are` noun), a word with a
+///   definite singular (`fibern`, `sägnen`, `ådern`) and no plural of its own. So `fibrer`
+///   → `fiber`, `sägner` → `sägen`, `ådror` → `åder`; `manövrer` stays apart from
+///   `manöver`, which has its own plural `manövrar`, and `parser` from `pares` (`pareser`).
 /// - A compound-only stem (`ONLYINCOMPOUND` on the entry: `abborr/XZ`, `kyrko/UXZ`) joins
 ///   the word it is the compound form of, when the dictionary has that word as the stem
 ///   plus `e` or `a`, with its final vowel changed to `a` or `e`, or less a linking `s`
 ///   (`abborr` → `abborre`, `kyrko` → `kyrka`, `accelerations` → `acceleration`).
+/// - A common-gender noun in `-el`/`-en`/`-er` with no plural of its own (`regel/AEfsY`)
+///   takes the plurals that sv_SE lists under its syncopated stem plus `a` (`regla/ADHINPY`:
+///   `regler`, `reglerna`; `semestra`: `semestrar`) as readings of its own.
 enum SwedishLexiconBuilder {
     static func build(affixes: AffixFile, dictionary: DictionaryFile) -> SwedishLexicon {
         let entries = dictionary.entries
@@ -64,6 +67,8 @@ enum SwedishLexiconBuilder {
         joins.joinPluralStems()
         joins.joinCompoundOnlyStems(compoundOnly: compoundOnly)
         let redirect = joins.resolvedRedirects()
+        let borrowed = joins.borrowedPlurals()
+        pairs += borrowed
 
         var forbiddenForms = [Bool](repeating: false, count: forms.count)
         var forbiddenCount = 0
@@ -118,7 +123,7 @@ enum SwedishLexiconBuilder {
         let statistics = SwedishLexicon.Statistics(
             entries: entries.count, entriesUsed: used, lemmas: lemmasSeen.lazy.filter { $0 }.count,
             surfaceForms: forms.count - forbiddenCount, readings: readings.count,
-            joinedLemmas: joins.joinedCount, memoryBytes: memory
+            joinedLemmas: joins.joinedCount, borrowedPluralForms: borrowed.count, memoryBytes: memory
         )
         return SwedishLexicon(
             forms: forms, readingStarts: readingStarts, packedReadings: readings, lemmaTable: lemmaTable, statistics: statistics
