@@ -43,7 +43,7 @@ enum SwedishLexiconBuilder {
                 continue
             }
             used += 1
-            let lemma = scratch.withUnsafeBufferPointer { lemmaTable.intern($0) }
+            guard let lemma = scratch.withUnsafeBufferPointer({ lemmaTable.intern($0) }) else { continue }
             if lemma == standalone.count {
                 standalone.append(false)
                 compoundOnly.append(false)
@@ -77,57 +77,61 @@ enum SwedishLexiconBuilder {
             forbiddenForms[index] = true
             forbiddenCount += 1
         }
-        // Group the readings by form (counting sort), then merge the roles of a form's
-        // readings of one lemma.
-        var readingStarts = [UInt32](repeating: 0, count: forms.count + 1)
-        for pair in pairs where !forbiddenForms[Int(pair >> 32)] { readingStarts[Int(pair >> 32) + 1] += 1 }
-        for index in 0..<forms.count { readingStarts[index + 1] += readingStarts[index] }
-        var grouped = [UInt32](repeating: 0, count: Int(readingStarts[forms.count]))
-        var next = readingStarts
-        for pair in pairs {
-            let formIndex = Int(pair >> 32)
-            guard !forbiddenForms[formIndex] else { continue }
-            let lemma = UInt32(redirect[Int(pair >> 8 & 0xFF_FFFF)])
-            grouped[Int(next[formIndex])] = lemma << 8 | UInt32(pair & 0xFF)
-            next[formIndex] += 1
-        }
+        let (readingStarts, readings, lemmasSeen) = pack(
+            pairs, formCount: forms.count, lemmaCount: lemmaTable.count, redirect: redirect, forbidden: forbiddenForms
+        )
         pairs = []
-        var readings: [UInt32] = []
-        readings.reserveCapacity(grouped.count)
-        var lemmasSeen = [Bool](repeating: false, count: lemmaTable.count)
-        var groupStart = 0
-        for formIndex in 0..<forms.count {
-            let groupEnd = Int(readingStarts[formIndex + 1])
-            let first = readings.count
-            if groupEnd - groupStart == 1 {
-                readings.append(grouped[groupStart])
-                lemmasSeen[Int(grouped[groupStart] >> 8)] = true
-                groupStart = groupEnd
-                readingStarts[formIndex + 1] = UInt32(readings.count)
-                continue
-            }
-            for position in groupStart..<groupEnd {
-                let reading = grouped[position]
-                if let same = readings[first...].firstIndex(where: { $0 >> 8 == reading >> 8 }) {
-                    readings[same] |= reading & 0xFF
-                } else {
-                    readings.append(reading)
-                    lemmasSeen[Int(reading >> 8)] = true
-                }
-            }
-            readings[first...].sort()
-            groupStart = groupEnd
-            readingStarts[formIndex + 1] = UInt32(readings.count)
-        }
         let memory = forms.memoryBytes + lemmaTable.memoryBytes + readingStarts.capacity * 4 + readings.capacity * 4
         let statistics = SwedishLexicon.Statistics(
-            entries: entries.count, entriesUsed: used, lemmas: lemmasSeen.lazy.filter { $0 }.count,
+            entries: entries.count, entriesUsed: used, lemmas: lemmasSeen,
             surfaceForms: forms.count - forbiddenCount, readings: readings.count,
             joinedLemmas: joins.joinedCount, borrowedPluralForms: borrowed.count, memoryBytes: memory
         )
         return SwedishLexicon(
             forms: forms, readingStarts: readingStarts, packedReadings: readings, lemmaTable: lemmaTable, statistics: statistics
         )
+    }
+
+    /// The readings grouped by form (a counting sort), a form's readings of one lemma
+    /// merged into one with the union of their roles, lemmas redirected by the joins and
+    /// forbidden forms dropped: `readingStarts`, `readings` (`lemma << 8 | roles`) and the
+    /// number of lemmas that kept a form.
+    private static func pack(
+        _ pairs: [UInt64], formCount: Int, lemmaCount: Int, redirect: [Int], forbidden: [Bool]
+    ) -> (readingStarts: [UInt32], readings: [UInt32], lemmas: Int) {
+        var readingStarts = [UInt32](repeating: 0, count: formCount + 1)
+        for pair in pairs where !forbidden[Int(pair >> 32)] { readingStarts[Int(pair >> 32) + 1] += 1 }
+        for index in 0..<formCount { readingStarts[index + 1] += readingStarts[index] }
+        var grouped = [UInt32](repeating: 0, count: Int(readingStarts[formCount]))
+        var next = readingStarts
+        for pair in pairs {
+            let formIndex = Int(pair >> 32)
+            guard !forbidden[formIndex] else { continue }
+            let lemma = UInt32(redirect[Int(pair >> 8 & 0xFF_FFFF)])
+            grouped[Int(next[formIndex])] = lemma << 8 | UInt32(pair & 0xFF)
+            next[formIndex] += 1
+        }
+        var readings: [UInt32] = []
+        readings.reserveCapacity(grouped.count)
+        var lemmasSeen = [Bool](repeating: false, count: lemmaCount)
+        var groupStart = 0
+        for formIndex in 0..<formCount {
+            let groupEnd = Int(readingStarts[formIndex + 1])
+            let first = readings.count
+            for position in groupStart..<groupEnd {
+                let reading = grouped[position]
+                if groupEnd - groupStart > 1, let same = readings[first...].firstIndex(where: { $0 >> 8 == reading >> 8 }) {
+                    readings[same] |= reading & 0xFF
+                } else {
+                    readings.append(reading)
+                    lemmasSeen[Int(reading >> 8)] = true
+                }
+            }
+            if readings.count - first > 1 { readings[first...].sort() }
+            groupStart = groupEnd
+            readingStarts[formIndex + 1] = UInt32(readings.count)
+        }
+        return (readingStarts, readings, lemmasSeen.lazy.filter { $0 }.count)
     }
 
     /// Writes `scalars` as the tokenizer would normalise them (NFC, lowercase UTF-8) into
