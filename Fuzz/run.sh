@@ -4,7 +4,7 @@
 set -euo pipefail
 
 FUZZ_DIR="$(cd "$(dirname "$0")" && pwd)"
-ALL_TARGETS=(FuzzWebVTT FuzzSRT FuzzEpisodeJSON FuzzQuery FuzzHTTP)
+ALL_TARGETS=(FuzzWebVTT FuzzSRT FuzzEpisodeJSON FuzzQuery FuzzHTTP FuzzHunspell)
 ALL_TARGETS+=(FuzzVarInt)
 SECONDS_PER_TARGET=30
 PARALLEL=1
@@ -24,6 +24,7 @@ Targets (default: all of them):
   FuzzEpisodeJSON  EpisodeJSONReader (episode.json -> Episode)
   FuzzQuery        QueryParser (query text, request filters)
   FuzzHTTP         HTTPRequestParser (request heads, pipelining, split reads)
+  FuzzHunspell     AffixFile, DictionaryFile, SwedishLexicon (the Hunspell dictionary reader)
   FuzzVarInt       VarInt.read / VarInt.append (the index files' one VarInt decoder)
 
 Options:
@@ -79,7 +80,7 @@ done
 max_len() {
     case "$1" in
         FuzzWebVTT|FuzzSRT) echo 8192 ;;
-        FuzzEpisodeJSON) echo 4096 ;;
+        FuzzEpisodeJSON|FuzzHunspell) echo 4096 ;;
         FuzzQuery) echo 1200 ;;
         FuzzHTTP) echo 12000 ;;
         FuzzVarInt) echo 256 ;;
