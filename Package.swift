@@ -3,7 +3,8 @@
 // talks: a recording archive and transcript indexer, Swedish first.
 //
 // The targets are layered; dependencies run one way:
-//   TalksSystem (system calls) ← TalksIngest, TalksIndex, TalksIndexing, TalksSearch, TalksServer, talks
+//   TalksSystem (system calls) ← TalksAnalysis, TalksIngest, TalksIndex, TalksIndexing, TalksSearch, TalksServer, talks
+//   TalksModel ← TalksAnalysis (its errors are TalksErrors)
 //   TalksModel ← TalksTranscript ← TalksIngest
 //   TalksModel + TalksAnalysis ← TalksIndex ← TalksSearch ← TalksServer ← talks
 //   TalksIngest + TalksIndex ← TalksIndexing ← talks (the index never sees an archive)
@@ -32,7 +33,7 @@ let package = Package(
         .target(name: "TalksModel", swiftSettings: swift6),
         .target(name: "TalksTranscript", dependencies: ["TalksModel"], swiftSettings: swift6),
         .target(name: "TalksIngest", dependencies: ["TalksSystem", "TalksModel", "TalksTranscript", "CLibXML2"], swiftSettings: swift6),
-        .target(name: "TalksAnalysis", swiftSettings: swift6),
+        .target(name: "TalksAnalysis", dependencies: ["TalksSystem", "TalksModel"], swiftSettings: swift6),
         .target(
             name: "TalksIndex", dependencies: ["TalksSystem", "TalksModel", "TalksAnalysis"],
             exclude: ["FORMAT.md"], swiftSettings: swift6

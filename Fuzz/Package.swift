@@ -13,7 +13,7 @@ let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 /// One executable per parser; each depends on FuzzSupport (the libFuzzer entry point).
 let fuzzTargets = [
-    "FuzzWebVTT", "FuzzSRT", "FuzzEpisodeJSON", "FuzzQuery", "FuzzHTTP", "FuzzFeed", "FuzzEpisodeHTML",
+    "FuzzWebVTT", "FuzzSRT", "FuzzEpisodeJSON", "FuzzQuery", "FuzzHTTP", "FuzzFeed", "FuzzEpisodeHTML", "FuzzHunspell",
 ]
 /// The index codec's decoders, in a list of their own (parsers are added above).
 let codecFuzzTargets = ["FuzzVarInt"]

@@ -4,7 +4,7 @@
 set -euo pipefail
 
 FUZZ_DIR="$(cd "$(dirname "$0")" && pwd)"
-ALL_TARGETS=(FuzzWebVTT FuzzSRT FuzzEpisodeJSON FuzzQuery FuzzHTTP FuzzFeed FuzzEpisodeHTML)
+ALL_TARGETS=(FuzzWebVTT FuzzSRT FuzzEpisodeJSON FuzzQuery FuzzHTTP FuzzFeed FuzzEpisodeHTML FuzzHunspell)
 ALL_TARGETS+=(FuzzVarInt)
 SECONDS_PER_TARGET=30
 PARALLEL=1
@@ -26,6 +26,7 @@ Targets (default: all of them):
   FuzzHTTP         HTTPRequestParser (request heads, pipelining, split reads)
   FuzzFeed         FeedPlan (RSS feed XML -> episodes, entities, text limits; no files)
   FuzzEpisodeHTML  EpisodePageReader (episode.html -> Episode, page text limits)
+  FuzzHunspell     AffixFile, DictionaryFile, SwedishLexicon (the Hunspell dictionary reader)
   FuzzVarInt       VarInt.read / VarInt.append (the index files' one VarInt decoder)
 
 Options:
@@ -83,7 +84,7 @@ done
 max_len() {
     case "$1" in
         FuzzWebVTT|FuzzSRT) echo 8192 ;;
-        FuzzEpisodeJSON) echo 4096 ;;
+        FuzzEpisodeJSON|FuzzHunspell) echo 4096 ;;
         FuzzQuery) echo 1200 ;;
         FuzzHTTP) echo 12000 ;;
         FuzzFeed|FuzzEpisodeHTML) echo 16384 ;;

@@ -8,37 +8,59 @@ public struct AnalyzedToken: Sendable, Hashable {
     public var inflectionKey: String
     /// The ASCII-folded term (`AsciiFolder.fold`).
     public var folded: String
-    /// The compound parts, or nil when the term is not a compound of known words.
+    /// The compound parts, or nil when the term is not a compound of known words. With a
+    /// dictionary (`Analyzer.dictionary`) the parts are lemmas (`dricksvatten`,
+    /// `försörjning`); without one, as written in the term.
     public var compoundParts: [String]?
+    /// The dictionary's lemma keys of the term (`SwedishLexicon.lemmaKeys`: `vapnen` →
+    /// `vapen`); empty without a dictionary or when it knows neither the term nor the last
+    /// part of a compound it makes, where `inflectionKey` is all there is.
+    public var lemmas: [String]
 
     /// The inflection key of the folded form (`ExpansionKeys.folded`), computed on demand:
     /// `våtmarkerna` and `vatmarker` share it.
     public var foldedKey: String { ExpansionKeys.folded(token.term) }
 
-    public init(token: Token, stem: String, inflectionKey: String, folded: String, compoundParts: [String]?) {
+    public init(
+        token: Token, stem: String, inflectionKey: String, folded: String, compoundParts: [String]?, lemmas: [String] = []
+    ) {
         self.token = token
         self.stem = stem
         self.inflectionKey = inflectionKey
         self.folded = folded
         self.compoundParts = compoundParts
+        self.lemmas = lemmas
     }
 }
 
 /// The whole Swedish analysis chain: tokenise, normalise, stem, inflection key, fold,
 /// split compounds. What `talks analyze` shows and what the index stores per term.
+///
+/// With a `dictionary` (the Swedish lexicon, `SwedishLexicon.shared`), each token also
+/// gets its lemma keys and compounds split with the dictionary's compound roles as well
+/// as the given vocabulary (`CompoundSplitter.split(_:dictionary:isWord:isKey:)`). Without
+/// one (the default), the analysis is the rules-only analysis it has always been.
 public struct Analyzer: Sendable {
     /// Splits the text into tokens.
     public var tokenizer: Tokenizer
     /// Splits compound terms; its limits can be tuned here.
     public var splitter: CompoundSplitter
+    /// The Swedish lexicon, or nil for rules only.
+    public var dictionary: SwedishLexicon?
 
-    public init() {
+    public init(dictionary: SwedishLexicon? = nil) {
         tokenizer = Tokenizer()
         splitter = CompoundSplitter()
+        self.dictionary = dictionary
     }
 
-    /// Analyses `text`. Compounds are split only when `isWord` is given (the lexicon).
+    /// Analyses `text`. Compounds are split only when `isWord` is given (the lexicon), or
+    /// against the dictionary alone when there is one.
     public func analyze(_ text: String, isWord: ((String) -> Bool)? = nil) -> [AnalyzedToken] {
+        if let dictionary {
+            let isWord = isWord ?? { _ in false }
+            return analyze(text, splitting: { splitter.split($0, dictionary: dictionary, isWord: isWord, isKey: isWord) })
+        }
         guard let isWord else { return analyze(text, splitting: { _ in nil }) }
         return analyze(text, splitting: { splitter.split($0, isWord: isWord) })
     }
@@ -53,7 +75,8 @@ public struct Analyzer: Sendable {
                 stem: SwedishStemmer.stem(term),
                 inflectionKey: ExpansionKeys.inflection(term),
                 folded: AsciiFolder.fold(term),
-                compoundParts: parts
+                compoundParts: parts,
+                lemmas: dictionary?.lemmaKeys(of: term, splitter: splitter) ?? []
             ))
         }
         return result
@@ -70,8 +93,13 @@ extension Analyzer {
     }
 
     /// Analyses `text`, splitting compounds strictly against `lexicon`
-    /// (`CompoundSplitter.split(_:lexicon:)`).
+    /// (`CompoundSplitter.split(_:lexicon:)`), and the dictionary's roles when there is one.
     public func analyze(_ text: String, lexicon: Lexicon) -> [AnalyzedToken] {
-        analyze(text, splitting: { splitter.split($0, lexicon: lexicon) })
+        if let dictionary {
+            return analyze(text, splitting: {
+                splitter.split($0, dictionary: dictionary, isWord: lexicon.containsWord, isKey: lexicon.containsKey)
+            })
+        }
+        return analyze(text, splitting: { splitter.split($0, lexicon: lexicon) })
     }
 }

@@ -104,18 +104,28 @@ public struct CompoundSplitter: Sendable {
     public func split(_ term: String, isWord: (String) -> Bool, isKey: (String) -> Bool) -> [String]? {
         let key = SwedishInflection.key(term)
         return split(term, baseIsWord: key != term && isWord(key), head: { part in
-            if isWord(part) { return 0 }
-            if isWord(part + "a") || isWord(part + "e") { return 1 }
-            // A longer head may be the key of a word seen only inflected (`grönsak`, the key
-            // of `grönsaker`); short keys are too often fragments (`fört`, `däre`).
-            if part.unicodeScalars.count >= 5 && isKey(part) { return 1 }
-            return nil
+            strictHeadCost(part, isWord: isWord, isKey: isKey)
         }, tail: { part in
-            if isWord(part) { return 0 }
-            let key = SwedishInflection.key(part)
-            if key.unicodeScalars.count >= minimumPartLength && isKey(key) { return 1 }
-            return nil
+            strictTailCost(part, isWord: isWord, isKey: isKey)
         })
+    }
+
+    /// The strict split's judgement of a part before the last (see `split(_:isWord:isKey:)`).
+    func strictHeadCost(_ part: String, isWord: (String) -> Bool, isKey: (String) -> Bool) -> Int? {
+        if isWord(part) { return 0 }
+        if isWord(part + "a") || isWord(part + "e") { return 1 }
+        // A longer head may be the key of a word seen only inflected (`grönsak`, the key
+        // of `grönsaker`); short keys are too often fragments (`fört`, `däre`).
+        if part.unicodeScalars.count >= 5 && isKey(part) { return 1 }
+        return nil
+    }
+
+    /// The strict split's judgement of the last part.
+    func strictTailCost(_ part: String, isWord: (String) -> Bool, isKey: (String) -> Bool) -> Int? {
+        if isWord(part) { return 0 }
+        let key = SwedishInflection.key(part)
+        if key.unicodeScalars.count >= minimumPartLength && isKey(key) { return 1 }
+        return nil
     }
 
     /// The stricter split (`split(_:isWord:isKey:)`) against a `Lexicon`.
@@ -123,12 +133,25 @@ public struct CompoundSplitter: Sendable {
         split(term, isWord: lexicon.containsWord, isKey: lexicon.containsKey)
     }
 
-    /// The segmentation search. `head` and `tail` judge a candidate part before the last
-    /// and the last part: 0 when it is a word, 1 when it is one only by a looser test
-    /// (its key, a truncation), nil when it is no word.
+    /// The parts of `term` as written, from `segment`.
     private func split(
         _ term: String, baseIsWord: Bool = false, head: (String) -> Int?, tail: (String) -> Int?
     ) -> [String]? {
+        guard let (scalars, parts) = segment(term, baseIsWord: baseIsWord, head: head, tail: tail) else { return nil }
+        return parts.map { range in
+            var result = String.UnicodeScalarView()
+            result.append(contentsOf: scalars[range])
+            return String(result)
+        }
+    }
+
+    /// The segmentation search: the term's scalars and the ranges of its parts (linking
+    /// letters fall between them), or nil. `head` and `tail` judge a candidate part before
+    /// the last and the last part: 0 when it is a word, 1 when it is one only by a looser
+    /// test (its key, a truncation), nil when it is no word.
+    func segment(
+        _ term: String, baseIsWord: Bool = false, head: (String) -> Int?, tail: (String) -> Int?
+    ) -> (scalars: [Unicode.Scalar], parts: [Range<Int>])? {
         let scalars = Array(term.unicodeScalars)
         let count = scalars.count
         guard count >= 2 * minimumPartLength, count <= maximumTermLength else { return nil }
@@ -215,6 +238,6 @@ public struct CompoundSplitter: Sendable {
             }
         }
         guard let found = result, found.parts.count >= 2 else { return nil }
-        return found.parts.map(text)
+        return (scalars, found.parts)
     }
 }

@@ -13,12 +13,35 @@
 /// - `CompoundSplitter` with a `Lexicon`: `livsmedelsstrategin` → `livsmedel` + `strategin`.
 /// - `Analyzer`: all of the above per token, as `talks analyze` shows it.
 ///
+/// Optional, when Debian's `hunspell-sv-se` is installed: `SwedishLexicon`, built from
+/// the sv_SE Hunspell dictionary (`Hunspell/`: `AffixFile`, `DictionaryFile`,
+/// `WordFormGenerator`), maps every form to its lemma and compound roles. With it,
+/// `SwedishInflection.keys(_:dictionary:)` gives lemma keys that join what rules cannot
+/// (`vapen`/`vapnet`/`vapnen`, `nummer`/`numret`, `öken`/`öknen`) and keep apart what
+/// rules would join (`kostnad`/`kost`), and `CompoundSplitter.split(_:dictionary:…)`
+/// splits heads the index never saw alone (`dricksvatten` + `försörjning`). Without it,
+/// nothing changes: `Analyzer()` and every rules-only function behave as before.
+///
 /// How the index and search layers are meant to use it: index `Token.term` with its
 /// position; keep per distinct term its `ExpansionKeys.inflection`, `ExpansionKeys.folded` and compound
 /// parts (split against a lexicon of the index's own keys); expand a query term to the
 /// terms sharing its key (inflected), having it as a part (compound) or sharing its folded
 /// key (ASCII), ranked in that order below the exact term.
 ///
-/// What it does not do: no I/O, no index knowledge, no ranking, no typo matching (edit
-/// distance belongs with the term dictionary). Pure functions over strings and bytes.
+/// With the dictionary, so that search needs none, ingest would store:
+/// - per term, its keys from `SwedishInflection.keys(_:dictionary:)` instead of the rule
+///   key (the inflection map then maps lemma keys, or the rule key of words the dictionary
+///   lacks, to terms; a term of two lemmas, `lagrar`, is listed under both);
+/// - per lemma key that came from the dictionary, its paradigm (`SwedishLexicon
+///   .forms(ofLemma:)`, standalone forms), so that a query form the archive never said
+///   (`vapnen` when only `vapnet` was) resolves to `vapen`; search looks a query term up
+///   there first and falls back to the rule key;
+/// - compound parts from `split(_:dictionary:isWord:isKey:)`, which are lemmas;
+/// - in the manifest, whether the dictionary was used and which (size and checksum of
+///   sv_SE.aff/.dic), since keys from different dictionaries do not mix.
+///
+/// What it does not do: no index knowledge, no ranking, no typo matching (edit distance
+/// belongs with the term dictionary). Its only I/O is reading the two Hunspell files
+/// (`SwedishLexicon.load`, through TalksSystem); everything else is pure functions over
+/// strings and bytes.
 public enum TalksAnalysis {}
