@@ -42,13 +42,8 @@ struct FormTable: Sendable {
 
     /// The index of `string`, adding it when new; nil when it is new and the table is full.
     mutating func intern(_ string: UnsafeBufferPointer<UInt8>) -> Int? {
-        var slot = Int(Self.hash(string) >> shift)
-        let last = slots.count - 1
-        while slots[slot] != 0 {
-            let index = Int(slots[slot] - 1)
-            if equals(index, string) { return index }
-            slot = slot == last ? 0 : slot + 1
-        }
+        let (slot, found) = probe(string)
+        if let found { return found }
         let index = count
         guard index < Self.maximumCount, bytes.count + string.count <= Self.maximumBytes else { return nil }
         bytes.append(contentsOf: string)
@@ -60,14 +55,21 @@ struct FormTable: Sendable {
 
     /// The index of `string`, or nil.
     func find(_ string: UnsafeBufferPointer<UInt8>) -> Int? {
+        probe(string).found
+    }
+
+    /// Linear probing from the string's hash: the index of `string` when it is in the
+    /// table, else the empty slot where it would go.
+    @inline(__always)
+    private func probe(_ string: UnsafeBufferPointer<UInt8>) -> (slot: Int, found: Int?) {
         var slot = Int(Self.hash(string) >> shift)
         let last = slots.count - 1
         while slots[slot] != 0 {
             let index = Int(slots[slot] - 1)
-            if equals(index, string) { return index }
+            if equals(index, string) { return (slot, index) }
             slot = slot == last ? 0 : slot + 1
         }
-        return nil
+        return (slot, nil)
     }
 
     /// The index of `string` (NFC lowercase, as stored), or nil.

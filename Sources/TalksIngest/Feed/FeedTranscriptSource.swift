@@ -52,8 +52,8 @@ enum FeedTranscriptSource {
         let folder: String
         let resolved: String
         do {
-            folder = try FileSystem.resolvedPath(FileSystem.parent(feedPath))
-            resolved = try FileSystem.resolvedPath(path)
+            folder = try ArchiveRoot.resolve(FileSystem.parent(feedPath))
+            resolved = try ArchiveRoot.resolve(path)
         } catch {
             return .failure(Skipped(reason: "cannot be read: \(error); skipped"))
         }
@@ -63,7 +63,9 @@ enum FeedTranscriptSource {
         }
         let bytes: [UInt8]
         do {
-            bytes = try FileSystem.readFile(resolved, limit: IngestLimits.maximumTranscriptFileBytes)
+            // Read as an archive's files are: without following a link swapped in since the
+            // check, and refused if the open file is not inside the folder after all.
+            bytes = try FileSystem.readFile(resolved, limit: IngestLimits.maximumTranscriptFileBytes, insideFolder: folder)
         } catch {
             return .failure(Skipped(reason: "cannot be read: \(error); skipped"))
         }
@@ -85,10 +87,12 @@ enum FeedTranscriptSource {
         return .success(TranscriptFile(name: reference.format == .webVTT ? "transcript.vtt" : "transcript.srt", bytes: bytes))
     }
 
-    /// Whether `path` is `folder` itself or below it; both resolved, absolute paths.
+    /// Whether `path` lies below `folder` (not the folder itself); both resolved, absolute
+    /// paths. The containment rule is `ArchiveRoot`'s: a feed's folder is a root like an archive.
     static func isInside(_ path: String, folder: String) -> Bool {
-        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-        return path.hasPrefix(prefix) && path.utf8.count > prefix.utf8.count
+        var root = folder
+        while root.count > 1 && root.hasSuffix("/") { root.removeLast() }
+        return path != root && ArchiveRoot(realPath: root).contains(realPath: path)
     }
 
     /// A relative URL or `file:` URL as a path (relative ones resolved against the feed's

@@ -148,12 +148,6 @@ enum FileSystem {
         return lastComponent(resolved)
     }
 
-    /// The absolute path with every symbolic link, "." and ".." resolved (what a feed's
-    /// transcript really is). The corresponding C function is `realpath`.
-    static func resolvedPath(_ path: String) throws(IngestError) -> String {
-        try ArchiveRoot.resolve(path)
-    }
-
     /// Joins a folder and a name without doubling the slash.
     static func join(_ folder: String, _ name: String) -> String {
         folder.hasSuffix("/") ? folder + name : folder + "/" + name
