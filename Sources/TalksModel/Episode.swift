@@ -29,12 +29,15 @@ public struct Episode: Sendable, Hashable {
     /// `{hh:mm:ss}` where the time goes: `"https://play.example.se/v/123?start={seconds}"`.
     /// When set, hits link through it instead of into `recording`.
     public var linkTemplate: String?
+    /// The recording's chapters, sorted by start; empty when it has none.
+    public var chapters: [Chapter]
 
     public init(
         id: String, series: String? = nil, number: Int? = nil, title: String,
         date: String? = nil, timestamp: Int64? = nil, language: String = "sv",
         speakers: [Speaker] = [], description: String? = nil, recording: WebLink? = nil,
-        page: WebLink? = nil, tags: [String] = [], duration: Double? = nil, linkTemplate: String? = nil
+        page: WebLink? = nil, tags: [String] = [], duration: Double? = nil, linkTemplate: String? = nil,
+        chapters: [Chapter] = []
     ) {
         self.id = id
         self.series = series
@@ -50,5 +53,6 @@ public struct Episode: Sendable, Hashable {
         self.tags = tags
         self.duration = duration
         self.linkTemplate = linkTemplate
+        self.chapters = chapters
     }
 }
