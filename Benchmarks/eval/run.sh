@@ -58,6 +58,7 @@ if [ ! -d "$archive" ] || [ ! -f "$judgments" ] || [ "$(cat "$archive.stamp" 2>/
     python3 "$eval_dir/generate_eval_archive.py" --out "$archive" --episodes "$episodes" \
         --seed "$seed" --judgments "$judgments"
     echo "$stamp" >"$archive.stamp"
+    say "checking $archive: $(python3 Benchmarks/check_archive.py "$archive" --talks "$talks" | tail -n 1)"
 fi
 checked_in="$eval_dir/judgments-generated.tsv"
 if [ "$episodes" = 60 ] && [ "$seed" = 1 ]; then
