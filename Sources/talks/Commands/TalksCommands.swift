@@ -13,6 +13,7 @@ enum TalksCommands {
             StatsCommand.self,
             RemoveCommand.self,
             VerifyCommand.self,
+            PublishCommand.self,
             AnalyzeCommand.self,
             ServeCommand.self,
             VersionCommand.self,
