@@ -4,15 +4,18 @@
 # (wrk's non-2xx/3xx responses and socket errors) over at least MIN_REQUESTS, and that the
 # new episode is served afterwards. Prints wrk's figures. Issue 15, item 3.
 #
-# Usage: Scripts/replicas-test.sh [DURATION_SECONDS]     (default 30; CI runs it from .ci/run)
-#   CONFIGURATION=release uses a release build (default debug: what `swift test` built).
-#   MIN_REQUESTS (default 30000), CONNECTIONS (default 16).
+# Usage: Scripts/replicas-test.sh [DURATION_SECONDS]     (CI runs it from .ci/run)
+#   Without DURATION_SECONDS, a 3 s warm-up measures the rate through nginx and the run
+#   lasts long enough for MIN_REQUESTS with half as many to spare (20 to 90 s), so a slow or
+#   busy machine still passes the count. CONFIGURATION=release uses a release build
+#   (default debug: what `swift test` built). MIN_REQUESTS (default 30000), CONNECTIONS
+#   (default 16).
 # Needs Debian's nginx and wrk (installed when missing, Scripts/install-debian-packages.sh).
 # nginx runs as the current user with a temporary prefix and Deploy/nginx/talks.conf, only
 # its ports and cache folder changed; nothing is installed or listened on outside loopback.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-duration="${1:-30}"
+duration="${1:-}"
 configuration="${CONFIGURATION:-debug}"
 minimum="${MIN_REQUESTS:-30000}"
 connections="${CONNECTIONS:-16}"
@@ -129,15 +132,30 @@ PY
 
 # Every request is a new URL (a counter), so none is a cache hit: all go to the replicas.
 cat >"$work/search.lua" <<'LUA'
-local queries = { "livsmedelsstrategi", "kluster", "offentliga%20m%C3%A5ltider", "torka", "vatten", "upphandling",
-  "%22gr%C3%B6na%20kluster%22", "skog", "turism", "livsmedel%20strategi", "maltider", "Vreta", "bevattning", "landsbygd" }
+-- Real searches, kept light (one episode, one hit) so that a debug build on two cores
+-- still passes the request count: the test is of failover and publishing, not of speed.
+local queries = { "Vreta", "torka", "Vinnova", "agtech", "kluster", "bevattning", "v%C3%A5tmarker", "Agtech%202030",
+  "%22gr%C3%B6na%20kluster%22", "livsmedelsstrategi", "maltider", "turism" }
 local counter = 0
-setup = function(thread) thread:set("id", tostring(math.random(1, 1000000000))) end
+local thread_number = 0
+setup = function(thread)
+  thread_number = thread_number + 1
+  thread:set("id", tostring(thread_number) .. "-" .. tostring(os.time()))
+end
 request = function()
   counter = counter + 1
-  return wrk.format("GET", "/search?q=" .. queries[(counter % #queries) + 1] .. "&r=" .. id .. "-" .. counter)
+  return wrk.format("GET", "/search?q=" .. queries[(counter % #queries) + 1] .. "&limit=1&hits=1&r=" .. id .. "-" .. counter)
 end
 LUA
+
+if [ -z "$duration" ]; then
+    rate="$(wrk -t 2 -c "$connections" -d 3s -s "$work/search.lua" "$base" | sed -n 's/^Requests\/sec: *\([0-9]*\).*/\1/p')"
+    [ -n "$rate" ] && [ "$rate" -gt 0 ] || fail "the warm-up run of wrk gave no rate"
+    duration=$(( (minimum * 3 / 2 + rate - 1) / rate ))
+    [ "$duration" -lt 20 ] && duration=20
+    [ "$duration" -gt 90 ] && duration=90
+    say "warm-up: $rate requests/s through nginx, so $duration s for $minimum requests"
+fi
 
 say "wrk: ${duration} s, $connections connections, against nginx on port $nginx_port (replicas on $replica_port_1 and $replica_port_2)"
 wrk -t 2 -c "$connections" -d "${duration}s" --latency --timeout 10s -s "$work/search.lua" "$base" >"$work/wrk.txt" &
