@@ -71,12 +71,22 @@ enum FileCopier {
         return Array(UnsafeRawBufferPointer(rebasing: existing.bytes[(size - footerSize)...])) == footer
     }
 
+    /// `count` bytes at `offset` of the open source file. The C function is `pread`.
     private static func readSource(_ descriptor: Int32, offset: Int, count: Int, path: String) throws -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: count)
-        let read = bytes.withUnsafeMutableBytes { buffer in pread(descriptor, buffer.baseAddress, count, off_t(offset)) }
-        guard read == count else {
-            if read < 0 { throw IndexError.io(call: "pread", path: path, errno: errno) }
-            throw PublishError.damagedSource(file: path, detail: "it ended at byte \(offset + max(0, read)) while read")
+        var filled = 0
+        while filled < count {
+            let start = filled
+            let read: Int = try bytes.withUnsafeMutableBytes { buffer in
+                guard let base = buffer.baseAddress else { return 0 }
+                return try IndexError.rethrowing(try SystemCall.run("pread", path: path, descriptor: descriptor) {
+                    pread(descriptor, base + start, count - start, off_t(offset + start))
+                })
+            }
+            guard read > 0 else {
+                throw PublishError.damagedSource(file: path, detail: "it ended at byte \(offset + filled) while read")
+            }
+            filled += read
         }
         return bytes
     }
