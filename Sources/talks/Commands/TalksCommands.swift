@@ -14,6 +14,7 @@ enum TalksCommands {
             RemoveCommand.self,
             VerifyCommand.self,
             PublishCommand.self,
+            ExportCommand.self,
             AnalyzeCommand.self,
             ServeCommand.self,
             VersionCommand.self,
