@@ -16,8 +16,8 @@ import TalksModel
 ///  "speaker":"Helene Oscarsson","text":"…","url":"https://media.example.org/landet-lar/55.mp4#t=106"}
 /// ```
 /// It reads the index, not the archive, so what is exported is what talks serves, deep
-/// links included. Each episode is written as soon as it is read: memory stays bounded by
-/// the longest transcript, whatever the archive's size.
+/// links included. Each episode's lines are written as soon as its cues are read, so memory
+/// holds every episode's metadata (for the sort by date) and one transcript at a time.
 public enum BulkExport {
     /// What an export wrote.
     public struct Summary: Sendable, Equatable {
