@@ -116,6 +116,29 @@ final class PublishTests: XCTestCase {
         XCTAssertEqual(try IndexReader.open(directory: destination, verifyChecksums: true).episodeCount, 1)
     }
 
+    func testAPendingListWithImpossibleTimesRestartsTheGracePeriod() throws {
+        try TestArchive.build(source, [TestArchive.vreta])
+        try IndexPublisher.publish(source: source, destination: destination)
+        let writer = try IndexWriter.open(directory: source)
+        try writer.remove(id: "55")
+        try writer.add(TestArchive.water)
+        try writer.commit()
+        writer.close()
+        try IndexPublisher.publish(source: source, destination: destination, graceSeconds: 60, now: 1_000)
+        // Far in the past (an overflow if subtracted), in the future, and not JSON at all.
+        var times = try XCTUnwrap(PendingRemovals.read(directory: destination))
+        for name in times.files.keys { times.files[name] = name.hasSuffix(".terms") ? Int64.min : 9_000 }
+        try times.write(directory: destination)
+        let restarted = try IndexPublisher.publish(source: source, destination: destination, graceSeconds: 60, now: 2_000)
+        XCTAssertEqual(restarted.segmentsRemoved, 0)
+        XCTAssertEqual(Set(try XCTUnwrap(PendingRemovals.read(directory: destination)).files.values), [2_000])
+        try Data("{\"format\":1,\"files\":[".utf8).write(to: URL(fileURLWithPath: destination + "/" + PendingRemovals.fileName))
+        let damaged = try IndexPublisher.publish(source: source, destination: destination, graceSeconds: 60, now: 2_059)
+        XCTAssertEqual(damaged.segmentsRemoved, 0, "a damaged list restarts the grace period")
+        XCTAssertEqual(Set(try XCTUnwrap(PendingRemovals.read(directory: destination)).files.values), [2_059])
+        XCTAssertEqual(try IndexPublisher.publish(source: source, destination: destination, graceSeconds: 60, now: 2_119).segmentsRemoved, 1)
+    }
+
     func testADamagedSourceFileIsRefusedAndTheReplicaKeepsItsGeneration() throws {
         try TestArchive.build(source, [TestArchive.vreta])
         try IndexPublisher.publish(source: source, destination: destination)

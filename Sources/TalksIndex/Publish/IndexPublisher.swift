@@ -156,7 +156,10 @@ public enum IndexPublisher {
         var scheduled = Set<SegmentID>(), removed = Set<SegmentID>()
         for name in try FileSystem.list(destination) {
             guard let segment = SourceSnapshot.segment(ofFile: name), !live.contains(segment) else { continue }
-            let since = previous?.files[name] ?? now
+            // A time outside 0...now (a damaged list, a clock set back) restarts the grace
+            // period: removal may come later than asked, never sooner.
+            var since = now
+            if let recorded = previous?.files[name], recorded >= 0, recorded <= now { since = recorded }
             if now - since >= Int64(graceSeconds) {
                 try FileSystem.remove(destination + "/" + name)
                 removed.insert(segment)
