@@ -23,5 +23,6 @@
 /// becomes `IndexError.io`), TermDictionary/ (dictionary reader, expansion tables),
 /// Postings/ (list builder and cursor), Store/ (cues, episodes, the Huffman text code),
 /// Segment/ (builder, serializer, reader, term hash table), Commit/ (manifest, writer,
-/// lane batches, merge policy), Reader/ (index snapshot, statistics), Verify/ (`talks verify`).
+/// lane batches, merge policy), Reader/ (index snapshot, statistics), Verify/ (`talks verify`),
+/// Publish/ (`talks publish`: a generation copied to a replica's folder, manifest last).
 public enum TalksIndex {}

@@ -26,6 +26,9 @@
 ///    while scoring or collecting hits fails the search with its `IndexError` (naming the
 ///    segment file), never a silently shorter answer.
 ///
+/// Beside the query path, `Export/`: `BulkExport` writes a generation as OpenSearch bulk
+/// JSON lines (`talks export`), episodes and cues with their deep links.
+///
 /// What it does not do: read or write index files (TalksIndex), or Swedish analysis itself
 /// (TalksAnalysis): expansion only looks up the keys the index stored at ingest.
 public enum TalksSearch {}

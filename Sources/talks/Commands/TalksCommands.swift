@@ -13,6 +13,8 @@ enum TalksCommands {
             StatsCommand.self,
             RemoveCommand.self,
             VerifyCommand.self,
+            PublishCommand.self,
+            ExportCommand.self,
             AnalyzeCommand.self,
             ServeCommand.self,
             VersionCommand.self,
