@@ -52,6 +52,10 @@ extension CheckReport {
                     cueLine += ", \(Self.clock(first))–\(Self.clock(last))"
                 }
                 lines.append(Self.field("cues", cueLine))
+                if let chapters = entry.episode?.chapters, let first = chapters.first {
+                    lines.append(Self.field("chapters", "\(chapters.count), from \(Self.clock(first.start)) "
+                        + "\(Excerpt.quoted(first.title, limit: 60))"))
+                }
                 let voices = Self.voiceCounts(entry.cues)
                 lines.append(Self.field("voices", voices.isEmpty ? "(no speaker marked in the cues)" : voices))
             }
