@@ -12,6 +12,8 @@ struct ChapterList {
         var start: Double
         var title: String
         var line: Int?
+        /// Its 1-based place in the source, for messages ("chapter 3").
+        var number: Int
     }
 
     var entries: [Entry] = []
@@ -20,15 +22,15 @@ struct ChapterList {
     /// each entry without a title and each second entry with the same start.
     func chapters(file: String, source: String, diagnostics: inout [Diagnostic]) -> [Chapter] {
         var kept: [Entry] = []
-        for (index, entry) in entries.enumerated() {
+        for entry in entries {
             let title = entry.title.split(whereSeparator: \.isNewline).map { String($0).trimmingWhitespace }
                 .filter { !$0.isEmpty }.joined(separator: " ")
             guard !title.isEmpty else {
                 diagnostics.append(Diagnostic(.warning, file: file, line: entry.line,
-                    "\(source) \(index + 1) has an empty title; left out"))
+                    "\(source) \(entry.number) has an empty title; left out"))
                 continue
             }
-            kept.append(Entry(start: entry.start, title: title, line: entry.line))
+            kept.append(Entry(start: entry.start, title: title, line: entry.line, number: entry.number))
         }
         let sorted = kept.enumerated().sorted { left, right in
             left.element.start != right.element.start ? left.element.start < right.element.start : left.offset < right.offset

@@ -31,14 +31,14 @@ enum ChaptersFile {
         diagnostics += result.diagnostics.map { Diagnostic(.warning, file: file, line: $0.line, $0.message) }
         let parser = CueTextParser()
         var list = ChapterList()
-        for cue in result.cues {
+        for (index, cue) in result.cues.enumerated() {
             guard cue.start.isFinite, cue.start >= 0, cue.start <= ChapterTime.maximumSeconds else {
                 diagnostics.append(Diagnostic(.warning, file: file, line: cue.line,
                     "chapter starts more than \(Int(ChapterTime.maximumSeconds) / 3600) hours into the recording; left out"))
                 continue
             }
             let title = String(parser.parse(String(cue.text.prefix(TranscriptLimits.maximumCueTextBytes))).plainText)
-            list.entries.append(ChapterList.Entry(start: cue.start, title: title, line: cue.line))
+            list.entries.append(ChapterList.Entry(start: cue.start, title: title, line: cue.line, number: index + 1))
         }
         let chapters = list.chapters(file: file, source: "chapter cue", diagnostics: &diagnostics)
         if chapters.isEmpty {

@@ -48,7 +48,7 @@ extension FieldReader {
                 warning(line: document.line(.key("chapters"), .index(index), .key(member.key)),
                     "chapter \(index + 1): unknown field \(Excerpt.quoted(member.key, quote: "'")) ignored")
             }
-            list.entries.append(ChapterList.Entry(start: start, title: title, line: line))
+            list.entries.append(ChapterList.Entry(start: start, title: title, line: line, number: index + 1))
         }
         return list.chapters(file: file, source: "chapter", diagnostics: &diagnostics)
     }

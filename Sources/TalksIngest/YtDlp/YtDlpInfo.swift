@@ -164,7 +164,7 @@ private struct InfoReader {
             }
             switch ChapterTime.checked(seconds) {
             case .success(let start):
-                list.entries.append(ChapterList.Entry(start: start, title: element["title"]?.stringValue ?? "", line: line))
+                list.entries.append(ChapterList.Entry(start: start, title: element["title"]?.stringValue ?? "", line: line, number: index + 1))
             case .failure(let problem):
                 diagnostics.append(Diagnostic(.warning, file: file, line: line,
                     "chapter \(index + 1): 'start_time' \(problem.reason); left out"))
