@@ -116,9 +116,8 @@ public enum YtDlpImporter {
         do {
             bytes = try root.readFile(path, limit: IngestLimits.maximumInfoJSONBytes)
         } catch {
-            var problem = EpisodeLoader.diagnostic(for: error, file: path, kind: "a yt-dlp info.json")
-            problem.message += "; the video is not imported"
-            outcome.diagnostics.append(problem)
+            outcome.diagnostics.append(readProblem(error, file: path, kind: "a yt-dlp info.json", severity: .error,
+                                                   consequence: "the video is not imported"))
             return nil
         }
         let (info, diagnostics) = YtDlpInfo.read(bytes, file: path, series: series)
@@ -142,10 +141,7 @@ public enum YtDlpImporter {
             do {
                 bytes = try root.readFile(path, limit: IngestLimits.maximumTranscriptFileBytes)
             } catch {
-                var problem = EpisodeLoader.diagnostic(for: error, file: path, kind: "a transcript")
-                problem.severity = .warning
-                problem.message += "; not copied"
-                diagnostics.append(problem)
+                diagnostics.append(readProblem(error, file: path, kind: "a transcript", severity: .warning, consequence: "not copied"))
                 continue
             }
             if let problem = TranscriptFileCheck.problem(bytes, format: track.format, file: path) {
@@ -162,5 +158,19 @@ public enum YtDlpImporter {
         message += ". Fetch subtitles with yt-dlp --write-subs --write-auto-subs --sub-langs \"\(language).*\""
         diagnostics.append(Diagnostic(.warning, file: infoPath, message))
         return nil
+    }
+
+    /// Why a file of the yt-dlp folder could not be read, and what follows from it.
+    static func readProblem(
+        _ error: IngestError, file: String, kind: String, severity: Diagnostic.Severity, consequence: String
+    ) -> Diagnostic {
+        if case .outsideArchive(_, let realPath, let folder) = error {
+            return Diagnostic(severity, file: file, "refused: its real path \(realPath) is outside the yt-dlp folder \(folder) "
+                + "(links are followed, and only files inside the folder are read); \(consequence)")
+        }
+        var problem = EpisodeLoader.diagnostic(for: error, file: file, kind: kind)
+        problem.severity = severity
+        problem.message += "; \(consequence)"
+        return problem
     }
 }

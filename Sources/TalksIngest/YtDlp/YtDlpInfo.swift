@@ -17,7 +17,8 @@ import TalksModel
 /// - `subtitles` and `automatic_captions`: the languages of each kind, to tell which kind a
 ///   subtitle file is (`YtDlpSubtitleTrack`).
 /// A file that is not JSON, not an object, or has no id or title gives an error naming the
-/// file and line and no episode; other problems are warnings.
+/// file and line and no episode; other problems are warnings. The info.json of a playlist or
+/// channel (`_type` other than "video", written beside its videos') gives a note and no episode.
 struct YtDlpInfo: Sendable, Hashable {
     var videoID: String
     /// The episode, its id assigned; `Episode.language` is the language looked for.
@@ -52,6 +53,11 @@ private struct InfoReader {
         guard case .object = document.value else {
             diagnostics.append(Diagnostic(.error, file: file, line: document.line() ?? 1,
                 "not a yt-dlp info.json: the top level must be an object { … }"))
+            return nil
+        }
+        if let type = text("_type"), type != "video" {
+            diagnostics.append(Diagnostic(.note, file: file,
+                "the info.json of a \(Excerpt.quoted(type, limit: 20, quote: "'")), not of a video (its videos have their own); skipped"))
             return nil
         }
         guard let videoID = text("id") else {
