@@ -245,6 +245,16 @@ final class ImportYtDlpCommandTests: XCTestCase {
             let url = try XCTUnwrap(hits.first?["url"] as? String)
             XCTAssertTrue(url.hasPrefix("https://www.youtube.com/watch?v=Lq7pZ2mW9xK&t="), url)
         }
+        // check says what collapsing did, as a note, not a warning; the shipped archive is clean.
+        let text = try TalksExecutable.run(["check", archive + "/" + id])
+        XCTAssertTrue(text.output.contains("/transcript.vtt: note: rolling captions: 136 cues → 68 lines (68 hold cues and 67 "
+            + "repeated lines left out; each line is kept once, at the cue that first shows it)\n"), text.output)
+        XCTAssertTrue(text.output.contains("  chapters   6, from 0:00 \"Inledning\"\n"), text.output)
+        XCTAssertTrue(text.output.hasSuffix("1 checked: 1 valid, 0 rejected, 0 warnings.\n"), text.output)
+        let shippedArchive = try TalksExecutable.run(["check", TalksExecutable.repositoryRoot.appendingPathComponent("archive").path])
+        XCTAssertEqual(shippedArchive.status, 0)
+        XCTAssertTrue(shippedArchive.output.hasSuffix("13 checked: 13 valid, 0 rejected, 0 warnings.\n"), shippedArchive.output)
+
         // Every cue of the rolling track is one spoken line, each once.
         let check = try TalksExecutable.run(["check", archive + "/" + id, "--json"])
         let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(check.output.utf8)) as? [String: Any])
