@@ -19,6 +19,15 @@ public enum IngestLimits {
     /// episode is rejected, naming the file.
     public static let maximumTranscriptFileBytes = Int64(TranscriptLimits.maximumFileBytes)
 
+    /// The largest `chapters.vtt` read, in bytes (1 MiB): a chapter track of a few hundred
+    /// chapters is a few KB. Over the limit: a warning naming the file, and no chapters.
+    public static let maximumChaptersFileBytes: Int64 = 1 << 20
+
+    /// The largest yt-dlp `.info.json` read by `talks import-ytdlp`, in bytes (32 MiB). They
+    /// carry every format and thumbnail of the video, typically 100–600 KB. Over the limit:
+    /// a warning naming the file, and that video is not imported.
+    public static let maximumInfoJSONBytes: Int64 = 32 << 20
+
     /// The largest RSS/podcast feed read by `talks import-feed`, in bytes (64 MiB). Feeds with
     /// full show notes for hundreds of items reach a few MB.
     public static let maximumFeedFileBytes: Int64 = 64 << 20

@@ -26,7 +26,7 @@ final class CheckReportTests: XCTestCase {
         XCTAssertEqual(top.map(\.key), ["episodes"])
         let episode = try XCTUnwrap(parsed["episodes"]?.arrayValue?.first)
         guard case .object(let members) = episode else { return XCTFail(json) }
-        XCTAssertEqual(members.map(\.key), ["id", "title", "speakers", "cues", "notes", "warnings", "errors"])
+        XCTAssertEqual(members.map(\.key), ["id", "title", "speakers", "chapters", "cues", "notes", "warnings", "errors"])
         XCTAssertEqual(episode["id"], "55-vreta-kluster")
         XCTAssertEqual(episode["speakers"], ["Helene Oscarsson", "Anna Lindqvist"])
         XCTAssertEqual(episode["cues"]?.arrayValue?.first, .object([

@@ -115,9 +115,18 @@ final class RollingCaptionsTests: XCTestCase {
             .filter { ($0.hasSuffix(".vtt") || $0.hasSuffix(".srt")) && !$0.hasPrefix("youtube-rolling") }
             .map { TestData.fixtures.appendingPathComponent($0) }
         let archive = TestData.repositoryRoot.appendingPathComponent("archive")
+        // The sample's YouTube episode is automatic captions, in the rolling shape on purpose.
+        var rolling: [URL] = []
         for folder in (try? FileManager.default.contentsOfDirectory(atPath: archive.path)) ?? [] {
             let transcript = archive.appendingPathComponent(folder).appendingPathComponent("transcript.vtt")
-            if FileManager.default.fileExists(atPath: transcript.path) { files.append(transcript) }
+            guard FileManager.default.fileExists(atPath: transcript.path) else { continue }
+            let metadata = (try? String(contentsOf: archive.appendingPathComponent(folder).appendingPathComponent("episode.json"), encoding: .utf8)) ?? ""
+            if metadata.contains("\"captions\": \"automatic\"") { rolling.append(transcript) } else { files.append(transcript) }
+        }
+        XCTAssertEqual(rolling.map { $0.deletingLastPathComponent().lastPathComponent }, ["youtube-Lq7pZ2mW9xK"])
+        for file in rolling {
+            let transcript = try TranscriptReader.read([UInt8](Data(contentsOf: file)), format: .webVTT, file: file.path)
+            XCTAssertEqual(transcript.notes.map(\.message).first?.hasPrefix("rolling captions: 136 cues → 68 lines"), true)
         }
         XCTAssertGreaterThan(files.count, 10)
         for file in files {

@@ -35,7 +35,7 @@ final class CheckAndImportCommandTests: XCTestCase {
     func testCheckJSONIsOneDocumentWithTheEpisodesKey() throws {
         let run = try talks("check", Self.fixtures + "/archive/55-vreta-kluster", "--json")
         XCTAssertEqual(run.status, 0, run.error)
-        XCTAssertTrue(run.output.hasPrefix("{\"episodes\":[{\"id\":\"55-vreta-kluster\",\"title\":\"Om Vreta Kluster och de gröna klustren i Sverige\",\"speakers\":[\"Helene Oscarsson\",\"Anna Lindqvist\"],\"cues\":[{\"id\":\"1\",\"start\":1,\"end\":6.5,\"speaker\":\"Anna Lindqvist\",\"text\":\"Välkomna till Landet lär, dagens lunchwebbinarium.\"}"), run.output)
+        XCTAssertTrue(run.output.hasPrefix("{\"episodes\":[{\"id\":\"55-vreta-kluster\",\"title\":\"Om Vreta Kluster och de gröna klustren i Sverige\",\"speakers\":[\"Helene Oscarsson\",\"Anna Lindqvist\"],\"chapters\":[],\"cues\":[{\"id\":\"1\",\"start\":1,\"end\":6.5,\"speaker\":\"Anna Lindqvist\",\"text\":\"Välkomna till Landet lär, dagens lunchwebbinarium.\"}"), run.output)
         XCTAssertTrue(run.output.hasSuffix("]}\n"))
         let parsed = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any]
         XCTAssertEqual(parsed?.keys.sorted(), ["episodes"])

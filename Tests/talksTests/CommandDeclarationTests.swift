@@ -40,7 +40,7 @@ final class CommandDeclarationTests: XCTestCase {
         XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(TalksExecutable.repositoryRoot.path))
         defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
 
-        XCTAssertEqual(TalksCommands.all.count, 13)
+        XCTAssertEqual(TalksCommands.all.count, 14)
         for command in TalksCommands.all {
             let configuration = command.configuration
             let result = sweep(command)

@@ -6,7 +6,7 @@ import XCTest
 /// command lines exit 64 with a message that names the word at fault.
 final class CommandLineTests: XCTestCase {
     private static let commandNames = [
-        "search", "ingest", "check", "import-feed", "list", "stats", "remove", "verify", "publish", "export", "analyze", "serve", "version",
+        "search", "ingest", "check", "import-feed", "import-ytdlp", "list", "stats", "remove", "verify", "publish", "export", "analyze", "serve", "version",
     ]
 
     override func setUpWithError() throws {

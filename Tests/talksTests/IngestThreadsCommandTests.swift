@@ -22,7 +22,7 @@ final class IngestThreadsCommandTests: XCTestCase {
         let index = scratch.appendingPathComponent(name).path
         let run = try TalksExecutable.run(["ingest", archive, "--index", index, "--threads", "\(threads)"])
         XCTAssertEqual(run.status, 0, run.error)
-        XCTAssertTrue(run.output.contains("10 added, 0 replaced, 0 unchanged, 0 rejected"), run.output)
+        XCTAssertTrue(run.output.contains("13 added, 0 replaced, 0 unchanged, 0 rejected"), run.output)
         let verify = try TalksExecutable.run(["verify", "--index", index])
         XCTAssertEqual(verify.status, 0, "\(threads) threads: \(verify.output) \(verify.error)")
         return index

@@ -112,6 +112,7 @@ public enum ArchiveScanner {
         var source = EpisodeSource(
             id: FileSystem.folderName(folder), folder: folder, metadataPath: metadataPath,
             transcriptPath: transcripts.first.map { FileSystem.join(folder, $0) }, archive: archive)
+        if present.contains(ChaptersFile.name) { source.chaptersPath = FileSystem.join(folder, ChaptersFile.name) }
         // Errors in the file are left for `EpisodeLoader`, which reports them with lines.
         if metadataPath.hasSuffix(".json") {
             let file = MetadataFile.read(metadataPath, folder: folder, archive: archive)

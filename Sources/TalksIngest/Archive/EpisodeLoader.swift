@@ -34,6 +34,8 @@ public enum EpisodeLoader {
         var source: EpisodeSource
         var metadata: EpisodeMetadata
         var transcript: (path: String, format: TranscriptFormat, bytes: [UInt8])?
+        /// `chapters.vtt`, when the folder has one and it could be read.
+        var chapters: (path: String, bytes: [UInt8])?
         /// XXH64 over both files; nil when either could not be read.
         var contentHash: String?
         /// Problems reading the transcript (missing, too large, not a regular file).
@@ -57,8 +59,11 @@ public enum EpisodeLoader {
         var hasher = metadataFile.hasher ?? ContentHasher()
         let read = readTranscriptBytes(path, archive: source.archive, hasher: &hasher, diagnostics: &diagnostics)
         let complete = metadataFile.hasher != nil && read != nil
+        let chapters = source.chaptersPath.flatMap {
+            readChaptersBytes($0, archive: source.archive, hasher: &hasher, diagnostics: &diagnostics)
+        }
         return Files(source: source, metadata: metadataFile.metadata, transcript: read.map { (path, $0.format, $0.bytes) },
-                     contentHash: complete ? hasher.hexDigest() : nil, diagnostics: diagnostics)
+                     chapters: chapters, contentHash: complete ? hasher.hexDigest() : nil, diagnostics: diagnostics)
     }
 
     /// Parses the transcript and validates the whole episode.
@@ -69,7 +74,16 @@ public enum EpisodeLoader {
         if let file = files.transcript {
             transcript = parseTranscript(file.bytes, format: file.format, path: file.path, diagnostics: &diagnostics)
         }
-        let episode = files.metadata.episode
+        var episode = files.metadata.episode
+        if let chapters = files.chapters, var withChapters = episode {
+            if withChapters.chapters.isEmpty {
+                withChapters.chapters = ChaptersFile.read(chapters.bytes, file: chapters.path, diagnostics: &diagnostics)
+                episode = withChapters
+            } else {
+                diagnostics.append(Diagnostic(.warning, file: chapters.path,
+                    "ignored: \(FileSystem.lastComponent(source.metadataPath)) has chapters of its own, and those are used"))
+            }
+        }
         if let episode, episode.id != source.id {
             diagnostics.append(Diagnostic(.error, file: source.metadataPath, "the id \(Excerpt.quoted(episode.id, quote: "'")) differs from the scanned id \(Excerpt.quoted(source.id, quote: "'"))"))
         }
@@ -111,6 +125,26 @@ public enum EpisodeLoader {
         hasher.update(length: bytes.count)
         hasher.update(bytes)
         return (format, bytes)
+    }
+
+    /// Reads `chapters.vtt` and adds its name and bytes to `hasher` (an episode without one
+    /// hashes as before); nil with a warning when it cannot be read: chapters are optional.
+    static func readChaptersBytes(
+        _ path: String, archive: ArchiveRoot, hasher: inout ContentHasher, diagnostics: inout [Diagnostic]
+    ) -> (path: String, bytes: [UInt8])? {
+        do {
+            let bytes = try archive.readFile(path, limit: IngestLimits.maximumChaptersFileBytes)
+            hasher.update(field: FileSystem.lastComponent(path))
+            hasher.update(length: bytes.count)
+            hasher.update(bytes)
+            return (path, bytes)
+        } catch {
+            var problem = diagnostic(for: error, file: path, kind: "a chapters file")
+            problem.severity = .warning
+            problem.message += " (no chapters read)"
+            diagnostics.append(problem)
+            return nil
+        }
     }
 
     /// Checks a transcript's bytes are UTF-8 and parses them, reporting failures as diagnostics.

@@ -13,6 +13,8 @@ public struct EpisodeSource: Sendable, Hashable {
     public var metadataPath: String
     /// `transcript.vtt` or `transcript.srt` in the folder; nil when there is none.
     public var transcriptPath: String?
+    /// `chapters.vtt` in the folder (a WebVTT chapters track); nil when there is none.
+    public var chaptersPath: String?
     /// The archive the folder was found in: its files are read only when their real paths
     /// lie inside it.
     public var archive: ArchiveRoot

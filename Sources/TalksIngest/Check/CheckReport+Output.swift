@@ -1,7 +1,7 @@
 import TalksModel
 
 extension CheckReport {
-    /// `{"episodes":[{"id", "title", "speakers", "cues":[{"id","start","end","speaker","text"}], "notes", "warnings", "errors"}]}`,
+    /// `{"episodes":[{"id", "title", "speakers", "chapters":[{"start","title"}], "cues":[{"id","start","end","speaker","text"}], "notes", "warnings", "errors"}]}`,
     /// with diagnostics as "file:line: message" strings (`notes`: what the reader did, such
     /// as collapsing rolling captions; cues with word timings add `"word_times"`).
     public func jsonValue() -> JSONValue {
@@ -11,6 +11,9 @@ extension CheckReport {
                     "id": .string(entry.id),
                     "title": .optional(entry.episode?.title),
                     "speakers": .array(entry.speakers.map(JSONValue.string)),
+                    "chapters": .array((entry.episode?.chapters ?? []).map { chapter in
+                        .object(["start": .number(chapter.start), "title": .string(chapter.title)])
+                    }),
                     "cues": .array(entry.cues.map(\.jsonValue)),
                     "notes": .array(entry.notes.map { .string(Self.located($0)) }),
                     "warnings": .array(entry.warnings.map { .string(Self.located($0)) }),
@@ -52,6 +55,10 @@ extension CheckReport {
                     cueLine += ", \(Self.clock(first))–\(Self.clock(last))"
                 }
                 lines.append(Self.field("cues", cueLine))
+                if let chapters = entry.episode?.chapters, let first = chapters.first {
+                    lines.append(Self.field("chapters", "\(chapters.count), from \(Self.clock(first.start)) "
+                        + "\(Excerpt.quoted(first.title, limit: 60))"))
+                }
                 let voices = Self.voiceCounts(entry.cues)
                 lines.append(Self.field("voices", voices.isEmpty ? "(no speaker marked in the cues)" : voices))
             }

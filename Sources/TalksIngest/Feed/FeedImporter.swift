@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import TalksModel
 
 /// `talks import-feed`: turns an RSS/podcast feed into episode folders in an archive.
@@ -55,35 +52,11 @@ public enum FeedImporter {
         return outcome
     }
 
-    /// Writes the folder under a temporary name, then renames it into place.
+    /// Writes the folder under a temporary name, then renames it into place (`EpisodeFolderWriter`).
     static func writeFolder(episode: Episode, transcript: FeedTranscriptSource.TranscriptFile?, folder: String, archive: String) throws(IngestError) {
-        let token = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let temporary = FileSystem.join(archive, ".import-\(episode.id)-\(token)")
-        try FileSystem.makeDirectory(temporary)
-        do throws(IngestError) {
-            let json = JSONWriter(pretty: true).string(metadataJSON(episode)) + "\n"
-            try FileSystem.writeNewFile(FileSystem.join(temporary, "episode.json"), Array(json.utf8))
-            if let transcript {
-                try FileSystem.writeNewFile(FileSystem.join(temporary, transcript.name), transcript.bytes)
-            }
-            FileSystem.syncDirectory(temporary)
-            if FileSystem.kind(of: folder) != nil {
-                let replaced = FileSystem.join(archive, ".replaced-\(episode.id)-\(token)")
-                try FileSystem.rename(folder, to: replaced)
-                do throws(IngestError) {
-                    try FileSystem.rename(temporary, to: folder)
-                } catch {
-                    try? FileSystem.rename(replaced, to: folder)
-                    throw error
-                }
-                FileSystem.removeTree(replaced)
-            } else {
-                try FileSystem.rename(temporary, to: folder)
-            }
-        } catch {
-            FileSystem.removeTree(temporary)
-            throw error
-        }
+        var files = [EpisodeFolderWriter.File(name: "episode.json", bytes: Array((JSONWriter(pretty: true).string(metadataJSON(episode)) + "\n").utf8))]
+        if let transcript { files.append(EpisodeFolderWriter.File(name: transcript.name, bytes: transcript.bytes)) }
+        try EpisodeFolderWriter.write(files, id: episode.id, archive: archive)
     }
 
     /// The `episode.json` an organiser would write, fields in the documented order. The id is
@@ -107,6 +80,11 @@ public enum FeedImporter {
         if let page = episode.page { members.append(JSONMember("page", .string(page.text))) }
         if !episode.tags.isEmpty { members.append(JSONMember("tags", .array(episode.tags.map(JSONValue.string)))) }
         if let duration = episode.duration { members.append(JSONMember("duration", .number(duration))) }
+        if !episode.chapters.isEmpty {
+            members.append(JSONMember("chapters", .array(episode.chapters.map { chapter in
+                .object([JSONMember("start", .number(chapter.start)), JSONMember("title", .string(chapter.title))])
+            })))
+        }
         return .object(members)
     }
 }

@@ -69,20 +69,8 @@ enum FeedTranscriptSource {
         } catch {
             return .failure(Skipped(reason: "cannot be read: \(error); skipped"))
         }
-        if let problem = UTF8Validation.firstProblem(in: bytes) {
-            let hex = String(problem.byte, radix: 16, uppercase: true)
-            return .failure(Skipped(reason: "is not UTF-8 text (byte 0x\(hex) on line \(problem.line)), "
-                + "so neither WebVTT nor SubRip; not copied"))
-        }
-        let name = reference.format == .webVTT ? "WebVTT" : "SubRip"
-        do {
-            let transcript = try TranscriptReader.read(bytes, format: reference.format, file: resolved)
-            guard !transcript.cues.isEmpty else {
-                return .failure(Skipped(reason: "has no cue that reads as \(name); not copied"))
-            }
-        } catch {
-            let location = error.line.map { " (line \($0))" } ?? ""
-            return .failure(Skipped(reason: "does not read as \(name)\(location): \(error.reason); not copied"))
+        if let problem = TranscriptFileCheck.problem(bytes, format: reference.format, file: resolved) {
+            return .failure(Skipped(reason: problem))
         }
         return .success(TranscriptFile(name: reference.format == .webVTT ? "transcript.vtt" : "transcript.srt", bytes: bytes))
     }

@@ -8,11 +8,11 @@ import TalksModel
 /// fatal); `null` counts as absent for optional fields. The fields are listed in
 /// `archive/README.md`: id (defaults to the folder name), series, number, title, date,
 /// language (default "sv"), speakers, description, recording, page, tags, duration,
-/// link_template.
+/// link_template, chapters (`EpisodeJSONReader+Chapters.swift`) and captions.
 public enum EpisodeJSONReader {
     static let knownFields: Set<String> = [
         "id", "series", "number", "title", "date", "language", "speakers", "description",
-        "recording", "page", "tags", "duration", "link_template",
+        "recording", "page", "tags", "duration", "link_template", "chapters", "captions",
     ]
 
     /// Parses the file's bytes. `defaultID` (the folder name) is used when there is no `id`.
@@ -31,7 +31,7 @@ public enum EpisodeJSONReader {
 }
 
 /// Walks the top-level object of an `episode.json`, collecting diagnostics.
-private struct FieldReader {
+struct FieldReader {
     let document: JSONDocument
     let file: String
     var diagnostics: [Diagnostic] = []
@@ -102,7 +102,8 @@ private struct FieldReader {
             id: id, series: string("series"), number: wholeNumber("number"), title: title,
             date: dateText, timestamp: timestamp, language: language, speakers: speakers(),
             description: string("description"), recording: link("recording"), page: link("page"),
-            tags: strings("tags"), duration: duration(), linkTemplate: linkTemplate())
+            tags: strings("tags"), duration: duration(), linkTemplate: linkTemplate(), chapters: chapters())
+        checkCaptions()
         let hasErrors = diagnostics.contains { $0.severity == .error }
         return EpisodeMetadata(episode: hasErrors ? nil : episode, diagnostics: diagnostics, declaredID: declared,
                                declaredIDLine: declared == nil ? nil : document.line(.key("id")))

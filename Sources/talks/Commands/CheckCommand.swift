@@ -10,7 +10,8 @@ struct CheckCommand: Command {
         discussion: """
             Reads metadata (episode.json or episode.html) and transcripts (transcript.vtt or
             transcript.srt) as ingest would, and prints what talks understood: title, date,
-            speakers, the number of cues and the voices found, what the reader did (a note
+            speakers, the number of cues, chapters (episode.json's "chapters" or a
+            chapters.vtt beside the transcript) and voices found, what the reader did (a note
             such as "rolling captions: 3,032 cues → 1,516 lines" for YouTube's automatic
             captions), then every warning and error with file:line. Nothing is written.
 
@@ -19,9 +20,10 @@ struct CheckCommand: Command {
             link to elsewhere) is refused unread; a folder or file named on its own belongs
             to the archive that holds it.
 
-            --json prints {"episodes":[{"id", "title", "speakers", "cues":[{"id", "start",
-            "end", "speaker", "text"}], "notes", "warnings", "errors"}]}; a cue with word
-            timings adds "word_times": [[utf8Offset, seconds], …].
+            --json prints {"episodes":[{"id", "title", "speakers", "chapters":[{"start",
+            "title"}], "cues":[{"id", "start", "end", "speaker", "text"}], "notes",
+            "warnings", "errors"}]}; a cue with word timings adds "word_times":
+            [[utf8Offset, seconds], …].
             """,
         arguments: [path],
         options: [CommonOptions.json],

@@ -9,6 +9,7 @@ enum TalksCommands {
             IngestCommand.self,
             CheckCommand.self,
             ImportFeedCommand.self,
+            ImportYtDlpCommand.self,
             ListCommand.self,
             StatsCommand.self,
             RemoveCommand.self,
