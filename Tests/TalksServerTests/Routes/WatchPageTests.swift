@@ -175,6 +175,15 @@ final class WatchPageTests: XCTestCase {
         XCTAssertEqual(headers["cache-control"], "no-store")
     }
 
+    func testWithoutAnIndexTheWatchPageIsA503Page() throws {
+        let bare = try ServerHarness(handler: TalksRoutes(backend: IndexSearchBackend(directory: try SampleIndex.temporaryDirectory("watch-empty"))))
+        defer { bare.stop() }
+        let reply = try bare.fetch("/watch/hostile")
+        XCTAssertEqual(reply.status, 503)
+        XCTAssertEqual(reply.headers["content-type"], "text/html; charset=utf-8")
+        XCTAssertTrue(String(decoding: reply.body, as: UTF8.self).contains("<h1>Sidan kan inte visas just nu</h1>"))
+    }
+
     func testABadTimeIsA400PageNamingTheParameter() throws {
         for t in ["abc", "-5", "1:75", "1e9", "99999999", "1::2", "nan"] {
             let (html, _) = try page("/watch/hostile?t=\(t)", status: 400)
