@@ -40,7 +40,10 @@ final class RecordingPlayerTests: XCTestCase {
     func testMediaFilesPlayInTheBrowserByExtension() throws {
         let video = try player("https://Media.Example.org:8443/landet-lar/55.mp4#t=3")
         guard case .mediaFile(_, .video) = video else { return XCTFail("\(video)") }
-        XCTAssertEqual(video.playerURL(startingAt: 106.6)?.text, "https://Media.Example.org:8443/landet-lar/55.mp4#t=106")
+        XCTAssertEqual(video.playerURL(startingAt: 106.6)?.text, "https://Media.Example.org:8443/landet-lar/55.mp4#t=106.6")
+        XCTAssertEqual(video.playerURL(startingAt: 106)?.text, "https://Media.Example.org:8443/landet-lar/55.mp4#t=106")
+        XCTAssertEqual(video.playerURL(startingAt: 7.05)?.text, "https://Media.Example.org:8443/landet-lar/55.mp4#t=7.05")
+        XCTAssertEqual(video.playerURL(startingAt: 0)?.text, "https://Media.Example.org:8443/landet-lar/55.mp4#t=3", "no start: the link as given")
         XCTAssertEqual(video.origin, "https://media.example.org:8443")
         for audio in ["https://podd.example.se/12.mp3", "https://podd.example.se/12.M4A?x=1", "http://p.example/a.opus"] {
             guard case .mediaFile(_, .audio) = try player(audio) else { return XCTFail(audio) }

@@ -75,9 +75,9 @@ public enum RecordingPlayer: Sendable, Hashable {
         }
     }
 
-    /// The URL that plays the recording from `seconds` (whole, floored): the platform's
-    /// embed URL with its start time (YouTube `?start=N`, Vimeo `#t=Ns`) or the media file
-    /// with a Media Fragments `#t=N`; nil for a page.
+    /// The URL that plays the recording from `seconds`: the platform's embed URL with its
+    /// start time in whole seconds, floored (YouTube `?start=N`, Vimeo `#t=Ns`), or the media
+    /// file with a Media Fragments `#t=N` (to the millisecond, `#t=106.6`); nil for a page.
     public func playerURL(startingAt seconds: Double) -> WebLink? {
         let whole = seconds.isFinite && seconds > 0 ? Int(min(seconds.rounded(.down), 1e9)) : 0
         switch self {
@@ -86,7 +86,13 @@ public enum RecordingPlayer: Sendable, Hashable {
         case .vimeo(let id, let hash):
             return WebLink("https://player.vimeo.com/video/\(id)" + (hash.map { "?h=" + $0 } ?? "") + (whole > 0 ? "#t=\(whole)s" : ""))
         case .mediaFile(let link, _):
-            return whole > 0 ? link.replacingFragment(with: "t=\(whole)") : link
+            // Media Fragments take decimals: a page may start exactly where a cue starts.
+            let milliseconds = seconds.isFinite && seconds > 0 ? Int(min((seconds * 1000).rounded(), 1e12)) : 0
+            guard milliseconds > 0 else { return link }
+            var fraction = String(milliseconds % 1000)
+            fraction = String(repeating: "0", count: 3 - fraction.count) + fraction
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+            return link.replacingFragment(with: "t=\(milliseconds / 1000)" + (fraction.isEmpty ? "" : "." + fraction))
         case .page:
             return nil
         }

@@ -44,9 +44,24 @@ struct WatchPage {
         return max(0, low - 1)
     }
 
+    /// Where the player starts: `?t=`, or exactly where the cue it marks starts when that
+    /// cue starts within the same second (a hit links at 106 to a cue at 106.6), so a
+    /// media player's first `timeupdate` names the cue the page marked.
+    var playerStart: Double {
+        guard let seconds = startSeconds else { return 0 }
+        guard let index = currentCue, cues[index].start >= seconds.rounded(.down) else { return seconds }
+        return cues[index].start
+    }
+
+    /// The page as text (for tests; the route sends `bytes()`).
     func html() -> String {
+        String(decoding: bytes(), as: UTF8.self)
+    }
+
+    /// The page as UTF-8, written into one buffer: the cue list, most of a long page, is
+    /// never a `String` of its own.
+    func bytes() -> [UInt8] {
         var html = ""
-        html.reserveCapacity(2_048 + cues.count * 160)
         let title = HTMLText.escaped(episode.title)
         html += """
         <!doctype html>
@@ -64,9 +79,13 @@ struct WatchPage {
         html += "<p class=\"meta\">\(metaLine())</p>\n</header>\n<main>\n"
         html += stage()
         html += about()
-        html += transcript()
-        html += "</main>\n<script src=\"../watch.js\"></script>\n</body>\n</html>\n"
-        return html
+        html += transcriptStart()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(html.utf8.count + 1_024 + cues.count * 200)
+        bytes.append(contentsOf: html.utf8)
+        appendCueList(to: &bytes)
+        bytes.append(contentsOf: "</section>\n</main>\n<script src=\"../watch.js\"></script>\n</body>\n</html>\n".utf8)
+        return bytes
     }
 
     /// Series, number, date and speakers, escaped, joined with " · ".
@@ -86,7 +105,7 @@ struct WatchPage {
 
     /// The player (or a note that there is none), in a region of its own.
     func stage() -> String {
-        let start = startSeconds ?? 0
+        let start = playerStart
         var html = "<section class=\"stage\" aria-label=\"Inspelning\">\n"
         switch player {
         case .mediaFile(_, let kind)?:
@@ -135,8 +154,8 @@ struct WatchPage {
         return html
     }
 
-    /// The transcript: the find form, the match count and controls, and every cue.
-    func transcript() -> String {
+    /// The transcript's start: the find form, the match count and controls (the cues follow).
+    func transcriptStart() -> String {
         var html = "<section class=\"transcript\" id=\"transcript\" aria-labelledby=\"transcript-heading\" tabindex=\"-1\">\n"
         html += "<div class=\"tools\">\n<h2 id=\"transcript-heading\">Transkript</h2>\n"
         html += "<form class=\"find\" role=\"search\" method=\"get\" action=\"\">\n"
@@ -146,8 +165,6 @@ struct WatchPage {
         html += "<button type=\"submit\">Markera</button>\n</form>\n"
         html += matchSummary()
         html += "<button type=\"button\" id=\"follow\" class=\"follow\" hidden>Följ uppspelningen</button>\n</div>\n"
-        html += cueList()
-        html += "</section>\n"
         return html
     }
 
@@ -171,10 +188,8 @@ struct WatchPage {
     }
 
     /// The list of cues, with a chapter heading before the first cue of each chapter.
-    /// Written as bytes into one buffer: a 3-hour talk has 3,000 lines.
-    func cueList() -> String {
-        var html: [UInt8] = []
-        html.reserveCapacity(64 + cues.count * 200)
+    /// Written as bytes into the page's buffer: a 3-hour talk has 3,000 lines.
+    func appendCueList(to html: inout [UInt8]) {
         func append(_ text: String) { html.append(contentsOf: text.utf8) }
         append("<ol class=\"cues\" id=\"cues\">\n")
         let current = currentCue
@@ -212,7 +227,6 @@ struct WatchPage {
             append("</li>\n")
         }
         append("</ol>\n")
-        return String(decoding: html, as: UTF8.self)
     }
 
     /// `?t=N(&q=…)#cI`: a link to this page at a time, scrolled to cue `cue`.

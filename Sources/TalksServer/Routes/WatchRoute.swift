@@ -59,7 +59,7 @@ extension TalksRoutes {
         let page = WatchPage(
             episode: episode, cues: cues, player: player, startSeconds: startSeconds, query: query, matches: matches,
             pageURL: origin.map { $0 + "/watch/" + HTMLText.percentEncoded(id) })
-        var response = HTTPResponse(status: .ok, contentType: "text/html; charset=utf-8", body: page.html())
+        var response = HTTPResponse(status: .ok, headers: HTTPHeaders([("Content-Type", "text/html; charset=utf-8")]), body: page.bytes())
         response.headers.set("Content-Security-Policy", Self.watchPolicy(player: player))
         response.headers.set("ETag", "W/\"g\(snapshot.generation)-\(String(FNV1a.hash((origin ?? "") + request.path + "?" + request.rawQuery), radix: 16))\"")
         response.headers.set("Cache-Control", "public, max-age=60")

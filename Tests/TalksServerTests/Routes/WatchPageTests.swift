@@ -81,13 +81,15 @@ final class WatchPageTests: XCTestCase {
         let current = lines.filter { $0.contains("aria-current=\"true\"") }
         XCTAssertEqual(current.count, 1)
         XCTAssertTrue(current.first?.hasPrefix("<li id=\"c3\" data-start=\"106.6\" aria-current=\"true\">") ?? false, current.first ?? "")
-        XCTAssertTrue(html.contains("<video id=\"player\" data-kind=\"media\" controls preload=\"metadata\" src=\"https://media.example.org/landet-lar/90.mp4#t=106\">"))
+        XCTAssertTrue(html.contains("<video id=\"player\" data-kind=\"media\" controls preload=\"metadata\" src=\"https://media.example.org/landet-lar/90.mp4#t=106.6\">"))
         XCTAssertTrue(lines[3].contains("<a class=\"t\" href=\"?t=106#c3\">1:46</a>"), lines[3])
         // The same speaker again is kept in the text, hidden from the eye.
         XCTAssertTrue(lines[3].contains("<span class=\"s r\">Olle Ek:</span>"), lines[3])
         XCTAssertTrue(lines[2].contains("<span class=\"s\">Olle Ek:</span>"), lines[2])
         XCTAssertEqual(cueLines(try page("/watch/hostile?t=1:46").html).filter { $0.contains("aria-current") }.first?.prefix(12), "<li id=\"c3\" ")
         XCTAssertFalse(cueLines(try page("/watch/hostile").html).contains { $0.contains("aria-current") })
+        // Within a cue, the player starts at the time asked for.
+        XCTAssertTrue(try page("/watch/hostile?t=108").html.contains("90.mp4#t=108\">"))
     }
 
     func testQueryMarksInflectionsCompoundsAndFoldedWordsAsSearchDoes() throws {
