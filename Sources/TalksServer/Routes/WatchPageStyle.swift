@@ -46,9 +46,9 @@ enum WatchPageStyle {
     .tools { position: sticky; top: 0; z-index: 1; background: var(--panel); border-bottom: 1px solid var(--line);
       padding: .6rem .8rem; display: flex; flex-wrap: wrap; align-items: center; gap: .4rem .6rem; }
     .tools h2 { flex: 1 0 100%; }
-    .find { display: flex; flex: 1 1 16rem; gap: .4rem; align-items: center; }
+    .find { display: flex; flex: 1 1 16rem; min-width: 0; max-width: 100%; gap: .4rem; align-items: center; }
     .find label { color: var(--muted); font-size: .9rem; white-space: nowrap; }
-    .find input { flex: 1; min-width: 0; font: inherit; padding: .3rem .5rem; color: var(--text); background: var(--bg);
+    .find input { flex: 1; width: 6rem; min-width: 0; font: inherit; padding: .3rem .5rem; color: var(--text); background: var(--bg);
       border: 1px solid #7d8791; border-radius: .35rem; }
     button { font: inherit; font-size: .92rem; padding: .3rem .7rem; border-radius: .35rem; cursor: pointer;
       border: 1px solid var(--accent); color: var(--accent); background: var(--bg); }
@@ -86,8 +86,13 @@ enum WatchPageStyle {
       .stage video, .stage iframe { border-radius: 0; }
       .about { padding: 0 .9rem; }
       .transcript { position: static; max-height: none; overflow: visible; border-width: 1px 0 0; border-radius: 0; }
-      .tools { position: static; }
-      ol.cues li { scroll-margin-top: calc(56.25vw + 1rem); }
+      /* The find form and the match buttons stay reachable under the player. */
+      .tools { top: 56.25vw; padding: .45rem .7rem; }
+      .tools h2 { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+      main:has(audio) .tools { top: 3.5rem; }
+      main:has(.no-player) .stage { position: static; }
+      main:has(.no-player) .tools { top: 0; }
+      ol.cues li { scroll-margin-top: calc(56.25vw + 7rem); }
     }
     @media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }
 
