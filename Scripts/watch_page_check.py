@@ -246,7 +246,7 @@ def main():
         check(f"every cue of the WebVTT file is a line ({len(starts)})",
               len(shown) == len(starts) and all(abs(a - b) < 0.001 for a, b in zip(shown, starts)), f"page has {len(shown)}")
         check("every line has a time link, and its text",
-              tools.evaluate("Array.from(document.querySelectorAll('#cues li[data-start]')).every(li => li.querySelector('a.t[href^=\"?t=\"]') && li.textContent.trim().length > 6)"))
+              tools.evaluate("document.querySelectorAll('#cues li[data-start]').length > 0 && Array.from(document.querySelectorAll('#cues li[data-start]')).every(li => li.querySelector('a.t[href^=\"?t=\"]') && li.textContent.trim().length > 6)"))
         marks = tools.evaluate("Array.from(document.querySelectorAll('#cues mark'), m => m.textContent)")
         check(f"the query's matches are marked, inflections and compounds included ({len(marks)}: {', '.join(sorted(set(marks)))})",
               len(marks) >= 3 and all("strategi" in mark.lower() for mark in marks)
@@ -254,6 +254,8 @@ def main():
         current = tools.evaluate("(() => { const c = document.querySelectorAll('#cues li[aria-current=\"true\"]'); return c.length === 1 ? parseFloat(c[0].dataset.start) : null; })()")
         expected = max(start for start in starts if start < 107)
         check("the cue at ?t=106 has aria-current=\"true\"", current == expected, f"{current} expected {expected}")
+        if failures:
+            raise RuntimeError("the page is not a watch page; the interactive checks cannot run")
         check("the current cue is scrolled into view",
               tools.evaluate("(() => { const c = document.querySelector('#cues li[aria-current]'), p = document.getElementById('transcript'); const a = c.getBoundingClientRect(), b = p.getBoundingClientRect(); return a.top >= b.top && a.bottom <= b.bottom && p.scrollTop > 0; })()"))
 
@@ -289,6 +291,8 @@ def main():
         background = tools.evaluate("getComputedStyle(document.body).backgroundColor")
         check("dark mode applies under prefers-color-scheme: dark", background == "rgb(20, 24, 28)", background)
         media.shutdown()
+    except RuntimeError as error:
+        check(str(error), False)
     finally:
         for process in reversed(processes):
             if process.poll() is None:
