@@ -12,6 +12,8 @@ public struct TalksRoutes: HTTPHandler {
     public let corsOrigin: String
 
     static let allowedMethods = "GET, HEAD, OPTIONS"
+    /// The most cues a watch page shows (`RouteLimits.watchPageCues`; tests lower it).
+    var watchPageCues = RouteLimits.watchPageCues
 
     public init(backend: any SearchBackend, corsOrigin: String = "*") {
         self.backend = backend

@@ -16,8 +16,13 @@ import TalksSearch
 /// `WatchRoute`, forbids it).
 struct WatchPage {
     let episode: Episode
-    /// Every cue of the transcript, in time order.
+    /// The cues the page shows, in time order: the whole transcript, or a window of a very
+    /// long one (`RouteLimits.watchPageCues`).
     let cues: [Cue]
+    /// The index in the transcript of `cues[0]` (ids and matches count from the transcript's start).
+    var firstShownCue = 0
+    /// How many cues the transcript has.
+    var totalCues: Int
     /// The player for the recording, nil when the episode has none.
     let player: RecordingPlayer?
     /// `?t=`, when given.
@@ -28,6 +33,21 @@ struct WatchPage {
     let matches: Result<TranscriptMatches, BackendError>?
     /// This page's absolute URL, for Open Graph and JSON-LD, when the request says its host.
     let pageURL: String?
+
+    init(
+        episode: Episode, cues: [Cue], firstShownCue: Int = 0, totalCues: Int? = nil, player: RecordingPlayer?,
+        startSeconds: Double?, query: String?, matches: Result<TranscriptMatches, BackendError>?, pageURL: String?
+    ) {
+        self.episode = episode
+        self.cues = cues
+        self.firstShownCue = firstShownCue
+        self.totalCues = totalCues ?? cues.count
+        self.player = player
+        self.startSeconds = startSeconds
+        self.query = query
+        self.matches = matches
+        self.pageURL = pageURL
+    }
 
     /// The index of the cue at the second `startSeconds`: the last one starting within or
     /// before that whole second (hit links carry whole seconds, floored, so `?t=106` marks
@@ -144,7 +164,7 @@ struct WatchPage {
         if !episode.chapters.isEmpty {
             html += "<nav class=\"chapters\" aria-labelledby=\"chapters-heading\">\n<h2 id=\"chapters-heading\">Kapitel</h2>\n<ol>\n"
             for chapter in episode.chapters {
-                let cue = firstCue(atOrAfter: chapter.start)
+                let cue = firstCue(atOrAfter: chapter.start).map { firstShownCue + $0 }
                 html += "<li><a href=\"\(timeLink(chapter.start, cue: cue))\" data-start=\"\(HTMLText.seconds(chapter.start))\">"
                 html += "<span class=\"time\">\(HTMLText.clock(chapter.start))</span> \(HTMLText.escaped(chapter.title))</a></li>\n"
             }
@@ -164,6 +184,10 @@ struct WatchPage {
         html += "<input type=\"search\" id=\"q\" name=\"q\" value=\"\(HTMLText.escaped(query ?? ""))\" placeholder=\"till exempel strategi\">\n"
         html += "<button type=\"submit\">Markera</button>\n</form>\n"
         html += matchSummary()
+        if cues.count < totalCues {
+            html += "<p class=\"cut\" role=\"note\">Transkriptet är långt: här visas rad \(firstShownCue + 1)–\(firstShownCue + cues.count) "
+            html += "av \(totalCues). Hela transkriptet finns som <a href=\"../episodes/\(HTMLText.percentEncoded(episode.id))/transcript?format=vtt\">WebVTT</a>.</p>\n"
+        }
         html += "<button type=\"button\" id=\"follow\" class=\"follow\" hidden>Följ uppspelningen</button>\n</div>\n"
         return html
     }
@@ -174,7 +198,8 @@ struct WatchPage {
         var html = "<div class=\"matches\" id=\"matches\">\n<p id=\"match-count\" role=\"status\">"
         switch matches {
         case .success(let found):
-            let count = found.count
+            let shown = firstShownCue..<(firstShownCue + cues.count)
+            let count = found.rangesByCue.reduce(0) { $0 + (shown.contains($1.key) ? $1.value.count : 0) }
             html += (count == 1 ? "1 träff" : "\(count) träffar") + " för ”\(HTMLText.escaped(query))”"
             html += "</p>\n"
             if count > 0 {
@@ -203,7 +228,7 @@ struct WatchPage {
                 chapterIndex += 1
             }
             let whole = cue.start.isFinite && cue.start > 0 ? Int(min(cue.start.rounded(.down), 1e9)) : 0
-            let number = String(index)
+            let number = String(firstShownCue + index)
             append("<li id=\"c")
             append(number)
             append("\" data-start=\"")
@@ -223,7 +248,7 @@ struct WatchPage {
                 append(":</span> ")
             }
             previousSpeaker = cue.speaker
-            Snippet.appendHTML(of: cue.text, marking: found.ranges(ofCue: index), to: &html)
+            Snippet.appendHTML(of: cue.text, marking: found.ranges(ofCue: firstShownCue + index), to: &html)
             append("</li>\n")
         }
         append("</ol>\n")

@@ -56,6 +56,7 @@ enum WatchPageStyle {
     .matches { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem; flex: 1 0 100%; }
     .matches p { margin: 0; color: var(--muted); font-size: .92rem; flex: 1; }
     .follow { flex: 1 0 100%; }
+    .cut { flex: 1 0 100%; margin: 0; font-size: .92rem; }
     ol.cues { list-style: none; margin: 0; padding: .4rem .4rem .8rem; }
     ol.cues li { padding: .3rem .4rem .3rem 4.4rem; text-indent: -4rem; border-radius: .3rem; cursor: pointer; }
     ol.cues li:hover { background: var(--panel); }

@@ -14,9 +14,17 @@ extension TalksRoutes {
     static let maximumWatchSeconds = 3_600_000.0
 
     func watch(_ id: String, request: HTTPRequest) -> HTTPResponse {
+        let startSeconds: Double?
+        switch Self.watchSeconds(request.query["t"]) {
+        case .success(let seconds): startSeconds = seconds
+        case .failure(let error):
+            return Self.htmlError(.badRequest, title: "Felaktig tid i adressen", message: error.description)
+        }
         let snapshot: any IndexSnapshot
         let episode: Episode
         let cues: [Cue]
+        let window: Range<Int>
+        let totalCues: Int
         do {
             snapshot = try backend.snapshot()
             guard let found = try snapshot.episode(id: id), let transcript = try snapshot.transcriptCues(id: id) else {
@@ -24,19 +32,15 @@ extension TalksRoutes {
                                       message: "Det finns inget avsnitt med id ”\(id.prefix(200))” i arkivet.")
             }
             episode = found
-            var all: [Cue] = []
-            all.reserveCapacity(transcript.count)
-            for index in 0..<transcript.count { all.append(try transcript.cue(index)) }
-            cues = all
+            totalCues = transcript.count
+            window = try Self.cueWindow(transcript, around: startSeconds, limit: max(1, watchPageCues))
+            var shown: [Cue] = []
+            shown.reserveCapacity(window.count)
+            for index in window { shown.append(try transcript.cue(index)) }
+            cues = shown
         } catch {
             return Self.htmlError(.serviceUnavailable, title: "Sidan kan inte visas just nu",
                                   message: "Arkivets index går inte att läsa: \(error)")
-        }
-        let startSeconds: Double?
-        switch Self.watchSeconds(request.query["t"]) {
-        case .success(let seconds): startSeconds = seconds
-        case .failure(let error):
-            return Self.htmlError(.badRequest, title: "Felaktig tid i adressen", message: error.description)
         }
         var query = request.query["q"]?.trimmingBlanks()
         if query?.isEmpty ?? true { query = nil }
@@ -57,7 +61,8 @@ extension TalksRoutes {
         let player = episode.recording.map(RecordingPlayer.init(recording:))
         let origin = Self.publicOrigin(request)
         let page = WatchPage(
-            episode: episode, cues: cues, player: player, startSeconds: startSeconds, query: query, matches: matches,
+            episode: episode, cues: cues, firstShownCue: window.lowerBound, totalCues: totalCues,
+            player: player, startSeconds: startSeconds, query: query, matches: matches,
             pageURL: origin.map { $0 + "/watch/" + HTMLText.percentEncoded(id) })
         var response = HTTPResponse(status: .ok, headers: HTTPHeaders([("Content-Type", "text/html; charset=utf-8")]), body: page.bytes())
         response.headers.set("Content-Security-Policy", Self.watchPolicy(player: player))
@@ -65,6 +70,25 @@ extension TalksRoutes {
         response.headers.set("Cache-Control", "public, max-age=60")
         response.headers.set("Vary", "Host, X-Forwarded-Proto")
         return response
+    }
+
+    /// The cues a page shows: all of them up to `limit`; of a longer transcript, `limit`
+    /// cues with the one at `seconds` in the middle (found by binary search, reading only
+    /// the cues it visits).
+    static func cueWindow(_ cues: TranscriptCues, around seconds: Double?, limit: Int) throws -> Range<Int> {
+        guard cues.count > limit else { return 0..<cues.count }
+        var current = 0
+        if let seconds {
+            var low = 0
+            var high = cues.count
+            while low < high {
+                let middle = (low + high) >> 1
+                if try cues.cue(middle).start < seconds.rounded(.down) + 1 { low = middle + 1 } else { high = middle }
+            }
+            current = max(0, low - 1)
+        }
+        let first = min(max(0, current - limit / 2), cues.count - limit)
+        return first..<(first + limit)
     }
 
     /// The page's policy: `StaticDocuments.pagePolicy` plus the player's one source.

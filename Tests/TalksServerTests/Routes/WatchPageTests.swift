@@ -186,6 +186,24 @@ final class WatchPageTests: XCTestCase {
         XCTAssertTrue(String(decoding: reply.body, as: UTF8.self).contains("<h1>Sidan kan inte visas just nu</h1>"))
     }
 
+    /// A transcript longer than the page's limit shows the cues around `?t=` and says so.
+    func testAVeryLongTranscriptShowsAWindowAroundT() throws {
+        var routes = TalksRoutes(backend: IndexSearchBackend(directory: try XCTUnwrap(Self.indexDirectory)))
+        routes.watchPageCues = 2
+        let limited = try ServerHarness(handler: routes)
+        defer { limited.stop() }
+        let reply = try limited.fetch("/watch/hostile?t=106&q=strategi")
+        XCTAssertEqual(reply.status, 200)
+        let html = String(decoding: reply.body, as: UTF8.self)
+        let lines = cueLines(html)
+        XCTAssertEqual(lines.map { String($0.prefix(10)) }, ["<li id=\"c2", "<li id=\"c3"])
+        XCTAssertTrue(lines[1].contains("aria-current=\"true\""))
+        XCTAssertTrue(html.contains("här visas rad 3–4 av 5. Hela transkriptet finns som <a href=\"../episodes/hostile/transcript?format=vtt\">WebVTT</a>"))
+        XCTAssertTrue(html.contains("1 träff för ”strategi”"), "the count is of the cues shown")
+        let start = cueLines(String(decoding: try limited.fetch("/watch/hostile").body, as: UTF8.self))
+        XCTAssertEqual(start.map { String($0.prefix(10)) }, ["<li id=\"c0", "<li id=\"c1"])
+    }
+
     func testABadTimeIsA400PageNamingTheParameter() throws {
         for t in ["abc", "-5", "1:75", "1e9", "99999999", "1::2", "nan"] {
             let (html, _) = try page("/watch/hostile?t=\(t)", status: 400)
