@@ -40,6 +40,10 @@ final class TranscriptMatchesTests: XCTestCase {
         XCTAssertEqual(try index.searcher.transcriptMatches(of: "strategi", inEpisode: "e1")?.count, 5)
         XCTAssertEqual(try marked(index, "strategi", episode: "e2"), [0: ["strategi"]], "only the asked episode's cues")
         XCTAssertEqual(try marked(index, "ordsomintefinns"), [:])
+        let window = try XCTUnwrap(try index.searcher.transcriptMatches(of: "strategi", inEpisode: "e1", cues: 1..<3))
+        XCTAssertEqual(window.rangesByCue.keys.sorted(), [1, 2], "a window keeps the transcript's cue indices")
+        XCTAssertEqual(window.rangesByCue, try index.searcher.transcriptMatches(of: "strategi", inEpisode: "e1")?.rangesByCue.filter { (1..<3).contains($0.key) })
+        XCTAssertEqual(try index.searcher.transcriptMatches(of: "strategi", inEpisode: "e1", cues: 7..<90)?.count, 0)
     }
 
     func testTheMarksAreThoseOfSearchHits() throws {

@@ -34,15 +34,19 @@ extension Searcher {
     ///
     /// Every positive word, prefix and phrase is marked; negated clauses and filters
     /// (`speaker:`, `after:`) mark nothing. Only the cues the postings name are read, so a
-    /// transcript of 3,000 cues costs its matches, not its length. Throws `QueryError` for a
-    /// query the language rejects and `IndexError` for a damaged index.
-    public func transcriptMatches(of query: String, inEpisode id: String) throws -> TranscriptMatches? {
+    /// transcript of 3,000 cues costs its matches, not its length; `cues` (0-based indices)
+    /// limits the work to the part a page shows. Throws `QueryError` for a query the
+    /// language rejects and `IndexError` for a damaged index.
+    public func transcriptMatches(of query: String, inEpisode id: String, cues shown: Range<Int>? = nil) throws -> TranscriptMatches? {
         guard let location = reader.locate(episodeID: id) else { return nil }
         let parsed = try parser.parse(request: SearchRequest(query: query))
         let plan = try QueryPlanner(expander: expander, documentCount: statistics.liveEpisodes).plan(parsed)
         let context = contexts[location.segment]
         let segment = context.segment
-        let range = segment.cueRange(ofEpisode: location.ordinal)
+        let episodeCues = segment.cueRange(ofEpisode: location.ordinal)
+        let range = shown.map { shown in
+            (episodeCues.lowerBound + min(max(0, shown.lowerBound), episodeCues.count))..<(episodeCues.lowerBound + min(max(0, shown.upperBound), episodeCues.count))
+        } ?? episodeCues
         guard !range.isEmpty, !plan.clauses.isEmpty else { return TranscriptMatches() }
         let terms = SegmentTerms.resolve(plan, segmentCount: reader.segments.count)[location.segment]
         var collector = HitCollector(plan: plan, parameters: parameters)
@@ -58,10 +62,11 @@ extension Searcher {
         for slot in evidence.touched.sorted() {
             let ordinal = range.lowerBound + slot
             let cue = try segment.cue(ordinal)
+            let index = ordinal - episodeCues.lowerBound
             let ranges = Snippet.normalised(
                 collector.matchRanges(in: cue.text, phrases: evidence.phraseStarts[ordinal] ?? []),
                 count: cue.text.utf8.count)
-            if !ranges.isEmpty { matches.rangesByCue[slot] = ranges }
+            if !ranges.isEmpty { matches.rangesByCue[index] = ranges }
         }
         return matches
     }

@@ -58,9 +58,9 @@ struct SearcherSnapshot: IndexSnapshot {
         searcher.transcriptCues(id: id)
     }
 
-    func transcriptMatches(of query: String, inEpisode id: String) throws -> TranscriptMatches? {
+    func transcriptMatches(of query: String, inEpisode id: String, cues: Range<Int>?) throws -> TranscriptMatches? {
         do {
-            return try searcher.transcriptMatches(of: query, inEpisode: id)
+            return try searcher.transcriptMatches(of: query, inEpisode: id, cues: cues)
         } catch let error as QueryError {
             throw BackendError.badQuery(error.description)
         }

@@ -50,7 +50,7 @@ extension TalksRoutes {
                 matches = .failure(.badQuery("the query is longer than \(Self.maxQueryLength) characters"))
             } else {
                 do {
-                    matches = .success(try snapshot.transcriptMatches(of: text, inEpisode: id) ?? TranscriptMatches())
+                    matches = .success(try snapshot.transcriptMatches(of: text, inEpisode: id, cues: window) ?? TranscriptMatches())
                 } catch let error as BackendError {
                     matches = .failure(error)
                 } catch {
