@@ -23,7 +23,7 @@ struct HitCollector {
     private let speakerNeedles: [[String]]
     private let tokenizer = Tokenizer()
 
-    private var phraseMatcher = PhraseMatcher()
+    var phraseMatcher = PhraseMatcher()
 
     init(plan: QueryPlan, parameters: RankingParameters) {
         self.plan = plan
@@ -43,7 +43,7 @@ struct HitCollector {
     /// Per-cue evidence within one episode: dense arrays indexed by the cue's offset in the
     /// episode, reused from episode to episode, plus the offsets touched (only those are
     /// ranked and then cleared, so an episode costs its matches, not its length).
-    private struct Evidence {
+    struct Evidence {
         var masks: [UInt64] = []
         var scores: [Double] = []
         var touched: [Int] = []
@@ -75,7 +75,7 @@ struct HitCollector {
 
     /// What one positive clause contributes to hits, in clause order (so each cue's score
     /// sums its contributions in the same order whatever the episode).
-    private enum Source {
+    enum Source {
         /// A word or prefix clause: one transcript cursor per variant, moving forward only.
         case terms(bit: UInt64, idf: Double, variants: [(weight: Double, cursor: PostingsCursor)])
         case phrase(bit: UInt64, idf: Double, ordinals: [Int])
@@ -90,25 +90,7 @@ struct HitCollector {
         guard limit > 0, !plan.clauses.isEmpty, !episodes.isEmpty else { return [:] }
         let segment = context.segment
         let ordered = episodes.sorted()
-        var sources: [Source] = []
-        for (index, clause) in plan.clauses.enumerated() where !clause.isNegated {
-            let bit = UInt64(1) << UInt64(index & 63)
-            let idf = clause.inverseDocumentFrequency
-            switch clause.shape {
-            case .terms:
-                var variants: [(weight: Double, cursor: PostingsCursor)] = []
-                for variant in terms.variants[index] {
-                    let cursor = segment.postings(term: variant.ordinal, field: .transcript)
-                    try cursor.checkIntact()
-                    if cursor.count > 0 { variants.append((variant.weight, cursor)) }
-                }
-                sources.append(.terms(bit: bit, idf: idf, variants: variants))
-            case .phrase:
-                guard let ordinals = terms.phrases[index] else { continue }
-                sources.append(.phrase(bit: bit, idf: idf, ordinals: ordinals))
-            }
-        }
-        let k1 = parameters.k1
+        var sources = try self.sources(segment: segment, terms: terms)
         var evidence = Evidence()
         var result: [Int: [Hit]] = [:]
         for episode in ordered {
@@ -118,33 +100,7 @@ struct HitCollector {
                 continue
             }
             let first = range.lowerBound
-            evidence.prepare(count: range.count)
-            for position in sources.indices {
-                switch sources[position] {
-                case .terms(let bit, let idf, var variants):
-                    sources[position] = .terms(bit: bit, idf: idf, variants: [])
-                    for variantIndex in variants.indices {
-                        let weight = variants[variantIndex].weight
-                        guard variants[variantIndex].cursor.advance(to: first) else { continue }
-                        while variants[variantIndex].cursor.document < range.upperBound {
-                            let cue = variants[variantIndex].cursor.document
-                            let frequency = Double(variants[variantIndex].cursor.frequency) * weight * context.cueInverseNorm(cue)
-                            evidence.add(cue - first, bit: bit, score: idf * frequency * (k1 + 1) / (k1 + frequency))
-                            if !variants[variantIndex].cursor.next() { break }
-                        }
-                    }
-                    sources[position] = .terms(bit: bit, idf: idf, variants: variants)
-                case .phrase(let bit, let idf, let ordinals):
-                    let length = ordinals.count
-                    var matcher = phraseMatcher
-                    try matcher.forEachMatch(segment: segment, ordinals: ordinals, field: .transcript, range: range) { cue, starts in
-                        let frequency = Double(starts.count) * context.cueInverseNorm(cue)
-                        evidence.add(cue - first, bit: bit, score: idf * frequency * (k1 + 1) / (k1 + frequency))
-                        evidence.phraseStarts[cue, default: []].append(contentsOf: starts.map { ($0, length) })
-                    }
-                    phraseMatcher = matcher
-                }
-            }
+            try gather(&evidence, sources: &sources, context: context, cues: range)
             var chosen = Self.best(evidence, limit: speakerNeedles.isEmpty ? limit : max(limit, Self.speakerCandidates))
             evidence.clear()
             if !speakerNeedles.isEmpty {
@@ -165,6 +121,65 @@ struct HitCollector {
             for index in variants.indices { try variants[index].cursor.checkIntact() }
         }
         return result
+    }
+
+    /// One `Source` per positive clause of the plan, with cursors on this segment's
+    /// transcript postings (each moves forward only, so episodes are visited in order).
+    func sources(segment: SegmentReader, terms: SegmentTerms) throws(IndexError) -> [Source] {
+        var sources: [Source] = []
+        for (index, clause) in plan.clauses.enumerated() where !clause.isNegated {
+            let bit = UInt64(1) << UInt64(index & 63)
+            let idf = clause.inverseDocumentFrequency
+            switch clause.shape {
+            case .terms:
+                var variants: [(weight: Double, cursor: PostingsCursor)] = []
+                for variant in terms.variants[index] {
+                    let cursor = segment.postings(term: variant.ordinal, field: .transcript)
+                    try cursor.checkIntact()
+                    if cursor.count > 0 { variants.append((variant.weight, cursor)) }
+                }
+                sources.append(.terms(bit: bit, idf: idf, variants: variants))
+            case .phrase:
+                guard let ordinals = terms.phrases[index] else { continue }
+                sources.append(.phrase(bit: bit, idf: idf, ordinals: ordinals))
+            }
+        }
+        return sources
+    }
+
+    /// Adds the evidence of every source for the cues in `cues` (one episode's range) to
+    /// `evidence`, moving the sources' cursors past them.
+    mutating func gather(_ evidence: inout Evidence, sources: inout [Source], context: SegmentContext, cues range: Range<Int>) throws(IndexError) {
+        let segment = context.segment
+        let k1 = parameters.k1
+        let first = range.lowerBound
+        evidence.prepare(count: range.count)
+        for position in sources.indices {
+            switch sources[position] {
+            case .terms(let bit, let idf, var variants):
+                sources[position] = .terms(bit: bit, idf: idf, variants: [])
+                for variantIndex in variants.indices {
+                    let weight = variants[variantIndex].weight
+                    guard variants[variantIndex].cursor.advance(to: first) else { continue }
+                    while variants[variantIndex].cursor.document < range.upperBound {
+                        let cue = variants[variantIndex].cursor.document
+                        let frequency = Double(variants[variantIndex].cursor.frequency) * weight * context.cueInverseNorm(cue)
+                        evidence.add(cue - first, bit: bit, score: idf * frequency * (k1 + 1) / (k1 + frequency))
+                        if !variants[variantIndex].cursor.next() { break }
+                    }
+                }
+                sources[position] = .terms(bit: bit, idf: idf, variants: variants)
+            case .phrase(let bit, let idf, let ordinals):
+                let length = ordinals.count
+                var matcher = phraseMatcher
+                try matcher.forEachMatch(segment: segment, ordinals: ordinals, field: .transcript, range: range) { cue, starts in
+                    let frequency = Double(starts.count) * context.cueInverseNorm(cue)
+                    evidence.add(cue - first, bit: bit, score: idf * frequency * (k1 + 1) / (k1 + frequency))
+                    evidence.phraseStarts[cue, default: []].append(contentsOf: starts.map { ($0, length) })
+                }
+                phraseMatcher = matcher
+            }
+        }
     }
 
     /// With a `speaker:` filter, how many of an episode's best cues are inspected for one the
@@ -257,8 +272,20 @@ struct HitCollector {
     /// The hit for a cue: marks tokens whose term a word clause matched, or whose position a
     /// phrase matched.
     func hit(for cue: Cue, phrases: [(start: UInt32, length: Int)], link: DeepLink.Resolved) -> Hit {
+        let matches = matchRanges(in: cue.text, phrases: phrases)
+        let snippet = Snippet(text: cue.text, matches: matches)
+        return Hit(
+            start: cue.start, end: cue.end, speaker: cue.speaker, text: cue.text,
+            snippetHTML: snippet.html,
+            url: link.url(seconds: cue.start))
+    }
+
+    /// The UTF-8 byte ranges of the words of `text` (a cue's) that the query matches: tokens
+    /// whose term a word or prefix clause stands for, and tokens at the positions of a
+    /// phrase match (`phrases`: token position and length of each).
+    func matchRanges(in cueText: String, phrases: [(start: UInt32, length: Int)]) -> [Range<Int>] {
         var matches: [Range<Int>] = []
-        var text = cue.text
+        var text = cueText
         text.withUTF8 { bytes in
             // Spans, not tokens: a word's term is built only when its surface length could
             // be that of a marked term (or cannot tell: joined forms, other scripts).
@@ -282,10 +309,6 @@ struct HitCollector {
                 }
             }
         }
-        let snippet = Snippet(text: cue.text, matches: matches)
-        return Hit(
-            start: cue.start, end: cue.end, speaker: cue.speaker, text: cue.text,
-            snippetHTML: snippet.html,
-            url: link.url(seconds: cue.start))
+        return matches
     }
 }

@@ -16,6 +16,25 @@ public struct Snippet: Sendable, Hashable {
         html = text.withUTF8 { Self.html($0, matches: matches, maximumBytes: maximumBytes) }
     }
 
+    /// Appends the whole of `text` as HTML to `html`: escaped like a snippet, with
+    /// `<mark>…</mark>` around `matches` (UTF-8 byte ranges, as `TranscriptMatches` gives
+    /// them), never cut. For pages that show every cue (the watch page), written into one
+    /// buffer without a string per cue.
+    public static func appendHTML(of text: String, marking matches: [Range<Int>], to html: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var cursor = 0
+            for range in Self.normalised(matches, count: bytes.count) {
+                Self.escape(UnsafeBufferPointer(rebasing: bytes[cursor..<range.lowerBound]), into: &html)
+                html.append(contentsOf: Self.markOpen)
+                Self.escape(UnsafeBufferPointer(rebasing: bytes[range]), into: &html)
+                html.append(contentsOf: Self.markClose)
+                cursor = range.upperBound
+            }
+            Self.escape(UnsafeBufferPointer(rebasing: bytes[cursor..<bytes.count]), into: &html)
+        }
+    }
+
     /// The snippet HTML of UTF-8 `bytes` (read in place, no copy of the cue text).
     static func html(_ bytes: UnsafeBufferPointer<UInt8>, matches: [Range<Int>], maximumBytes: Int) -> String {
         let ranges = Self.normalised(matches, count: bytes.count)

@@ -57,4 +57,12 @@ struct SearcherSnapshot: IndexSnapshot {
     func transcriptCues(id: String) throws -> TranscriptCues? {
         searcher.transcriptCues(id: id)
     }
+
+    func transcriptMatches(of query: String, inEpisode id: String, cues: Range<Int>?) throws -> TranscriptMatches? {
+        do {
+            return try searcher.transcriptMatches(of: query, inEpisode: id, cues: cues)
+        } catch let error as QueryError {
+            throw BackendError.badQuery(error.description)
+        }
+    }
 }

@@ -73,6 +73,18 @@ enum OpenAPIDocument {
                     parameter("q", schema: .object(["type": "string"]), "A search to run on load."),
                     parameter("embed", schema: .object(["type": "string", "enum": ["1"]]), "Compact layout for iframes."),
                 ], ok: .object(["description": "HTML page.", "content": .object(["text/html": .object(["schema": .object(["type": "string"])])])]))),
+                JSONMember("/watch/{id}", operation(
+                    summary: "The watch page (Swedish HTML): the recording's player beside its whole transcript, with schema.org VideoObject JSON-LD and Open Graph tags.",
+                    parameters: [
+                        idParameter,
+                        parameter("t", schema: .object(["type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?$|^[0-9]+(:[0-5]?[0-9]){1,2}(\\.[0-9]+)?$"]), "Start the player at this time (seconds, or m:ss / h:mm:ss) and mark the cue at that second with aria-current."),
+                        parameter("q", schema: .object(["type": "string", "maxLength": .integer(Int64(RouteLimits.searchQueryCharacters))]), "Mark this query's matches in the transcript (the analysis of /search); a query the language rejects is named on the page."),
+                    ],
+                    ok: html("HTML page."),
+                    extra: ["400": html("t is not a time (HTML page)."), "404": html("No episode with this id (HTML page)."), "503": html("The index is not available (HTML page).")])),
+                JSONMember("/watch.js", operation(summary: "The watch page's script (the page holds no inline script).", parameters: [], ok: .object([
+                    "description": "JavaScript.", "content": .object(["text/javascript": .object(["schema": .object(["type": "string"])])]),
+                ]))),
                 JSONMember("/search.js", operation(summary: "The search page's script (the page holds no inline script).", parameters: [], ok: .object([
                     "description": "JavaScript.", "content": .object(["text/javascript": .object(["schema": .object(["type": "string"])])]),
                 ]))),
@@ -113,6 +125,10 @@ enum OpenAPIDocument {
         if cacheable { members.append(JSONMember("headers", cacheHeaders)) }
         members.append(JSONMember("content", .object(["application/json": .object(["schema": ref(schema)])])))
         return .object(members)
+    }
+
+    static func html(_ description: String) -> JSONValue {
+        .object(["description": .string(description), "content": .object(["text/html": .object(["schema": .object(["type": "string"])])])])
     }
 
     static func error(_ description: String) -> JSONValue {

@@ -23,4 +23,8 @@ enum RouteLimits {
     /// `limit` of `/episodes` (1–500) and its `offset` (0–1,000,000): a paged list.
     static let episodesPerPage = 1...500
     static let episodesOffset = 0...1_000_000
+    /// The most cues one watch page shows (20,000, about 20 hours of talk and 4.5 MB of
+    /// HTML): a transcript may hold 100,000 cues and 64 MB, which one page must not build in
+    /// memory. A longer transcript shows the 20,000 around `?t=` and links the whole WebVTT.
+    static let watchPageCues = 20_000
 }

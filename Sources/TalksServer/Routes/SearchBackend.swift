@@ -26,6 +26,10 @@ public protocol IndexSnapshot: Sendable {
     func episode(id: String) throws -> Episode?
     /// The cues of the episode, read one at a time (a transcript can be 60 MB), or nil.
     func transcriptCues(id: String) throws -> TranscriptCues?
+    /// Where `query` matches in the transcript of episode `id` (for the watch page's
+    /// marks; `cues`: only those cue indices, nil for all), or nil when there is no such episode. Throws `BackendError.badQuery` for a
+    /// query the query language rejects.
+    func transcriptMatches(of query: String, inEpisode id: String, cues: Range<Int>?) throws -> TranscriptMatches?
 }
 
 /// Why a backend could not answer: the caller's query (400) or the index (503).

@@ -14,6 +14,7 @@ enum StaticDocuments {
         SearchPage.html, contentType: "text/html; charset=utf-8",
         extra: [("Content-Security-Policy", pagePolicy)])
     static let searchScript = make(SearchScript.javascript, contentType: "text/javascript; charset=utf-8")
+    static let watchScript = make(WatchScript.javascript, contentType: "text/javascript; charset=utf-8")
     static let embedScript = make(EmbedScript.javascript, contentType: "text/javascript; charset=utf-8")
     static let openAPI = make(JSONWriter(pretty: true).string(OpenAPIDocument.document) + "\n", contentType: "application/json; charset=utf-8")
 

@@ -12,6 +12,8 @@ public struct TalksRoutes: HTTPHandler {
     public let corsOrigin: String
 
     static let allowedMethods = "GET, HEAD, OPTIONS"
+    /// The most cues a watch page shows (`RouteLimits.watchPageCues`; tests lower it).
+    var watchPageCues = RouteLimits.watchPageCues
 
     public init(backend: any SearchBackend, corsOrigin: String = "*") {
         self.backend = backend
@@ -20,8 +22,9 @@ public struct TalksRoutes: HTTPHandler {
 
     /// The endpoints, by path shape.
     enum Route {
-        case page, searchScript, embedScript, openAPI, health, search, suggest, episodes
+        case page, searchScript, embedScript, watchScript, openAPI, health, search, suggest, episodes
         case episode(String)
+        case watch(String)
         case transcript(String)
 
         init?(_ segments: [String]) {
@@ -31,6 +34,7 @@ public struct TalksRoutes: HTTPHandler {
                 switch segments[0] {
                 case "search.js": self = .searchScript
                 case "embed.js": self = .embedScript
+                case "watch.js": self = .watchScript
                 case "openapi.json": self = .openAPI
                 case "health": self = .health
                 case "search": self = .search
@@ -39,6 +43,7 @@ public struct TalksRoutes: HTTPHandler {
                 default: return nil
                 }
             case 2 where segments[0] == "episodes": self = .episode(segments[1])
+            case 2 where segments[0] == "watch": self = .watch(segments[1])
             case 3 where segments[0] == "episodes" && segments[2] == "transcript": self = .transcript(segments[1])
             default: return nil
             }
@@ -80,12 +85,14 @@ public struct TalksRoutes: HTTPHandler {
             case .page: return StaticDocuments.page
             case .searchScript: return StaticDocuments.searchScript
             case .embedScript: return StaticDocuments.embedScript
+            case .watchScript: return StaticDocuments.watchScript
             case .openAPI: return StaticDocuments.openAPI
             case .health: return health()
             case .search: return try search(request)
             case .suggest: return try suggest(request)
             case .episodes: return try episodes(request)
             case .episode(let id): return try episode(id)
+            case .watch(let id): return watch(id, request: request)
             case .transcript(let id): return try transcript(id, request: request)
             }
         } catch let error as RouteError {
@@ -113,7 +120,7 @@ public struct TalksRoutes: HTTPHandler {
     /// 304 that carries the same validators and no body.
     private func decorate(_ response: inout HTTPResponse, for request: HTTPRequest) {
         response.headers.set("Access-Control-Allow-Origin", corsOrigin)
-        if corsOrigin != "*" { response.headers.set("Vary", "Origin") }
+        if corsOrigin != "*" { response.headers.set("Vary", response.headers["Vary"].map { $0 + ", Origin" } ?? "Origin") }
         response.headers.set("Access-Control-Expose-Headers", "ETag")
         response.headers.set("X-Content-Type-Options", "nosniff")
         guard response.status == .ok, let tag = response.headers["ETag"],

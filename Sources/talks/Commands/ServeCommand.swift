@@ -12,8 +12,9 @@ struct ServeCommand: Command {
         abstract: "Serve search over HTTP: a JSON API, a search page and embed.js.",
         discussion: """
             Answers GET /search, /suggest, /episodes, /episodes/{id}, /episodes/{id}/transcript
-            (?format=vtt for WebVTT), /health and /openapi.json, and serves a Swedish search page
-            at / that any website can embed with one tag:
+            (?format=vtt for WebVTT), /health and /openapi.json; serves each episode's watch page
+            at /watch/{id} (player beside the transcript; ?t=SECONDS, ?q=QUERY) and a Swedish
+            search page at / that any website can embed with one tag:
               <script src="http://HOST:PORT/embed.js" data-query="livsmedelsstrategi"></script>
             Read-only: only GET, HEAD and OPTIONS are answered. A new index generation written by
             'talks ingest' is picked up without a restart. Binds to loopback unless --host says

@@ -233,6 +233,8 @@ final class RoutesTests: XCTestCase {
             ("GET", "/episodes/landet-lar-55/transcript", 200), ("GET", "/episodes/landet-lar-55/transcript?format=vtt", 200),
             ("GET", "/episodes/none/transcript", 404), ("GET", "/episodes/landet-lar-55/transcript?format=x", 400),
             ("GET", "/health", 200), ("GET", "/openapi.json", 200), ("GET", "/", 200), ("GET", "/search.js", 200), ("GET", "/embed.js", 200),
+            ("GET", "/watch/landet-lar-55?t=106&q=strategi", 200), ("GET", "/watch/none", 404), ("GET", "/watch/landet-lar-55?t=x", 400),
+            ("GET", "/watch.js", 200),
             ("OPTIONS", "/search", 204), ("DELETE", "/episodes", 405), ("PUT", "/health", 405),
         ]
         for (method, pathAndQuery, status) in requests {
