@@ -16,16 +16,19 @@ enum OpenAPIDocument {
             ]),
             "paths": .object([
                 JSONMember("/search", operation(
-                    summary: "Episodes matching a query, each with its best timestamped hits (the shape of `talks search --json`).",
+                    summary: "Episodes matching a query, each with its best timestamped hits (the shape of `talks search --json --facets`), and all matches counted by series, speaker and year. speaker, series and year mean what the query operators speaker:, series: and year: mean, ANDed with them.",
                     parameters: [
                         parameter("q", required: true, schema: .object(["type": "string", "minLength": 1, "maxLength": .integer(Int64(RouteLimits.searchQueryCharacters))]), "Query in the talks query language."),
                         parameter("limit", schema: integer(RouteLimits.searchResults, 10), "Episodes to return."),
-                        parameter("offset", schema: integer(RouteLimits.searchOffset, 0), "Episodes to skip."),
+                        parameter("offset", schema: integer(RouteLimits.searchOffset, 0), "Episodes to skip (or give page)."),
+                        parameter("page", schema: .object(["type": "integer", "minimum": 1, "default": 1]), "Page number from 1, limit episodes a page: offset (page - 1) × limit, up to the deepest offset. Not together with offset."),
                         parameter("hits", schema: integer(RouteLimits.searchHits, 3), "Hits per episode."),
                         parameter("speaker", schema: .object(["type": "string", "maxLength": .integer(Int64(RouteLimits.filterCharacters))]), "Only episodes with this speaker."),
                         parameter("series", schema: .object(["type": "string", "maxLength": .integer(Int64(RouteLimits.filterCharacters))]), "Only episodes of this series."),
                         parameter("after", schema: date, "Episodes on or after this date."),
                         parameter("before", schema: date, "Episodes before this date."),
+                        parameter("year", schema: .object(["type": "string", "pattern": "^[0-9]{4}$"]), "Only episodes dated in this year (the query operator year:)."),
+                        parameter("facets", schema: .object(["type": "string", "enum": ["1", "0", "true", "false"], "default": "1"]), "Count all matching episodes by series, speaker and year (facets); 0 leaves facets out."),
                     ],
                     ok: json("SearchResponse"), extra: ["400": error("Missing q, a parameter out of range, or a query the query language rejects.")])),
                 JSONMember("/suggest", operation(
