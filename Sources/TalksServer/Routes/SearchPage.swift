@@ -85,6 +85,18 @@ enum SearchPage {
     /// Black or white, whichever contrasts more with the colour `#rgb`/`#rrggbb` (WCAG
     /// relative luminance).
     static func onAccent(_ colour: String) -> String {
+        contrast(colour, "#ffffff") >= contrast(colour, "#000000") ? "#ffffff" : "#000000"
+    }
+
+    /// The WCAG 2.1 contrast ratio of two colours `#rgb`/`#rrggbb` (1 to 21; AA asks 4.5
+    /// for text).
+    static func contrast(_ first: String, _ second: String) -> Double {
+        let (lighter, darker) = (max(luminance(first), luminance(second)), min(luminance(first), luminance(second)))
+        return (lighter + 0.05) / (darker + 0.05)
+    }
+
+    /// WCAG relative luminance; 0 for what is not a colour.
+    static func luminance(_ colour: String) -> Double {
         var digits = Array(colour.utf8.dropFirst())
         if digits.count == 3 { digits = digits.flatMap { [$0, $0] } }
         func channel(_ index: Int) -> Double {
@@ -92,8 +104,6 @@ enum SearchPage {
             let unit = Double(value) / 255
             return unit <= 0.03928 ? unit / 12.92 : pow((unit + 0.055) / 1.055, 2.4)
         }
-        let luminance = 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4)
-        // Contrast with white: 1.05 / (L + 0.05); with black: (L + 0.05) / 0.05.
-        return 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.05 ? "#ffffff" : "#000000"
+        return 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4)
     }
 }

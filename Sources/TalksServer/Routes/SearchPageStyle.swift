@@ -36,6 +36,7 @@ form#search { margin-bottom: .5rem; }
 .query { display: flex; gap: .5rem; }
 input[type=search], select { font: inherit; color: var(--fg); background: var(--field); border: 1px solid var(--field-line); border-radius: .4rem; }
 input[type=search] { flex: 1; min-width: 0; padding: .55rem .7rem; }
+::placeholder { color: var(--muted); opacity: 1; }
 select { padding: .4rem .5rem; max-width: 100%; }
 button { font: inherit; padding: .55rem 1rem; border: 1px solid var(--accent); border-radius: .4rem; background: var(--accent); color: var(--on-accent); cursor: pointer; }
 fieldset.filters { border: 0; margin: .75rem 0 0; padding: .6rem .75rem; background: var(--panel); border-radius: .5rem;
@@ -46,7 +47,8 @@ fieldset.filters legend { float: left; width: 100%; padding: 0; font-weight: 600
 .js .apply { display: none; }
 #status { color: var(--muted); min-height: 1.5em; margin: .6rem 0 .4rem; }
 ul.chips { list-style: none; margin: 0 0 .5rem; padding: 0; display: flex; flex-wrap: wrap; gap: .4rem; }
-ul.chips li { border: 1px solid var(--line); border-radius: 1rem; padding: .1rem .3rem .1rem .7rem; font-size: .92rem; }
+ul.chips li { border: 1px solid var(--line); border-radius: 1rem; padding: .1rem .7rem; font-size: .92rem; }
+ul.chips li:has(a) { padding-right: .3rem; }
 ul.chips a { display: inline-block; margin-left: .2rem; padding: 0 .35rem; text-decoration: none; font-weight: 700; }
 ol#results { list-style: none; margin: 0; padding: 0; }
 ol#results:focus { outline: none; }
@@ -69,7 +71,10 @@ nav.pages [aria-current] { background: var(--accent); color: var(--on-accent); b
   body { padding: .8rem; }
   ul.hits li { grid-template-columns: 3.6em 1fr; }
   a.original { grid-column: 2; }
-  .filter { min-width: 100%; }
+  fieldset.filters { gap: .4rem; padding: .5rem .6rem; }
+  .filter { min-width: 100%; flex-direction: row; align-items: center; gap: .5rem; }
+  .filter label { flex: 0 0 3.6rem; }
+  .filter select { flex: 1; min-width: 0; }
 }
 """#
 }

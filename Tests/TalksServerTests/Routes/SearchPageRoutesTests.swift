@@ -124,6 +124,35 @@ final class SearchPageRoutesTests: XCTestCase {
         XCTAssertTrue(String(decoding: unavailable.body, as: UTF8.self).contains("Sökningen är inte tillgänglig just nu."))
     }
 
+    /// Every text colour of the page's palettes against the backgrounds it is shown on, in
+    /// light and dark mode, read from the CSS itself: WCAG 2.1 AA is 4.5:1 for text.
+    func testThePalettesMeetWCAGAAContrast() throws {
+        let css = SearchPageStyle.css
+        func palette(after marker: String) throws -> [String: String] {
+            let start = try XCTUnwrap(css.range(of: marker)).upperBound
+            let block = css[start...].prefix { $0 != "}" }
+            var colours: [String: String] = [:]
+            for declaration in block.split(separator: ";") {
+                let parts = declaration.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+                guard parts.count == 2, parts[0].hasPrefix("--") else { continue }
+                // "var(--host-accent, #1a6b3c)" → the default, "#1a6b3c".
+                let value = parts[1].split(separator: ",").last.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " )")) } ?? parts[1]
+                if value.hasPrefix("#") { colours[String(parts[0].dropFirst(2))] = value }
+            }
+            return colours
+        }
+        let pairs = [("fg", "bg"), ("muted", "bg"), ("muted", "panel"), ("accent", "bg"), ("accent", "panel"), ("on-accent", "accent"),
+                     ("mark-fg", "mark-bg"), ("fg", "field"), ("muted", "field")]
+        for (name, marker) in [("light", ":root { color-scheme: light dark;"), ("dark", ":root[data-theme=dark] {")] {
+            let colours = try palette(after: marker)
+            for (text, background) in pairs {
+                let ratio = SearchPage.contrast(try XCTUnwrap(colours[text], "\(name) \(text)"), try XCTUnwrap(colours[background], "\(name) \(background)"))
+                XCTAssertGreaterThanOrEqual(ratio, 4.5, "\(name): \(text) on \(background)")
+            }
+            XCTAssertGreaterThanOrEqual(SearchPage.contrast(try XCTUnwrap(colours["field-line"]), try XCTUnwrap(colours["field"])), 3, "\(name): field borders (1.4.11)")
+        }
+    }
+
     func testTextOnAnAccentKeepsItsContrast() {
         XCTAssertEqual(SearchPage.onAccent("#1a6b3c"), "#ffffff")
         XCTAssertEqual(SearchPage.onAccent("#ffcc00"), "#000000")
