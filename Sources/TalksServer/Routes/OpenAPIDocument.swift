@@ -72,10 +72,22 @@ enum OpenAPIDocument {
                     "description": "OpenAPI 3.1 document.",
                     "content": .object(["application/json": .object(["schema": .object(["type": "object", "required": ["openapi", "info", "paths"]])])]),
                 ]))),
-                JSONMember("/", operation(summary: "The search page (Swedish), embeddable in an iframe.", parameters: [
-                    parameter("q", schema: .object(["type": "string"]), "A search to run on load."),
-                    parameter("embed", schema: .object(["type": "string", "enum": ["1"]]), "Compact layout for iframes."),
-                ], ok: .object(["description": "HTML page.", "content": .object(["text/html": .object(["schema": .object(["type": "string"])])])]))),
+                JSONMember("/", operation(summary: "The search page (Swedish), rendered on the server, embeddable in an iframe; its whole state is its address.", parameters: [
+                    parameter("q", schema: .object(["type": "string", "maxLength": .integer(Int64(RouteLimits.searchQueryCharacters))]), "The query."),
+                    parameter("series", schema: .object(["type": "string", "maxLength": .integer(Int64(RouteLimits.filterCharacters))]), "Only this series (as series:)."),
+                    parameter("speaker", schema: .object(["type": "string", "maxLength": .integer(Int64(RouteLimits.filterCharacters))]), "Only this speaker (as speaker:)."),
+                    parameter("year", schema: .object(["type": "string", "pattern": "^[0-9]{4}$"]), "Only this year (as year:)."),
+                    parameter("page", schema: .object(["type": "integer", "minimum": 1, "default": 1]), "Page of ten episodes, from 1."),
+                    parameter("embed", schema: .object(["type": "string", "enum": ["1"]]), "Compact layout for iframes (embed.js)."),
+                    parameter("lock", schema: .object(["type": "string"]), "series, speaker or both (comma-separated): filters the embedding fixed, shown without a remove link."),
+                    parameter("theme", schema: .object(["type": "string", "enum": ["auto", "light", "dark"], "default": "auto"]), "Colour scheme; auto follows prefers-color-scheme."),
+                    parameter("accent", schema: .object(["type": "string", "pattern": "^#([0-9a-fA-F]{3}){1,2}$"]), "The embedding site's accent colour (light mode); another form is ignored."),
+                    parameter("accent_dark", schema: .object(["type": "string", "pattern": "^#([0-9a-fA-F]{3}){1,2}$"]), "The accent colour in dark mode."),
+                    parameter("font", schema: .object(["type": "string", "maxLength": 120]), "A CSS font-family list (letters, digits, spaces, commas, hyphens, quotes); another form is ignored."),
+                ], ok: html("HTML page."), extra: [
+                    "400": html("The page, saying which parameter or what in the query is wrong."),
+                    "503": html("The page, saying the search is not available."),
+                ])),
                 JSONMember("/search.js", operation(summary: "The search page's script (the page holds no inline script).", parameters: [], ok: .object([
                     "description": "JavaScript.", "content": .object(["text/javascript": .object(["schema": .object(["type": "string"])])]),
                 ]))),
@@ -116,6 +128,10 @@ enum OpenAPIDocument {
         if cacheable { members.append(JSONMember("headers", cacheHeaders)) }
         members.append(JSONMember("content", .object(["application/json": .object(["schema": ref(schema)])])))
         return .object(members)
+    }
+
+    static func html(_ description: String) -> JSONValue {
+        .object(["description": .string(description), "content": .object(["text/html": .object(["schema": .object(["type": "string"])])])])
     }
 
     static func error(_ description: String) -> JSONValue {

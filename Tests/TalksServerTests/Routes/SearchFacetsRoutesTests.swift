@@ -98,6 +98,11 @@ final class SearchFacetsRoutesTests: XCTestCase {
             XCTAssertEqual(validator.check(path: "/search", method: "GET", status: reply.status,
                                            contentType: reply.headers["content-type"], body: reply.body), [], path)
         }
+        for path in ["/?q=mat&year=2022", "/?q=%22mat", "/?year=22", "/?series=Landet%20l%C3%A4r&lock=series&embed=1&theme=dark"] {
+            let reply = try harness.fetch(path)
+            XCTAssertEqual(validator.check(path: "/", method: "GET", status: reply.status,
+                                           contentType: reply.headers["content-type"], body: reply.body), [], path)
+        }
         let document = try XCTUnwrap(try JSONSerialization.jsonObject(with: try harness.fetch("/openapi.json").body) as? [String: Any])
         let schemas = try XCTUnwrap((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
         XCTAssertNotNil(((schemas["SearchResponse"] as? [String: Any])?["properties"] as? [String: Any])?["facets"])
