@@ -68,9 +68,9 @@ public final class Searcher: @unchecked Sendable {
             : try rankByScore(plan, segmentTerms, offset: offset, limit: limit, tally: &tally)
         let results = try results(for: ranked, plan: plan, segmentTerms: segmentTerms, hitsPerEpisode: hitsPerEpisode)
         let suggestions = total == 0 ? self.suggestions(for: plan) : []
+        let facets = tally?.facets()  // before the stopwatch is read: took_ms includes them
         return SearchResponse(query: request.query, totalEpisodes: total, results: results,
-                              suggestions: suggestions, tookMilliseconds: stopwatch.elapsedMilliseconds,
-                              facets: tally?.facets())
+                              suggestions: suggestions, tookMilliseconds: stopwatch.elapsedMilliseconds, facets: facets)
     }
 
     /// A ranked episode: segment index, ordinal in the segment, score.
