@@ -5,7 +5,7 @@
 /// page returned: an episode with two speakers counts once for each, an episode without a
 /// series or date counts in no series or year. Each list holds at most
 /// `SearchLimits.maximumFacetValues` values: series and speakers by count, most first (ties
-/// by name), years newest first. A value is a name as written in the episodes (`series:` and
+/// by name, in Unicode code point order), years newest first. A value is a name as written in the episodes (`series:` and
 /// `speaker:` match it, and its words), or a year as four digits (`year:` matches it).
 public struct SearchFacets: Sendable, Hashable {
     public var series: [FacetCount]

@@ -94,7 +94,7 @@ final class SearchFacetsTests: XCTestCase {
         }
         func byCount(_ counts: [String: Int]) -> [FacetCount] {
             counts.map { FacetCount(value: $0.key, count: $0.value) }
-                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
+                .sorted { $0.count != $1.count ? $0.count > $1.count : Array($0.value.unicodeScalars.map(\.value)).lexicographicallyPrecedes($1.value.unicodeScalars.map(\.value)) }
         }
         let yearList = years.map { FacetCount(value: $0.key, count: $0.value) }.sorted { $0.value > $1.value }
         return SearchFacets(series: byCount(series), speakers: byCount(speakers), years: yearList)
@@ -119,6 +119,25 @@ final class SearchFacetsTests: XCTestCase {
             request.offset = 3
             XCTAssertEqual(try index.searcher.search(request).facets, expected, "\(request.query) offset 3")
         }
+    }
+
+    func testALongFacetListsTheMostCommonValuesCountedOverAll() throws {
+        // 70 episodes: speaker "Talare 0" … "Talare 59" once each, and "Ös Östlund" in ten of them.
+        var episodes: [IndexableEpisode] = []
+        for number in 0..<70 {
+            var speakers = number < 60 ? ["Talare \(number)"] : ["Zed"]
+            if number < 60 && number % 6 == 0 { speakers.append("Ös Östlund") }
+            episodes.append(TestIndex.episode("long-\(number)", title: "Avsnitt \(number)", series: "Serie \(number % 2)",
+                                              speakers: speakers, cues: ["Nu om kaffe."]))
+        }
+        let index = try TestIndex(episodes)
+        let facets = try XCTUnwrap(try index.searcher.search(SearchRequest(query: "kaffe", limit: 1, countsFacets: true)).facets)
+        XCTAssertEqual(facets.speakers.count, SearchLimits.maximumFacetValues)
+        XCTAssertEqual(facets.speakers.first, FacetCount(value: "Zed", count: 10))
+        XCTAssertEqual(facets.speakers.dropFirst().first, FacetCount(value: "Ös Östlund", count: 10), "ties after the count: code point order")
+        XCTAssertTrue(facets.speakers.dropFirst(2).allSatisfy { $0.count == 1 })
+        XCTAssertEqual(facets.speakers.dropFirst(2).first?.value, "Talare 0")
+        XCTAssertEqual(facets.series, [FacetCount(value: "Serie 0", count: 35), FacetCount(value: "Serie 1", count: 35)])
     }
 
     func testFacetsAreOnlyCountedWhenAskedFor() throws {
