@@ -47,7 +47,7 @@ enum SearchPage {
         <form id="search" role="search" action="" method="get">
         <div class="query">
         <label for="q" class="visually-hidden">Sökord</label>
-        <input type="search" id="q" name="q" value="\(HTMLText.escaped(state.query))" list="suggestions" autocomplete="off" placeholder="Sök ett ord, t.ex. strategi">
+        <input type="search" id="q" name="q" value="\(HTMLText.escaped(state.query))" list="suggestions" autocomplete="off" placeholder="Sök, t.ex. strategi">
         <datalist id="suggestions"></datalist>
         <button type="submit">Sök</button>
         </div>
