@@ -5,7 +5,7 @@ import TalksModel
 /// This one shape is printed by `talks search --json`, served by `GET /search` and
 /// emitted per line by `talks search --queries`. `jsonObject` is its wire form:
 /// `{"query", "total_episodes", "results":[{"episode":{…}, "score", "hits":[…]}],
-/// "suggestions", "took_ms"}`.
+/// "suggestions", "took_ms"}`, plus `"facets"` when the request asked for them.
 public struct SearchResponse: Sendable {
     public var query: String
     /// Episodes matching in all, before `limit`/`offset`.
@@ -15,13 +15,18 @@ public struct SearchResponse: Sendable {
     public var suggestions: [String]
     /// Time spent inside the engine (parse, search, top k, snippets), in milliseconds.
     public var tookMilliseconds: Double
+    /// The matches counted by series, speaker and year, when the request asked for them
+    /// (`SearchRequest.countsFacets`); nil otherwise.
+    public var facets: SearchFacets?
 
-    public init(query: String, totalEpisodes: Int, results: [EpisodeResult], suggestions: [String], tookMilliseconds: Double) {
+    public init(query: String, totalEpisodes: Int, results: [EpisodeResult], suggestions: [String], tookMilliseconds: Double,
+                facets: SearchFacets? = nil) {
         self.query = query
         self.totalEpisodes = totalEpisodes
         self.results = results
         self.suggestions = suggestions
         self.tookMilliseconds = tookMilliseconds
+        self.facets = facets
     }
 }
 

@@ -235,6 +235,23 @@ final class NonWebLinkCommandTests: XCTestCase {
         let script = try server.get("search.js")
         XCTAssertEqual(script.status, 200)
         XCTAssertTrue(script.headers.contains("Content-Type: text/javascript; charset=utf-8"), script.headers)
-        XCTAssertTrue(script.body.contains("function webLink("), "the page checks links again before it renders one")
+        // The page is rendered on the server: with the hostile archive's hits on it, every
+        // link is this server's own (relative) or http(s), whatever case the archive wrote.
+        let results = try server.get("?q=lankprov")
+        XCTAssertEqual(results.status, 200)
+        XCTAssertTrue(results.body.contains("<li class=\"episode\">"), results.body)
+        var hrefs: [Substring] = []
+        var remaining = Substring(results.body)
+        while let attribute = remaining.range(of: "href=\"") {
+            let end = remaining[attribute.upperBound...].firstIndex(of: "\"") ?? remaining.endIndex
+            hrefs.append(remaining[attribute.upperBound..<end])
+            remaining = remaining[end...]
+        }
+        XCTAssertTrue(hrefs.contains { $0.hasPrefix("https://") }, "the recordings are linked")
+        for href in hrefs {
+            XCTAssertTrue(href.hasPrefix("?") || href.hasPrefix("#") || href.hasPrefix("watch/") || href.lowercased().hasPrefix("https://"), String(href))
+        }
+        XCTAssertFalse(results.body.lowercased().contains("javascript:") || results.body.lowercased().contains("vbscript:")
+                       || results.body.contains("data:text"), results.body)
     }
 }

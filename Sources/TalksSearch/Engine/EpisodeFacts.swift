@@ -2,14 +2,24 @@ import TalksAnalysis
 import TalksIndex
 import TalksModel
 
-/// What filters look at for each episode of a segment, normalised once per reader: the date
-/// as a `yyyymmdd` number and the speaker and series names as folded word lists.
+/// What filters and facets look at for each episode of a segment, normalised once per
+/// reader: the date as a `yyyymmdd` number, the speaker and series names as folded word lists,
+/// and the names as written, numbered per segment (`FacetNames`) so that counting facets over
+/// a search's matches is an array increment per episode, with no string work.
 ///
-/// Built lazily the first time a filtered query or an episode listing touches the segment.
+/// Built lazily the first time a filtered query, a faceted search or an episode listing
+/// touches the segment.
 struct EpisodeFacts: Sendable {
     var dates: [Int?]
     var speakerWords: [[[String]]]
     var seriesWords: [[String]]
+    /// The series names as written in this segment; `seriesName[episode]` indexes it (-1: none).
+    var seriesNames: [String]
+    var seriesName: [Int32]
+    /// The speaker names as written in this segment; `speakerName[episode]` holds each
+    /// distinct speaker of the episode once.
+    var speakerNames: [String]
+    var speakerName: [[Int32]]
 
     init(segment: SegmentReader) {
         var dates: [Int?] = []
@@ -23,18 +33,34 @@ struct EpisodeFacts: Sendable {
             wordsByName[name] = analysed
             return analysed
         }
+        var seriesNames = FacetNames()
+        var speakerNames = FacetNames()
+        var seriesName: [Int32] = []
+        var speakerName: [[Int32]] = []
         dates.reserveCapacity(segment.episodeCount)
         speakers.reserveCapacity(segment.episodeCount)
         series.reserveCapacity(segment.episodeCount)
+        seriesName.reserveCapacity(segment.episodeCount)
+        speakerName.reserveCapacity(segment.episodeCount)
         for ordinal in 0..<segment.episodeCount {
             let episode = try? segment.episodeFilterFields(ordinal)
             dates.append(episode?.date.flatMap(QueryDate.ordinal(ofISODate:)) ?? episode?.timestamp.flatMap(Self.dateOrdinal))
             speakers.append(episode?.speakers.map(words) ?? [])
             series.append(episode?.series.map(words) ?? [])
+            seriesName.append(episode?.series.flatMap { seriesNames.number($0) } ?? -1)
+            var distinct: [Int32] = []
+            for name in episode?.speakers ?? [] {
+                if let number = speakerNames.number(name), !distinct.contains(number) { distinct.append(number) }
+            }
+            speakerName.append(distinct)
         }
         self.dates = dates
         speakerWords = speakers
         seriesWords = series
+        self.seriesNames = seriesNames.names
+        self.seriesName = seriesName
+        self.speakerNames = speakerNames.names
+        self.speakerName = speakerName
     }
 
     /// Normalised, ASCII-folded words: how filter values and names are compared, so

@@ -62,20 +62,24 @@ public final class Searcher: @unchecked Sendable {
         let hitsPerEpisode = max(0, min(request.hitsPerEpisode, SearchLimits.maximumHitsPerEpisode))
 
         let segmentTerms = SegmentTerms.resolve(plan, segmentCount: reader.segments.count)
+        var tally: FacetTally? = request.countsFacets ? FacetTally() : nil
         let (total, ranked) = plan.listsByFilterOnly
-            ? try listByDate(plan, segmentTerms, offset: offset, limit: limit)
-            : try rankByScore(plan, segmentTerms, offset: offset, limit: limit)
+            ? try listByDate(plan, segmentTerms, offset: offset, limit: limit, tally: &tally)
+            : try rankByScore(plan, segmentTerms, offset: offset, limit: limit, tally: &tally)
         let results = try results(for: ranked, plan: plan, segmentTerms: segmentTerms, hitsPerEpisode: hitsPerEpisode)
         let suggestions = total == 0 ? self.suggestions(for: plan) : []
+        let facets = tally?.facets()  // before the stopwatch is read: took_ms includes them
         return SearchResponse(query: request.query, totalEpisodes: total, results: results,
-                              suggestions: suggestions, tookMilliseconds: stopwatch.elapsedMilliseconds)
+                              suggestions: suggestions, tookMilliseconds: stopwatch.elapsedMilliseconds, facets: facets)
     }
 
     /// A ranked episode: segment index, ordinal in the segment, score.
     typealias Ranked = (segment: Int, episode: Int, score: Double)
 
-    /// All matches counted; the best `offset + limit` kept by score in a bounded heap.
-    private func rankByScore(_ plan: QueryPlan, _ segmentTerms: [SegmentTerms], offset: Int, limit: Int) throws(IndexError) -> (Int, [Ranked]) {
+    /// All matches counted (and, with a tally, counted by facet); the best `offset + limit`
+    /// kept by score in a bounded heap.
+    private func rankByScore(_ plan: QueryPlan, _ segmentTerms: [SegmentTerms], offset: Int, limit: Int,
+                             tally: inout FacetTally?) throws(IndexError) -> (Int, [Ranked]) {
         var total = 0
         var top = TopEpisodes(capacity: offset + limit)
         for (index, context) in contexts.enumerated() {
@@ -86,22 +90,32 @@ public final class Searcher: @unchecked Sendable {
             for position in 0..<matches.count {
                 top.insert(episode: index << 32 | Int(matches.episodes[position]), score: matches.scores[position])
             }
+            if tally != nil, matches.count > 0 {
+                tally?.begin(facts(index))
+                for position in 0..<matches.count { tally?.count(episode: Int(matches.episodes[position])) }
+                tally?.end()
+            }
         }
         return (total, top.sorted().dropFirst(offset).map { ($0.episode >> 32, $0.episode & 0xFFFF_FFFF, $0.score) })
     }
 
     /// A query of filters only: the episodes they allow, newest first, with score 0.
-    private func listByDate(_ plan: QueryPlan, _ segmentTerms: [SegmentTerms], offset: Int, limit: Int) throws(IndexError) -> (Int, [Ranked]) {
+    private func listByDate(_ plan: QueryPlan, _ segmentTerms: [SegmentTerms], offset: Int, limit: Int,
+                            tally: inout FacetTally?) throws(IndexError) -> (Int, [Ranked]) {
         var all: [(segment: Int, episode: Int, date: Int)] = []
         for (index, context) in contexts.enumerated() {
             var evaluator = SegmentEvaluator(context: context, plan: plan, terms: segmentTerms[index], parameters: parameters,
                                              allowed: allowed(segment: index, filters: plan.filters))
             let matches = try evaluator.evaluate()
-            let dates = facts(index).dates
+            let facts = facts(index)
+            let dates = facts.dates
+            tally?.begin(facts)
             for position in 0..<matches.count {
                 let episode = Int(matches.episodes[position])
                 all.append((index, episode, episode < dates.count ? dates[episode] ?? 0 : 0))
+                tally?.count(episode: episode)
             }
+            tally?.end()
         }
         all.sort { $0.date != $1.date ? $0.date > $1.date : ($0.segment, $0.episode) < ($1.segment, $1.episode) }
         return (all.count, all.dropFirst(offset).prefix(limit).map { ($0.segment, $0.episode, 0) })

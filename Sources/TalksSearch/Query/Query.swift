@@ -44,8 +44,9 @@ public indirect enum QueryExpression: Sendable, Hashable {
     }
 }
 
-/// Restrictions on episode metadata, from `speaker:`, `series:`, `after:` and `before:` in
-/// the query text or from the request's own fields.
+/// Restrictions on episode metadata, from `speaker:`, `series:`, `year:`, `after:` and
+/// `before:` in the query text or from the request's own fields (`year:` is kept as the date
+/// range it means).
 public struct QueryFilters: Sendable, Hashable {
     /// Speaker names (or parts of names, whole words) an episode must all have.
     public var speakers: [String]
@@ -113,6 +114,13 @@ public struct QueryDate: Sendable, Hashable, Comparable, CustomStringConvertible
         let day = numbers.count > 2 ? numbers[2] : 1
         guard year >= 1, (1...12).contains(month), day >= 1, day <= CivilCalendar.daysInMonth(year: year, month: month) else { return nil }
         self.init(year: year, month: month, day: day)
+    }
+
+    /// The dates a year filter (`year:2022`) allows: from its first day up to, not including,
+    /// the first day of the next year. Nil unless `text` is four digits naming a year from 1.
+    public static func year(_ text: String) -> (first: QueryDate, next: QueryDate)? {
+        guard text.utf8.count == 4, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let year = Int(text), year >= 1 else { return nil }
+        return (QueryDate(year: year, month: 1, day: 1), QueryDate(year: year + 1, month: 1, day: 1))
     }
 
     /// The date prefix (`YYYY-MM-DD…`) of an ISO 8601 timestamp as a `yyyymmdd` ordinal.

@@ -22,7 +22,7 @@ struct QueryLexer {
         var column: Int
     }
 
-    static let filterNames: Set<String> = ["speaker", "series", "after", "before"]
+    static let filterNames: Set<String> = ["speaker", "series", "year", "after", "before"]
 
     private let scalars: [Unicode.Scalar]
     private var position = 0
@@ -164,6 +164,7 @@ struct QueryLexer {
         switch filter {
         case "speaker": return "speaker:\"Helene Oscarsson\""
         case "series": return "series:\"Landet lär\""
+        case "year": return "year:2022"
         case "after": return "after:2022-01-01"
         default: return "before:2023-01-01"
         }

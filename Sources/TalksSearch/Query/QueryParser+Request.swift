@@ -17,6 +17,13 @@ extension QueryParser {
                 query.filters.before = min(query.filters.before ?? date, date)
             }
         }
+        if let value = request.year?.trimmingSpaces(), !value.isEmpty {
+            guard let range = QueryDate.year(value) else {
+                throw QueryError(.badDate, column: nil, "'\(value)' is not a year; year expects four digits, e.g. 2022")
+            }
+            query.filters.after = max(query.filters.after ?? range.first, range.first)
+            query.filters.before = min(query.filters.before ?? range.next, range.next)
+        }
         if let after = query.filters.after, let before = query.filters.before, after >= before {
             throw QueryError(.emptyDateRange, column: nil, "after \(after) is not earlier than before \(before), so no date can match")
         }
@@ -27,6 +34,6 @@ extension QueryParser {
 extension SearchRequest {
     /// Whether the request carries filters outside the query text.
     public var hasFilters: Bool {
-        [speaker, series, after, before].contains { !($0?.trimmingSpaces().isEmpty ?? true) }
+        [speaker, series, after, before, year].contains { !($0?.trimmingSpaces().isEmpty ?? true) }
     }
 }

@@ -7,9 +7,10 @@
 /// and     := unary+                      (juxtaposition means AND)
 /// unary   := "-"? primary | filter
 /// primary := word | prefix "*" | "\"" phrase "\"" | "(" or ")"
-/// filter  := ("speaker" | "series" | "after" | "before") ":" (word | "\"" text "\"")
+/// filter  := ("speaker" | "series" | "year" | "after" | "before") ":" (word | "\"" text "\"")
 /// ```
-/// Filters apply to the whole query wherever they are written. `OR` is an operator only in
+/// Filters apply to the whole query wherever they are written. `year:2022` means
+/// `after:2022-01-01 before:2023-01-01`, so it narrows any other date filter. `OR` is an operator only in
 /// capitals; `or` is a word. Every malformed query throws a `QueryError` naming the column
 /// and what was expected; nothing here can trap on any input.
 public struct QueryParser: Sendable {
@@ -82,10 +83,20 @@ public struct QueryParser: Sendable {
     private static func filters(from found: [(name: String, value: String, column: Int)]) throws(QueryError) -> QueryFilters {
         var filters = QueryFilters()
         var afterColumn = 0
+        var year: String?
         for filter in found {
             switch filter.name {
             case "speaker": filters.speakers.append(filter.value)
             case "series": filters.series.append(filter.value)
+            case "year":
+                guard let range = QueryDate.year(filter.value) else {
+                    throw QueryError(.badDate, column: filter.column,
+                                     "'\(filter.value)' is not a year; year: expects four digits, e.g. \(QueryLexer.example(for: "year"))")
+                }
+                filters.after = max(filters.after ?? range.first, range.first)
+                filters.before = min(filters.before ?? range.next, range.next)
+                afterColumn = filter.column
+                year = filter.value
             default:
                 guard let date = QueryDate(parsing: filter.value) else {
                     throw QueryError(.badDate, column: filter.column,
@@ -100,8 +111,9 @@ public struct QueryParser: Sendable {
             }
         }
         if let after = filters.after, let before = filters.before, after >= before {
-            throw QueryError(.emptyDateRange, column: afterColumn,
-                             "after:\(after) is not earlier than before:\(before), so no date can match")
+            let what = year.map { "year:\($0) and the other date filters leave no date (from \(after) to before \(before))" }
+                ?? "after:\(after) is not earlier than before:\(before)"
+            throw QueryError(.emptyDateRange, column: afterColumn, "\(what), so no date can match")
         }
         return filters
     }

@@ -31,4 +31,7 @@ public enum SearchLimits {
     public static let maximumOffset = 100_000
     /// Most hits (cues) shown per episode (50; `hits` is clamped).
     public static let maximumHitsPerEpisode = 50
+    /// Most values listed per facet (series, speakers, years) of a faceted search (50): the
+    /// most common ones; the counts themselves are over every match.
+    public static let maximumFacetValues = 50
 }

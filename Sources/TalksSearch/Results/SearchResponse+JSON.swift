@@ -5,16 +5,19 @@ import TalksModel
 ///
 /// `{"query", "total_episodes", "results":[{"episode":{"id","title","series","number","date",
 /// "speakers","recording","page"}, "score", "hits":[{"start","end","speaker","text",
-/// "snippet_html","url"}]}], "suggestions", "took_ms"}`
+/// "snippet_html","url"}]}], "suggestions", "took_ms"}`, and when the request counted them
+/// `"facets": {"series":[{"value","count"}], "speakers":[…], "years":[…]}` after `suggestions`.
 extension SearchResponse {
     public var jsonValue: JSONValue {
-        .object([
-            "query": .string(query),
-            "total_episodes": .integer(Int64(totalEpisodes)),
-            "results": .array(results.map(\.jsonValue)),
-            "suggestions": .array(suggestions.map(JSONValue.string)),
-            "took_ms": .number(Self.rounded(tookMilliseconds, places: 3)),
-        ])
+        var members: [JSONMember] = [
+            JSONMember("query", .string(query)),
+            JSONMember("total_episodes", .integer(Int64(totalEpisodes))),
+            JSONMember("results", .array(results.map(\.jsonValue))),
+            JSONMember("suggestions", .array(suggestions.map(JSONValue.string))),
+        ]
+        if let facets { members.append(JSONMember("facets", facets.jsonValue)) }
+        members.append(JSONMember("took_ms", .number(Self.rounded(tookMilliseconds, places: 3))))
+        return .object(members)
     }
 
     /// One line of compact JSON (no trailing newline).
@@ -64,5 +67,15 @@ extension Episode {
             "recording": .optional(recording?.text),
             "page": .optional(page?.text),
         ])
+    }
+}
+
+extension SearchFacets {
+    /// `{"series":[{"value","count"}], "speakers":[…], "years":[…]}`.
+    public var jsonValue: JSONValue {
+        func list(_ counts: [FacetCount]) -> JSONValue {
+            .array(counts.map { .object(["value": .string($0.value), "count": .integer(Int64($0.count))]) })
+        }
+        return .object(["series": list(series), "speakers": list(speakers), "years": list(years)])
     }
 }

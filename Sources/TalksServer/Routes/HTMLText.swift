@@ -1,4 +1,4 @@
-/// Text made safe to put into HTML, in one place: every page the server builds from index
+/// Text made safe to put into HTML and URLs, in one place: every page the server builds from index
 /// data (titles, names, cue text, links) goes through `escaped`, so nothing an organiser's
 /// files hold can open an element, close an attribute or start a script.
 enum HTMLText {
@@ -80,5 +80,10 @@ enum HTMLText {
         }
         let text = String(fraction)
         return "\(whole)." + String(repeating: "0", count: digits - text.count) + text
+    }
+
+    /// `name=value&…`, each part percent-encoded (a page's own links: `?q=…&series=…`).
+    static func query(_ pairs: [(String, String)]) -> String {
+        pairs.map { percentEncoded($0.0) + "=" + percentEncoded($0.1) }.joined(separator: "&")
     }
 }

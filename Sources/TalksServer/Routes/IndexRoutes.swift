@@ -34,15 +34,18 @@ extension TalksRoutes {
         guard !query.allSatisfy(\.isWhitespace) else {
             throw RouteError.badParameter("the query parameter 'q' is empty")
         }
+        let limit = try parameters.integer("limit", default: 10, in: RouteLimits.searchResults)
         let searchRequest = SearchRequest(
             query: query,
-            limit: try parameters.integer("limit", default: 10, in: RouteLimits.searchResults),
-            offset: try parameters.integer("offset", default: 0, in: RouteLimits.searchOffset),
+            limit: limit,
+            offset: try parameters.pageStart(limit: limit),
             hitsPerEpisode: try parameters.integer("hits", default: 3, in: RouteLimits.searchHits),
             speaker: try parameters.text("speaker", maxLength: RouteLimits.filterCharacters).flatMap { $0.isEmpty ? nil : $0 },
             series: try parameters.text("series", maxLength: RouteLimits.filterCharacters).flatMap { $0.isEmpty ? nil : $0 },
             after: try parameters.date("after"),
-            before: try parameters.date("before"))
+            before: try parameters.date("before"),
+            year: try parameters.year("year"),
+            countsFacets: try parameters.flag("facets", default: true))
         let snapshot = try backend.snapshot()
         let response = try snapshot.search(searchRequest)
         return cached(Self.json(response.jsonValue), snapshot: snapshot, request: request, maxAge: 60)

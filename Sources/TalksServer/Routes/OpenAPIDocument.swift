@@ -16,16 +16,19 @@ enum OpenAPIDocument {
             ]),
             "paths": .object([
                 JSONMember("/search", operation(
-                    summary: "Episodes matching a query, each with its best timestamped hits (the shape of `talks search --json`).",
+                    summary: "Episodes matching a query, each with its best timestamped hits (the shape of `talks search --json --facets`), and all matches counted by series, speaker and year. speaker, series and year mean what the query operators speaker:, series: and year: mean, ANDed with them.",
                     parameters: [
                         parameter("q", required: true, schema: .object(["type": "string", "minLength": 1, "maxLength": .integer(Int64(RouteLimits.searchQueryCharacters))]), "Query in the talks query language."),
                         parameter("limit", schema: integer(RouteLimits.searchResults, 10), "Episodes to return."),
-                        parameter("offset", schema: integer(RouteLimits.searchOffset, 0), "Episodes to skip."),
+                        parameter("offset", schema: integer(RouteLimits.searchOffset, 0), "Episodes to skip (or give page)."),
+                        parameter("page", schema: .object(["type": "integer", "minimum": 1, "default": 1]), "Page number from 1, limit episodes a page: offset (page - 1) × limit, up to the deepest offset. Not together with offset."),
                         parameter("hits", schema: integer(RouteLimits.searchHits, 3), "Hits per episode."),
                         parameter("speaker", schema: .object(["type": "string", "maxLength": .integer(Int64(RouteLimits.filterCharacters))]), "Only episodes with this speaker."),
                         parameter("series", schema: .object(["type": "string", "maxLength": .integer(Int64(RouteLimits.filterCharacters))]), "Only episodes of this series."),
                         parameter("after", schema: date, "Episodes on or after this date."),
                         parameter("before", schema: date, "Episodes before this date."),
+                        parameter("year", schema: .object(["type": "string", "pattern": "^[0-9]{4}$"]), "Only episodes dated in this year (the query operator year:)."),
+                        parameter("facets", schema: .object(["type": "string", "enum": ["1", "0", "true", "false"], "default": "1"]), "Count all matching episodes by series, speaker and year (facets); 0 leaves facets out."),
                     ],
                     ok: json("SearchResponse"), extra: ["400": error("Missing q, a parameter out of range, or a query the query language rejects.")])),
                 JSONMember("/suggest", operation(
@@ -69,10 +72,22 @@ enum OpenAPIDocument {
                     "description": "OpenAPI 3.1 document.",
                     "content": .object(["application/json": .object(["schema": .object(["type": "object", "required": ["openapi", "info", "paths"]])])]),
                 ]))),
-                JSONMember("/", operation(summary: "The search page (Swedish), embeddable in an iframe.", parameters: [
-                    parameter("q", schema: .object(["type": "string"]), "A search to run on load."),
-                    parameter("embed", schema: .object(["type": "string", "enum": ["1"]]), "Compact layout for iframes."),
-                ], ok: .object(["description": "HTML page.", "content": .object(["text/html": .object(["schema": .object(["type": "string"])])])]))),
+                JSONMember("/", operation(summary: "The search page (Swedish), rendered on the server, embeddable in an iframe; its whole state is its address.", parameters: [
+                    parameter("q", schema: .object(["type": "string", "maxLength": .integer(Int64(RouteLimits.searchQueryCharacters))]), "The query."),
+                    parameter("series", schema: .object(["type": "string", "maxLength": .integer(Int64(RouteLimits.filterCharacters))]), "Only this series (as series:)."),
+                    parameter("speaker", schema: .object(["type": "string", "maxLength": .integer(Int64(RouteLimits.filterCharacters))]), "Only this speaker (as speaker:)."),
+                    parameter("year", schema: .object(["type": "string", "pattern": "^[0-9]{4}$"]), "Only this year (as year:)."),
+                    parameter("page", schema: .object(["type": "integer", "minimum": 1, "default": 1]), "Page of ten episodes, from 1."),
+                    parameter("embed", schema: .object(["type": "string", "enum": ["1"]]), "Compact layout for iframes (embed.js)."),
+                    parameter("lock", schema: .object(["type": "string"]), "series, speaker or both (comma-separated): filters the embedding fixed, shown without a remove link."),
+                    parameter("theme", schema: .object(["type": "string", "enum": ["auto", "light", "dark"], "default": "auto"]), "Colour scheme; auto follows prefers-color-scheme."),
+                    parameter("accent", schema: .object(["type": "string", "pattern": "^#([0-9a-fA-F]{3}){1,2}$"]), "The embedding site's accent colour (light mode); another form is ignored."),
+                    parameter("accent_dark", schema: .object(["type": "string", "pattern": "^#([0-9a-fA-F]{3}){1,2}$"]), "The accent colour in dark mode."),
+                    parameter("font", schema: .object(["type": "string", "maxLength": 120]), "A CSS font-family list (letters, digits, spaces, commas, hyphens, quotes); another form is ignored."),
+                ], ok: html("HTML page."), extra: [
+                    "400": html("The page, saying which parameter or what in the query is wrong."),
+                    "503": html("The page, saying the search is not available."),
+                ])),
                 JSONMember("/watch/{id}", operation(
                     summary: "The watch page (Swedish HTML): the recording's player beside its whole transcript, with schema.org VideoObject JSON-LD and Open Graph tags.",
                     parameters: [

@@ -1,4 +1,5 @@
 import TalksModel
+import TalksSearch
 
 /// The JSON Schemas (2020-12, as OpenAPI 3.1 uses) of every response body.
 enum OpenAPISchemas {
@@ -47,7 +48,18 @@ enum OpenAPISchemas {
         "SearchResponse": object(["query", "total_episodes", "results", "suggestions", "took_ms"], [
             "query": type("string"), "total_episodes": type("integer"),
             "results": array(OpenAPIDocument.ref("EpisodeResult")), "suggestions": array(type("string")),
+            "facets": OpenAPIDocument.ref("Facets"),
             "took_ms": type("number"),
+        ]),
+        "FacetCount": object(["value", "count"], ["value": type("string"), "count": type("integer")]),
+        "Facets": .object([
+            "type": "object",
+            "description": .string("All matching episodes (not only this page) counted by series, speaker and year; each list at most \(SearchLimits.maximumFacetValues) values: series and speakers most common first, years newest first. Absent with facets=0."),
+            "required": ["series", "speakers", "years"],
+            "properties": .object([
+                "series": array(OpenAPIDocument.ref("FacetCount")), "speakers": array(OpenAPIDocument.ref("FacetCount")),
+                "years": array(OpenAPIDocument.ref("FacetCount")),
+            ]),
         ]),
         "Suggestions": object(["query", "suggestions"], ["query": type("string"), "suggestions": array(type("string"))]),
         "EpisodeList": object(["total", "offset", "limit", "episodes"], [

@@ -1,4 +1,5 @@
 import TalksModel
+import TalksSearch
 
 /// Reads and checks typed query parameters; a missing or malformed one is a
 /// `RouteError.badParameter` naming the parameter, the accepted values and what was sent.
@@ -26,6 +27,36 @@ struct ParameterReader {
             throw .badParameter("the query parameter '\(name)' is required")
         }
         return value
+    }
+
+    /// A year `YYYY` (four digits), or nil when absent or empty.
+    func year(_ name: String) throws(RouteError) -> String? {
+        guard let value = query[name], !value.isEmpty else { return nil }
+        guard QueryDate.year(value) != nil else {
+            throw .badParameter("'\(name)' must be a year written YYYY, e.g. 2022, not '\(value.prefix(40))'")
+        }
+        return value
+    }
+
+    /// `1` or `0` (`true`/`false` too); `defaultValue` when absent.
+    func flag(_ name: String, default defaultValue: Bool) throws(RouteError) -> Bool {
+        guard let value = query[name] else { return defaultValue }
+        switch value {
+        case "1", "true": return true
+        case "0", "false": return false
+        default: throw .badParameter("'\(name)' must be 1 or 0, not '\(value.prefix(40))'")
+        }
+    }
+
+    /// Where a page of `/search` starts: `offset`, or `page` (1-based, `limit` episodes a
+    /// page) turned into an offset; both at once is an error, as they could disagree.
+    func pageStart(limit: Int) throws(RouteError) -> Int {
+        let pages = RouteLimits.searchPages(limit: limit)
+        guard query["page"] != nil else { return try integer("offset", default: 0, in: RouteLimits.searchOffset) }
+        guard query["offset"] == nil else {
+            throw .badParameter("give either 'page' or 'offset', not both")
+        }
+        return (try integer("page", default: 1, in: pages) - 1) * limit
     }
 
     /// A date `YYYY-MM-DD` with a real month and day.

@@ -12,6 +12,10 @@ enum RouteLimits {
     static let searchResults = 1...100
     /// `offset` of `/search` (0–10,000): deeper pages cost a top-k heap of `offset + limit`.
     static let searchOffset = 0...10_000
+    /// `page` of `/search` (from 1): as deep as `offset` reaches, `limit` episodes a page.
+    static func searchPages(limit: Int) -> ClosedRange<Int> {
+        1...(searchOffset.upperBound / max(1, limit) + 1)
+    }
     /// `hits` of `/search` (0–20): cues shown per episode.
     static let searchHits = 0...20
     /// Longest `speaker` and `series` filter values, in characters (200): names, not texts.

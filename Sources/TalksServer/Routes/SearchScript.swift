@@ -1,118 +1,84 @@
-/// `/search.js`: the search page's script (see `SearchPage`), served as a file of its own
-/// so the page needs no inline script and its Content-Security-Policy can allow scripts
-/// from `'self'` only.
+/// `/search.js`: enhances the server-rendered search page (`SearchPage`), served as a file of
+/// its own so the page needs no inline script and its Content-Security-Policy can allow
+/// scripts from `'self'` only.
 ///
-/// It calls `search` and `suggest` with relative URLs, renders results with `textContent`
-/// (snippets, already escaped by the server, with `innerHTML`), and puts a link in an
-/// `href` only when `webLink` finds it is http(s): the server sends no other kind, and an
-/// index written by an older talks cannot make the page hold one either.
+/// Without it the page already works (a GET form, plain links). With it: a facet select
+/// applies on change; the form, the filter links and the page links load the next state
+/// with `fetch` of the same page address and swap in its `#filters`, `#status` and
+/// `#outcome` (one renderer, the server's), keeping focus where it was; `history.pushState`
+/// keeps the whole state in the address and back/forward restore it (`popstate`); the status
+/// line stays one `aria-live` region, so screen readers hear the new count; words complete
+/// from `suggest` as you type; and in an iframe the page reports its height to the parent
+/// (`embed.js`), whose own origin check decides whether to listen.
 enum SearchScript {
     static let javascript = #"""
 (function () {
   "use strict";
-  var params = new URLSearchParams(location.search);
-  var embedded = params.get("embed") === "1" || window.self !== window.top;
+  document.documentElement.classList.add("js");
+  var embedded = new URLSearchParams(location.search).get("embed") === "1" || window.self !== window.top;
   if (embedded) document.body.classList.add("embed");
   var form = document.getElementById("search"), input = document.getElementById("q");
   var list = document.getElementById("suggestions"), statusLine = document.getElementById("status");
-  var results = document.getElementById("results"), more = document.getElementById("more");
-  var pageSize = 10, current = { q: "", offset: 0 }, suggestTimer = null, suggestSeq = 0;
+  var suggestTimer = null, suggestSeq = 0, loadSeq = 0;
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = text;
-    return node;
-  }
-  function clock(seconds) {
-    var s = Math.max(0, Math.floor(seconds)), h = Math.floor(s / 3600), m = Math.floor(s / 60) % 60, r = s % 60;
-    var two = function (n) { return (n < 10 ? "0" : "") + n; };
-    return (h > 0 ? h + ":" + two(m) : m) + ":" + two(r);
-  }
-  function date(text) {
-    if (!text) return "";
-    var d = new Date(text);
-    return isNaN(d) ? text : d.toLocaleDateString("sv-SE", { year: "numeric", month: "long", day: "numeric" });
-  }
-  // Only an http(s) link is ever put in an href, whatever the server sent (it checks too):
-  // the URL parser decides the scheme exactly as the browser will when the link is followed.
-  function webLink(text) {
-    if (typeof text !== "string" || text === "") return null;
-    try {
-      var url = new URL(text);
-      return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
-    } catch (error) {
-      return null;
-    }
-  }
   function reportHeight() {
-    if (window.parent !== window) window.parent.postMessage({ talksHeight: document.documentElement.scrollHeight }, "*");
+    if (window.parent !== window) window.parent.postMessage({ talksHeight: Math.ceil(document.body.getBoundingClientRect().height) }, "*");
   }
-  function setStatus(text, suggestions) {
-    statusLine.textContent = text;
-    if (suggestions && suggestions.length) {
-      statusLine.appendChild(document.createTextNode(" Menade du: "));
-      suggestions.forEach(function (word, i) {
-        if (i > 0) statusLine.appendChild(document.createTextNode(", "));
-        var link = el("a", null, word);
-        link.href = "?q=" + encodeURIComponent(word) + (embedded ? "&embed=1" : "");
-        link.addEventListener("click", function (e) { e.preventDefault(); input.value = word; run(word, 0); });
-        statusLine.appendChild(link);
-      });
-      statusLine.appendChild(document.createTextNode("?"));
-    }
+  function replaceChildren(target, source) {
+    while (target.firstChild) target.removeChild(target.firstChild);
+    if (!source) return;
+    Array.prototype.forEach.call(source.childNodes, function (node) { target.appendChild(document.importNode(node, true)); });
   }
-  function render(data, append) {
-    if (!append) results.textContent = "";
-    data.results.forEach(function (result) {
-      var episode = result.episode, item = el("li", "episode"), heading = el("h2");
-      var link = el("a", null, episode.title);
-      link.href = webLink(episode.page) || webLink(episode.recording) || ("episodes/" + encodeURIComponent(episode.id));
-      link.target = "_blank"; link.rel = "noopener";
-      heading.appendChild(link); item.appendChild(heading);
-      var meta = [];
-      if (episode.series) meta.push(episode.series + (episode.number ? " #" + episode.number : ""));
-      if (episode.date) meta.push(date(episode.date));
-      if (episode.speakers && episode.speakers.length) meta.push(episode.speakers.map(function (s) { return typeof s === "string" ? s : s.name; }).join(", "));
-      item.appendChild(el("p", "meta", meta.join(" · ")));
-      var hits = el("ul", "hits");
-      result.hits.forEach(function (hit) {
-        var row = el("li"), time = el("a", "time", clock(hit.start));
-        var moment = webLink(hit.url);
-        if (moment) { time.href = moment; time.target = "_blank"; time.rel = "noopener"; }
-        time.title = "Spela upp från " + clock(hit.start);
-        row.appendChild(time);
-        var text = el("span", "text");
-        if (hit.speaker) text.appendChild(el("span", "speaker", hit.speaker + ": "));
-        var snippet = el("span"); snippet.innerHTML = hit.snippet_html; text.appendChild(snippet);
-        row.appendChild(text); hits.appendChild(row);
-      });
-      item.appendChild(hits); results.appendChild(item);
-    });
-    var shown = data.results.length + (append ? current.offset : 0);
-    more.hidden = shown >= data.total_episodes;
-    if (data.total_episodes === 0) setStatus("Inga träffar för ”" + data.query + "”.", data.suggestions);
-    else setStatus(data.total_episodes === 1 ? "1 avsnitt" : data.total_episodes + " avsnitt");
-    reportHeight();
+  function formAddress() {
+    var params = new URLSearchParams();
+    new FormData(form).forEach(function (value, name) { if (value !== "") params.append(name, value); });
+    return "?" + params.toString();
   }
-  function run(q, offset) {
-    q = q.trim();
-    current = { q: q, offset: offset };
-    var url = new URL(location.href);
-    url.searchParams.set("q", q);
-    history.replaceState(null, "", url);
-    if (!q) { results.textContent = ""; setStatus(""); more.hidden = true; reportHeight(); return; }
-    setStatus("Söker …");
-    fetch("search?" + new URLSearchParams({ q: q, limit: pageSize, offset: offset, hits: 3 }))
-      .then(function (response) {
-        return response.json().then(function (body) {
-          if (!response.ok) throw new Error(body && body.error ? body.error.message : "HTTP " + response.status);
-          return body;
+  // Loads the page at `address` and swaps in what depends on the search.
+  function load(address, push, focusResults) {
+    var seq = ++loadSeq, focused = document.activeElement && document.activeElement.id;
+    statusLine.textContent = "Söker …";
+    fetch(address, { headers: { Accept: "text/html" } })
+      .then(function (response) { return response.text(); })
+      .then(function (text) {
+        if (seq !== loadSeq) return;
+        var next = new DOMParser().parseFromString(text, "text/html");
+        ["filters", "outcome"].forEach(function (id) {
+          var here = document.getElementById(id), there = next.getElementById(id);
+          if (here && there) replaceChildren(here, there);
         });
+        replaceChildren(statusLine, next.getElementById("status"));
+        var nextInput = next.getElementById("q");
+        if (nextInput && document.activeElement !== input) input.value = nextInput.value;
+        document.title = next.title;
+        if (push) history.pushState(null, "", address);
+        bindFilters();
+        var target = focusResults ? document.getElementById("results") : focused && document.getElementById(focused);
+        if (target && target !== document.activeElement) target.focus({ preventScroll: !focusResults });
+        if (focusResults && !embedded) window.scrollTo(0, 0);
+        reportHeight();
       })
-      .then(function (data) { if (current.q === q) render(data, offset > 0); })
-      .catch(function (error) { setStatus("Sökningen misslyckades: " + error.message); reportHeight(); });
+      .catch(function (error) { statusLine.textContent = "Sökningen misslyckades: " + error.message; reportHeight(); });
   }
+  function bindFilters() {
+    Array.prototype.forEach.call(form.querySelectorAll("select"), function (select) {
+      select.addEventListener("change", function () { load(formAddress(), true, false); });
+    });
+  }
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    // A new query starts from page 1 with the filters kept: the form carries no page.
+    load(formAddress(), true, false);
+  });
+  // Links to other states of this page (filters removed, other pages, "Menade du") load in place.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[href^='?']");
+    if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    var inPages = !!link.closest("nav.pages");
+    load(link.getAttribute("href"), true, inPages);
+  });
+  window.addEventListener("popstate", function () { load(location.search || "?", false, false); });
   function suggest() {
     var value = input.value, words = value.split(/\s+/), last = words.pop();
     if (!last || last.length < 2) { list.textContent = ""; return; }
@@ -122,16 +88,15 @@ enum SearchScript {
       .then(function (data) {
         if (seq !== suggestSeq) return;
         list.textContent = "";
-        data.suggestions.forEach(function (word) { var option = el("option"); option.value = head + word; list.appendChild(option); });
+        data.suggestions.forEach(function (word) { var option = document.createElement("option"); option.value = head + word; list.appendChild(option); });
       })
       .catch(function () {});
   }
-  form.addEventListener("submit", function (event) { event.preventDefault(); run(input.value, 0); });
   input.addEventListener("input", function () { clearTimeout(suggestTimer); suggestTimer = setTimeout(suggest, 120); });
-  more.addEventListener("click", function () { run(current.q, current.offset + pageSize); });
+  bindFilters();
   window.addEventListener("resize", reportHeight);
-  var initial = params.get("q");
-  if (initial) { input.value = initial; run(initial, 0); } else { reportHeight(); }
+  if (window.ResizeObserver) new ResizeObserver(reportHeight).observe(document.body);
+  reportHeight();
 })();
 """#
 }

@@ -1,7 +1,8 @@
 import TalksModel
 
-/// The responses that do not depend on the index: the search page and its script,
-/// `embed.js` and the OpenAPI document. Built once; their ETag is a hash of the bytes.
+/// The responses that do not depend on the index: the search page's script, `embed.js` and
+/// the OpenAPI document. Built once; their ETag is a hash of the bytes. (The page itself is
+/// rendered per request, `PageRoutes`, under `pagePolicy`.)
 enum StaticDocuments {
     /// The search page's Content-Security-Policy. Scripts come only from this server
     /// (`/search.js`), never inline: without `'unsafe-inline'` a browser runs no inline
@@ -10,9 +11,6 @@ enum StaticDocuments {
     /// cannot run script); nothing else is loaded.
     static let pagePolicy = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; "
         + "img-src 'self' data:; base-uri 'none'; form-action 'self'"
-    static let page = make(
-        SearchPage.html, contentType: "text/html; charset=utf-8",
-        extra: [("Content-Security-Policy", pagePolicy)])
     static let searchScript = make(SearchScript.javascript, contentType: "text/javascript; charset=utf-8")
     static let watchScript = make(WatchScript.javascript, contentType: "text/javascript; charset=utf-8")
     static let embedScript = make(EmbedScript.javascript, contentType: "text/javascript; charset=utf-8")

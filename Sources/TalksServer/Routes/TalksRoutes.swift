@@ -82,7 +82,7 @@ public struct TalksRoutes: HTTPHandler {
         }
         do {
             switch route {
-            case .page: return StaticDocuments.page
+            case .page: return searchPage(request)
             case .searchScript: return StaticDocuments.searchScript
             case .embedScript: return StaticDocuments.embedScript
             case .watchScript: return StaticDocuments.watchScript

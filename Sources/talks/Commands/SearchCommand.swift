@@ -17,17 +17,18 @@ struct SearchCommand: Command {
           livsm*                    every word starting with livsm
           torka OR bevattning       either (OR binds looser than AND; use parentheses)
           mat -kött -"inte alls"    exclude episodes containing a word (any of its forms) or a phrase
-          speaker:"Helene Oscarsson"  series:"Landet lär"  after:2022-01-01  before:2023-01-01
+          speaker:"Helene Oscarsson"  series:"Landet lär"  year:2022  after:2022-01-01  before:2023-01-01
         When the default index/ holds no index and archive/ exists, it is built first (an
         --index DIR is never built implicitly; run 'talks ingest --index DIR').
         """,
         arguments: [query],
-        options: [limit, offset, hits, CommonOptions.json, CommonOptions.index, explain, queries],
+        options: [limit, offset, hits, facets, CommonOptions.json, CommonOptions.index, explain, queries],
         examples: [
             "talks search livsmedelsstrategi",
             "talks search '\"Landet lär\" våtmarker' -torka",
             "talks search 'speaker:\"Helene Oscarsson\" kluster' --hits 5",
             "talks search 'Ostergotland after:2022-01-01' --json",
+            "talks search 'kluster year:2022' --facets",
             "talks search --queries Benchmarks/queries.txt --index /tmp/index",
         ],
         exitStatuses: [
@@ -48,6 +49,8 @@ struct SearchCommand: Command {
                                        help: "Episodes to skip, for paging.")
     static let hits = Option.integer("hits", default: requestDefaults.hitsPerEpisode,
                                      in: 0...SearchLimits.maximumHitsPerEpisode, help: "Best matching cues per episode.")
+    static let facets = Flag(
+        "facets", help: "Also count all matching episodes by series, speaker and year (\"facets\" in JSON; lines under the results).")
     static let explain = Flag("explain", help: "Show how each word expands (inflections, compounds, å/ä/ö, typos) instead of results.")
     static let queries = Option.optional(
         "queries", value: "FILE", help: "Run every non-blank line of FILE as a query; print one JSON line (with took_ms) per query.")
@@ -61,6 +64,7 @@ struct SearchCommand: Command {
     var usesDefaultIndex: Bool
     var queriesFile: String?
     var explain: Bool
+    var countsFacets: Bool
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         let name = Self.configuration.name
@@ -73,6 +77,7 @@ struct SearchCommand: Command {
         usesDefaultIndex = !arguments.isGiven(CommonOptions.index)
         queriesFile = arguments[Self.queries]
         explain = arguments[Self.explain]
+        countsFacets = arguments[Self.facets]
         if queriesFile == nil && query.trimmingCharacters(in: .whitespaces).isEmpty {
             throw UsageError(command: name, message: "missing argument query (or --queries FILE)")
         }
@@ -101,7 +106,7 @@ struct SearchCommand: Command {
     }
 
     private func request(for text: String) -> SearchRequest {
-        SearchRequest(query: text, limit: limit, offset: offset, hitsPerEpisode: hits)
+        SearchRequest(query: text, limit: limit, offset: offset, hitsPerEpisode: hits, countsFacets: countsFacets)
     }
 
     /// One JSON line per query line; a bad query gives an `"error"` line and the batch goes on.

@@ -12,9 +12,11 @@ struct ServeCommand: Command {
         abstract: "Serve search over HTTP: a JSON API, a search page and embed.js.",
         discussion: """
             Answers GET /search, /suggest, /episodes, /episodes/{id}, /episodes/{id}/transcript
-            (?format=vtt for WebVTT), /health and /openapi.json; serves each episode's watch page
-            at /watch/{id} (player beside the transcript; ?t=SECONDS, ?q=QUERY) and a Swedish
-            search page at / that any website can embed with one tag:
+            (?format=vtt for WebVTT), /health and /openapi.json (/search counts all matches by
+            series, speaker and year: "facets"); serves each episode's watch page at /watch/{id}
+            (player beside the transcript; ?t=SECONDS, ?q=QUERY) and a Swedish search page at
+            /?q=&series=&speaker=&year=&page= (complete without JavaScript) that any website can
+            embed with one tag (data-series/data-speaker fix a filter, data-theme light|dark|auto):
               <script src="http://HOST:PORT/embed.js" data-query="livsmedelsstrategi"></script>
             Read-only: only GET, HEAD and OPTIONS are answered. A new index generation written by
             'talks ingest' is picked up without a restart. Binds to loopback unless --host says

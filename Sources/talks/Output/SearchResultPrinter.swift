@@ -44,6 +44,11 @@ struct SearchResultPrinter {
         output += "\(first)–\(last) of \(counted(response.totalEpisodes, "episode"))"
         if last < response.totalEpisodes { output += " (next page: --offset \(last))" }
         output += ".\n"
+        if let facets = response.facets {
+            for (name, counts) in [("Series", facets.series), ("Speakers", facets.speakers), ("Years", facets.years)] where !counts.isEmpty {
+                output += "\(name): " + counts.map { "\($0.value.terminalEscaped) (\($0.count))" }.joined(separator: ", ") + "\n"
+            }
+        }
         return output
     }
 

@@ -147,7 +147,7 @@ final class RoutesTests: XCTestCase {
         let pageScript = try harness.fetch("/search.js")
         XCTAssertEqual(pageScript.headers["content-type"], "text/javascript; charset=utf-8")
         let javascript = String(decoding: pageScript.body, as: UTF8.self)
-        XCTAssertTrue(javascript.contains("\"search?\"") && javascript.contains("\"suggest?\""))
+        XCTAssertTrue(javascript.contains("\"suggest?\"") && javascript.contains("history.pushState"))
         let script = try harness.fetch("/embed.js")
         XCTAssertEqual(script.headers["content-type"], "text/javascript; charset=utf-8")
         XCTAssertTrue(String(decoding: script.body, as: UTF8.self).contains("createElement(\"iframe\")"))
