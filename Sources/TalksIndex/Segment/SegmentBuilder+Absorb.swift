@@ -80,10 +80,13 @@ extension CueStoreBuilder {
                 var reader = ByteReader(record, file: "")
                 let start = (try? reader.readVarInt()) ?? 0
                 let duration = (try? reader.readVarInt()) ?? 0
-                let speaker = Int((try? reader.readVarInt()) ?? 0)
+                // speaker << 1 | hasWordTimes: the speaker is renumbered, the bit and what
+                // follows (word times, text) are kept as they are.
+                let speakerField = (try? reader.readVarInt()) ?? 0
+                let speaker = Int(min(speakerField >> 1, UInt64(speakerMap.count)))
                 records.appendVarInt(start)
                 records.appendVarInt(duration)
-                records.appendVarInt(speaker < speakerMap.count ? speakerMap[speaker] : 0)
+                records.appendVarInt(UInt64(speaker < speakerMap.count ? speakerMap[speaker] : 0) << 1 | speakerField & 1)
                 records.append(UnsafeRawBufferPointer(rebasing: record[reader.offset...]))
                 offsets.append(UInt32(truncatingIfNeeded: records.count))
             }

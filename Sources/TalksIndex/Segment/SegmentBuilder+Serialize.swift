@@ -151,7 +151,7 @@ extension SegmentBuilder {
     private func serializeLengths() -> [[UInt8]] {
         var fields = ByteWriter(capacity: episodeCount * 20)
         for field in Field.episodeFields {
-            for length in episodeFieldLengths[Int(field.rawValue)] { fields.appendUInt32(length) }
+            for length in episodeFieldLengths[field.episodeFieldSlot] { fields.appendUInt32(length) }
         }
         var transcriptTotals = ByteWriter(capacity: episodeCount * 4)
         for length in episodeTranscriptLengths { transcriptTotals.appendUInt32(length) }

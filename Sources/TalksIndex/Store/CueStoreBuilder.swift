@@ -41,11 +41,16 @@ struct CueStoreBuilder {
         return (records.count - textBytes) + (bits + 7) / 8 + (offsets.count - 1) * 8
     }
 
+    /// Appends a cue's plain record: `VarInt start`, `VarInt duration`, `VarInt speaker << 1
+    /// | hasWordTimes`, the word times when that bit is set (`WordTimeCoding`), the text.
     mutating func add(_ cue: Cue) {
         let start = Self.milliseconds(cue.start)
         let end = max(start, Self.milliseconds(cue.end))
         records.appendVarInt(start)
         records.appendVarInt(end - start)
+        let words = WordTimeCoding.normalised(cue.wordTimes, textLength: cue.text.utf8.count,
+                                              startMilliseconds: start, endMilliseconds: end)
+        let timed: UInt64 = words.isEmpty ? 0 : 1
         if let speaker = cue.speaker {
             let number: Int
             if let known = speakerNumbers[speaker] {
@@ -55,10 +60,11 @@ struct CueStoreBuilder {
                 number = speakerNames.count
                 speakerNumbers[speaker] = number
             }
-            records.appendVarInt(number)
+            records.appendVarInt(UInt64(number) << 1 | timed)
         } else {
-            records.appendVarInt(UInt64(0))
+            records.appendVarInt(timed)
         }
+        if !words.isEmpty { WordTimeCoding.append(words, startMilliseconds: start, to: &records) }
         var text = cue.text
         text.withUTF8 { utf8 in
             records.append(UnsafeRawBufferPointer(utf8))
@@ -97,6 +103,15 @@ struct CueStoreBuilder {
                 let start = (try? reader.readVarInt()) ?? 0
                 let duration = (try? reader.readVarInt()) ?? 0
                 let speaker = (try? reader.readVarInt()) ?? 0
+                // The word times (written by `add`, so well formed) are copied as they are.
+                let wordTimesStart = reader.offset
+                if speaker & 1 == 1 {
+                    var offset = wordTimesStart
+                    let count = VarInt.read(record, at: &offset) ?? 0
+                    for _ in 0..<(Int(min(count, UInt64(record.count))) * 2) { _ = VarInt.read(record, at: &offset) }
+                    reader.offset = offset
+                }
+                let wordTimes = UnsafeRawBufferPointer(rebasing: record[wordTimesStart..<reader.offset])
                 let text = UnsafeRawBufferPointer(rebasing: record[reader.offset...])
                 body.removeAll(keepingCapacity: true)
                 fields.bytes.removeAll(keepingCapacity: true)
@@ -105,6 +120,7 @@ struct CueStoreBuilder {
                 fields.appendVarInt(speaker)
                 fields.appendVarInt(UInt64(text.count))
                 body.append(contentsOf: fields.bytes)
+                body.append(contentsOf: wordTimes)
                 code.encode(text, into: &body)
                 appendVarInt(UInt32(truncatingIfNeeded: body.count), to: &coded)
                 coded.append(contentsOf: body)

@@ -40,6 +40,7 @@ ul.hits li { display: flex; gap: .6rem; padding: .2rem 0; }
 a.time { font-variant-numeric: tabular-nums; color: var(--accent); font-weight: 600; min-width: 4.2em; text-decoration: none; }
 a.time:hover { text-decoration: underline; }
 .speaker { color: var(--muted); }
+.chapter { color: var(--muted); font-size: .8rem; white-space: nowrap; max-width: 12em; overflow: hidden; text-overflow: ellipsis; }
 mark { background: #ffe58a; color: inherit; padding: 0 .1em; border-radius: .15em; }
 #more { margin-top: .75rem; background: #fff; color: var(--accent); border: 1px solid var(--accent); }
 </style>

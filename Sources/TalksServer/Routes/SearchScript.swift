@@ -80,8 +80,9 @@ enum SearchScript {
         var row = el("li"), time = el("a", "time", clock(hit.start));
         var moment = webLink(hit.url);
         if (moment) { time.href = moment; time.target = "_blank"; time.rel = "noopener"; }
-        time.title = "Spela upp från " + clock(hit.start);
+        time.title = "Spela upp från " + clock(hit.start) + (hit.chapter ? " (" + hit.chapter + ")" : "");
         row.appendChild(time);
+        if (hit.chapter) row.appendChild(el("span", "chapter", hit.chapter));
         var text = el("span", "text");
         if (hit.speaker) text.appendChild(el("span", "speaker", hit.speaker + ": "));
         var snippet = el("span"); snippet.innerHTML = hit.snippet_html; text.appendChild(snippet);
