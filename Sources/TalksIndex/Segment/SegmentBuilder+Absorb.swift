@@ -80,13 +80,12 @@ extension CueStoreBuilder {
                 var reader = ByteReader(record, file: "")
                 let start = (try? reader.readVarInt()) ?? 0
                 let duration = (try? reader.readVarInt()) ?? 0
-                // speaker << 1 | hasWordTimes: the speaker is renumbered, the bit and what
-                // follows (word times, text) are kept as they are.
-                let speakerField = (try? reader.readVarInt()) ?? 0
-                let speaker = Int(min(speakerField >> 1, UInt64(speakerMap.count)))
+                let speaker = Int(min((try? reader.readVarInt()) ?? 0, UInt64(speakerMap.count)))
+                // The duration keeps its word-times bit; what follows the speaker (word
+                // times, text) is copied as it is.
                 records.appendVarInt(start)
                 records.appendVarInt(duration)
-                records.appendVarInt(UInt64(speaker < speakerMap.count ? speakerMap[speaker] : 0) << 1 | speakerField & 1)
+                records.appendVarInt(speaker < speakerMap.count ? speakerMap[speaker] : 0)
                 records.append(UnsafeRawBufferPointer(rebasing: record[reader.offset...]))
                 offsets.append(UInt32(truncatingIfNeeded: records.count))
             }

@@ -5,8 +5,8 @@ import TalksModel
 /// Sections: 0 block offsets (u32 × (⌈cues/32⌉+1)), 1 records, 2 speaker names, 3 Huffman
 /// code lengths (256 bytes). Records come in blocks of 32 cues; a record is VarInt length
 /// (of the rest of the record), VarInt start (zigzag milliseconds after the previous cue's
-/// end in the block; from 0 for a block's first cue), VarInt duration (ms), VarInt speaker
-/// << 1 | hasWordTimes (speaker 0 = none, k = name k−1), VarInt text length in bytes, the
+/// end in the block; from 0 for a block's first cue), VarInt duration (ms) << 1 |
+/// hasWordTimes, VarInt speaker (0 = none, k = name k−1), VarInt text length in bytes, the
 /// word times when the bit is set (`WordTimeCoding`), then the Huffman-coded text.
 /// Reading cue k walks at most 31 record headers from its block's start.
 struct CueStoreReader {
@@ -81,13 +81,14 @@ struct CueStoreReader {
                 throw .corrupt(file: file, detail: "the record of cue \(index) runs past the end of its block")
             }
             let recordEnd = offset + Int(length)
-            guard let startCode = varInt(&offset, recordEnd), let duration = varInt(&offset, recordEnd) else {
+            guard let startCode = varInt(&offset, recordEnd), let durationField = varInt(&offset, recordEnd) else {
                 throw .corrupt(file: file, detail: "the times of cue \(index) run past the end of its record")
             }
+            let duration = durationField >> 1
             let cueStart = UInt64(max(0, Int64(bitPattern: previousEnd) &+ EpisodeCoding.unzigzag(startCode)))
             previousEnd = cueStart &+ duration
             if index == ordinal {
-                guard let speakerField = varInt(&offset, recordEnd), speakerField >> 1 <= UInt64(speakers.count) else {
+                guard let speaker = varInt(&offset, recordEnd), speaker <= UInt64(speakers.count) else {
                     throw .corrupt(file: file, detail: "the speaker number of cue \(ordinal) is missing or beyond the \(speakers.count) names")
                 }
                 // A code is at least one bit, so the text is at most 8 × the coded bytes.
@@ -95,7 +96,7 @@ struct CueStoreReader {
                     throw .corrupt(file: file, detail: "the text length of cue \(ordinal) is missing or longer than its coded bytes allow")
                 }
                 var wordTimes: [WordTime] = []
-                if speakerField & 1 == 1 {
+                if durationField & 1 == 1 {
                     switch WordTimeCoding.decode(records, at: &offset, end: recordEnd, textLength: Int(textLength),
                                                  startMilliseconds: cueStart, durationMilliseconds: duration) {
                     case .success(let words): wordTimes = words
@@ -103,7 +104,7 @@ struct CueStoreReader {
                         throw .corrupt(file: file, detail: "the word times of cue \(ordinal) do not decode (\(damage))")
                     }
                 }
-                return Record(start: cueStart, duration: duration, speaker: Int(speakerField >> 1), textLength: Int(textLength),
+                return Record(start: cueStart, duration: duration, speaker: Int(speaker), textLength: Int(textLength),
                               wordTimes: wordTimes, codedText: UnsafeRawBufferPointer(rebasing: records[offset..<recordEnd]))
             }
             offset = recordEnd

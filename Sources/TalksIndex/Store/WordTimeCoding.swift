@@ -4,8 +4,9 @@ import TalksModel
 /// when each word of the cue's text is said, so a hit can link to its word rather than to
 /// the start of its cue.
 ///
-/// A cue record says whether it has word times in the low bit of its speaker field, so a
-/// cue without them (most transcripts) costs no byte. With them, the record carries
+/// A cue record says whether it has word times in the low bit of its duration field, so a
+/// cue without them (most transcripts) costs no byte (unless its duration is 64–127 ms or
+/// 8,192–16,383 ms, …, where the shift adds one). With them, the record carries
 /// `VarInt count` and `count` pairs `VarInt offsetDelta, VarInt millisecondDelta`: each
 /// word's UTF-8 offset in the text minus the previous word's (the first from 0), and its
 /// time minus the previous word's (the first from the cue's start). Both only grow, so the
