@@ -14,6 +14,10 @@ public enum IndexError: TalksError, Equatable {
     case corrupt(file: String, detail: String)
     /// A file was written by a format version this build does not read.
     case unsupportedVersion(file: String, found: UInt32, supported: UInt32)
+    /// The index in `directory` was written by an older talks, in format version `found`:
+    /// it must be re-ingested (the current format holds what the old one lacks, such as
+    /// word times and chapters, so no conversion could recover them).
+    case olderFormat(directory: String, found: UInt32)
     /// A file's stored CRC-32C does not match its bytes.
     case checksumMismatch(file: String, stored: UInt32, computed: UInt32)
     /// Another process holds the writer lock.
@@ -38,8 +42,12 @@ public enum IndexError: TalksError, Equatable {
         case .io(let call, let path, let errno):
             return "\(SystemCallError(call: call, code: errno, path: path))."
         case .noIndex(let directory):
-            let build = directory == "index" || directory == "index/" ? "talks ingest" : "talks ingest ARCHIVE --index \(directory)"
-            return "\(directory) holds no index (no manifest.json). Build one with '\(build)' first."
+            return "\(directory) holds no index (no manifest.json). Build one with '\(Self.buildCommand(directory))' first."
+        case .olderFormat(let directory, let found):
+            let folder = directory.hasSuffix("/") ? directory : directory + "/"
+            return "\(folder) was written by an older talks (index format \(found); this talks reads format \(FileContainer.formatVersion)). "
+                + "Re-ingest: delete \(folder) and run '\(Self.buildCommand(directory))' (talks search and talks serve "
+                + "rebuild the default index/ from archive/ by themselves)."
         case .corrupt(let file, let detail):
             return "\(file) is corrupt: \(detail). Run 'talks verify', then rebuild the index with 'talks ingest' into an empty directory."
         case .unsupportedVersion(let file, let found, let supported):
@@ -56,6 +64,11 @@ public enum IndexError: TalksError, Equatable {
         case .unstable(let directory):
             return "the index in \(directory) changed too often while opening it; try again."
         }
+    }
+
+    /// The command that builds an index in `directory`.
+    static func buildCommand(_ directory: String) -> String {
+        directory == "index" || directory == "index/" ? "talks ingest" : "talks ingest ARCHIVE --index \(directory)"
     }
 
     static func hex(_ value: UInt32) -> String {

@@ -18,7 +18,7 @@ public enum ArchiveIndexer {
 
     public static func ingest(
         paths: [String], index: String, memoryBudget: Int = 256 << 20, threads: Int = Parallel.defaultWorkers,
-        progress: (IngestProgress) -> Void = { _ in }
+        replacingOlderFormat: Bool = false, progress: (IngestProgress) -> Void = { _ in }
     ) throws -> IngestSummary {
         let started = Date()
         var clock = PhaseClock()
@@ -31,7 +31,8 @@ public enum ArchiveIndexer {
                 summary.warnings.append(diagnostic)
             }
         }
-        let writer = try IndexWriter.open(directory: index, memoryBudget: memoryBudget, threads: threads)
+        let writer = try IndexWriter.open(directory: index, memoryBudget: memoryBudget, threads: threads,
+                                          replacingOlderFormat: replacingOlderFormat)
         defer { writer.close() }
         let known = Dictionary(uniqueKeysWithValues: writer.episodeIDs.compactMap { id in
             writer.contentHash(ofEpisode: id).map { (id, $0) }

@@ -4,9 +4,10 @@ import Glibc
 import TalksIndex
 import TalksSystem
 
-/// Zero configuration: when an index folder holds no index yet and the sample archive
+/// Zero configuration: when an index folder holds no index yet, or one written by an older
+/// talks in an older format (which this talks cannot read), and the sample archive
 /// (`archive/` in the current directory) exists, builds the index from it, so
-/// `talks search livsmedelsstrategi` works on a fresh clone.
+/// `talks search livsmedelsstrategi` works on a fresh clone and after an upgrade.
 ///
 /// The caller decides when this applies: `talks` uses it for the default `index/` only. An
 /// `--index DIR` that holds no index is an error, never silently filled with the sample
@@ -23,15 +24,23 @@ public enum IndexBootstrap {
     }
 
     /// Builds the index in `directory` from `defaultArchive` when `directory` holds no index
-    /// and the archive exists. `report` gets the lines to show the user (one saying so
-    /// first, then every problem of a rejected episode), without their newline; they carry
-    /// data (paths, diagnostics), so a terminal printer must escape them. Nil when there was
-    /// nothing to do (opening the index then reports "no index" with the fix).
+    /// or one of an older format, and the archive exists. `report` gets the lines to show the
+    /// user (one saying so first, then every problem of a rejected episode), without their
+    /// newline; they carry data (paths, diagnostics), so a terminal printer must escape them.
+    /// Nil when there was nothing to do (opening the index then reports "no index", or
+    /// "older format", with the fix).
     @discardableResult
     public static func buildIfMissing(_ directory: String, report: (String) -> Void) throws -> IngestSummary? {
-        guard !IndexReader.exists(directory: directory), defaultArchiveExists else { return nil }
-        report("talks: no index in \(directory)/; building it from \(defaultArchive)/ first…")
-        let summary = try ArchiveIndexer.ingest(paths: [defaultArchive], index: directory)
+        guard defaultArchiveExists else { return nil }
+        let older = IndexReader.olderFormat(directory: directory)
+        if let older {
+            report("talks: \(directory)/ was written by an older talks (index format \(older)); rebuilding it from \(defaultArchive)/ first…")
+        } else if !IndexReader.exists(directory: directory) {
+            report("talks: no index in \(directory)/; building it from \(defaultArchive)/ first…")
+        } else {
+            return nil
+        }
+        let summary = try ArchiveIndexer.ingest(paths: [defaultArchive], index: directory, replacingOlderFormat: older != nil)
         for rejection in summary.rejections {
             for diagnostic in rejection.diagnostics { report("\(diagnostic)") }
         }

@@ -46,26 +46,38 @@ public struct EpisodeResult: Sendable {
 
 /// One matching moment: a cue, its snippet with the matches marked and a deep link.
 public struct Hit: Sendable, Hashable {
+    /// When the hit's first matched word is said, in seconds, where the transcript gives word
+    /// times (`HitMoment`); otherwise the cue's start (`cueStart`).
     public var start: Double
+    /// When the cue starts: the moment to show the whole cue from.
+    public var cueStart: Double
+    /// When the cue ends.
     public var end: Double
     public var speaker: String?
     /// The cue's plain text.
     public var text: String
     /// The cue text, HTML-escaped, with matched words wrapped in `<mark>…</mark>`.
     public var snippetHTML: String
-    /// The recording at the cue's start in the form its player understands (`DeepLink`:
-    /// YouTube `t=`, Vimeo `#t=…s`, a media file's `#t=SECONDS`, or the episode's link
-    /// template), or nil when the episode has neither a recording nor a template. A
-    /// `WebLink`: never anything but http(s).
+    /// The recording just before `start` (at most 2 s, never before the cue; `HitMoment`)
+    /// in the form its player understands (`DeepLink`: YouTube `t=`, Vimeo `#t=…s`, a media
+    /// file's `#t=SECONDS`, or the episode's link template), or nil when the episode has
+    /// neither a recording nor a template. A `WebLink`: never anything but http(s).
     public var url: WebLink?
+    /// The title of the chapter `start` falls in (`[Chapter].chapter(at:)`), nil when the
+    /// recording has no chapters or the moment is before the first.
+    public var chapter: String?
 
-    public init(start: Double, end: Double, speaker: String?, text: String, snippetHTML: String, url: WebLink?) {
+    /// `cueStart` defaults to `start` (a hit at the start of its cue).
+    public init(start: Double, end: Double, speaker: String?, text: String, snippetHTML: String, url: WebLink?,
+                cueStart: Double? = nil, chapter: String? = nil) {
         self.start = start
+        self.cueStart = cueStart ?? start
         self.end = end
         self.speaker = speaker
         self.text = text
         self.snippetHTML = snippetHTML
         self.url = url
+        self.chapter = chapter
     }
 }
 

@@ -226,17 +226,45 @@ final class CorruptionTests: XCTestCase {
     func testUnknownFormatVersionIsRefusedNamingTheFile() throws {
         try damage("seg-1-0.postings") { $0[12] = 9 }
         XCTAssertThrowsError(try IndexReader.open(directory: directory)) { error in
-            XCTAssertEqual(error as? IndexError, .unsupportedVersion(file: "seg-1-0.postings", found: 9, supported: 1))
+            XCTAssertEqual(error as? IndexError, .unsupportedVersion(file: "seg-1-0.postings", found: 9, supported: 2))
             XCTAssertTrue("\(error)".contains("seg-1-0.postings has index format version 9"), "\(error)")
         }
         try restore()
         // A manifest from a newer talks, with a valid checksum.
-        let body = Array(#"{"format":2,"generation":1,"segments":[]"#.utf8)
+        let body = Array(#"{"format":3,"generation":1,"segments":[]"#.utf8)
         let manifest = body + Array(",\"checksum\":\"\(IndexError.hex(CRC32C.checksum(body)))\"}\n".utf8)
         try Data(manifest).write(to: URL(fileURLWithPath: directory + "/manifest.json"))
         XCTAssertThrowsError(try IndexReader.open(directory: directory)) { error in
-            XCTAssertEqual(error as? IndexError, .unsupportedVersion(file: "manifest.json", found: 2, supported: 1))
+            XCTAssertEqual(error as? IndexError, .unsupportedVersion(file: "manifest.json", found: 3, supported: 2))
         }
+    }
+
+    /// A manifest of format 1 (an index written before word times and chapters were stored):
+    /// readers and writers give one message naming the folder and the re-ingest; a writer
+    /// asked to replace it starts empty and leaves nothing of the old index behind.
+    func testAnOlderFormatIndexAsksForAReIngestAndCanBeReplaced() throws {
+        let body = Array(#"{"format":1,"generation":1,"segments":[{"name":"seg-1-0","episodes":2,"cues":9,"deleted":[]}]"#.utf8)
+        let manifest = body + Array(",\"checksum\":\"\(IndexError.hex(CRC32C.checksum(body)))\"}\n".utf8)
+        try Data(manifest).write(to: URL(fileURLWithPath: directory + "/manifest.json"))
+        let expected = IndexError.olderFormat(directory: directory, found: 1)
+        XCTAssertThrowsError(try IndexReader.open(directory: directory)) { XCTAssertEqual($0 as? IndexError, expected) }
+        XCTAssertThrowsError(try IndexWriter.open(directory: directory)) { XCTAssertEqual($0 as? IndexError, expected) }
+        XCTAssertThrowsError(try IndexVerifier.verify(directory: directory)) { XCTAssertEqual($0 as? IndexError, expected) }
+        XCTAssertEqual(IndexReader.olderFormat(directory: directory), 1)
+        XCTAssertEqual("\(expected)", "\(directory)/ was written by an older talks (index format 1; this talks reads format 2). "
+                       + "Re-ingest: delete \(directory)/ and run 'talks ingest ARCHIVE --index \(directory)' (talks search and "
+                       + "talks serve rebuild the default index/ from archive/ by themselves).")
+
+        let writer = try IndexWriter.open(directory: directory, replacingOlderFormat: true)
+        try writer.add(TestArchive.water)
+        try writer.commit()
+        writer.close()
+        XCTAssertNil(IndexReader.olderFormat(directory: directory))
+        let reader = try IndexReader.open(directory: directory)
+        XCTAssertEqual(reader.episodeCount, 1)
+        XCTAssertFalse(try IndexVerifier.verify(directory: directory).isCorrupt)
+        let left = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix("seg-1-0") }
+        XCTAssertEqual(left.count, 7, "only the new generation's seven files: \(left)")
     }
 
     func testDamagedManifestIsReported() throws {

@@ -17,14 +17,27 @@ enum TestArchive {
                                 contentHash: hash ?? "hash-\(id)-\(cues.count)", sourcePath: "archive/\(id)")
     }
 
-    static let vreta = episode("55", title: "Om Vreta Kluster och de gröna klustren i Sverige", cues: [
+    /// Besides text, what format version 2 stores: word times in two cues, chapters and a
+    /// link template (so the corruption sweeps and round trips cover those bytes too).
+    static let vreta = withSpokenWords(episode("55", title: "Om Vreta Kluster och de gröna klustren i Sverige", cues: [
         (0, "Välkomna till Landet lär, idag om gröna kluster.", "Moderator"),
         (5, "Jag heter Helene Oscarsson och kommer från Vreta Kluster.", "Helene Oscarsson"),
         (10, "Östergötlands livsmedelsstrategi är viktig för oss.", "Helene Oscarsson"),
         (15, "Vi har en företagspark med 150 personer i 30 företag.", "Helene Oscarsson"),
         (20, "Snabb-bemanning var ett koncept från pandemin, finansierat av Vinnova.", nil),
         (25, "Strategin bygger på strategier för livsmedel och livsmedelsstrategin i länet.", "Helene Oscarsson"),
-    ], tags: ["kluster", "livsmedel"], description: "Lunchwebbinarium om gröna kluster.")
+    ], tags: ["kluster", "livsmedel"], description: "Lunchwebbinarium om gröna kluster."))
+
+    private static func withSpokenWords(_ plain: IndexableEpisode) -> IndexableEpisode {
+        var episode = plain
+        // "Östergötlands livsmedelsstrategi är viktig för oss." (10 s): words 2 and 4 timed.
+        episode.cues[2].wordTimes = [WordTime(utf8Offset: 16, milliseconds: 11_200), WordTime(utf8Offset: 39, milliseconds: 12_900)]
+        // "Vi har en företagspark med 150 personer i 30 företag." (15 s)
+        episode.cues[3].wordTimes = [WordTime(utf8Offset: 10, milliseconds: 15_800)]
+        episode.episode.chapters = [Chapter(start: 0, title: "Inledning"), Chapter(start: 10, title: "Strategin för livsmedel")]
+        episode.episode.linkTemplate = "https://play.example.se/v/55?start={seconds}"
+        return episode
+    }
 
     static let water = episode("56", title: "Vatten och torka", cues: [
         (0, "Torkan sommaren 2018 slog hårt mot lantbruket.", "Anna Berg"),

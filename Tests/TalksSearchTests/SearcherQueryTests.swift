@@ -174,11 +174,11 @@ final class SearcherQueryTests: XCTestCase {
         guard case .object(let result)? = response.jsonValue["results"]?.arrayValue?.first else { return XCTFail("no result") }
         XCTAssertEqual(result.map(\.key), ["episode", "score", "hits"])
         guard case .object(let episode)? = result.first?.value else { return XCTFail("no episode") }
-        XCTAssertEqual(episode.map(\.key), ["id", "title", "series", "number", "date", "speakers", "recording", "page"])
+        XCTAssertEqual(episode.map(\.key), ["id", "title", "series", "number", "date", "speakers", "recording", "page", "chapters"])
         guard case .object(let hit)? = response.jsonValue["results"]?.arrayValue?.first?["hits"]?.arrayValue?.first else {
             return XCTFail("no hit")
         }
-        XCTAssertEqual(hit.map(\.key), ["start", "end", "speaker", "text", "snippet_html", "url"])
+        XCTAssertEqual(hit.map(\.key), ["start", "cue_start", "end", "speaker", "text", "snippet_html", "url", "chapter"])
         XCTAssertTrue(response.jsonLine.contains("\"snippet_html\":\"<mark>Vinnova</mark> finansierade snabb-bemanning.\""),
                       response.jsonLine)
     }

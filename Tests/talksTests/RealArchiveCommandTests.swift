@@ -32,13 +32,14 @@ final class RealArchiveCommandTests: XCTestCase {
         XCTAssertEqual(ingest.status, 0, ingest.error)
         XCTAssertTrue(ingest.output.contains("(12 cues,") || ingest.error.contains("(12 cues,"), ingest.output + ingest.error)
 
-        // "bevattningsdammar" is said once, at 11.7 s, in the line whose cue starts at 9.0 s; the
-        // recording URL already carries t=5s, which the link replaces.
+        // "bevattningsdammar" is said once, at 11.682 s, in the line whose cue starts at 9.0 s:
+        // the hit is at the word and its link 1–2 s before it (t=10s, never before the cue);
+        // the recording URL already carries t=5s, which the link replaces.
         let once = try TalksExecutable.run(["search", "bevattningsdammar", "--index", "index"], in: workspace)
         XCTAssertEqual(once.status, 0, once.error)
         XCTAssertEqual(once.output, """
             Vatten på gården: dammar och tillstånd · 2024-06-12
-              [00:09] många lantbrukare funderar på att bygga bevattningsdammar  https://www.youtube.com/watch?v=Vx7kQ2mLp0s&t=9s
+              [00:11] många lantbrukare funderar på att bygga bevattningsdammar  https://www.youtube.com/watch?v=Vx7kQ2mLp0s&t=10s
 
             1–1 of 1 episode.
 

@@ -9,8 +9,11 @@
 /// `VarInt.isTruncated` tells a cut-off VarInt from an overlong one as the reference does;
 /// a read cut off before the VarInt's last byte fails as truncated; re-encoding the value
 /// gives the shortest form, no longer than what was read, which decodes back to the value.
+/// The same input is also read as a cue's word times (`WordTimeCoding.decode`, built on
+/// `VarInt.read`).
 import FuzzSupport
 import TalksIndex
+import TalksModel
 
 /// The reference: LEB128 as FORMAT.md words it, one byte at a time, with no shortcuts.
 /// Returns (value, length), or nil with whether the input ran out first.
@@ -76,6 +79,30 @@ runFuzzer { bytes in
                 offset += 1
             case (let value?, _):
                 check(false, "read \(value) where the reference refuses the bytes at \(before)")
+            }
+        }
+        // The word times of a cue (`WordTimeCoding.decode`, format version 2), read from the
+        // same bytes after a 3-byte preamble giving the cue's text length and duration: never
+        // reads outside its range, and what it returns lies inside the cue, ascending.
+        if bytes.count > 3 {
+            let textLength = Int(bytes[0]) * 4
+            let duration = UInt64(bytes[1]) * 97
+            let end = bytes.count - Int(bytes[2]) % 4
+            var position = 3
+            if case .success(let words) = WordTimeCoding.decode(raw, at: &position, end: end, textLength: textLength,
+                                                                startMilliseconds: 60_000, durationMilliseconds: duration) {
+                check(position <= max(3, end), "word times read past \(end): \(position)")
+                var previous: WordTime?
+                for word in words {
+                    check(Int(word.utf8Offset) < textLength, "word offset \(word.utf8Offset) outside \(textLength) bytes")
+                    check(word.milliseconds >= 60_000 && UInt64(word.milliseconds) <= 60_000 + duration, "word time \(word.milliseconds) outside the cue")
+                    if let previous {
+                        check(word.utf8Offset > previous.utf8Offset && word.milliseconds >= previous.milliseconds, "word times not ascending")
+                    }
+                    previous = word
+                }
+            } else {
+                check(position == 3, "a refused list of word times moved the offset")
             }
         }
         // Offsets outside the buffer are refused, not read.

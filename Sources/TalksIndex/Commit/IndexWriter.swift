@@ -95,14 +95,23 @@ public final class IndexWriter {
     }
 
     /// Opens (creating if needed) the index in `directory` for writing and takes its lock.
-    /// `threads` (at least 1) is how many threads it works on.
+    /// `threads` (at least 1) is how many threads it works on. An index of an older format
+    /// throws `IndexError.olderFormat`, unless `replacingOlderFormat`: then the writer
+    /// starts empty, the old segment files are deleted at once and the old manifest is
+    /// replaced by the first commit (the re-ingest the error asks for, done in place).
     public static func open(
-        directory: String, memoryBudget: Int = 256 << 20, threads: Int = Parallel.defaultWorkers
+        directory: String, memoryBudget: Int = 256 << 20, threads: Int = Parallel.defaultWorkers,
+        replacingOlderFormat: Bool = false
     ) throws(IndexError) -> IndexWriter {
         MemoryRelease.mapLargeAllocations()
         try FileSystem.createDirectory(directory)
         let lock = try WriteLock(directory: directory)
-        let manifest = try Manifest.read(directory: directory) ?? Manifest(generation: 0, segments: [])
+        let manifest: Manifest
+        do {
+            manifest = try Manifest.read(directory: directory) ?? Manifest(generation: 0, segments: [])
+        } catch .olderFormat where replacingOlderFormat {
+            manifest = Manifest(generation: 0, segments: [])
+        }
         try collectGarbage(directory: directory, keeping: manifest)
         let writer = try IndexWriter(directory: directory, memoryBudget: memoryBudget, threads: threads, lock: lock,
                                      manifest: manifest)

@@ -99,9 +99,15 @@ struct Manifest: Equatable {
     }
 
     /// Reads `directory/manifest.json`; nil when there is none.
+    /// The manifest in `directory`, nil when there is none. One of an older format throws
+    /// `IndexError.olderFormat` naming the directory (the fix is to re-ingest).
     static func read(directory: String) throws(IndexError) -> Manifest? {
         guard let bytes = try FileSystem.readFile(directory + "/" + fileName) else { return nil }
-        return try decode(bytes, file: fileName)
+        do {
+            return try decode(bytes, file: fileName)
+        } catch .unsupportedVersion(_, let found, _) where found < FileContainer.formatVersion {
+            throw .olderFormat(directory: directory, found: found)
+        }
     }
 
     /// Writes the manifest durably and atomically: temp file, fsync, rename, fsync(dir).

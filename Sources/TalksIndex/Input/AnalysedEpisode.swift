@@ -15,7 +15,7 @@ public struct AnalysedEpisode: Sendable {
     var transcript: TokenStream
     /// For each cue, the index one past its last token in `transcript`.
     var cueTokenEnds: [UInt32]
-    /// The metadata fields, indexed by `Field.rawValue` (title … series).
+    /// The metadata fields, in `Field.episodeFields` order (title … series, chapters).
     var fields: [TokenStream]
     /// UTF-8 bytes of cue text (for progress and memory accounting).
     public internal(set) var textBytes: Int

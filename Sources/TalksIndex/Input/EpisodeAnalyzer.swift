@@ -5,7 +5,7 @@ import TalksModel
 /// index's one analysis path, for ingest and merges alike.
 ///
 /// Transcript positions count within a cue (phrases do not cross cues). Multi-valued
-/// fields (speakers, tags) leave a gap of `valueGap` positions between values so a phrase
+/// fields (speakers, tags, chapter titles) leave a gap of `valueGap` positions between values so a phrase
 /// never spans two of them. Stateless and `Sendable`: any number of threads may analyse at once.
 public struct EpisodeAnalyzer: Sendable {
     static let valueGap = 100
@@ -38,7 +38,7 @@ public struct EpisodeAnalyzer: Sendable {
         return (transcript, cueEnds)
     }
 
-    /// The token streams of the metadata fields, indexed by `Field.rawValue`.
+    /// The token streams of the metadata fields, in `Field.episodeFields` order.
     func analyseFields(of episode: Episode) -> [TokenStream] {
         var fields: [TokenStream] = []
         for field in Field.episodeFields {
@@ -65,6 +65,7 @@ public struct EpisodeAnalyzer: Sendable {
         case .speakers: return episode.speakers.map(\.name)
         case .tags: return episode.tags
         case .series: return episode.series.map { [$0] } ?? []
+        case .chapters: return episode.chapters.map(\.title)
         case .transcript: return []
         }
     }

@@ -83,6 +83,19 @@ public final class IndexReader: Sendable {
         segments.flatMap(\.checkedFiles)
     }
 
+    /// The format version of the index in `directory` when it is older than this talks
+    /// reads (it must be re-ingested); nil when there is none, or it is current or damaged
+    /// (opening it then says what is wrong).
+    public static func olderFormat(directory: String) -> UInt32? {
+        do {
+            _ = try Manifest.read(directory: directory)
+        } catch .olderFormat(_, let found) {
+            return found
+        } catch {
+        }
+        return nil
+    }
+
     /// Whether `directory` holds an index (a manifest).
     public static func exists(directory: String) -> Bool {
         FileSystem.exists(directory + "/" + Manifest.fileName)

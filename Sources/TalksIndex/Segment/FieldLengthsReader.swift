@@ -1,10 +1,10 @@
 /// Reads the `.lengths` file: the number of tokens of every field of every document,
 /// which BM25 needs (FORMAT.md, "Lengths").
 ///
-/// Sections: 0 episode-field lengths (u32 × episodes × 5, field-major: title, description,
-/// speakers, tags, series), 1 whole-transcript length per episode (u32 × episodes),
-/// 2 cue lengths (u16 × cues, saturating at 65535), 3 totals per field (u64 × 6) and the
-/// total of section 1 (u64): one total per stream, indexed by `Stream.rawValue`.
+/// Sections: 0 episode-field lengths (u32 × episodes × 6, field-major: title, description,
+/// speakers, tags, series, chapters), 1 whole-transcript length per episode (u32 × episodes),
+/// 2 cue lengths (u16 × cues, saturating at 65535), 3 one u64 total per stream (8), indexed
+/// by `Stream.rawValue` (the per-episode transcript's is the total of section 1).
 struct FieldLengthsReader {
     /// Section 0 holds one u32 length per episode for each of these fields.
     static let episodeFieldCount = Field.episodeFields.count
@@ -44,7 +44,7 @@ struct FieldLengthsReader {
             return Int(base.loadUnaligned(fromByteOffset: document * 2, as: UInt16.self).littleEndian)
         }
         guard document >= 0, document < episodeCount else { return 0 }
-        return Int(episodeFields.unchecked(Int(field.rawValue) * episodeCount + document))
+        return Int(episodeFields.unchecked(field.episodeFieldSlot * episodeCount + document))
     }
 
     func episodeTranscriptLength(_ episode: Int) -> Int {

@@ -80,7 +80,9 @@ extension CueStoreBuilder {
                 var reader = ByteReader(record, file: "")
                 let start = (try? reader.readVarInt()) ?? 0
                 let duration = (try? reader.readVarInt()) ?? 0
-                let speaker = Int((try? reader.readVarInt()) ?? 0)
+                let speaker = Int(min((try? reader.readVarInt()) ?? 0, UInt64(speakerMap.count)))
+                // The duration keeps its word-times bit; what follows the speaker (word
+                // times, text) is copied as it is.
                 records.appendVarInt(start)
                 records.appendVarInt(duration)
                 records.appendVarInt(speaker < speakerMap.count ? speakerMap[speaker] : 0)

@@ -60,7 +60,9 @@ extension SegmentBuilder {
             termOffsets.appendUInt32(UInt32(termBytes.count))
 
             lists.removeAll(keepingCapacity: true)
-            for field in Field.episodeFields {
+            // In increasing stream order, as the info record lists them: the metadata
+            // streams 0–4, the transcript's 5 and 6, the chapter titles' 7.
+            for field in Field.episodeFields where field != .chapters {
                 if let list = metadataLists.removeValue(forKey: termID << 3 | Int(field.rawValue)) {
                     lists.append((Stream(field), list.write(postings: &postingsOut, positionsOut: &positionsOut)))
                 }
@@ -68,6 +70,9 @@ extension SegmentBuilder {
             let transcript = transcriptLists.write(term: termID, postings: &postingsOut, positions: &positionsOut)
             if let cues = transcript.cues { lists.append((.transcript, cues)) }
             if let episodes = transcript.episodes { lists.append((.episodeTranscript, episodes)) }
+            if let list = metadataLists.removeValue(forKey: termID << 3 | Int(Field.chapters.rawValue)) {
+                lists.append((.chapters, list.write(postings: &postingsOut, positionsOut: &positionsOut)))
+            }
             for index in lists.indices {
                 lists[index].1.postingsOffset += postingsBase
                 lists[index].1.positionsOffset += positionsBase
@@ -151,7 +156,7 @@ extension SegmentBuilder {
     private func serializeLengths() -> [[UInt8]] {
         var fields = ByteWriter(capacity: episodeCount * 20)
         for field in Field.episodeFields {
-            for length in episodeFieldLengths[Int(field.rawValue)] { fields.appendUInt32(length) }
+            for length in episodeFieldLengths[field.episodeFieldSlot] { fields.appendUInt32(length) }
         }
         var transcriptTotals = ByteWriter(capacity: episodeCount * 4)
         for length in episodeTranscriptLengths { transcriptTotals.appendUInt32(length) }

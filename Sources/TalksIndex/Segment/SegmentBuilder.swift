@@ -184,10 +184,10 @@ struct SegmentBuilder {
         }
     }
 
-    /// Adds the metadata fields' tokens (indexed by `Field.rawValue`) of episode `episode`.
+    /// Adds the metadata fields' tokens (indexed by `Field.episodeFieldSlot`) of episode `episode`.
     mutating func addMetadata(_ fields: [TokenStream], episode: Int) {
         for field in Field.episodeFields {
-            let stream = fields[Int(field.rawValue)]
+            let stream = fields[field.episodeFieldSlot]
             stream.bytes.withUnsafeBytes { bytes in
                 for index in 0..<stream.count {
                     let range = stream.start(index)..<Int(stream.ends[index])
@@ -197,8 +197,8 @@ struct SegmentBuilder {
                                                     episode: UInt32(episode), position: stream.positions[index]))
                 }
             }
-            episodeFieldLengths[Int(field.rawValue)].append(UInt32(stream.count))
-            totals[Int(field.rawValue)] &+= UInt64(stream.count)
+            episodeFieldLengths[field.episodeFieldSlot].append(UInt32(stream.count))
+            totals[Stream(field).rawValue] &+= UInt64(stream.count)
         }
     }
 }

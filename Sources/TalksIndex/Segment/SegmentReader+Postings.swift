@@ -32,7 +32,7 @@ extension SegmentReader {
     public func averageFieldLength(_ field: Field) -> Double {
         let documents = field == .transcript ? cueCount : episodeCount
         guard documents > 0 else { return 0 }
-        return Double(lengths.totals[Int(field.rawValue)]) / Double(documents)
+        return Double(lengths.totals[Stream(field).rawValue]) / Double(documents)
     }
 
     /// Tokens in the whole transcript of an episode (the length for `episodePostings`).

@@ -41,11 +41,17 @@ struct CueStoreBuilder {
         return (records.count - textBytes) + (bits + 7) / 8 + (offsets.count - 1) * 8
     }
 
+    /// Appends a cue's plain record: `VarInt start`, `VarInt duration << 1 | hasWordTimes`,
+    /// `VarInt speaker`, the word times when that bit is set (`WordTimeCoding`), the text.
     mutating func add(_ cue: Cue) {
         let start = Self.milliseconds(cue.start)
+        // At most 10^15 ms, so the shifted duration fits a UInt64.
         let end = max(start, Self.milliseconds(cue.end))
+        let words = WordTimeCoding.normalised(cue.wordTimes, textLength: cue.text.utf8.count,
+                                              startMilliseconds: start, endMilliseconds: end)
+        let timed: UInt64 = words.isEmpty ? 0 : 1
         records.appendVarInt(start)
-        records.appendVarInt(end - start)
+        records.appendVarInt((end - start) << 1 | timed)
         if let speaker = cue.speaker {
             let number: Int
             if let known = speakerNumbers[speaker] {
@@ -59,6 +65,7 @@ struct CueStoreBuilder {
         } else {
             records.appendVarInt(UInt64(0))
         }
+        if !words.isEmpty { WordTimeCoding.append(words, startMilliseconds: start, to: &records) }
         var text = cue.text
         text.withUTF8 { utf8 in
             records.append(UnsafeRawBufferPointer(utf8))
@@ -95,20 +102,30 @@ struct CueStoreBuilder {
                 let record = UnsafeRawBufferPointer(rebasing: raw[Int(offsets[index])..<Int(offsets[index + 1])])
                 var reader = ByteReader(record, file: "")
                 let start = (try? reader.readVarInt()) ?? 0
-                let duration = (try? reader.readVarInt()) ?? 0
+                let durationField = (try? reader.readVarInt()) ?? 0
                 let speaker = (try? reader.readVarInt()) ?? 0
+                // The word times (written by `add`, so well formed) are copied as they are.
+                let wordTimesStart = reader.offset
+                if durationField & 1 == 1 {
+                    var offset = wordTimesStart
+                    let count = VarInt.read(record, at: &offset) ?? 0
+                    for _ in 0..<(Int(min(count, UInt64(record.count))) * 2) { _ = VarInt.read(record, at: &offset) }
+                    reader.offset = offset
+                }
+                let wordTimes = UnsafeRawBufferPointer(rebasing: record[wordTimesStart..<reader.offset])
                 let text = UnsafeRawBufferPointer(rebasing: record[reader.offset...])
                 body.removeAll(keepingCapacity: true)
                 fields.bytes.removeAll(keepingCapacity: true)
                 fields.appendVarInt(EpisodeCoding.zigzag(Int64(bitPattern: start) &- previousEnd))
-                fields.appendVarInt(duration)
+                fields.appendVarInt(durationField)
                 fields.appendVarInt(speaker)
                 fields.appendVarInt(UInt64(text.count))
                 body.append(contentsOf: fields.bytes)
+                body.append(contentsOf: wordTimes)
                 code.encode(text, into: &body)
                 appendVarInt(UInt32(truncatingIfNeeded: body.count), to: &coded)
                 coded.append(contentsOf: body)
-                previousEnd = Int64(bitPattern: start &+ duration)
+                previousEnd = Int64(bitPattern: start &+ durationField >> 1)
             }
         }
         table.appendUInt32(UInt32(truncatingIfNeeded: coded.count))

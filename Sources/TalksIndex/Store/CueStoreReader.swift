@@ -5,8 +5,9 @@ import TalksModel
 /// Sections: 0 block offsets (u32 × (⌈cues/32⌉+1)), 1 records, 2 speaker names, 3 Huffman
 /// code lengths (256 bytes). Records come in blocks of 32 cues; a record is VarInt length
 /// (of the rest of the record), VarInt start (zigzag milliseconds after the previous cue's
-/// end in the block; from 0 for a block's first cue), VarInt duration (ms), VarInt speaker
-/// (0 = none, k = name k−1), VarInt text length in bytes, then the Huffman-coded text.
+/// end in the block; from 0 for a block's first cue), VarInt duration (ms) << 1 |
+/// hasWordTimes, VarInt speaker (0 = none, k = name k−1), VarInt text length in bytes, the
+/// word times when the bit is set (`WordTimeCoding`), then the Huffman-coded text.
 /// Reading cue k walks at most 31 record headers from its block's start.
 struct CueStoreReader {
     static let blockSize = 32
@@ -50,6 +51,8 @@ struct CueStoreReader {
         var duration: UInt64
         var speaker: Int
         var textLength: Int
+        /// When the words are said; empty for a cue without word times.
+        var wordTimes: [WordTime]
         var codedText: UnsafeRawBufferPointer
     }
 
@@ -78,9 +81,10 @@ struct CueStoreReader {
                 throw .corrupt(file: file, detail: "the record of cue \(index) runs past the end of its block")
             }
             let recordEnd = offset + Int(length)
-            guard let startCode = varInt(&offset, recordEnd), let duration = varInt(&offset, recordEnd) else {
+            guard let startCode = varInt(&offset, recordEnd), let durationField = varInt(&offset, recordEnd) else {
                 throw .corrupt(file: file, detail: "the times of cue \(index) run past the end of its record")
             }
+            let duration = durationField >> 1
             let cueStart = UInt64(max(0, Int64(bitPattern: previousEnd) &+ EpisodeCoding.unzigzag(startCode)))
             previousEnd = cueStart &+ duration
             if index == ordinal {
@@ -91,8 +95,17 @@ struct CueStoreReader {
                 guard let textLength = varInt(&offset, recordEnd), textLength <= UInt64((recordEnd - offset) * 8) else {
                     throw .corrupt(file: file, detail: "the text length of cue \(ordinal) is missing or longer than its coded bytes allow")
                 }
+                var wordTimes: [WordTime] = []
+                if durationField & 1 == 1 {
+                    switch WordTimeCoding.decode(records, at: &offset, end: recordEnd, textLength: Int(textLength),
+                                                 startMilliseconds: cueStart, durationMilliseconds: duration) {
+                    case .success(let words): wordTimes = words
+                    case .failure(let damage):
+                        throw .corrupt(file: file, detail: "the word times of cue \(ordinal) do not decode (\(damage))")
+                    }
+                }
                 return Record(start: cueStart, duration: duration, speaker: Int(speaker), textLength: Int(textLength),
-                              codedText: UnsafeRawBufferPointer(rebasing: records[offset..<recordEnd]))
+                              wordTimes: wordTimes, codedText: UnsafeRawBufferPointer(rebasing: records[offset..<recordEnd]))
             }
             offset = recordEnd
             index += 1
@@ -104,7 +117,7 @@ struct CueStoreReader {
         let text = String(decoding: try decode(record, ordinal), as: UTF8.self)
         let speaker = record.speaker == 0 ? nil : speakers[record.speaker - 1]
         return Cue(start: Double(record.start) / 1000, end: Double(record.start &+ record.duration) / 1000,
-                   speaker: speaker, text: text)
+                   speaker: speaker, text: text, wordTimes: record.wordTimes)
     }
 
     /// The UTF-8 bytes of a cue's text.

@@ -176,6 +176,25 @@ enum EpisodeCoding {
         } else {
             writer.appendVarInt(UInt64(0))
         }
+        // Format version 2: the link template and the chapters.
+        writer.appendOptionalString(episode.linkTemplate)
+        let chapters = sortedChapters(episode.chapters)
+        writer.appendVarInt(chapters.count)
+        var previous: UInt64 = 0
+        for chapter in chapters {
+            writer.appendVarInt(chapter.milliseconds &- previous)
+            writer.appendString(chapter.title)
+            previous = chapter.milliseconds
+        }
+    }
+
+    /// The chapters in start order (stable for equal starts), their starts in whole
+    /// milliseconds: how the store keeps them, so `[Chapter].chapter(at:)` may search them.
+    static func sortedChapters(_ chapters: [Chapter]) -> [(milliseconds: UInt64, title: String)] {
+        chapters.enumerated()
+            .map { (milliseconds: CueStoreBuilder.milliseconds($0.element.start), title: $0.element.title, order: $0.offset) }
+            .sorted { $0.milliseconds != $1.milliseconds ? $0.milliseconds < $1.milliseconds : $0.order < $1.order }
+            .map { (milliseconds: $0.milliseconds, title: $0.title) }
     }
 
     static func decode(id: String, from reader: inout ByteReader) throws(IndexError) -> Episode {
@@ -200,10 +219,28 @@ enum EpisodeCoding {
         var tags: [String] = []
         for _ in 0..<tagCount { tags.append(try reader.readString()) }
         let duration: Double? = try reader.readByte() == 1 ? Double(bitPattern: try reader.readUInt64()) : nil
+        let linkTemplate = try reader.readOptionalString()
+        // Each chapter takes at least two bytes (a start delta and an empty title's length).
+        let chapterCount = try reader.readVarInt(atMost: reader.remaining / 2, "chapter count")
+        var chapters: [Chapter] = []
+        chapters.reserveCapacity(chapterCount)
+        var start: UInt64 = 0
+        for _ in 0..<chapterCount {
+            let delta = try reader.readVarInt()
+            guard delta <= maximumChapterMilliseconds &- start else {
+                throw reader.corrupt("a chapter of episode '\(id)' starts after \(maximumChapterMilliseconds) ms")
+            }
+            start += delta
+            chapters.append(Chapter(start: Double(start) / 1000, title: try reader.readString()))
+        }
         return Episode(id: id, series: series, number: number, title: title, date: date, timestamp: timestamp,
                        language: language, speakers: speakers, description: description, recording: recording,
-                       page: page, tags: tags, duration: duration)
+                       page: page, tags: tags, duration: duration, linkTemplate: linkTemplate, chapters: chapters)
     }
+
+    /// The latest chapter start a reader accepts: the latest cue start the writer stores
+    /// (`CueStoreBuilder.milliseconds` caps times at 10^15 ms).
+    static let maximumChapterMilliseconds: UInt64 = 1_000_000_000_000_000
 
     static func zigzag(_ value: Int64) -> UInt64 {
         UInt64(bitPattern: (value << 1) ^ (value >> 63))

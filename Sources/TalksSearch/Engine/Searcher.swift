@@ -133,12 +133,14 @@ public final class Searcher: @unchecked Sendable {
         if hitsPerEpisode > 0 {
             for segmentIndex in Set(ranked.map(\.segment)) {
                 var links: [Int: DeepLink.Resolved] = [:]
+                var chapters: [Int: [Chapter]] = [:]
                 for (position, entry) in ranked.enumerated() where entry.segment == segmentIndex {
                     links[entry.episode] = DeepLink.Resolved(DeepLink.Source(episode: episodes[position]))
+                    if !episodes[position].chapters.isEmpty { chapters[entry.episode] = episodes[position].chapters }
                 }
                 hitsByEpisode[segmentIndex] = try collector.hits(
                     context: contexts[segmentIndex], terms: segmentTerms[segmentIndex],
-                    episodes: Array(links.keys), links: links, limit: hitsPerEpisode)
+                    episodes: Array(links.keys), links: links, chapters: chapters, limit: hitsPerEpisode)
             }
         }
         return ranked.enumerated().map { position, entry in

@@ -85,7 +85,8 @@ struct HitCollector {
     /// Episodes are visited in ordinal order so each variant's postings cursor only moves
     /// forward: one cursor per variant for all of them.
     mutating func hits(
-        context: SegmentContext, terms: SegmentTerms, episodes: [Int], links: [Int: DeepLink.Resolved], limit: Int
+        context: SegmentContext, terms: SegmentTerms, episodes: [Int], links: [Int: DeepLink.Resolved],
+        chapters: [Int: [Chapter]] = [:], limit: Int
     ) throws(IndexError) -> [Int: [Hit]] {
         guard limit > 0, !plan.clauses.isEmpty, !episodes.isEmpty else { return [:] }
         let segment = context.segment
@@ -110,7 +111,9 @@ struct HitCollector {
             for slot in chosen.sorted() {
                 let ordinal = first + slot
                 let cue = try segment.cue(ordinal)
-                hits.append(hit(for: cue, phrases: evidence.phraseStarts[ordinal] ?? [], link: links[episode] ?? DeepLink.Resolved(DeepLink.Source(recording: nil))))
+                hits.append(hit(for: cue, phrases: evidence.phraseStarts[ordinal] ?? [],
+                                link: links[episode] ?? DeepLink.Resolved(DeepLink.Source(recording: nil)),
+                                chapters: chapters[episode] ?? []))
             }
             result[episode] = hits
         }
@@ -270,14 +273,17 @@ struct HitCollector {
     }
 
     /// The hit for a cue: marks tokens whose term a word clause matched, or whose position a
-    /// phrase matched.
-    func hit(for cue: Cue, phrases: [(start: UInt32, length: Int)], link: DeepLink.Resolved) -> Hit {
+    /// phrase matched; its time is when the first of them is said (`HitMoment`).
+    func hit(for cue: Cue, phrases: [(start: UInt32, length: Int)], link: DeepLink.Resolved, chapters: [Chapter] = []) -> Hit {
         let matches = matchRanges(in: cue.text, phrases: phrases)
         let snippet = Snippet(text: cue.text, matches: matches)
+        // Matches come in token order: the first is the first matched word.
+        let said = HitMoment.wordTime(in: cue, firstMatch: matches.first?.lowerBound)
         return Hit(
-            start: cue.start, end: cue.end, speaker: cue.speaker, text: cue.text,
+            start: said, end: cue.end, speaker: cue.speaker, text: cue.text,
             snippetHTML: snippet.html,
-            url: link.url(seconds: cue.start))
+            url: link.url(seconds: HitMoment.linkSeconds(wordTime: said, cueStart: cue.start)),
+            cueStart: cue.start, chapter: chapters.chapter(at: said)?.title)
     }
 
     /// The UTF-8 byte ranges of the words of `text` (a cue's) that the query matches: tokens

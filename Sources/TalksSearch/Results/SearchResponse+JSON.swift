@@ -4,9 +4,10 @@ import TalksModel
 /// and the server's `GET /search`, so all three print exactly the same shape:
 ///
 /// `{"query", "total_episodes", "results":[{"episode":{"id","title","series","number","date",
-/// "speakers","recording","page"}, "score", "hits":[{"start","end","speaker","text",
-/// "snippet_html","url"}]}], "suggestions", "took_ms"}`, and when the request counted them
-/// `"facets": {"series":[{"value","count"}], "speakers":[…], "years":[…]}` after `suggestions`.
+/// "speakers","recording","page","chapters"}, "score", "hits":[{"start","cue_start","end",
+/// "speaker","text","snippet_html","url","chapter"}]}], "suggestions", "took_ms"}`, and when the
+/// request counted them `"facets": {"series":[{"value","count"}], "speakers":[…], "years":[…]}`
+/// after `suggestions`.
 extension SearchResponse {
     public var jsonValue: JSONValue {
         var members: [JSONMember] = [
@@ -44,18 +45,20 @@ extension Hit {
     public var jsonValue: JSONValue {
         .object([
             "start": .number(start),
+            "cue_start": .number(cueStart),
             "end": .number(end),
             "speaker": .optional(speaker),
             "text": .string(text),
             "snippet_html": .string(snippetHTML),
             "url": .optional(url?.text),
+            "chapter": .optional(chapter),
         ])
     }
 }
 
 extension Episode {
     /// The episode as search results and episode lists show it: identity, title, series,
-    /// number, date, speaker names and links.
+    /// number, date, speaker names, links and chapters.
     public var summaryJSON: JSONValue {
         .object([
             "id": .string(id),
@@ -66,7 +69,13 @@ extension Episode {
             "speakers": .array(speakers.map { .string($0.name) }),
             "recording": .optional(recording?.text),
             "page": .optional(page?.text),
+            "chapters": chaptersJSON,
         ])
+    }
+
+    /// The chapters as `[{"start": seconds, "title": …}]`, in start order.
+    public var chaptersJSON: JSONValue {
+        .array(chapters.map { .object(["start": .number($0.start), "title": .string($0.title)]) })
     }
 }
 

@@ -15,6 +15,10 @@ public struct RankingParameters: Sendable, Hashable {
     public var titleWeight: Double = 3
     public var speakersWeight: Double = 2.5
     public var tagsWeight: Double = 1.5
+    /// A chapter title names what one part of the talk is about: more specific than the
+    /// description or a tag, but about a part where the title is about the whole talk, so
+    /// between the title and the tags.
+    public var chaptersWeight: Double = 2
     public var descriptionWeight: Double = 1.2
     public var seriesWeight: Double = 1
     public var transcriptWeight: Double = 1
@@ -39,6 +43,7 @@ public struct RankingParameters: Sendable, Hashable {
         case .tags: return tagsWeight
         case .series: return seriesWeight
         case .transcript: return transcriptWeight
+        case .chapters: return chaptersWeight
         }
     }
 

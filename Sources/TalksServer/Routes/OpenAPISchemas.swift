@@ -30,17 +30,25 @@ enum OpenAPISchemas {
             "speakers": array(OpenAPIDocument.ref("Speaker")), "description": type("string", nullable: true),
             "recording": link("The video or audio."), "page": link("The event page."),
             "tags": array(type("string")), "duration": type("number", nullable: true),
+            "chapters": array(OpenAPIDocument.ref("Chapter")),
+        ]),
+        "Chapter": object(["start", "title"], [
+            "start": .object(["type": "number", "description": "Seconds from the start of the recording."]),
+            "title": type("string"),
         ]),
         "EpisodeSummary": object(["id", "title", "speakers"], [
             "id": type("string"), "title": type("string"), "series": type("string", nullable: true),
             "number": type("integer", nullable: true), "date": type("string", nullable: true),
             "speakers": array(type("string")), "recording": link("The video or audio."),
-            "page": link("The event page."),
+            "page": link("The event page."), "chapters": array(OpenAPIDocument.ref("Chapter")),
         ]),
-        "Hit": object(["start", "end", "text", "snippet_html"], [
-            "start": type("number"), "end": type("number"), "speaker": type("string", nullable: true),
+        "Hit": object(["start", "cue_start", "end", "text", "snippet_html"], [
+            "start": .object(["type": "number", "description": "Seconds: when the first matched word is said, where the transcript gives word times; else the cue's start."]),
+            "cue_start": .object(["type": "number", "description": "Seconds: when the cue starts."]),
+            "end": type("number"), "speaker": type("string", nullable: true),
             "text": type("string"), "snippet_html": .object(["type": "string", "description": "The cue text, HTML-escaped, with matches in <mark>."]),
-            "url": link("recording#t=SECONDS (W3C Media Fragments)."),
+            "url": link("The recording at most 2 s before start (never before cue_start), in its player's form (YouTube t=, Vimeo #t=…s, a media file's #t=SECONDS, or the episode's link_template)."),
+            "chapter": .object(["type": ["string", "null"], "description": "The title of the chapter start falls in; null without chapters."]),
         ]),
         "EpisodeResult": object(["episode", "score", "hits"], [
             "episode": OpenAPIDocument.ref("EpisodeSummary"), "score": type("number"), "hits": array(OpenAPIDocument.ref("Hit")),
@@ -69,6 +77,10 @@ enum OpenAPISchemas {
         "Cue": object(["start", "end", "text"], [
             "id": type("string", nullable: true), "start": type("number"), "end": type("number"),
             "speaker": type("string", nullable: true), "text": type("string"),
+            "word_times": .object([
+                "type": "array", "items": array(type("number")),
+                "description": "When the words are said, where the transcript says so: [UTF-8 byte offset of the word in text, seconds] pairs.",
+            ]),
         ]),
         "Transcript": object(["episode_id", "cues"], ["episode_id": type("string"), "cues": array(OpenAPIDocument.ref("Cue"))]),
         "Health": object(["status", "generation", "version"], [

@@ -110,6 +110,7 @@ enum SearchPageResults {
                 let time = clock(second)
                 let link = watch + "?t=\(second)" + (queryPart.isEmpty ? "" : "&" + queryPart)
                 html += "<li><a class=\"time\" href=\"\(HTMLText.escaped(link))\"\(target) aria-label=\"Titta från \(time)\">\(time)</a>"
+                if let chapter = hit.chapter { html += "<span class=\"chapter\">\(HTMLText.escaped(chapter))</span>" }
                 html += "<span class=\"text\">"
                 if let speaker = hit.speaker { html += "<span class=\"speaker\">\(HTMLText.escaped(speaker)): </span>" }
                 html += hit.snippetHTML + "</span>"

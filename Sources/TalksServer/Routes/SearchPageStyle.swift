@@ -62,6 +62,7 @@ a.time { font-variant-numeric: tabular-nums; font-weight: 700; text-decoration: 
 a.time:hover, a.original:hover { text-decoration: underline; }
 a.original { font-size: .85rem; color: var(--muted); white-space: nowrap; }
 .speaker { color: var(--muted); }
+.chapter { color: var(--muted); font-size: .8rem; white-space: nowrap; max-width: 12em; overflow: hidden; text-overflow: ellipsis; }
 mark { background: var(--mark-bg); color: var(--mark-fg); padding: 0 .12em; border-radius: .15em; }
 nav.pages { display: flex; flex-wrap: wrap; gap: .35rem; margin: 1rem 0 .5rem; align-items: center; }
 nav.pages a, nav.pages span { padding: .3rem .65rem; border: 1px solid var(--line); border-radius: .35rem; text-decoration: none; }

@@ -22,6 +22,7 @@ enum WireFormat {
             "page": .optional(episode.page?.text),
             "tags": .array(episode.tags.map(JSONValue.string)),
             "duration": .optional(episode.duration),
+            "chapters": episode.chaptersJSON,
         ])
     }
 

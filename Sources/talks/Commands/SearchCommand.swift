@@ -18,8 +18,11 @@ struct SearchCommand: Command {
           torka OR bevattning       either (OR binds looser than AND; use parentheses)
           mat -kött -"inte alls"    exclude episodes containing a word (any of its forms) or a phrase
           speaker:"Helene Oscarsson"  series:"Landet lär"  year:2022  after:2022-01-01  before:2023-01-01
-        When the default index/ holds no index and archive/ exists, it is built first (an
-        --index DIR is never built implicitly; run 'talks ingest --index DIR').
+        Each moment shows when its first matched word is said ([mm:ss]; the cue's start where
+        the transcript has no word timings), its chapter ([mm:ss · Chapter]) and a link that
+        opens the recording 1–2 s before the word. When the default index/ holds no index, or
+        one of an older format, and archive/ exists, it is built first (an --index DIR is
+        never built implicitly; run 'talks ingest --index DIR').
         """,
         arguments: [query],
         options: [limit, offset, hits, facets, CommonOptions.json, CommonOptions.index, explain, queries],

@@ -22,8 +22,9 @@ struct ServeCommand: Command {
             'talks ingest' is picked up without a restart. Binds to loopback unless --host says
             otherwise. One access-log line per request goes to stderr (--quiet silences it).
             SIGINT or SIGTERM stops accepting, lets in-flight requests finish and exits; a second
-            signal exits at once. When the default index/ holds no index and archive/ exists,
-            it is built first (an --index DIR is never built implicitly).
+            signal exits at once. When the default index/ holds no index, or one of an older
+            format, and archive/ exists, it is built first (an --index DIR is never built
+            implicitly).
             """,
         options: [CommonOptions.index, host, port, threads, maxConnections, maxConnectionsPerAddress, corsOrigin, quiet],
         examples: [

@@ -2,7 +2,8 @@ import TalksModel
 import TalksSearch
 
 /// Renders a `SearchResponse` for people: one block per episode (series, number, title,
-/// date), then one `[mm:ss] Speaker: …snippet…  link` line per hit. Matched words are bold
+/// date), then one `[mm:ss] Speaker: …snippet…  link` line per hit (`[mm:ss · Chapter]` when
+/// the recording has chapters). Matched words are bold
 /// only when `bold` is set (stdout is a terminal); pipes get plain text.
 ///
 /// Every piece of data (title, series, speaker, snippet, link, the query, suggestions) is
@@ -68,7 +69,9 @@ struct SearchResultPrinter {
     }
 
     func line(_ hit: Hit) -> String {
-        var text = "[\(Self.clock(hit.start))] "
+        var text = "[\(Self.clock(hit.start))"
+        if let chapter = hit.chapter { text += " · \(chapter.replacingNewlines().terminalEscaped)" }
+        text += "] "
         if let speaker = hit.speaker { text += "\(speaker.terminalEscaped): " }
         text += highlighted(hit)
         if let url = hit.url { text += "  \(url.text.terminalEscaped)" }
