@@ -19,8 +19,6 @@ struct HitCollector {
     /// The shapes (`shape(ofTerm:)`) of the marked terms: a Latin-1 word whose surface has
     /// none of them is not marked without normalising it.
     private let markedShapes: ShapeFilter
-    /// Folded words of each `speaker:` filter, whose cues are preferred as hits.
-    private let speakerNeedles: [[String]]
     private let tokenizer = Tokenizer()
 
     private var phraseMatcher = PhraseMatcher()
@@ -33,7 +31,6 @@ struct HitCollector {
             for variant in clause.variants { terms.insert(variant.term) }
         }
         markedTerms = terms
-        speakerNeedles = plan.filters.speakers.map(EpisodeFacts.words)
         markedLengths = terms.reduce(0) { bits, term in bits | (UInt64(1) << UInt64(min(term.utf8.count, 63))) }
         var shapes = ShapeFilter()
         for term in terms { shapes.insert(Self.shape(ofTerm: term)) }
@@ -83,11 +80,17 @@ struct HitCollector {
 
     /// The hits of each episode in `episodes` (ordinals of one segment), keyed by ordinal.
     /// Episodes are visited in ordinal order so each variant's postings cursor only moves
-    /// forward: one cursor per variant for all of them.
+    /// forward: one cursor per variant for all of them. With a `scope` (`speaker:`), only
+    /// the cues it holds are hits; a query of filters only then lists them in time order.
     mutating func hits(
-        context: SegmentContext, terms: SegmentTerms, episodes: [Int], links: [Int: DeepLink.Resolved], limit: Int
+        context: SegmentContext, terms: SegmentTerms, episodes: [Int], links: [Int: DeepLink.Resolved], limit: Int,
+        scope: SpeakerScope? = nil
     ) throws(IndexError) -> [Int: [Hit]] {
-        guard limit > 0, !plan.clauses.isEmpty, !episodes.isEmpty else { return [:] }
+        guard limit > 0, !episodes.isEmpty else { return [:] }
+        if plan.positiveClauses.isEmpty, let scope {
+            return try spokenCues(segment: context.segment, episodes: episodes, links: links, limit: limit, scope: scope)
+        }
+        guard !plan.clauses.isEmpty else { return [:] }
         let segment = context.segment
         let ordered = episodes.sorted()
         var sources: [Source] = []
@@ -128,6 +131,10 @@ struct HitCollector {
                         guard variants[variantIndex].cursor.advance(to: first) else { continue }
                         while variants[variantIndex].cursor.document < range.upperBound {
                             let cue = variants[variantIndex].cursor.document
+                            if let scope, !scope.contains(cue) {
+                                if !variants[variantIndex].cursor.next() { break }
+                                continue
+                            }
                             let frequency = Double(variants[variantIndex].cursor.frequency) * weight * context.cueInverseNorm(cue)
                             evidence.add(cue - first, bit: bit, score: idf * frequency * (k1 + 1) / (k1 + frequency))
                             if !variants[variantIndex].cursor.next() { break }
@@ -138,6 +145,7 @@ struct HitCollector {
                     let length = ordinals.count
                     var matcher = phraseMatcher
                     try matcher.forEachMatch(segment: segment, ordinals: ordinals, field: .transcript, range: range) { cue, starts in
+                        if let scope, !scope.contains(cue) { return }
                         let frequency = Double(starts.count) * context.cueInverseNorm(cue)
                         evidence.add(cue - first, bit: bit, score: idf * frequency * (k1 + 1) / (k1 + frequency))
                         evidence.phraseStarts[cue, default: []].append(contentsOf: starts.map { ($0, length) })
@@ -145,11 +153,8 @@ struct HitCollector {
                     phraseMatcher = matcher
                 }
             }
-            var chosen = Self.best(evidence, limit: speakerNeedles.isEmpty ? limit : max(limit, Self.speakerCandidates))
+            let chosen = Self.best(evidence, limit: limit)
             evidence.clear()
-            if !speakerNeedles.isEmpty {
-                chosen = try preferringFilteredSpeakers(chosen, segment: segment, firstCue: first, limit: limit)
-            }
             var hits: [Hit] = []
             for slot in chosen.sorted() {
                 let ordinal = first + slot
@@ -167,25 +172,21 @@ struct HitCollector {
         return result
     }
 
-    /// With a `speaker:` filter, how many of an episode's best cues are inspected for one the
-    /// named speaker says (their speaker is only known once the cue is read).
-    static let speakerCandidates = 24
-
-    /// Reorders `chosen` (best first) so cues spoken by a filtered speaker come first, and
-    /// keeps `limit`: "speaker:X word" shows the moments where X says the word, when the
-    /// transcript marks speakers, and the episode's other matches otherwise.
-    private func preferringFilteredSpeakers(_ chosen: [Int], segment: SegmentReader, firstCue: Int, limit: Int) throws(IndexError) -> [Int] {
-        var spoken: [Int] = []
-        var others: [Int] = []
-        for slot in chosen {
-            let speaker = try segment.cue(firstCue + slot).speaker.map(EpisodeFacts.words) ?? []
-            if speakerNeedles.contains(where: { EpisodeFacts.contains(speaker, $0) }) {
-                spoken.append(slot)
-            } else {
-                others.append(slot)
+    /// For a query of `speaker:` filters only: each episode's first `limit` cues in `scope`,
+    /// in time order, with nothing marked.
+    private func spokenCues(segment: SegmentReader, episodes: [Int], links: [Int: DeepLink.Resolved], limit: Int,
+                            scope: SpeakerScope) throws(IndexError) -> [Int: [Hit]] {
+        var result: [Int: [Hit]] = [:]
+        for episode in episodes {
+            let link = links[episode] ?? DeepLink.Resolved(DeepLink.Source(recording: nil))
+            var hits: [Hit] = []
+            for cue in segment.cueRange(ofEpisode: episode) where scope.contains(cue) {
+                hits.append(hit(for: try segment.cue(cue), phrases: [], link: link))
+                if hits.count == limit { break }
             }
+            result[episode] = hits
         }
-        return Array((spoken + others).prefix(limit))
+        return result
     }
 
     /// The `limit` best touched slots: most distinct clauses, then highest score, then earliest.
