@@ -28,6 +28,13 @@ public struct RankingParameters: Sendable, Hashable {
     public var maximumCompoundVariants: Int = 24
     /// Most fuzzy variants kept per unknown word (nearest, then most frequent).
     public var maximumFuzzyVariants: Int = 8
+    /// An organisers' synonym (`synonyms.txt`) scores this share of the IDF of the words the
+    /// query named (at most its own), so it ranks below an exact match.
+    public var synonymWeight: Double = 0.6
+    /// Most synonym alternatives one query adds, and most phrases (inflected forms of its
+    /// words) one multi-word alternative becomes.
+    public var maximumSynonymAlternatives: Int = 16
+    public var maximumSynonymPhrases: Int = 8
 
     public init() {}
 
