@@ -23,13 +23,15 @@ public struct QueryExplanation: Sendable {
     }
 
     public var clauses: [Clause]
+    /// The `speaker:` names the query is kept to: only cues they speak match, rank and are hits.
+    public var speakers: [String] = []
 }
 
 extension Searcher {
     public func explain(_ request: SearchRequest) throws -> QueryExplanation {
         let query = try parser.parse(request: request)
         let plan = try self.plan(query)
-        return QueryExplanation(clauses: plan.clauses.map { clause in
+        var explanation = QueryExplanation(clauses: plan.clauses.map { clause in
             let text: String
             switch clause.shape {
             case .terms: text = clause.typed.joined(separator: " ")
@@ -40,5 +42,7 @@ extension Searcher {
                 inverseDocumentFrequency: clause.inverseDocumentFrequency, variants: clause.variants,
                 synonym: clause.synonym.map { QueryExplanation.Synonym(query: $0.query, file: $0.file, line: $0.line) })
         })
+        explanation.speakers = plan.filters.speakers
+        return explanation
     }
 }

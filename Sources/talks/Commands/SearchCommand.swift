@@ -18,6 +18,11 @@ struct SearchCommand: Command {
           torka OR bevattning       either (OR binds looser than AND; use parentheses)
           mat -kött -"inte alls"    exclude episodes containing a word (any of its forms) or a phrase
           speaker:"Helene Oscarsson"  series:"Landet lär"  after:2022-01-01  before:2023-01-01
+        speaker:NAME keeps the words to what that speaker says (only their cues match, rank and
+        are shown; alone, it lists their cues). Speakers named only by the transcript count.
+        synonyms.txt in the archive folder (one group per line: SLU, Sveriges
+        lantbruksuniversitet) is read at search time: any alternative also finds the others,
+        ranked below the words typed; --explain names the group's file:line.
         When the default index/ holds no index and archive/ exists, it is built first (an
         --index DIR is never built implicitly; run 'talks ingest --index DIR').
         """,
@@ -48,7 +53,7 @@ struct SearchCommand: Command {
                                        help: "Episodes to skip, for paging.")
     static let hits = Option.integer("hits", default: requestDefaults.hitsPerEpisode,
                                      in: 0...SearchLimits.maximumHitsPerEpisode, help: "Best matching cues per episode.")
-    static let explain = Flag("explain", help: "Show how each word expands (inflections, compounds, å/ä/ö, typos) instead of results.")
+    static let explain = Flag("explain", help: "Show how each word expands (inflections, compounds, å/ä/ö, typos, synonyms) instead of results.")
     static let queries = Option.optional(
         "queries", value: "FILE", help: "Run every non-blank line of FILE as a query; print one JSON line (with took_ms) per query.")
 

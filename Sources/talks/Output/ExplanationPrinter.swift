@@ -24,6 +24,9 @@ enum ExplanationPrinter {
                 output += "  \(variant.term.terminalEscaped)  \(tierName(variant.tier)) ×\(variant.weight)  in \(variant.documentFrequency) episodes\n"
             }
         }
+        for speaker in explanation.speakers {
+            output += "speaker:\"\(speaker.terminalEscaped)\"  only cues this speaker says match, rank and are shown\n"
+        }
         return output
     }
 
