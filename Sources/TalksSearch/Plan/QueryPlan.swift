@@ -14,6 +14,9 @@ struct QueryPlan {
         /// `required` nodes, every episode the filters allow.
         case and(required: [Node], excluded: [Node])
         case or([Node])
+        /// Episodes matching any node, scored by the best of them rather than their sum:
+        /// the alternatives of one synonym group, which are one mention said in several ways.
+        case best([Node])
     }
 
     var root: Node

@@ -10,17 +10,27 @@ import TalksAnalysis
 /// each word's exact, inflected and folded forms, exact first, at most
 /// `maximumSynonymPhrases`. Every such clause scores `synonymWeight` × the smaller of its
 /// own IDF (a phrase: the mean of its words') and the IDF of the words the query named, so
-/// it adds to an episode that also says the exact words and ranks below one that does.
-/// At most `maximumSynonymAlternatives` alternatives per query.
+/// it adds to an episode that also says the exact words and ranks below one that does. The
+/// alternatives count once together (`QueryPlan.Node.best`: the best of them, not their sum),
+/// so an episode saying one mention in two forms does not outrank the words as typed.
+/// At most `maximumSynonymAlternatives` alternatives per query, and together at most half
+/// of `maximumQueryExpansions` index terms (alternatives beyond are left out, the query
+/// never fails because of synonyms).
 extension QueryPlanner {
     /// `base` (the clause of `terms`) OR each other alternative of their synonym group.
     func withSynonyms(_ base: QueryPlan.Node, terms: [String], negated: Bool, clauses: inout [ResolvedClause]) -> QueryPlan.Node {
         guard !synonyms.isEmpty, let found = synonyms.alternatives(for: terms) else { return base }
         let parameters = expander.parameters
-        let used = clauses.filter { $0.synonym != nil }.count
         let reference = referenceIDF(of: base, clauses: clauses)
-        var branches = [base]
-        for alternative in found.others.prefix(max(0, parameters.maximumSynonymAlternatives - used)) {
+        var branches: [QueryPlan.Node] = []
+        let termBudget = parameters.maximumQueryExpansions / 2
+        func withinBudget() -> Bool {
+            let synonymClauses = clauses.filter { $0.synonym != nil }
+            return synonymClauses.count < parameters.maximumSynonymAlternatives
+                && synonymClauses.reduce(0) { $0 + $1.variants.count + $1.phraseTerms.count } < termBudget
+        }
+        for alternative in found.others {
+            guard withinBudget() else { break }
             let use = SynonymUse(query: terms.joined(separator: " "), file: alternative.file, line: alternative.line)
             if alternative.terms.count == 1, let term = alternative.terms.first {
                 let variants = negated ? expander.expand(exclusion: term) : expander.expand(word: term)
@@ -31,6 +41,7 @@ extension QueryPlanner {
                 continue
             }
             for words in phrases(of: alternative.terms, limit: parameters.maximumSynonymPhrases) {
+                guard withinBudget() else { break }
                 let node = add(phrase: words, negated: negated, clauses: &clauses)
                 guard case .clause(let index) = node else { continue }
                 let own = clauses[index].inverseDocumentFrequency / Double(words.count)
@@ -39,7 +50,11 @@ extension QueryPlanner {
                 branches.append(node)
             }
         }
-        return branches.count == 1 ? base : .or(branches)
+        switch branches.count {
+        case 0: return base
+        case 1: return .or([base] + branches)
+        default: return .or([base, .best(branches)])
+        }
     }
 
     /// The node for a run of plain words starting at `operands[start]` that spells an
@@ -81,7 +96,7 @@ extension QueryPlanner {
                 : clause.inverseDocumentFrequency
         case .and(let required, _):
             return required.compactMap { referenceIDF(of: $0, clauses: clauses) }.max()
-        case .or(let branches):
+        case .or(let branches), .best(let branches):
             return branches.compactMap { referenceIDF(of: $0, clauses: clauses) }.max()
         }
     }

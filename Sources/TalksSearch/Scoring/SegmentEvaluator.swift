@@ -87,6 +87,10 @@ struct SegmentEvaluator {
             var result = EpisodeScores()
             for branch in branches { result = result.union(try evaluate(branch, candidates: candidates)) }
             return result
+        case .best(let branches):
+            var result = EpisodeScores()
+            for branch in branches { result = result.union(try evaluate(branch, candidates: candidates), keepingHigher: true) }
+            return result
         case .and(let required, let excluded):
             var result: EpisodeScores
             if required.isEmpty {
