@@ -30,10 +30,18 @@ public enum EpisodeSpeakers {
             canonical[key(speaker.name)] = speaker.name
         }
         let metadataWords = speakers.map { words(of: $0.name) }
+        // Exact spellings already resolved: a long transcript repeats a handful of names, so
+        // each distinct spelling is normalised once, not once per cue.
+        var resolved: [String: String] = [:]
         for index in cues.indices {
             guard let name = cues[index].speaker else { continue }
+            if let known = resolved[name] {
+                if known != name { cues[index].speaker = known }
+                continue
+            }
             let nameKey = key(name)
             if let known = canonical[nameKey] {
+                resolved[name] = known
                 // Assigned only when it differs: an unchanged array stays shared with the
                 // loader's (no copy of a long transcript's cues).
                 if known != name { cues[index].speaker = known }
@@ -49,6 +57,7 @@ public enum EpisodeSpeakers {
                 speakers.append(Speaker(name: name))
             }
             canonical[nameKey] = merged
+            resolved[name] = merged
             if merged != name { cues[index].speaker = merged }
         }
         if speakers.count == 1, let only = speakers.first?.name, cues.contains(where: { $0.speaker == nil }) {

@@ -41,6 +41,20 @@ struct SpeakerScope: Sendable {
         }
     }
 
+    /// The first cue at or after `cue` in scope, or nil when there is none: lets a postings
+    /// cursor skip other speakers' cues (and whole episodes) with `advance(to:)`.
+    func next(atOrAfter cue: Int) -> Int? {
+        var word = max(0, cue) >> 6
+        guard word < bits.count else { return nil }
+        var remaining = bits[word] & (~UInt64(0) << UInt64(max(0, cue) & 63))
+        while remaining == 0 {
+            word += 1
+            guard word < bits.count else { return nil }
+            remaining = bits[word]
+        }
+        return word << 6 | remaining.trailingZeroBitCount
+    }
+
     /// Whether cue `cue` (an ordinal of the segment) is spoken by a named speaker.
     @inline(__always)
     func contains(_ cue: Int) -> Bool {

@@ -180,12 +180,19 @@ struct SegmentEvaluator {
         for variant in variants {
             var cursor = segment.postings(term: variant.ordinal, field: .transcript)
             let scale = variant.weight * transcriptWeight
-            while cursor.next() {
+            // Leapfrog the cursor and the scope: other speakers' cues are skipped, not read.
+            var target = scope.next(atOrAfter: 0)
+            while let wanted = target, cursor.advance(to: wanted) {
                 let cue = cursor.document
-                guard scope.contains(cue) else { continue }
+                guard scope.contains(cue) else {
+                    target = scope.next(atOrAfter: cue)
+                    continue
+                }
                 let episode = segment.episodeOrdinal(ofCue: cue)
-                guard episode >= 0, episode < transcriptNorms.count else { continue }
-                add(episode, scale * Double(cursor.frequency) * transcriptNorms[episode])
+                if episode >= 0, episode < transcriptNorms.count {
+                    add(episode, scale * Double(cursor.frequency) * transcriptNorms[episode])
+                }
+                target = scope.next(atOrAfter: cue + 1)
             }
             try cursor.checkIntact()
         }
