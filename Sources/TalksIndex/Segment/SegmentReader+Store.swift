@@ -53,3 +53,16 @@ extension SegmentReader {
         try store.text(ordinal)
     }
 }
+
+/// Who speaks each cue, read without decoding cue text (for `speaker:`).
+extension SegmentReader {
+    /// The distinct speaker names of this segment's cues; a cue's speaker number k ≥ 1
+    /// (`cueSpeakerNumbers(in:)`) is name k − 1.
+    public var cueSpeakerNames: [String] { store.speakers }
+
+    /// The speaker number of each cue in `range`: 0 when the cue has no speaker, else
+    /// 1 + its index in `cueSpeakerNames`.
+    public func cueSpeakerNumbers(in range: Range<Int>) throws(IndexError) -> [Int] {
+        try store.speakerNumbers(in: range)
+    }
+}

@@ -49,7 +49,9 @@ extension CheckReport {
                 if let template = episode.linkTemplate { lines.append(Self.field("links", template)) }
                 if let page = episode.page { lines.append(Self.field("page", page.text)) }
             }
-            if entry.isValid, entry.kind != .folder {
+            if entry.kind == .synonyms {
+                lines.append(Self.field("groups", "\(entry.synonymGroups)"))
+            } else if entry.isValid, entry.kind != .folder {
                 var cueLine = "\(entry.cues.count)"
                 if let first = entry.cues.map(\.start).min(), let last = entry.cues.map(\.end).max() {
                     cueLine += ", \(Self.clock(first))–\(Self.clock(last))"

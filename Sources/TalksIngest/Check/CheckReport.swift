@@ -17,6 +17,8 @@ public struct CheckReport: Sendable, Hashable {
             case episode
             case transcript
             case folder
+            /// The archive's `synonyms.txt` (`CheckReport+Synonyms`).
+            case synonyms
         }
 
         public var kind: Kind
@@ -32,6 +34,8 @@ public struct CheckReport: Sendable, Hashable {
         /// What the transcript reader did that is not a problem (`Transcript.notes`), such as
         /// "rolling captions: 3,032 cues → 1,516 lines".
         public var notes: [Diagnostic]
+        /// For a synonyms file: the groups it defines that search will apply.
+        public var synonymGroups = 0
 
         public init(kind: Kind = .episode, id: String, path: String, episode: Episode? = nil, cues: [Cue] = [], warnings: [Diagnostic] = [], errors: [Diagnostic] = [], notes: [Diagnostic] = []) {
             self.kind = kind
@@ -73,7 +77,9 @@ public struct CheckReport: Sendable, Hashable {
     public static func check(_ path: String) throws(IngestError) -> CheckReport {
         guard let kind = FileSystem.kind(of: path) else { throw .notFound(path: path) }
         if kind == .directory {
-            return checkFolders([path])
+            var report = checkFolders([path])
+            if let synonyms = checkSynonyms(inArchive: path) { report.entries.append(synonyms) }
+            return report
         }
         let name = FileSystem.lastComponent(path)
         if ArchiveScanner.metadataNames.contains(name) {

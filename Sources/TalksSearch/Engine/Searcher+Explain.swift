@@ -9,16 +9,29 @@ public struct QueryExplanation: Sendable {
         public var inverseDocumentFrequency: Double
         /// Variants best tier first; empty for phrases (their words match exactly).
         public var variants: [TermVariant]
+        /// Set when the clause is an organisers' synonym of words the query named.
+        public var synonym: Synonym?
+    }
+
+    /// Where a synonym clause came from: the query's words it stands in for, and the
+    /// group's file and line.
+    public struct Synonym: Sendable {
+        /// The query's words (normalised), e.g. "slu".
+        public var query: String
+        public var file: String
+        public var line: Int
     }
 
     public var clauses: [Clause]
+    /// The `speaker:` names the query is kept to: only cues they speak match, rank and are hits.
+    public var speakers: [String] = []
 }
 
 extension Searcher {
     public func explain(_ request: SearchRequest) throws -> QueryExplanation {
         let query = try parser.parse(request: request)
-        let plan = try QueryPlanner(expander: expander, documentCount: statistics.liveEpisodes).plan(query)
-        return QueryExplanation(clauses: plan.clauses.map { clause in
+        let plan = try self.plan(query)
+        var explanation = QueryExplanation(clauses: plan.clauses.map { clause in
             let text: String
             switch clause.shape {
             case .terms: text = clause.typed.joined(separator: " ")
@@ -26,7 +39,10 @@ extension Searcher {
             }
             return QueryExplanation.Clause(
                 text: text, isNegated: clause.isNegated,
-                inverseDocumentFrequency: clause.inverseDocumentFrequency, variants: clause.variants)
+                inverseDocumentFrequency: clause.inverseDocumentFrequency, variants: clause.variants,
+                synonym: clause.synonym.map { QueryExplanation.Synonym(query: $0.query, file: $0.file, line: $0.line) })
         })
+        explanation.speakers = plan.filters.speakers
+        return explanation
     }
 }

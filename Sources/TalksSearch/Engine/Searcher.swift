@@ -20,12 +20,20 @@ public final class Searcher: @unchecked Sendable {
 
     private let factsLock = NSLock()
     private var factsBySegment: [EpisodeFacts?]
+    /// The synonym files applied at query time (`SynonymSource`): those given, or else the
+    /// `synonyms.txt` of each archive the index's episodes came from, found on first use.
+    private var synonymSource: SynonymSource?
 
     /// The index generation this searcher reads.
     public var generation: UInt64 { reader.generation }
 
-    public init(reader: IndexReader, parameters: RankingParameters = RankingParameters(), parser: QueryParser = QueryParser()) {
+    /// `synonymFiles`: the synonym files to apply; nil for the `synonyms.txt` of the archive
+    /// folders holding the indexed episodes (their paths as ingest named them, so relative
+    /// ones are found from the folder ingest ran in).
+    public init(reader: IndexReader, parameters: RankingParameters = RankingParameters(), parser: QueryParser = QueryParser(),
+                synonymFiles: [String]? = nil) {
         self.reader = reader
+        synonymSource = synonymFiles.map(SynonymSource.init(paths:))
         self.parameters = parameters
         self.parser = parser
         let statistics = CollectionStatistics(segments: reader.segments)
@@ -50,23 +58,49 @@ public final class Searcher: @unchecked Sendable {
         return facts
     }
 
+    /// The synonym files this searcher applies (see `init`).
+    public var synonymFiles: [String] { synonyms().paths }
+
+    /// The synonym files' source, made on first use.
+    func synonyms() -> SynonymSource {
+        factsLock.lock()
+        defer { factsLock.unlock() }
+        if let synonymSource { return synonymSource }
+        var sources: [String] = []
+        for segment in reader.segments {
+            for ordinal in 0..<segment.episodeCount where !segment.isDeleted(episode: ordinal) {
+                if let path = try? segment.sourcePath(ofEpisode: ordinal) { sources.append(path) }
+            }
+        }
+        let made = SynonymSource(paths: SynonymSource.archiveFiles(forEpisodeSources: sources))
+        synonymSource = made
+        return made
+    }
+
+    /// The plan of `query` with the synonyms as they are now.
+    func plan(_ query: Query) throws(QueryError) -> QueryPlan {
+        var planner = QueryPlanner(expander: expander, documentCount: statistics.liveEpisodes)
+        planner.synonyms = synonyms().current()
+        return try planner.plan(query)
+    }
+
     /// Parses and runs a request. Throws `QueryError` for a malformed query (and bad filter
     /// values in the request), `IndexError` when the index turns out to be damaged.
     public func search(_ request: SearchRequest) throws -> SearchResponse {
         let stopwatch = Stopwatch()
         let query = try parser.parse(request: request)
-        let planner = QueryPlanner(expander: expander, documentCount: statistics.liveEpisodes)
-        let plan = try planner.plan(query)
+        let plan = try self.plan(query)
         let limit = max(0, min(request.limit, SearchLimits.maximumResultsPerPage))
         let offset = max(0, min(request.offset, SearchLimits.maximumOffset))
         let hitsPerEpisode = max(0, min(request.hitsPerEpisode, SearchLimits.maximumHitsPerEpisode))
 
         let segmentTerms = SegmentTerms.resolve(plan, segmentCount: reader.segments.count)
         var tally: FacetTally? = request.countsFacets ? FacetTally() : nil
+        let scopes = try speakerScopes(plan)
         let (total, ranked) = plan.listsByFilterOnly
-            ? try listByDate(plan, segmentTerms, offset: offset, limit: limit, tally: &tally)
-            : try rankByScore(plan, segmentTerms, offset: offset, limit: limit, tally: &tally)
-        let results = try results(for: ranked, plan: plan, segmentTerms: segmentTerms, hitsPerEpisode: hitsPerEpisode)
+            ? try listByDate(plan, segmentTerms, scopes, offset: offset, limit: limit, tally: &tally)
+            : try rankByScore(plan, segmentTerms, scopes, offset: offset, limit: limit, tally: &tally)
+        let results = try results(for: ranked, plan: plan, segmentTerms: segmentTerms, scopes: scopes, hitsPerEpisode: hitsPerEpisode)
         let suggestions = total == 0 ? self.suggestions(for: plan) : []
         let facets = tally?.facets()  // before the stopwatch is read: took_ms includes them
         return SearchResponse(query: request.query, totalEpisodes: total, results: results,
@@ -76,15 +110,27 @@ public final class Searcher: @unchecked Sendable {
     /// A ranked episode: segment index, ordinal in the segment, score.
     typealias Ranked = (segment: Int, episode: Int, score: Double)
 
+    /// Per segment, the cues the query's `speaker:` filters name (`SpeakerScope`); nil
+    /// entries when the query has none.
+    func speakerScopes(_ plan: QueryPlan) throws(IndexError) -> [SpeakerScope?] {
+        guard !plan.filters.speakers.isEmpty else { return Array(repeating: nil, count: contexts.count) }
+        var scopes: [SpeakerScope?] = []
+        for index in contexts.indices {
+            scopes.append(try SpeakerScope(segment: reader.segments[index], names: plan.filters.speakers,
+                                           allowed: allowed(segment: index, filters: plan.filters)))
+        }
+        return scopes
+    }
+
     /// All matches counted (and, with a tally, counted by facet); the best `offset + limit`
     /// kept by score in a bounded heap.
-    private func rankByScore(_ plan: QueryPlan, _ segmentTerms: [SegmentTerms], offset: Int, limit: Int,
-                             tally: inout FacetTally?) throws(IndexError) -> (Int, [Ranked]) {
+    private func rankByScore(_ plan: QueryPlan, _ segmentTerms: [SegmentTerms], _ scopes: [SpeakerScope?],
+                             offset: Int, limit: Int, tally: inout FacetTally?) throws(IndexError) -> (Int, [Ranked]) {
         var total = 0
         var top = TopEpisodes(capacity: offset + limit)
         for (index, context) in contexts.enumerated() {
             var evaluator = SegmentEvaluator(context: context, plan: plan, terms: segmentTerms[index], parameters: parameters,
-                                             allowed: allowed(segment: index, filters: plan.filters))
+                                             allowed: allowed(segment: index, filters: plan.filters), scope: scopes[index])
             let matches = try evaluator.evaluate()
             total += matches.count
             for position in 0..<matches.count {
@@ -100,12 +146,12 @@ public final class Searcher: @unchecked Sendable {
     }
 
     /// A query of filters only: the episodes they allow, newest first, with score 0.
-    private func listByDate(_ plan: QueryPlan, _ segmentTerms: [SegmentTerms], offset: Int, limit: Int,
-                            tally: inout FacetTally?) throws(IndexError) -> (Int, [Ranked]) {
+    private func listByDate(_ plan: QueryPlan, _ segmentTerms: [SegmentTerms], _ scopes: [SpeakerScope?],
+                            offset: Int, limit: Int, tally: inout FacetTally?) throws(IndexError) -> (Int, [Ranked]) {
         var all: [(segment: Int, episode: Int, date: Int)] = []
         for (index, context) in contexts.enumerated() {
             var evaluator = SegmentEvaluator(context: context, plan: plan, terms: segmentTerms[index], parameters: parameters,
-                                             allowed: allowed(segment: index, filters: plan.filters))
+                                             allowed: allowed(segment: index, filters: plan.filters), scope: scopes[index])
             let matches = try evaluator.evaluate()
             let facts = facts(index)
             let dates = facts.dates
@@ -122,7 +168,8 @@ public final class Searcher: @unchecked Sendable {
     }
 
     /// Episode metadata and hits for the ranked page; hits are collected per segment.
-    private func results(for ranked: [Ranked], plan: QueryPlan, segmentTerms: [SegmentTerms], hitsPerEpisode: Int) throws -> [EpisodeResult] {
+    private func results(for ranked: [Ranked], plan: QueryPlan, segmentTerms: [SegmentTerms], scopes: [SpeakerScope?],
+                         hitsPerEpisode: Int) throws -> [EpisodeResult] {
         var episodes: [Episode] = []
         episodes.reserveCapacity(ranked.count)
         for entry in ranked {
@@ -140,7 +187,7 @@ public final class Searcher: @unchecked Sendable {
                 }
                 hitsByEpisode[segmentIndex] = try collector.hits(
                     context: contexts[segmentIndex], terms: segmentTerms[segmentIndex],
-                    episodes: Array(links.keys), links: links, chapters: chapters, limit: hitsPerEpisode)
+                    episodes: Array(links.keys), links: links, chapters: chapters, limit: hitsPerEpisode, scope: scopes[segmentIndex])
             }
         }
         return ranked.enumerated().map { position, entry in
@@ -156,7 +203,7 @@ public final class Searcher: @unchecked Sendable {
     /// or a phrase), the nearest known terms.
     func suggestions(for plan: QueryPlan, limit: Int = 5) -> [String] {
         var result: [String] = []
-        for clause in plan.clauses where !clause.isNegated && (clause.isPlainWord || clause.shape == .phrase) {
+        for clause in plan.clauses where !clause.isNegated && clause.synonym == nil && (clause.isPlainWord || clause.shape == .phrase) {
             for word in clause.typed where word.unicodeScalars.count >= 3 && expander.documentFrequency(word) == 0 {
                 let distance = word.unicodeScalars.count >= 5 ? 2 : 1
                 for near in expander.nearest(to: word, maximumDistance: distance, limit: limit)

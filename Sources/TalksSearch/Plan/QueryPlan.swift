@@ -14,6 +14,9 @@ struct QueryPlan {
         /// `required` nodes, every episode the filters allow.
         case and(required: [Node], excluded: [Node])
         case or([Node])
+        /// Episodes matching any node, scored by the best of them rather than their sum:
+        /// the alternatives of one synonym group, which are one mention said in several ways.
+        case best([Node])
     }
 
     var root: Node
@@ -52,6 +55,8 @@ struct ResolvedClause {
     var typed: [String]
     /// Whether the clause came from a plain word (fuzzy suggestions apply to these).
     var isPlainWord: Bool
+    /// Set when the clause is another alternative of a synonym group the query named.
+    var synonym: SynonymUse? = nil
 
     /// True when no segment holds any of the clause's terms.
     var isUnmatchable: Bool {
@@ -60,4 +65,13 @@ struct ResolvedClause {
         case .phrase: return phraseTerms.isEmpty
         }
     }
+}
+
+/// Why a clause is in the plan though the query did not name it: an organisers' synonym.
+struct SynonymUse {
+    /// The query's words that are in the group, normalised ("slu").
+    var query: String
+    /// The synonyms file and line of the group.
+    var file: String
+    var line: Int
 }

@@ -7,6 +7,8 @@ import TalksIndex
 struct QueryPlanner {
     let expander: TermExpander
     let documentCount: Int
+    /// The organisers' synonym groups (`QueryPlanner+Synonyms`); none by default.
+    var synonyms = SynonymTable.empty
     let tokenizer = Tokenizer()
 
     func plan(_ query: Query) throws(QueryError) -> QueryPlan {
@@ -18,7 +20,8 @@ struct QueryPlanner {
             throw QueryError(.nothingToSearch, column: nil,
                              "the query has no words to search for (only punctuation); type a word, e.g. livsmedelsstrategi")
         }
-        let expansions = clauses.reduce(0) { $0 + $1.variants.count + $1.phraseTerms.count }
+        // Synonyms have their own budget (`QueryPlanner+Synonyms`): they never fail a query.
+        let expansions = clauses.filter { $0.synonym == nil }.reduce(0) { $0 + $1.variants.count + $1.phraseTerms.count }
         if expansions > expander.parameters.maximumQueryExpansions {
             throw QueryError(.tooManyExpansions, column: nil,
                              "the query expands to \(expansions) index terms; at most \(expander.parameters.maximumQueryExpansions) "
@@ -39,7 +42,8 @@ struct QueryPlanner {
             guard !tokens.isEmpty else { return nil }
             let parts = Self.partsByPosition(tokens)
             if parts.count == 1 {
-                return add(words: parts[0], negated: negated, clauses: &clauses)
+                let word = add(words: parts[0], negated: negated, clauses: &clauses)
+                return withSynonyms(word, terms: parts, negated: negated, clauses: &clauses)
             }
             let phrase = add(phrase: parts, negated: negated, clauses: &clauses)
             let joined = tokens.filter { !parts.contains($0.term) }.map(\.term)
@@ -60,17 +64,28 @@ struct QueryPlanner {
             guard !parts.isEmpty else { return nil }
             if parts.count == 1 {
                 let variants = expander.expand(exact: parts[0])
-                return add(ResolvedClause(
+                let word = add(ResolvedClause(
                     shape: .terms, variants: variants, phraseTerms: [], inverseDocumentFrequency: idf(of: variants),
                     isNegated: negated, typed: parts, isPlainWord: false), clauses: &clauses)
+                return withSynonyms(word, terms: parts, negated: negated, clauses: &clauses)
             }
-            return add(phrase: parts, negated: negated, clauses: &clauses)
+            let phrase = add(phrase: parts, negated: negated, clauses: &clauses)
+            return withSynonyms(phrase, terms: parts, negated: negated, clauses: &clauses)
         case .not(let inner):
             return node(for: inner, negated: !negated, clauses: &clauses).map { .and(required: [], excluded: [$0]) }
         case .and(let operands):
             var required: [QueryPlan.Node] = []
             var excluded: [QueryPlan.Node] = []
-            for operand in operands {
+            var position = 0
+            while position < operands.count {
+                let operand = operands[position]
+                // Consecutive words that spell a synonym alternative ("Sveriges lantbruksuniversitet").
+                if let run = synonymRun(in: operands, from: position, negated: negated, clauses: &clauses) {
+                    required.append(run.node)
+                    position += run.length
+                    continue
+                }
+                position += 1
                 if case .not(let inner) = operand {
                     if let resolved = node(for: inner, negated: true, clauses: &clauses) { excluded.append(resolved) }
                 } else if let resolved = node(for: operand, negated: negated, clauses: &clauses) {
@@ -98,14 +113,14 @@ struct QueryPlanner {
         return parts
     }
 
-    private func add(words term: String, negated: Bool, clauses: inout [ResolvedClause]) -> QueryPlan.Node {
+    func add(words term: String, negated: Bool, clauses: inout [ResolvedClause]) -> QueryPlan.Node {
         let variants = negated ? expander.expand(exclusion: term) : expander.expand(word: term)
         return add(ResolvedClause(
             shape: .terms, variants: variants, phraseTerms: [], inverseDocumentFrequency: idf(of: variants),
             isNegated: negated, typed: [term], isPlainWord: true), clauses: &clauses)
     }
 
-    private func add(phrase terms: [String], negated: Bool, clauses: inout [ResolvedClause]) -> QueryPlan.Node {
+    func add(phrase terms: [String], negated: Bool, clauses: inout [ResolvedClause]) -> QueryPlan.Node {
         var idf = 0.0
         var known = true
         var words: [TermVariant] = []
@@ -120,14 +135,14 @@ struct QueryPlanner {
             isNegated: negated, typed: terms, isPlainWord: false), clauses: &clauses)
     }
 
-    private func add(_ clause: ResolvedClause, clauses: inout [ResolvedClause]) -> QueryPlan.Node {
+    func add(_ clause: ResolvedClause, clauses: inout [ResolvedClause]) -> QueryPlan.Node {
         clauses.append(clause)
         return .clause(clauses.count - 1)
     }
 
     /// The clause IDF: that of its most frequent variant, so all tiers share one scale and
     /// a rare inflection cannot outrank the exact word by rarity alone.
-    private func idf(of variants: [TermVariant]) -> Double {
+    func idf(of variants: [TermVariant]) -> Double {
         let frequency = variants.map(\.documentFrequency).max() ?? 0
         return RankingParameters.inverseDocumentFrequency(documentFrequency: frequency, documentCount: documentCount)
     }

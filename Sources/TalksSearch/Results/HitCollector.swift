@@ -19,8 +19,6 @@ struct HitCollector {
     /// The shapes (`shape(ofTerm:)`) of the marked terms: a Latin-1 word whose surface has
     /// none of them is not marked without normalising it.
     private let markedShapes: ShapeFilter
-    /// Folded words of each `speaker:` filter, whose cues are preferred as hits.
-    private let speakerNeedles: [[String]]
     private let tokenizer = Tokenizer()
 
     var phraseMatcher = PhraseMatcher()
@@ -33,7 +31,6 @@ struct HitCollector {
             for variant in clause.variants { terms.insert(variant.term) }
         }
         markedTerms = terms
-        speakerNeedles = plan.filters.speakers.map(EpisodeFacts.words)
         markedLengths = terms.reduce(0) { bits, term in bits | (UInt64(1) << UInt64(min(term.utf8.count, 63))) }
         var shapes = ShapeFilter()
         for term in terms { shapes.insert(Self.shape(ofTerm: term)) }
@@ -83,12 +80,17 @@ struct HitCollector {
 
     /// The hits of each episode in `episodes` (ordinals of one segment), keyed by ordinal.
     /// Episodes are visited in ordinal order so each variant's postings cursor only moves
-    /// forward: one cursor per variant for all of them.
+    /// forward: one cursor per variant for all of them. With a `scope` (`speaker:`), only
+    /// the cues it holds are hits; a query of filters only then lists them in time order.
     mutating func hits(
         context: SegmentContext, terms: SegmentTerms, episodes: [Int], links: [Int: DeepLink.Resolved],
-        chapters: [Int: [Chapter]] = [:], limit: Int
+        chapters: [Int: [Chapter]] = [:], limit: Int, scope: SpeakerScope? = nil
     ) throws(IndexError) -> [Int: [Hit]] {
-        guard limit > 0, !plan.clauses.isEmpty, !episodes.isEmpty else { return [:] }
+        guard limit > 0, !episodes.isEmpty else { return [:] }
+        if plan.positiveClauses.isEmpty, let scope {
+            return try spokenCues(segment: context.segment, episodes: episodes, links: links, chapters: chapters, limit: limit, scope: scope)
+        }
+        guard !plan.clauses.isEmpty else { return [:] }
         let segment = context.segment
         let ordered = episodes.sorted()
         var sources = try self.sources(segment: segment, terms: terms)
@@ -101,12 +103,9 @@ struct HitCollector {
                 continue
             }
             let first = range.lowerBound
-            try gather(&evidence, sources: &sources, context: context, cues: range)
-            var chosen = Self.best(evidence, limit: speakerNeedles.isEmpty ? limit : max(limit, Self.speakerCandidates))
+            try gather(&evidence, sources: &sources, context: context, cues: range, scope: scope)
+            let chosen = Self.best(evidence, limit: limit)
             evidence.clear()
-            if !speakerNeedles.isEmpty {
-                chosen = try preferringFilteredSpeakers(chosen, segment: segment, firstCue: first, limit: limit)
-            }
             var hits: [Hit] = []
             for slot in chosen.sorted() {
                 let ordinal = first + slot
@@ -151,8 +150,9 @@ struct HitCollector {
     }
 
     /// Adds the evidence of every source for the cues in `cues` (one episode's range) to
-    /// `evidence`, moving the sources' cursors past them.
-    mutating func gather(_ evidence: inout Evidence, sources: inout [Source], context: SegmentContext, cues range: Range<Int>) throws(IndexError) {
+    /// `evidence`, moving the sources' cursors past them; with a `scope`, only its cues count.
+    mutating func gather(_ evidence: inout Evidence, sources: inout [Source], context: SegmentContext, cues range: Range<Int>,
+                         scope: SpeakerScope? = nil) throws(IndexError) {
         let segment = context.segment
         let k1 = parameters.k1
         let first = range.lowerBound
@@ -166,6 +166,10 @@ struct HitCollector {
                     guard variants[variantIndex].cursor.advance(to: first) else { continue }
                     while variants[variantIndex].cursor.document < range.upperBound {
                         let cue = variants[variantIndex].cursor.document
+                        if let scope, !scope.contains(cue) {
+                            if !variants[variantIndex].cursor.next() { break }
+                            continue
+                        }
                         let frequency = Double(variants[variantIndex].cursor.frequency) * weight * context.cueInverseNorm(cue)
                         evidence.add(cue - first, bit: bit, score: idf * frequency * (k1 + 1) / (k1 + frequency))
                         if !variants[variantIndex].cursor.next() { break }
@@ -176,6 +180,7 @@ struct HitCollector {
                 let length = ordinals.count
                 var matcher = phraseMatcher
                 try matcher.forEachMatch(segment: segment, ordinals: ordinals, field: .transcript, range: range) { cue, starts in
+                    if let scope, !scope.contains(cue) { return }
                     let frequency = Double(starts.count) * context.cueInverseNorm(cue)
                     evidence.add(cue - first, bit: bit, score: idf * frequency * (k1 + 1) / (k1 + frequency))
                     evidence.phraseStarts[cue, default: []].append(contentsOf: starts.map { ($0, length) })
@@ -185,25 +190,21 @@ struct HitCollector {
         }
     }
 
-    /// With a `speaker:` filter, how many of an episode's best cues are inspected for one the
-    /// named speaker says (their speaker is only known once the cue is read).
-    static let speakerCandidates = 24
-
-    /// Reorders `chosen` (best first) so cues spoken by a filtered speaker come first, and
-    /// keeps `limit`: "speaker:X word" shows the moments where X says the word, when the
-    /// transcript marks speakers, and the episode's other matches otherwise.
-    private func preferringFilteredSpeakers(_ chosen: [Int], segment: SegmentReader, firstCue: Int, limit: Int) throws(IndexError) -> [Int] {
-        var spoken: [Int] = []
-        var others: [Int] = []
-        for slot in chosen {
-            let speaker = try segment.cue(firstCue + slot).speaker.map(EpisodeFacts.words) ?? []
-            if speakerNeedles.contains(where: { EpisodeFacts.contains(speaker, $0) }) {
-                spoken.append(slot)
-            } else {
-                others.append(slot)
+    /// For a query of `speaker:` filters only: each episode's first `limit` cues in `scope`,
+    /// in time order, with nothing marked.
+    private func spokenCues(segment: SegmentReader, episodes: [Int], links: [Int: DeepLink.Resolved],
+                            chapters: [Int: [Chapter]], limit: Int, scope: SpeakerScope) throws(IndexError) -> [Int: [Hit]] {
+        var result: [Int: [Hit]] = [:]
+        for episode in episodes {
+            let link = links[episode] ?? DeepLink.Resolved(DeepLink.Source(recording: nil))
+            var hits: [Hit] = []
+            for cue in segment.cueRange(ofEpisode: episode) where scope.contains(cue) {
+                hits.append(hit(for: try segment.cue(cue), phrases: [], link: link, chapters: chapters[episode] ?? []))
+                if hits.count == limit { break }
             }
+            result[episode] = hits
         }
-        return Array((spoken + others).prefix(limit))
+        return result
     }
 
     /// The `limit` best touched slots: most distinct clauses, then highest score, then earliest.

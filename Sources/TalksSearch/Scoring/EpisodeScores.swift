@@ -35,8 +35,9 @@ struct EpisodeScores {
         return result
     }
 
-    /// Episodes in either, scores summed where both have one.
-    func union(_ other: EpisodeScores) -> EpisodeScores {
+    /// Episodes in either, scores summed where both have one (the higher one kept instead
+    /// with `keepingHigher`: alternatives that stand for one mention, such as synonyms).
+    func union(_ other: EpisodeScores, keepingHigher: Bool = false) -> EpisodeScores {
         var result = EpisodeScores()
         result.episodes.reserveCapacity(count + other.count)
         result.scores.reserveCapacity(count + other.count)
@@ -53,7 +54,7 @@ struct EpisodeScores {
                 right += 1
             } else {
                 result.episodes.append(episodes[left])
-                result.scores.append(scores[left] + other.scores[right])
+                result.scores.append(keepingHigher ? max(scores[left], other.scores[right]) : scores[left] + other.scores[right])
                 left += 1
                 right += 1
             }

@@ -32,6 +32,14 @@ public struct RankingParameters: Sendable, Hashable {
     public var maximumCompoundVariants: Int = 24
     /// Most fuzzy variants kept per unknown word (nearest, then most frequent).
     public var maximumFuzzyVariants: Int = 8
+    /// An organisers' synonym (`synonyms.txt`) scores this share of the IDF of the words the
+    /// query named (at most its own), so it ranks below an exact match.
+    public var synonymWeight: Double = 0.6
+    /// Most synonym clauses one query adds (a one-word alternative is one clause, a phrase
+    /// one per inflected form), and most phrases one multi-word alternative becomes. Synonym
+    /// clauses also stop at half of `maximumQueryExpansions` index terms.
+    public var maximumSynonymAlternatives: Int = 16
+    public var maximumSynonymPhrases: Int = 8
 
     public init() {}
 

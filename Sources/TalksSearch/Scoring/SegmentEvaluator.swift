@@ -15,6 +15,9 @@ struct SegmentEvaluator {
     let parameters: RankingParameters
     /// Episodes the filters allow (nil: all), already excluding deleted ones when set.
     let allowed: [Bool]?
+    /// With `speaker:`, the cues the named speakers say: only they match and score (metadata
+    /// fields do not count), so an episode where the speaker never says the words is no match.
+    let scope: SpeakerScope?
 
     /// Matching cues of a transcript phrase counted per episode for scoring; the scan then
     /// skips to the next episode. Frequencies beyond this change BM25 little (saturation)
@@ -25,12 +28,14 @@ struct SegmentEvaluator {
     private var touched: [Int32] = []
     private var phraseMatcher = PhraseMatcher()
 
-    init(context: SegmentContext, plan: QueryPlan, terms: SegmentTerms, parameters: RankingParameters, allowed: [Bool]?) {
+    init(context: SegmentContext, plan: QueryPlan, terms: SegmentTerms, parameters: RankingParameters, allowed: [Bool]?,
+         scope: SpeakerScope? = nil) {
         self.context = context
         self.plan = plan
         self.terms = terms
         self.parameters = parameters
         self.allowed = allowed
+        self.scope = scope
         accumulator = [Double](repeating: 0, count: context.segment.episodeCount)
     }
 
@@ -82,6 +87,10 @@ struct SegmentEvaluator {
             var result = EpisodeScores()
             for branch in branches { result = result.union(try evaluate(branch, candidates: candidates)) }
             return result
+        case .best(let branches):
+            var result = EpisodeScores()
+            for branch in branches { result = result.union(try evaluate(branch, candidates: candidates), keepingHigher: true) }
+            return result
         case .and(let required, let excluded):
             var result: EpisodeScores
             if required.isEmpty {
@@ -132,6 +141,10 @@ struct SegmentEvaluator {
     private mutating func scoreTerms(_ variants: [SegmentTerms.Weighted]) throws(IndexError) {
         let transcriptWeight = parameters.transcriptWeight
         let transcriptNorms = context.inverseNorms[Int(Field.transcript.rawValue)]
+        if let scope {
+            try scoreSpokenTerms(variants, scope: scope, transcriptNorms: transcriptNorms)
+            return
+        }
         for variant in variants {
             let ordinal = variant.ordinal
             let weight = variant.weight
@@ -159,16 +172,51 @@ struct SegmentEvaluator {
         }
     }
 
+    /// The scoped form of `scoreTerms`: each variant's cue postings, counted in an episode
+    /// only for the cues `scope` holds (the speaker's own frequency of the term there).
+    private mutating func scoreSpokenTerms(_ variants: [SegmentTerms.Weighted], scope: SpeakerScope,
+                                           transcriptNorms: [Double]) throws(IndexError) {
+        let transcriptWeight = parameters.transcriptWeight
+        for variant in variants {
+            var cursor = segment.postings(term: variant.ordinal, field: .transcript)
+            let scale = variant.weight * transcriptWeight
+            // Leapfrog the cursor and the scope: other speakers' cues are skipped, not read.
+            var target = scope.next(atOrAfter: 0)
+            while let wanted = target, cursor.advance(to: wanted) {
+                let cue = cursor.document
+                guard scope.contains(cue) else {
+                    target = scope.next(atOrAfter: cue)
+                    continue
+                }
+                let episode = segment.episodeOrdinal(ofCue: cue)
+                if episode >= 0, episode < transcriptNorms.count {
+                    add(episode, scale * Double(cursor.frequency) * transcriptNorms[episode])
+                }
+                target = scope.next(atOrAfter: cue + 1)
+            }
+            try cursor.checkIntact()
+        }
+    }
+
     private mutating func scorePhrase(_ ordinals: [Int], candidates: [Bool]?) throws(IndexError) {
         let segment = self.segment
         let transcriptNorms = context.inverseNorms[Int(Field.transcript.rawValue)]
         let transcriptWeight = parameters.transcriptWeight
         var matcher = phraseMatcher
         var pending: [(Int, Double)] = []
-        let gate = PhraseMatcher.EpisodeGate(segment: segment, candidates: candidates, perEpisodeLimit: Self.phraseCuesPerEpisode)
-        try matcher.forEachTranscriptMatch(segment: segment, ordinals: ordinals, gate: gate) { _, episode, starts in
+        let scope = self.scope
+        // With a scope, other speakers' cues must not use up an episode's quota of matches.
+        let gate = PhraseMatcher.EpisodeGate(segment: segment, candidates: candidates,
+                                             perEpisodeLimit: scope == nil ? Self.phraseCuesPerEpisode : Int.max)
+        try matcher.forEachTranscriptMatch(segment: segment, ordinals: ordinals, gate: gate) { cue, episode, starts in
             guard episode >= 0, episode < transcriptNorms.count else { return }
+            if let scope, !scope.contains(cue) { return }
             pending.append((episode, transcriptWeight * Double(starts.count) * transcriptNorms[episode]))
+        }
+        if scope != nil {
+            phraseMatcher = matcher
+            for (episode, value) in pending { add(episode, value) }
+            return
         }
         for field in Field.episodeFields {
             let norms = context.inverseNorms[Int(field.rawValue)]

@@ -23,7 +23,7 @@ enum OpenAPIDocument {
                         parameter("offset", schema: integer(RouteLimits.searchOffset, 0), "Episodes to skip (or give page)."),
                         parameter("page", schema: .object(["type": "integer", "minimum": 1, "default": 1]), "Page number from 1, limit episodes a page: offset (page - 1) × limit, up to the deepest offset. Not together with offset."),
                         parameter("hits", schema: integer(RouteLimits.searchHits, 3), "Hits per episode."),
-                        parameter("speaker", schema: .object(["type": "string", "maxLength": .integer(Int64(RouteLimits.filterCharacters))]), "Only episodes with this speaker."),
+                        parameter("speaker", schema: .object(["type": "string", "maxLength": .integer(Int64(RouteLimits.filterCharacters))]), "Only what this speaker says: episodes where they speak, ranked by and showing only their cues (as speaker: in q; speakers named only by the transcript count)."),
                         parameter("series", schema: .object(["type": "string", "maxLength": .integer(Int64(RouteLimits.filterCharacters))]), "Only episodes of this series."),
                         parameter("after", schema: date, "Episodes on or after this date."),
                         parameter("before", schema: date, "Episodes before this date."),

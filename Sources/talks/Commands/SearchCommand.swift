@@ -23,6 +23,11 @@ struct SearchCommand: Command {
         opens the recording 1–2 s before the word. When the default index/ holds no index, or
         one of an older format, and archive/ exists, it is built first (an --index DIR is
         never built implicitly; run 'talks ingest --index DIR').
+        speaker:NAME keeps the words to what that speaker says (only their cues match, rank and
+        are shown; alone, it lists their cues). Speakers named only by the transcript count.
+        synonyms.txt in the archive folder (one group per line: SLU, Sveriges
+        lantbruksuniversitet) is read at search time: any alternative also finds the others,
+        ranked below the words typed; --explain names the group's file:line.
         """,
         arguments: [query],
         options: [limit, offset, hits, facets, CommonOptions.json, CommonOptions.index, explain, queries],
@@ -54,7 +59,7 @@ struct SearchCommand: Command {
                                      in: 0...SearchLimits.maximumHitsPerEpisode, help: "Best matching cues per episode.")
     static let facets = Flag(
         "facets", help: "Also count all matching episodes by series, speaker and year (\"facets\" in JSON; lines under the results).")
-    static let explain = Flag("explain", help: "Show how each word expands (inflections, compounds, å/ä/ö, typos) instead of results.")
+    static let explain = Flag("explain", help: "Show how each word expands (inflections, compounds, å/ä/ö, typos, synonyms) instead of results.")
     static let queries = Option.optional(
         "queries", value: "FILE", help: "Run every non-blank line of FILE as a query; print one JSON line (with took_ms) per query.")
 

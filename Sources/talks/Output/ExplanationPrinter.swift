@@ -8,13 +8,24 @@ enum ExplanationPrinter {
         var output = ""
         for clause in explanation.clauses {
             let idf = (clause.inverseDocumentFrequency * 100).rounded() / 100
-            output += "\(clause.isNegated ? "-" : "")\(clause.text.terminalEscaped)  (idf \(idf))\n"
+            let text: String
+            if let synonym = clause.synonym {
+                // "slu → "sveriges lantbruksuniversitet" (synonym, archive/synonyms.txt:3)"
+                let alternative = clause.text.hasPrefix("\"") ? clause.text : "\"\(clause.text)\""
+                text = "\(synonym.query) → \(alternative) (synonym, \(synonym.file):\(synonym.line))"
+            } else {
+                text = clause.text
+            }
+            output += "\(clause.isNegated ? "-" : "")\(text.terminalEscaped)  (idf \(idf))\n"
             if clause.variants.isEmpty && !clause.text.hasPrefix("\"") {
                 output += "  no indexed term matches\n"
             }
             for variant in clause.variants {
                 output += "  \(variant.term.terminalEscaped)  \(tierName(variant.tier)) ×\(variant.weight)  in \(variant.documentFrequency) episodes\n"
             }
+        }
+        for speaker in explanation.speakers {
+            output += "speaker:\"\(speaker.terminalEscaped)\"  only cues this speaker says match, rank and are shown\n"
         }
         return output
     }

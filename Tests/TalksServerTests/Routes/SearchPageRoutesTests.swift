@@ -16,12 +16,14 @@ final class SearchPageRoutesTests: XCTestCase {
     static func episodes() -> [IndexableEpisode] {
         (0..<25).map { number in
             let series = number % 5 == 0 ? "Stad & \"land\"" : "Landet lär"
+            // Each episode's one speaker says the words (speaker= keeps hits to their cues).
+            let speaker = number % 2 == 0 ? "Anna Berg" : "Omar Said"
             let episode = Episode(
                 id: "avsnitt-\(number)", series: series, number: number, title: number == 3 ? "<script>alert(1)</script> Kaffe" : "Avsnitt \(number)",
                 date: "\(2020 + number % 4)-05-0\(1 + number % 9)T12:00:00+02:00", timestamp: nil,
-                speakers: [Speaker(name: number % 2 == 0 ? "Anna Berg" : "Omar Said")], description: nil,
+                speakers: [Speaker(name: speaker)], description: nil,
                 recording: WebLink("https://media.example.org/\(number).mp4"), page: nil, tags: [])
-            let cues = [Cue(start: 12.7, end: 15, speaker: "Anna Berg", text: "Vi dricker kaffe här.", line: 3),
+            let cues = [Cue(start: 12.7, end: 15, speaker: speaker, text: "Vi dricker kaffe här.", line: 3),
                         Cue(start: 3_725.2, end: 3_730, speaker: nil, text: "Mer kaffe på slutet.", line: 6)]
             return IndexableEpisode(episode: episode, cues: cues, contentHash: "h\(number)", sourcePath: "test/\(number)")
         }
