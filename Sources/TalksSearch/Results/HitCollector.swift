@@ -64,6 +64,16 @@ struct HitCollector {
             scores[slot] += score
         }
 
+        /// Forgets the evidence of the slots `isDropped` picks (cues saying a negated word).
+        mutating func drop(where isDropped: (Int) -> Bool) {
+            touched.removeAll { slot in
+                guard isDropped(slot) else { return false }
+                masks[slot] = 0
+                scores[slot] = 0
+                return true
+            }
+        }
+
         mutating func clear() {
             for slot in touched {
                 masks[slot] = 0
@@ -109,6 +119,7 @@ struct HitCollector {
             }
         }
         let k1 = parameters.k1
+        var negation = CueNegation(segment: segment, plan: plan, terms: terms)
         var evidence = Evidence()
         var result: [Int: [Hit]] = [:]
         for episode in ordered {
@@ -144,6 +155,10 @@ struct HitCollector {
                     }
                     phraseMatcher = matcher
                 }
+            }
+            if negation.isActive {
+                let negated = try negation.cues(ofEpisode: episode, negated: true)
+                if !negated.isEmpty { evidence.drop { negated.contains(first + $0) } }
             }
             var chosen = Self.best(evidence, limit: speakerNeedles.isEmpty ? limit : max(limit, Self.speakerCandidates))
             evidence.clear()
