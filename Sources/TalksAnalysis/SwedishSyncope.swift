@@ -28,7 +28,10 @@ public enum SwedishSyncope {
             stems.append(stem)
             stems.append(Array(stem.dropLast()))
         }
-        return stems.map { SwedishInflection.key(text($0) + "ret") }
+        // A key the rules already give the word (`solceller` → `solcell`, as `solcellret`
+        // by rule 7) is no separate paradigm.
+        let own = [SwedishInflection.key(term), SwedishInflection.key(text(stem))]
+        return stems.map { SwedishInflection.key(text($0) + "ret") }.filter { !own.contains($0) }
     }
 
     /// The base forms (`lager`, `lagers`; `nummer` too for `numret`) of a syncopated form

@@ -25,6 +25,14 @@ final class SwedishSyncopeTests: XCTestCase {
         }
     }
 
+    /// Doubled consonants the rules already join (`solceller`/`solcell`, rule 7) give no
+    /// syncopated key of their own: a word is never read apart from its own forms.
+    func testKeysTheRulesAlreadyGiveAreLeftOut() {
+        for word in ["solceller", "celler", "nummer", "lager"] {
+            XCTAssertFalse(SwedishSyncope.syncopatedKeys(of: word).contains(SwedishInflection.key(word)), word)
+        }
+    }
+
     func testBaseFormsOfSyncopatedForms() {
         XCTAssertTrue(SwedishSyncope.baseForms(ofSyncopated: "lagret").contains("lager"))
         XCTAssertTrue(SwedishSyncope.baseForms(ofSyncopated: "lägren").contains("läger"))

@@ -19,6 +19,7 @@ final class NearPairSearchTests: XCTestCase {
             TestIndex.episode("lager", title: "Logistik", cues: ["Vi har ett stort lager.", "Lagret ligger i Borås.", "Lagren är fulla."]),
             TestIndex.episode("vinst", title: "Ekonomi", cues: ["Vinsten delades lika.", "Vintern blev lång."]),
             TestIndex.episode("vin", title: "Druvor", cues: ["Ett glas vin till maten."]),
+            TestIndex.episode("solcell", title: "Energi", cues: ["Nya solceller på taket.", "Solcellerna levererar."]),
         ])
     }
 
@@ -56,6 +57,13 @@ final class NearPairSearchTests: XCTestCase {
         XCTAssertEqual(try index.ids("lagret"), ["lager"])
         XCTAssertEqual(try index.ids("lag"), ["lag"])
         XCTAssertEqual(try index.ids("lagen"), ["lag"])
+    }
+
+    /// Doubled consonants the rules join already stay joined: `solceller` is a form of `solcell`.
+    func testPluralsOfDoubledConsonantWordsStayInflections() throws {
+        let index = try makeIndex()
+        XCTAssertEqual(Set(try terms(index, "solcell")), ["solceller", "solcellerna"])
+        XCTAssertEqual(try index.ids("solcell"), ["solcell"])
     }
 
     func testVinstenIsNoCompoundOfVin() throws {
