@@ -16,8 +16,14 @@ struct SearchCommand: Command {
           "Landet lär"              the exact phrase, within one cue or one field
           livsm*                    every word starting with livsm
           torka OR bevattning       either (OR binds looser than AND; use parentheses)
-          mat -kött -"inte alls"    exclude episodes containing a word (any of its forms) or a phrase
+          mat -kött -"inte alls"    leave out the moments that say a word (any of its forms) or a
+                                    phrase; an episode goes when all its matching moments do (or,
+                                    matched by title/description/tags alone, when those say it;
+                                    with filters only, when it says it anywhere)
           speaker:"Helene Oscarsson"  series:"Landet lär"  after:2022-01-01  before:2023-01-01
+        A word typed with å/ä/ö matches only with them (lån never finds län); a word typed
+        without them also finds its forms with å/ä/ö (vatmark finds våtmark), unless the
+        archive uses the word as typed more than those forms (ost in an archive about cheese).
         When the default index/ holds no index and archive/ exists, it is built first (an
         --index DIR is never built implicitly; run 'talks ingest --index DIR').
         """,
