@@ -8,12 +8,14 @@ import TalksAnalysis
 /// `hål`/`hal`, `ost`/`öst`):
 /// 1. A word typed with any letter that folding changes is never folded: a viewer who
 ///    types `lån` has those keys and means `lån`, not `län` (nor `markör` → `märklig`).
-/// 2. A word typed without them that is itself indexed keeps its folded variants only
-///    while the archive uses them more than the word as typed: the archive decides which
-///    reading an ASCII typist most likely means. `ost` in an archive that says `ost` in
-///    more episodes than `öst`/`östra` together finds the cheese only; `lan` in an archive
-///    that says `län` in 40 episodes and `lan` in one still finds `län` (ranked below the
-///    exact word, as every folded variant is). A word the index does not hold keeps them all.
+/// 2. A word typed without them that the archive itself uses, in two episodes or more and
+///    in at least as many as its look-alikes with å/ä/ö together, is a word of its own:
+///    the archive decides which reading an ASCII typist most likely means. `ost` in an
+///    archive that says `ost` in three episodes and `öst` in one finds the cheese only;
+///    `lan` in an archive that says `län` in 40 episodes and `lan` in one still finds
+///    `län`, and a word said once (perhaps a transcription slip) keeps them too, all ranked
+///    below the exact word, as every folded variant is. A word the index does not hold
+///    keeps them all.
 enum FoldingPolicy {
     /// Whether `term` (normalised) was typed without any letter `AsciiFolder` changes.
     static func isTypedPlain(_ term: String) -> Bool {
@@ -23,6 +25,6 @@ enum FoldingPolicy {
     /// Whether folded variants found in `foldedEpisodes` episodes (summed over variants)
     /// stay beside an exact word found in `exactEpisodes` episodes.
     static func keepsFoldedVariants(exactEpisodes: Int, foldedEpisodes: Int) -> Bool {
-        exactEpisodes == 0 || foldedEpisodes > exactEpisodes
+        exactEpisodes < 2 || foldedEpisodes > exactEpisodes
     }
 }

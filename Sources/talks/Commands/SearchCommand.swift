@@ -23,7 +23,8 @@ struct SearchCommand: Command {
           speaker:"Helene Oscarsson"  series:"Landet lär"  after:2022-01-01  before:2023-01-01
         A word typed with å/ä/ö matches only with them (lån never finds län); a word typed
         without them also finds its forms with å/ä/ö (vatmark finds våtmark), unless the
-        archive uses the word as typed more than those forms (ost in an archive about cheese).
+        archive says the word as typed in two episodes or more and at least as often as
+        those forms (ost in an archive about cheese).
         When the default index/ holds no index and archive/ exists, it is built first (an
         --index DIR is never built implicitly; run 'talks ingest --index DIR').
         """,
