@@ -370,13 +370,17 @@ GROUPS = [
         ],
     },
     # Near-pairs: the query word occurs nowhere; only its look-alikes, all grade 0.
+    # An ASCII query word also scrubs its spellings with å/ä/ö (`öst` for `ost`): a viewer
+    # without those keys who types `ost` may mean `öst` ("a form without å/ä/ö must still
+    # find the talk", issue 13), so a filler `öst` is a right answer, not a leak; the query
+    # tests the pairs planted here (`post`, `kostnaderna`), which must stay apart.
     {"name": "kost", "scrub": ["kost"], "copies": 3, "sentences": [
         ("x1", "Kostnaden för dieseln steg i vintras."), ("x2", "Det kostar mer än det smakar.")],
      "queries": [("g-none-01", "nothing", "kost", {})]},
-    {"name": "ost", "scrub": ["ost"], "copies": 3, "sentences": [
+    {"name": "ost", "scrub": ["ost", "öst"], "copies": 3, "sentences": [
         ("x1", "Posten kom sent i dag igen."), ("x2", "Kostnaderna för posten stiger.")],
      "queries": [("g-none-02", "nothing", "ost", {})]},
-    {"name": "mark", "scrub": ["mark"], "copies": 3, "sentences": [
+    {"name": "mark", "scrub": ["mark", "märk"], "copies": 3, "sentences": [
         ("x1", "Marknaden för ekologiskt kött växer."),
         ("x2", "Marknadsföringen sköts av en liten byrå.")],
      "queries": [("g-none-03", "nothing", "mark", {})]},
@@ -384,11 +388,11 @@ GROUPS = [
         ("x1", "Länet har fått nya pengar till vägarna."),
         ("x2", "Länsstyrelsen beslutade om stödet i går.")],
      "queries": [("g-none-04", "nothing", "lån", {})]},
-    {"name": "bar", "scrub": ["bar"], "copies": 3, "sentences": [
+    {"name": "bar", "scrub": ["bar", "bär", "bår"], "copies": 3, "sentences": [
         ("x1", "Barnen lekte på gården hela eftermiddagen."),
         ("x2", "Barnomsorgen på landsbygden behöver mer resurser.")],
      "queries": [("g-none-05", "nothing", "bar", {})]},
-    {"name": "stat", "scrub": ["stat"], "copies": 3, "sentences": [
+    {"name": "stat", "scrub": ["stat", "ståt", "stät"], "copies": 3, "sentences": [
         ("x1", "Stationen ligger mitt i byn."),
         ("x2", "Stationerna längs banan rustas upp.")],
      "queries": [("g-none-06", "nothing", "stat", {})]},
@@ -398,7 +402,7 @@ GROUPS = [
     {"name": "tak", "scrub": ["tak"], "copies": 3, "sentences": [
         ("x1", "Takten i bygget ökade under hösten."), ("x2", "Vi höll takten hela vägen.")],
      "queries": [("g-none-08", "nothing", "tak", {})]},
-    {"name": "sal", "scrub": ["sal"], "copies": 3, "sentences": [
+    {"name": "sal", "scrub": ["sal", "säl", "sål"], "copies": 3, "sentences": [
         ("x1", "Saltet strös på vägarna i november."), ("x2", "Salladen odlas i växthus.")],
      "queries": [("g-none-09", "nothing", "sal", {})]},
     {"name": "hål", "scrub": ["hål"], "copies": 3, "sentences": [

@@ -164,8 +164,8 @@ public struct CompoundSplitter: Sendable {
         // `ratten` (key `ratt`) is not `rat` + `ten`, `klagar` (key `klag`) is not `kla` +
         // `gar`, while `skogsägare` (key `skogsäg`) is `skog` + `ägare`. Three letters when
         // the key is itself a word (`baseIsWord`): `vinsten` (key `vinst`) is no `vin` + `sten`.
-        let keyLength = SwedishInflection.key(term).unicodeScalars.count
-        let lastPartLatestStart = keyLength - (baseIsWord ? 3 : 2)
+        let termKeyLength = SwedishInflection.key(term).unicodeScalars.count
+        let lastPartLatestStart = termKeyLength - (baseIsWord ? 3 : 2)
         guard lastPartLatestStart >= minimumPartLength else { return nil }
         /// The cost of `range` as a part, or nil when it cannot be one.
         func partCost(_ range: Range<Int>) -> Int? {
@@ -183,6 +183,11 @@ public struct CompoundSplitter: Sendable {
                 let keyLength = key.unicodeScalars.count
                 if range.count < 6 && keyLength < shortPartLength
                     && !CommonSwedishWords.set.contains(key) && !CommonSwedishWords.set.contains(part) {
+                    return nil
+                }
+                let cutEnding = text(min(count, max(range.lowerBound, termKeyLength))..<count)
+                if !Self.lastPartSurvivesKey(start: range.lowerBound, partKeyLength: keyLength, termKeyLength: termKeyLength,
+                                             cutEnding: cutEnding) {
                     return nil
                 }
             }

@@ -68,22 +68,48 @@ struct TermExpander {
         let folded = Self.foldedKey(term)
         let foldedTerm = AsciiFolder.fold(term)
         let searchCompounds = !isFunctionWord(term)
+        // The folded route (see `FoldingPolicy`): only for words typed without å/ä/ö, and its
+        // variants are added after the loop, once the exact word's frequency is known.
+        let foldsQuery = FoldingPolicy.isTypedPlain(term)
+        var foldedFound: [(segment: Int, ordinal: Int, tier: TermVariant.Tier)] = []
+        var exactOrFoldedEpisodes = (exact: 0, folded: 0)
+        let syncope = syncopeReading(of: term)
         for (index, segment) in segments.enumerated() {
             if let ordinal = segment.termOrdinal(term) {
                 collector.add(segment: segment, index: index, ordinal: ordinal, tier: .exact)
+                exactOrFoldedEpisodes.exact += Self.documentFrequency(segment, ordinal)
             }
             for ordinal in segment.terms(withInflectionKey: key) {
+                let candidate = segment.term(at: ordinal)
+                guard syncope.keeps(candidate, of: term), !isOtherWordOfItsOwn(candidate, of: term) else { continue }
                 collector.add(segment: segment, index: index, ordinal: ordinal, tier: .inflected)
             }
+            addSyncopeVariants(of: term, reading: syncope, segment: segment, index: index, into: &collector)
             if searchCompounds {
-                for candidate in plausibleCompounds(segment, part: term, partKey: key) {
+                for candidate in plausibleCompounds(segment, part: term, partKey: key)
+                where syncope.keepsCompound(segment.term(at: candidate.ordinal), of: term) {
                     collector.add(segment: segment, index: index, ordinal: candidate.ordinal, tier: .compoundPart,
                                   frequency: candidate.frequency)
                 }
             }
+            guard foldsQuery else { continue }
             for ordinal in segment.terms(withFoldedKey: folded) {
-                let tier: TermVariant.Tier = AsciiFolder.fold(segment.term(at: ordinal)) == foldedTerm ? .folded : .foldedInflected
-                collector.add(segment: segment, index: index, ordinal: ordinal, tier: tier)
+                let text = segment.term(at: ordinal)
+                let plainText = AsciiFolder.fold(text)
+                let tier: TermVariant.Tier = plainText == foldedTerm ? .folded : .foldedInflected
+                // A word of its own keeps only its own spellings with å/ä/ö (`läger` for `lager`).
+                if syncope.isWordOfItsOwn && tier == .foldedInflected { continue }
+                // An ASCII term has the query's inflection key too (the query is ASCII here):
+                // the inflection route has judged it already.
+                guard plainText != text else { continue }
+                foldedFound.append((index, ordinal, tier))
+                exactOrFoldedEpisodes.folded += Self.documentFrequency(segment, ordinal)
+            }
+        }
+        if !foldedFound.isEmpty, FoldingPolicy.keepsFoldedVariants(exactEpisodes: exactOrFoldedEpisodes.exact,
+                                                                     foldedEpisodes: exactOrFoldedEpisodes.folded) {
+            for found in foldedFound {
+                collector.add(segment: segments[found.segment], index: found.segment, ordinal: found.ordinal, tier: found.tier)
             }
         }
         if collector.isEmpty, term.unicodeScalars.count >= 5 {

@@ -61,6 +61,16 @@ struct HitCollector {
             scores[slot] += score
         }
 
+        /// Forgets the evidence of the slots `isDropped` picks (cues saying a negated word).
+        mutating func drop(where isDropped: (Int) -> Bool) {
+            touched.removeAll { slot in
+                guard isDropped(slot) else { return false }
+                masks[slot] = 0
+                scores[slot] = 0
+                return true
+            }
+        }
+
         mutating func clear() {
             for slot in touched {
                 masks[slot] = 0
@@ -94,6 +104,7 @@ struct HitCollector {
         let segment = context.segment
         let ordered = episodes.sorted()
         var sources = try self.sources(segment: segment, terms: terms)
+        var negation = CueNegation(segment: segment, plan: plan, terms: terms)
         var evidence = Evidence()
         var result: [Int: [Hit]] = [:]
         for episode in ordered {
@@ -104,6 +115,10 @@ struct HitCollector {
             }
             let first = range.lowerBound
             try gather(&evidence, sources: &sources, context: context, cues: range, scope: scope)
+            if negation.isActive {
+                let negated = try negation.cues(ofEpisode: episode, negated: true)
+                if !negated.isEmpty { evidence.drop { negated.contains(first + $0) } }
+            }
             let chosen = Self.best(evidence, limit: limit)
             evidence.clear()
             var hits: [Hit] = []

@@ -27,6 +27,11 @@ struct SegmentEvaluator {
     private var accumulator: [Double]
     private var touched: [Int32] = []
     private var phraseMatcher = PhraseMatcher()
+    /// Set while evaluating the excluded nodes of a query with words: they are scored on
+    /// the metadata fields only (their transcript is `CueNegation`'s, per cue).
+    private var excludingMetadataOnly = false
+    /// Episodes whose metadata holds a negated word (of a query with words to search for).
+    private var metadataNegated = Set<Int32>()
 
     init(context: SegmentContext, plan: QueryPlan, terms: SegmentTerms, parameters: RankingParameters, allowed: [Bool]?,
          scope: SpeakerScope? = nil) {
@@ -47,9 +52,14 @@ struct SegmentEvaluator {
         var result = EpisodeScores()
         result.episodes.reserveCapacity(matches.count)
         result.scores.reserveCapacity(matches.count)
+        var negation = CueNegation(segment: segment, plan: plan, terms: terms)
+        let negates = negation.isActive && !plan.listsByFilterOnly
         for index in 0..<matches.count {
             let episode = Int(matches.episodes[index])
             guard isLive(episode) else { continue }
+            if negates, !(try negation.keepsAHit(episode: episode, metadataNegated: metadataNegated.contains(matches.episodes[index]))) {
+                continue
+            }
             result.episodes.append(matches.episodes[index])
             result.scores.append(matches.scores[index])
         }
@@ -119,9 +129,22 @@ struct SegmentEvaluator {
                     result = result.intersecting(try evaluate(phrase, candidates: mask(result)))
                 }
             }
+            // With words to search for, a negated word works per cue (`CueNegation`, applied
+            // in `evaluate()`): here only the episodes whose metadata says it are noted, for
+            // episodes matched by their metadata alone. A listing by filters alone has no
+            // moments, so there it excludes any mention.
+            let perCue = !required.isEmpty
+            let wasMetadataOnly = excludingMetadataOnly
+            excludingMetadataOnly = perCue
+            defer { excludingMetadataOnly = wasMetadataOnly }
             for node in excluded {
                 if result.isEmpty { break }
-                result = result.subtracting(try evaluate(node, candidates: isPhrase(node) ? mask(result) : candidates))
+                let negated = try evaluate(node, candidates: isPhrase(node) ? mask(result) : candidates)
+                if perCue {
+                    metadataNegated.formUnion(negated.episodes)
+                } else {
+                    result = result.subtracting(negated)
+                }
             }
             return result
         }
@@ -142,19 +165,22 @@ struct SegmentEvaluator {
         let transcriptWeight = parameters.transcriptWeight
         let transcriptNorms = context.inverseNorms[Int(Field.transcript.rawValue)]
         if let scope {
-            try scoreSpokenTerms(variants, scope: scope, transcriptNorms: transcriptNorms)
+            // Scoped, only the speaker's cues count, and a negated word is `CueNegation`'s.
+            if !excludingMetadataOnly { try scoreSpokenTerms(variants, scope: scope, transcriptNorms: transcriptNorms) }
             return
         }
         for variant in variants {
             let ordinal = variant.ordinal
             let weight = variant.weight
-            var cursor = segment.episodePostings(term: ordinal)
-            let scale = weight * transcriptWeight
-            while cursor.next() {
-                let episode = cursor.document
-                add(episode, scale * Double(cursor.frequency) * transcriptNorms[episode])
+            if !excludingMetadataOnly {
+                var cursor = segment.episodePostings(term: ordinal)
+                let scale = weight * transcriptWeight
+                while cursor.next() {
+                    let episode = cursor.document
+                    add(episode, scale * Double(cursor.frequency) * transcriptNorms[episode])
+                }
+                try cursor.checkIntact()
             }
-            try cursor.checkIntact()
             for field in Field.episodeFields {
                 var fieldCursor = segment.postings(term: ordinal, field: field)
                 guard fieldCursor.count > 0 else {
@@ -208,10 +234,12 @@ struct SegmentEvaluator {
         // With a scope, other speakers' cues must not use up an episode's quota of matches.
         let gate = PhraseMatcher.EpisodeGate(segment: segment, candidates: candidates,
                                              perEpisodeLimit: scope == nil ? Self.phraseCuesPerEpisode : Int.max)
-        try matcher.forEachTranscriptMatch(segment: segment, ordinals: ordinals, gate: gate) { cue, episode, starts in
-            guard episode >= 0, episode < transcriptNorms.count else { return }
-            if let scope, !scope.contains(cue) { return }
-            pending.append((episode, transcriptWeight * Double(starts.count) * transcriptNorms[episode]))
+        if !excludingMetadataOnly {
+            try matcher.forEachTranscriptMatch(segment: segment, ordinals: ordinals, gate: gate) { cue, episode, starts in
+                guard episode >= 0, episode < transcriptNorms.count else { return }
+                if let scope, !scope.contains(cue) { return }
+                pending.append((episode, transcriptWeight * Double(starts.count) * transcriptNorms[episode]))
+            }
         }
         if scope != nil {
             phraseMatcher = matcher

@@ -16,8 +16,15 @@ struct SearchCommand: Command {
           "Landet lär"              the exact phrase, within one cue or one field
           livsm*                    every word starting with livsm
           torka OR bevattning       either (OR binds looser than AND; use parentheses)
-          mat -kött -"inte alls"    exclude episodes containing a word (any of its forms) or a phrase
+          mat -kött -"inte alls"    leave out the moments that say a word (any of its forms) or a
+                                    phrase; an episode goes when all its matching moments do (or,
+                                    matched by title/description/tags alone, when those say it;
+                                    with filters only, when it says it anywhere)
           speaker:"Helene Oscarsson"  series:"Landet lär"  year:2022  after:2022-01-01  before:2023-01-01
+        A word typed with å/ä/ö matches only with them (lån never finds län); a word typed
+        without them also finds its forms with å/ä/ö (vatmark finds våtmark), unless the
+        archive says the word as typed in two episodes or more and at least as often as
+        those forms (ost in an archive about cheese).
         Each moment shows when its first matched word is said ([mm:ss]; the cue's start where
         the transcript has no word timings), its chapter ([mm:ss · Chapter]) and a link that
         opens the recording 1–2 s before the word. When the default index/ holds no index, or
