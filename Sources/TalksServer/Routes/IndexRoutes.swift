@@ -103,14 +103,14 @@ extension TalksRoutes {
 
     private func cached(_ response: HTTPResponse, snapshot: any IndexSnapshot, request: HTTPRequest, maxAge: Int) -> HTTPResponse {
         var response = response
-        response.headers.set("ETag", Self.entityTag(generation: snapshot.generation, request: request))
+        response.headers.set("ETag", EntityTag.index(generation: snapshot.generation, request: request))
         response.headers.set("Cache-Control", "public, max-age=\(maxAge)")
         return response
     }
 
     private func cached(_ response: HTTPResponse, snapshot: any IndexSnapshot, key: String, maxAge: Int) -> HTTPResponse {
         var response = response
-        response.headers.set("ETag", "W/\"g\(snapshot.generation)-\(String(FNV1a.hash(key), radix: 16))\"")
+        response.headers.set("ETag", EntityTag.index(generation: snapshot.generation, key: key))
         response.headers.set("Cache-Control", "public, max-age=\(maxAge)")
         return response
     }

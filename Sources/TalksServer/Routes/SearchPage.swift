@@ -35,7 +35,7 @@ enum SearchPage {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(title(state, outcome))</title>
         <style>
-        \(SearchPageStyle.css)</style>
+        \(SiteStyle.css)\(SearchPageStyle.css)</style>
         \(hostStyle(state))</head>
         <body\(state.embedded ? " class=\"embed\"" : "")>
         <a class="skip" href="#results">Till sökresultaten</a>
