@@ -20,6 +20,7 @@ fieldset.filters legend { float: left; width: 100%; padding: 0; font-weight: 600
 .filter label { color: var(--muted); }
 .js .apply { display: none; }
 #status { color: var(--muted); min-height: 1.5em; margin: .6rem 0 .4rem; }
+#status.problem { color: var(--fg); }
 ul.chips { list-style: none; margin: 0 0 .5rem; padding: 0; display: flex; flex-wrap: wrap; gap: .4rem; }
 ul.chips li { border: 1px solid var(--line); border-radius: 1rem; padding: .1rem .7rem; font-size: .92rem; }
 ul.chips li:has(a) { padding-right: .3rem; }
@@ -35,7 +36,7 @@ ul.hits li { display: grid; grid-template-columns: 4.2em 1fr auto; gap: .2rem .6
 a.time { font-variant-numeric: tabular-nums; font-weight: 700; text-decoration: none; }
 a.time:hover, a.original:hover { text-decoration: underline; }
 a.original { font-size: .85rem; color: var(--muted); white-space: nowrap; }
-.speaker { color: var(--muted); }
+.speaker { color: var(--muted); font-weight: 600; }
 nav.pages { display: flex; flex-wrap: wrap; gap: .35rem; margin: 1rem 0 .5rem; align-items: center; }
 nav.pages a, nav.pages span { padding: .3rem .65rem; border: 1px solid var(--line); border-radius: .35rem; text-decoration: none; }
 nav.pages [aria-current] { background: var(--accent); color: var(--on-accent); border-color: var(--accent); font-weight: 700; }

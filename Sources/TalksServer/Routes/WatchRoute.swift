@@ -94,8 +94,8 @@ extension TalksRoutes {
     /// nil when absent or empty.
     static func watchSeconds(_ text: String?) -> Result<Double?, RouteError> {
         guard let text, !text.isEmpty else { return .success(nil) }
-        let bad = RouteError.badParameter(
-            "'t' must be seconds (75 or 75.5) or a time (1:15 or 1:02:03) up to 1000 hours, not '\(text.prefix(40))'")
+        let bad = RouteError.badParameter(  // said on a Swedish page
+            "”\(text.prefix(40))” är ingen tid: t ska vara sekunder (75 eller 75.5) eller en tid (1:15 eller 1:02:03), högst 1000 timmar.")
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count <= 3, parts.allSatisfy({ !$0.isEmpty && $0.utf8.count <= 12 }) else { return .failure(bad) }
         var seconds = 0.0

@@ -120,6 +120,7 @@ final class SearchPageRoutesTests: XCTestCase {
             let html = try page("/?q=\(query)", status: 400)
             XCTAssertTrue(html.contains(sentence), query)
             XCTAssertFalse(html.contains("bad query"), query)
+            XCTAssertTrue(html.contains("<p id=\"status\" class=\"problem\" role=\"status\""), query)
         }
         XCTAssertTrue(try page("/?q=kaffe&year=22", status: 400).contains("Adressen kunde inte läsas: &#39;year&#39; must be a year"))
         XCTAssertTrue(try page("/?q=xyzzy").contains("Inga träffar för ”xyzzy”."))
