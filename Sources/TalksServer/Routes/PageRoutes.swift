@@ -12,7 +12,7 @@ extension TalksRoutes {
         do {
             state = try SearchPageState(parameters: request.query)
         } catch {
-            return page(SearchPage.document(SearchPageState(), .problem("Adressen kunde inte läsas: \(error.description)")), status: .badRequest)
+            return page(SearchPage.document(SearchPageState(), .problem("Adressen kunde inte läsas: \(error.swedish)")), status: .badRequest)
         }
         guard state.searches else {
             var response = page(SearchPage.document(state, .empty))

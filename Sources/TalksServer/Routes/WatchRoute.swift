@@ -18,7 +18,7 @@ extension TalksRoutes {
         switch Self.watchSeconds(request.query["t"]) {
         case .success(let seconds): startSeconds = seconds
         case .failure(let error):
-            return ErrorPage.response(.badRequest, title: "Felaktig tid i adressen", message: error.description)
+            return ErrorPage.response(.badRequest, title: "Felaktig tid i adressen", message: error.swedish)
         }
         let snapshot: any IndexSnapshot
         let episode: Episode
@@ -94,8 +94,7 @@ extension TalksRoutes {
     /// nil when absent or empty.
     static func watchSeconds(_ text: String?) -> Result<Double?, RouteError> {
         guard let text, !text.isEmpty else { return .success(nil) }
-        let bad = RouteError.badParameter(  // said on a Swedish page
-            "”\(text.prefix(40))” är ingen tid: t ska vara sekunder (75 eller 75.5) eller en tid (1:15 eller 1:02:03), högst 1000 timmar.")
+        let bad = RouteError.badParameter(ParameterProblem("t", .time(maximumHours: Int(maximumWatchSeconds / 3600)), value: text))
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count <= 3, parts.allSatisfy({ !$0.isEmpty && $0.utf8.count <= 12 }) else { return .failure(bad) }
         var seconds = 0.0

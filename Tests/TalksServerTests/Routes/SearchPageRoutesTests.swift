@@ -122,7 +122,8 @@ final class SearchPageRoutesTests: XCTestCase {
             XCTAssertFalse(html.contains("bad query"), query)
             XCTAssertTrue(html.contains("<p id=\"status\" class=\"problem\" role=\"status\""), query)
         }
-        XCTAssertTrue(try page("/?q=kaffe&year=22", status: 400).contains("Adressen kunde inte läsas: &#39;year&#39; must be a year"))
+        XCTAssertTrue(try page("/?q=kaffe&year=22", status: 400).contains("Adressen kunde inte läsas: year ska vara ett år med fyra siffror, t.ex. 2022, inte ”22”."))
+        XCTAssertTrue(try page("/?q=kaffe&page=0", status: 400).contains("Adressen kunde inte läsas: page ska vara ett heltal från 1 till "))
         XCTAssertTrue(try page("/?q=xyzzy").contains("Inga träffar för ”xyzzy”."))
         let empty = try SampleIndex.temporaryDirectory("page-empty")
         let bare = try ServerHarness(handler: TalksRoutes(backend: IndexSearchBackend(directory: empty)))
