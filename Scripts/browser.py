@@ -11,7 +11,9 @@ async function; what it returns is printed as JSON on stdout) and takes a PNG sc
 --frame-origin evaluates inside the first frame from ORIGIN instead of the page (an embedded
 iframe: site isolation is turned off so the frame runs in the page's process and the protocol
 can reach it). Exits 1 with the reason on stderr when the browser fails or the script throws.
-Used by Scripts/check-search-page.sh.
+
+The one Chromium driver of the project: Scripts/check-search-page.sh runs it as a command,
+Scripts/watch_page_check.py imports `Browser` (several loads in one page, clicks, waits).
 """
 import argparse
 import base64
@@ -26,7 +28,7 @@ import time
 class Browser:
     """One Chromium process and one page in it, spoken to over fds 3 (in) and 4 (out)."""
 
-    def __init__(self, profile, chromium="chromium"):
+    def __init__(self, profile, chromium="chromium", flags=()):
         to_browser_read, self.to_browser = os.pipe()
         self.from_browser, from_browser_write = os.pipe()
 
@@ -38,7 +40,7 @@ class Browser:
         self.process = subprocess.Popen(
             [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
              "--remote-debugging-pipe", "--user-data-dir=" + profile, "--mute-audio",
-             "--disable-site-isolation-trials", "--disable-features=site-per-process,IsolateOrigins"],
+             "--disable-site-isolation-trials", "--disable-features=site-per-process,IsolateOrigins", *flags],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             close_fds=False, preexec_fn=wire_pipes)
         os.close(to_browser_read)
@@ -82,15 +84,17 @@ class Browser:
                     return self.events.pop(index)
             self.events.append(self.read(deadline))
 
-    def open(self, url, width, height, mobile, dark):
-        target = self.send("Target.createTarget", {"url": "about:blank"}, session=False)["targetId"]
-        self.session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True}, session=False)["sessionId"]
-        self.send("Page.enable")
-        self.send("Runtime.enable")
+    def open(self, url, width=1280, height=800, mobile=False, dark=False):
+        """Loads `url` in the page (made on the first call, reused after) at that size and
+        colour scheme, and waits for its load event."""
+        if self.session is None:
+            target = self.send("Target.createTarget", {"url": "about:blank"}, session=False)["targetId"]
+            self.session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True}, session=False)["sessionId"]
+            self.send("Page.enable")
+            self.send("Runtime.enable")
         self.send("Emulation.setDeviceMetricsOverride",
                   {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
-        if mobile:
-            self.send("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 1})
+        self.send("Emulation.setTouchEmulationEnabled", {"enabled": mobile, "maxTouchPoints": 1})
         self.send("Emulation.setEmulatedMedia",
                   {"features": [{"name": "prefers-color-scheme", "value": "dark" if dark else "light"}]})
         self.events.clear()
@@ -107,6 +111,39 @@ class Browser:
             details = result["exceptionDetails"]
             raise RuntimeError("the script threw: " + details.get("exception", {}).get("description", details.get("text", "")))
         return result.get("result", {}).get("value")
+
+    def value(self, expression):
+        """The value of one JavaScript expression in the page."""
+        return self.evaluate("return (" + expression + ");")
+
+    def wait_until(self, expression, timeout=10):
+        """Whether `expression` became true within `timeout` seconds (polled every 0.1 s)."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if self.value(expression):
+                return True
+            time.sleep(0.1)
+        return False
+
+    def click(self, x, y, wait_for_load=False):
+        """A real left click at (x, y) in CSS pixels of the viewport; with `wait_for_load`,
+        waits for the page it opens to load."""
+        self.events = [event for event in self.events if event.get("method") != "Page.loadEventFired"]
+        for kind in ("mousePressed", "mouseReleased"):
+            self.send("Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, "button": "left", "clickCount": 1})
+        if wait_for_load:
+            self.wait_for("Page.loadEventFired")
+
+    def click_element(self, selector, wait_for_load=False):
+        """Scrolls the first element matching `selector` into view and clicks its middle;
+        returns its attributes (href, textContent), or raises when there is none."""
+        found = self.value("(() => { const e = document.querySelector(%s); if (!e) return null; e.scrollIntoView({block: 'center'});"
+                           " const r = e.getBoundingClientRect(); return {x: r.left + r.width / 2, y: r.top + r.height / 2,"
+                           " href: e.getAttribute('href'), text: e.textContent}; })()" % json.dumps(selector))
+        if not found:
+            raise RuntimeError(f"nothing on the page matches {selector}")
+        self.click(found["x"], found["y"], wait_for_load)
+        return found
 
     def frame_context(self, origin, timeout=15):
         """The default execution context of the first frame from `origin` that is not the page."""

@@ -187,6 +187,9 @@ sys.exit(0 if ok else 1)
 PY
 }
 check "an embedding with data-series shows only that series, in the host's accent, and the frame fits it" embed_shows_series
+# A host page that declares no dark scheme gets a light frame, also for a visitor in dark mode.
+light_host() { browser "$series_site" --dark --eval "$work/host.js" | grep -q 'theme=light'; }
+check "on a light host page the frame stays light when the visitor prefers dark" light_host
 
 # Screenshots: desktop and phone, light and dark, of the search (results and facets) and the embedding.
 for size in desktop:1280:800 phone:390:844; do

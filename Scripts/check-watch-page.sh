@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Checks the watch page (/watch/{id}) in a real headless browser (Debian's chromium):
 #   1. builds talks and makes a two-minute test video with Debian's ffmpeg (VP8 WebM),
-#   2. runs Scripts/watch_page_check.py, which serves the video with Range support, ingests
+#   2. runs Scripts/watch_page_check.py (driving chromium with Scripts/browser.py), which serves the video with Range support, ingests
 #      the sample episode landet-lar-55 with that video as its recording, starts talks serve,
 #      loads /watch/landet-lar-55?t=106&q=strategi in headless chromium through the DevTools
 #      protocol and checks the player, every cue, the <mark>s, the aria-current cue, that
 #      clicking a line moves the video's currentTime and that the current line follows
-#      playback, and
+#      playback; then clicks a hit on the search page (/?q=strategi) and checks the watch page
+#      opens at its time with the cue current and the query marked, and leads back, and
 #   3. takes screenshots at desktop (1280x800) and phone (390x844) width, light and dark
 #      (look at them: the file tool shows PNGs).
 # Usage: Scripts/check-watch-page.sh [OUTPUT_DIR]

@@ -11,7 +11,10 @@
 /// - `data-query`: a search to show at once; `data-height`: the height before the first report.
 /// - `data-series`, `data-speaker`: a filter fixed for the site's own series or speaker
 ///   (`lock=` on the page: shown, never removable); with no query the page lists their episodes.
-/// - `data-theme="light|dark|auto"` (default `auto`: the visitor's `prefers-color-scheme`).
+/// - `data-theme="light|dark|auto"` (`auto`: the visitor's `prefers-color-scheme`). Without
+///   it the frame follows the host page: `auto` when the page declares a dark scheme
+///   (CSS `color-scheme` including `dark`), else `light`, so a light site never shows a
+///   dark box to a visitor whose system is dark.
 /// - The host's look: the CSS custom properties `--talks-accent`, `--talks-accent-dark` and
 ///   `--talks-font`, read where the script stands (so `:root { --talks-accent: #8a1538 }`
 ///   applies), or the attributes `data-accent`, `data-accent-dark`, `data-font`, which win.
@@ -36,6 +39,7 @@ enum EmbedScript {
   if (data.speaker) { params.set("speaker", data.speaker); locked.push("speaker"); }
   if (locked.length) params.set("lock", locked.join(","));
   if (data.theme === "light" || data.theme === "dark") params.set("theme", data.theme);
+  else if (!data.theme && !/\bdark\b/.test(getComputedStyle(document.documentElement).colorScheme || "")) params.set("theme", "light");
   [["accent", "--talks-accent", "accent"], ["accentDark", "--talks-accent-dark", "accent_dark"], ["font", "--talks-font", "font"]]
     .forEach(function (entry) { var value = hostValue(entry[0], entry[1]); if (value) params.set(entry[2], value); });
   var frame = document.createElement("iframe");

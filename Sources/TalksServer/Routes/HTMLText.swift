@@ -5,19 +5,16 @@ enum HTMLText {
     /// `text` with `& < > " '` as character references: safe between tags and inside a
     /// double- or single-quoted attribute value.
     static func escaped(_ text: some StringProtocol) -> String {
-        var output = ""
-        output.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
+        replacing(text) { scalar in
             switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&#39;"
-            default: output.unicodeScalars.append(scalar)
+            case "&": "&amp;"
+            case "<": "&lt;"
+            case ">": "&gt;"
+            case "\"": "&quot;"
+            case "'": "&#39;"
+            default: nil
             }
         }
-        return output
     }
 
     /// `text` percent-encoded for a URL's query value or path segment: everything but
@@ -43,43 +40,26 @@ enum HTMLText {
     /// (which JSON allows only inside strings) become `\u003c`, `\u003e`, `\u0026`, so no
     /// string can hold `</script>` or `<!--`; the JSON means the same.
     static func scriptSafeJSON(_ json: String) -> String {
-        var output = ""
-        output.reserveCapacity(json.utf8.count + 16)
-        for scalar in json.unicodeScalars {
+        replacing(json) { scalar in
             switch scalar {
-            case "<": output += "\\u003c"
-            case ">": output += "\\u003e"
-            case "&": output += "\\u0026"
-            case "\u{2028}": output += "\\u2028"
-            case "\u{2029}": output += "\\u2029"
-            default: output.unicodeScalars.append(scalar)
+            case "<": "\\u003c"
+            case ">": "\\u003e"
+            case "&": "\\u0026"
+            case "\u{2028}": "\\u2028"
+            case "\u{2029}": "\\u2029"
+            default: nil
             }
         }
-        return output
     }
 
-    /// Seconds as a clock: `m:ss` under an hour, `h:mm:ss` from an hour on (whole seconds, floored).
-    static func clock(_ seconds: Double) -> String {
-        let whole = seconds.isFinite && seconds > 0 ? Int(min(seconds.rounded(.down), 1e9)) : 0
-        let (hours, minutes, rest) = (whole / 3600, whole / 60 % 60, whole % 60)
-        let twoDigits = { (value: Int) in value < 10 ? "0\(value)" : String(value) }
-        return hours > 0 ? "\(hours):\(twoDigits(minutes)):\(twoDigits(rest))" : "\(minutes):\(twoDigits(rest))"
-    }
-
-    /// Seconds for a `data-start` attribute: at most three decimals, no trailing zeros ("75", "75.5").
-    static func seconds(_ seconds: Double) -> String {
-        guard seconds.isFinite, seconds > 0 else { return "0" }
-        let milliseconds = Int(min((seconds * 1000).rounded(), 1e12))
-        let whole = milliseconds / 1000
-        var fraction = milliseconds % 1000
-        guard fraction > 0 else { return String(whole) }
-        var digits = 3
-        while fraction % 10 == 0 {
-            fraction /= 10
-            digits -= 1
+    /// `text` with each scalar that `replacement` maps to a string replaced by it.
+    private static func replacing(_ text: some StringProtocol, _ replacement: (Unicode.Scalar) -> String?) -> String {
+        var output = ""
+        output.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            if let replaced = replacement(scalar) { output += replaced } else { output.unicodeScalars.append(scalar) }
         }
-        let text = String(fraction)
-        return "\(whole)." + String(repeating: "0", count: digits - text.count) + text
+        return output
     }
 
     /// `name=value&…`, each part percent-encoded (a page's own links: `?q=…&series=…`).

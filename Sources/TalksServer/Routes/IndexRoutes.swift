@@ -32,7 +32,7 @@ extension TalksRoutes {
         let parameters = ParameterReader(query: request.query)
         let query = try parameters.required("q", maxLength: Self.maxQueryLength)
         guard !query.allSatisfy(\.isWhitespace) else {
-            throw RouteError.badParameter("the query parameter 'q' is empty")
+            throw RouteError.badParameter(ParameterProblem("q", .empty))
         }
         let limit = try parameters.integer("limit", default: 10, in: RouteLimits.searchResults)
         let searchRequest = SearchRequest(
@@ -88,7 +88,7 @@ extension TalksRoutes {
     func transcript(_ id: String, request: HTTPRequest) throws -> HTTPResponse {
         let format = request.query["format"] ?? "json"
         guard format == "json" || format == "vtt" else {
-            throw RouteError.badParameter("'format' must be 'json' or 'vtt', not '\(format.prefix(40))'")
+            throw RouteError.badParameter(ParameterProblem("format", .oneOf(["json", "vtt"]), value: format))
         }
         let snapshot = try backend.snapshot()
         guard let cues = try snapshot.transcriptCues(id: id) else {
@@ -103,14 +103,14 @@ extension TalksRoutes {
 
     private func cached(_ response: HTTPResponse, snapshot: any IndexSnapshot, request: HTTPRequest, maxAge: Int) -> HTTPResponse {
         var response = response
-        response.headers.set("ETag", Self.entityTag(generation: snapshot.generation, request: request))
+        response.headers.set("ETag", EntityTag.index(generation: snapshot.generation, request: request))
         response.headers.set("Cache-Control", "public, max-age=\(maxAge)")
         return response
     }
 
     private func cached(_ response: HTTPResponse, snapshot: any IndexSnapshot, key: String, maxAge: Int) -> HTTPResponse {
         var response = response
-        response.headers.set("ETag", "W/\"g\(snapshot.generation)-\(String(FNV1a.hash(key), radix: 16))\"")
+        response.headers.set("ETag", EntityTag.index(generation: snapshot.generation, key: key))
         response.headers.set("Cache-Control", "public, max-age=\(maxAge)")
         return response
     }

@@ -38,7 +38,7 @@ struct SearcherSnapshot: IndexSnapshot {
         do {
             return try searcher.search(request)
         } catch let error as QueryError {
-            throw BackendError.badQuery(error.description)
+            throw BackendError.badQuery(error)
         }
     }
 
@@ -62,7 +62,7 @@ struct SearcherSnapshot: IndexSnapshot {
         do {
             return try searcher.transcriptMatches(of: query, inEpisode: id, cues: cues)
         } catch let error as QueryError {
-            throw BackendError.badQuery(error.description)
+            throw BackendError.badQuery(error)
         }
     }
 }

@@ -12,11 +12,11 @@ extension TalksRoutes {
         do {
             state = try SearchPageState(parameters: request.query)
         } catch {
-            return page(SearchPage.document(SearchPageState(), .problem("Adressen kunde inte läsas: \(error.description)")), status: .badRequest)
+            return page(SearchPage.document(SearchPageState(), .problem("Adressen kunde inte läsas: \(error.swedish)")), status: .badRequest)
         }
         guard state.searches else {
             var response = page(SearchPage.document(state, .empty))
-            response.headers.set("ETag", "\"v\(TalksModel.version)-\(String(FNV1a.hash(response.body), radix: 16))\"")
+            response.headers.set("ETag", EntityTag.content(response.body))
             response.headers.set("Cache-Control", "public, max-age=300")
             return response
         }
@@ -30,12 +30,12 @@ extension TalksRoutes {
         do {
             let response = try snapshot.search(state.request())
             var reply = page(SearchPage.document(state, .results(response)))
-            reply.headers.set("ETag", Self.entityTag(generation: snapshot.generation, request: request))
+            reply.headers.set("ETag", EntityTag.index(generation: snapshot.generation, request: request))
             reply.headers.set("Cache-Control", "public, max-age=60")
             return reply
         } catch let error as BackendError {
-            if case .badQuery(let message) = error {
-                return page(SearchPage.document(state, .problem("Sökningen kunde inte tolkas: \(message)")), status: .badRequest)
+            if case .badQuery(let queryError) = error {
+                return page(SearchPage.document(state, .problem(SwedishQueryError.sentence(queryError))), status: .badRequest)
             }
             return page(SearchPage.document(state, .problem("Sökningen är inte tillgänglig just nu. Försök igen om en stund.")),
                         status: .serviceUnavailable)
@@ -45,9 +45,6 @@ extension TalksRoutes {
     }
 
     private func page(_ html: String, status: HTTPStatus = .ok) -> HTTPResponse {
-        var response = HTTPResponse(status: status, contentType: "text/html; charset=utf-8", body: html)
-        response.headers.set("Content-Security-Policy", StaticDocuments.pagePolicy)
-        if status != .ok { response.headers.set("Cache-Control", "no-store") }
-        return response
+        HTMLPage.response(Array(html.utf8), status: status, policy: PagePolicy.page)
     }
 }

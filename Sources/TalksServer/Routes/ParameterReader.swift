@@ -9,7 +9,7 @@ struct ParameterReader {
     func integer(_ name: String, default defaultValue: Int, in range: ClosedRange<Int>) throws(RouteError) -> Int {
         guard let text = query[name] else { return defaultValue }
         guard let value = Int(text), range.contains(value) else {
-            throw .badParameter("'\(name)' must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text.prefix(40))'")
+            throw .badParameter(ParameterProblem(name, .wholeNumber(range), value: text))
         }
         return value
     }
@@ -17,14 +17,14 @@ struct ParameterReader {
     func text(_ name: String, maxLength: Int) throws(RouteError) -> String? {
         guard let value = query[name] else { return nil }
         guard value.count <= maxLength else {
-            throw .badParameter("'\(name)' is longer than \(maxLength) characters")
+            throw .badParameter(ParameterProblem(name, .tooLong(maximum: maxLength)))
         }
         return value
     }
 
     func required(_ name: String, maxLength: Int) throws(RouteError) -> String {
         guard let value = try text(name, maxLength: maxLength) else {
-            throw .badParameter("the query parameter '\(name)' is required")
+            throw .badParameter(ParameterProblem(name, .missing))
         }
         return value
     }
@@ -33,7 +33,7 @@ struct ParameterReader {
     func year(_ name: String) throws(RouteError) -> String? {
         guard let value = query[name], !value.isEmpty else { return nil }
         guard QueryDate.year(value) != nil else {
-            throw .badParameter("'\(name)' must be a year written YYYY, e.g. 2022, not '\(value.prefix(40))'")
+            throw .badParameter(ParameterProblem(name, .year, value: value))
         }
         return value
     }
@@ -44,7 +44,7 @@ struct ParameterReader {
         switch value {
         case "1", "true": return true
         case "0", "false": return false
-        default: throw .badParameter("'\(name)' must be 1 or 0, not '\(value.prefix(40))'")
+        default: throw .badParameter(ParameterProblem(name, .flag, value: value))
         }
     }
 
@@ -54,7 +54,7 @@ struct ParameterReader {
         let pages = RouteLimits.searchPages(limit: limit)
         guard query["page"] != nil else { return try integer("offset", default: 0, in: RouteLimits.searchOffset) }
         guard query["offset"] == nil else {
-            throw .badParameter("give either 'page' or 'offset', not both")
+            throw .badParameter(ParameterProblem("page", .pageAndOffset))
         }
         return (try integer("page", default: 1, in: pages) - 1) * limit
     }
@@ -67,7 +67,7 @@ struct ParameterReader {
             parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
             let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month), (1...31).contains(day)
         else {
-            throw .badParameter("'\(name)' must be a date written YYYY-MM-DD, not '\(value.prefix(40))'")
+            throw .badParameter(ParameterProblem(name, .date, value: value))
         }
         return value
     }

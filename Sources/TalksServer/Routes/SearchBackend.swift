@@ -34,14 +34,15 @@ public protocol IndexSnapshot: Sendable {
 
 /// Why a backend could not answer: the caller's query (400) or the index (503).
 public enum BackendError: TalksError, Hashable {
-    /// The query text is invalid; the message is the query parser's, shown to the user.
-    case badQuery(String)
+    /// The query text is invalid: the query parser's error (kind, column, message), which
+    /// the API shows as it is and the Swedish pages translate (`SwedishQueryError`).
+    case badQuery(QueryError)
     /// No index is open (missing, locked mid-creation, corrupt).
     case unavailable(String)
 
     public var description: String {
         switch self {
-        case .badQuery(let message): return message
+        case .badQuery(let error): return error.description
         case .unavailable(let message): return "the index is not available: \(message)"
         }
     }

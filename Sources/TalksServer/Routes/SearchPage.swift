@@ -35,7 +35,7 @@ enum SearchPage {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(title(state, outcome))</title>
         <style>
-        \(SearchPageStyle.css)</style>
+        \(SiteStyle.css)\(SearchPageStyle.css)</style>
         \(hostStyle(state))</head>
         <body\(state.embedded ? " class=\"embed\"" : "")>
         <a class="skip" href="#results">Till sökresultaten</a>
@@ -57,7 +57,8 @@ enum SearchPage {
         for (name, value) in state.embedding {
             html += "<input type=\"hidden\" name=\"\(name)\" value=\"\(HTMLText.escaped(value))\">\n"
         }
-        html += "</form>\n<p id=\"status\" role=\"status\" aria-live=\"polite\">\(SearchPageResults.status(state, outcome))</p>\n"
+        let statusClass = if case .problem = outcome { " class=\"problem\"" } else { "" }
+        html += "</form>\n<p id=\"status\"\(statusClass) role=\"status\" aria-live=\"polite\">\(SearchPageResults.status(state, outcome))</p>\n"
         html += "<div id=\"outcome\">\n" + SearchPageResults.outcome(state, outcome) + "</div>\n"
         html += "</main>\n<script src=\"search.js\"></script>\n</body>\n</html>\n"
         return html

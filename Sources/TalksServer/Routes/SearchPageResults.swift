@@ -100,18 +100,18 @@ enum SearchPageResults {
         var html = "<li class=\"episode\">\n<h2><a href=\"\(HTMLText.escaped(watch + (queryPart.isEmpty ? "" : "?" + queryPart)))\"\(target)>\(HTMLText.escaped(episode.title))</a></h2>\n"
         var meta: [String] = []
         if let series = episode.series { meta.append(HTMLText.escaped(series) + (episode.number.map { " #\($0)" } ?? "")) }
-        if let date = episode.date.flatMap(swedishDate) { meta.append(date) }
+        if let date = episode.date.flatMap(PageFormat.swedishDate) { meta.append(date) }
         if !episode.speakers.isEmpty { meta.append(HTMLText.escaped(episode.speakers.map(\.name).joined(separator: ", "))) }
         html += "<p class=\"meta\">\(meta.joined(separator: " · "))</p>\n"
         if !result.hits.isEmpty {
             html += "<ul class=\"hits\">\n"
             for hit in result.hits {
-                let second = Int(max(0, min(hit.start, 1e9)))
-                let time = clock(second)
+                let second = PageFormat.wholeSeconds(hit.start)
+                let time = PageFormat.clock(hit.start)
                 let link = watch + "?t=\(second)" + (queryPart.isEmpty ? "" : "&" + queryPart)
                 html += "<li><a class=\"time\" href=\"\(HTMLText.escaped(link))\"\(target) aria-label=\"Titta från \(time)\">\(time)</a>"
-                if let chapter = hit.chapter { html += "<span class=\"chapter\">\(HTMLText.escaped(chapter))</span>" }
                 html += "<span class=\"text\">"
+                if let chapter = hit.chapter { html += "<span class=\"chapter\">\(HTMLText.escaped(chapter))</span>" }
                 if let speaker = hit.speaker { html += "<span class=\"speaker\">\(HTMLText.escaped(speaker)): </span>" }
                 html += hit.snippetHTML + "</span>"
                 if let url = hit.url {
@@ -144,22 +144,5 @@ enum SearchPageResults {
             html += "<a rel=\"next\" href=\"\(HTMLText.escaped(state.onPage(state.page + 1).link))\">Nästa ›</a>\n"
         }
         return html + "</nav>\n"
-    }
-
-    /// `m:ss` or `h:mm:ss`.
-    static func clock(_ seconds: Int) -> String {
-        let hours = seconds / 3600, minutes = seconds / 60 % 60, rest = seconds % 60
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return hours > 0 ? "\(hours):\(two(minutes)):\(two(rest))" : "\(minutes):\(two(rest))"
-    }
-
-    static let months = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]
-
-    /// "19 oktober 2022" from the date as written (`2022-10-19T…`); nil if it is not one.
-    static func swedishDate(_ text: String) -> String? {
-        guard let ordinal = QueryDate.ordinal(ofISODate: text) else { return nil }
-        let month = ordinal / 100 % 100, day = ordinal % 100
-        guard (1...12).contains(month) else { return nil }
-        return "\(day) \(months[month - 1]) \(ordinal / 10_000)"
     }
 }

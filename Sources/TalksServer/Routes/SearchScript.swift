@@ -48,6 +48,7 @@ enum SearchScript {
           if (here && there) replaceChildren(here, there);
         });
         replaceChildren(statusLine, next.getElementById("status"));
+        statusLine.className = next.getElementById("status") ? next.getElementById("status").className : "";
         var nextInput = next.getElementById("q");
         if (nextInput && document.activeElement !== input) input.value = nextInput.value;
         document.title = next.title;

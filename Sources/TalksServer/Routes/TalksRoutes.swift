@@ -142,10 +142,4 @@ public struct TalksRoutes: HTTPHandler {
     static func json(_ value: JSONValue, status: HTTPStatus = .ok) -> HTTPResponse {
         HTTPResponse(status: status, contentType: "application/json; charset=utf-8", body: JSONWriter().string(value))
     }
-
-    /// A weak ETag from the generation and the request target: the same request against
-    /// the same generation gives the same answer (only `took_ms` may differ, hence weak).
-    static func entityTag(generation: UInt64, request: HTTPRequest) -> String {
-        "W/\"g\(generation)-\(String(FNV1a.hash(request.path + "?" + request.rawQuery), radix: 16))\""
-    }
 }

@@ -73,6 +73,13 @@ struct WatchPage {
         return cues[index].start
     }
 
+    /// The search page, with `?q=` when the page has a query (the viewer came from a search
+    /// and goes back to its results), escaped for an attribute.
+    var searchLink: String {
+        guard let query else { return "../" }
+        return HTMLText.escaped("../?" + HTMLText.query([("q", query)]))
+    }
+
     /// The page as text (for tests; the route sends `bytes()`).
     func html() -> String {
         String(decoding: bytes(), as: UTF8.self)
@@ -93,9 +100,9 @@ struct WatchPage {
 
         """
         html += metadata()
-        html += "<style>\n" + WatchPageStyle.css + "</style>\n</head>\n<body>\n"
+        html += "<style>\n" + SiteStyle.css + WatchPageStyle.css + "</style>\n</head>\n<body>\n"
         html += "<a class=\"skip\" href=\"#transcript\">Hoppa till transkriptet</a>\n"
-        html += "<header>\n<p class=\"home\"><a href=\"../\">← Sök i inspelningarna</a></p>\n<h1>\(title)</h1>\n"
+        html += "<header>\n<p class=\"site\"><a href=\"\(searchLink)\">← Sök i inspelningarna</a></p>\n<h1>\(title)</h1>\n"
         html += "<p class=\"meta\">\(metaLine())</p>\n</header>\n<main>\n"
         html += stage()
         html += about()
@@ -114,7 +121,7 @@ struct WatchPage {
         if let series = episode.series {
             parts.append(HTMLText.escaped(series) + (episode.number.map { " #\($0)" } ?? ""))
         }
-        if let date = episode.date { parts.append("<time datetime=\"\(HTMLText.escaped(date))\">\(HTMLText.escaped(date.prefix(10)))</time>") }
+        if let date = episode.date { parts.append("<time datetime=\"\(HTMLText.escaped(date))\">\(HTMLText.escaped(PageFormat.swedishDate(date) ?? String(date.prefix(10))))</time>") }
         if !episode.speakers.isEmpty {
             parts.append(episode.speakers.map { speaker in
                 HTMLText.escaped(speaker.name) + (speaker.organisation.map { ", " + HTMLText.escaped($0) } ?? "")
@@ -165,8 +172,8 @@ struct WatchPage {
             html += "<nav class=\"chapters\" aria-labelledby=\"chapters-heading\">\n<h2 id=\"chapters-heading\">Kapitel</h2>\n<ol>\n"
             for chapter in episode.chapters {
                 let cue = firstCue(atOrAfter: chapter.start).map { firstShownCue + $0 }
-                html += "<li><a href=\"\(timeLink(chapter.start, cue: cue))\" data-start=\"\(HTMLText.seconds(chapter.start))\">"
-                html += "<span class=\"time\">\(HTMLText.clock(chapter.start))</span> \(HTMLText.escaped(chapter.title))</a></li>\n"
+                html += "<li><a href=\"\(timeLink(chapter.start, cue: cue))\" data-start=\"\(PageFormat.seconds(chapter.start))\">"
+                html += "<span class=\"time\">\(PageFormat.clock(chapter.start))</span> \(HTMLText.escaped(chapter.title))</a></li>\n"
             }
             html += "</ol>\n</nav>\n"
         }
@@ -179,7 +186,7 @@ struct WatchPage {
         var html = "<section class=\"transcript\" id=\"transcript\" aria-labelledby=\"transcript-heading\" tabindex=\"-1\">\n"
         html += "<div class=\"tools\">\n<h2 id=\"transcript-heading\">Transkript</h2>\n"
         html += "<form class=\"find\" role=\"search\" method=\"get\" action=\"\">\n"
-        if let start = startSeconds { html += "<input type=\"hidden\" name=\"t\" value=\"\(HTMLText.seconds(start))\">\n" }
+        if let start = startSeconds { html += "<input type=\"hidden\" name=\"t\" value=\"\(PageFormat.seconds(start))\">\n" }
         html += "<label for=\"q\">Markera ord</label>\n"
         html += "<input type=\"search\" id=\"q\" name=\"q\" value=\"\(HTMLText.escaped(query ?? ""))\" placeholder=\"till exempel strategi\">\n"
         html += "<button type=\"submit\">Markera</button>\n</form>\n"
@@ -207,7 +214,9 @@ struct WatchPage {
                 html += "<button type=\"button\" id=\"next-match\" hidden>↓ Nästa</button>\n"
             }
         case .failure(let error):
-            html += "Sökningen kunde inte tolkas: \(HTMLText.escaped(error.description))</p>\n"
+            let sentence = if case .badQuery(let queryError) = error { SwedishQueryError.sentence(queryError) }
+                else { "Sökningen är inte tillgänglig just nu. Försök igen om en stund." }
+            html += HTMLText.escaped(sentence) + "</p>\n"
         }
         return html + "</div>\n"
     }
@@ -227,19 +236,19 @@ struct WatchPage {
                 append("<li class=\"chapter\"><h3>" + HTMLText.escaped(episode.chapters[chapterIndex].title) + "</h3></li>\n")
                 chapterIndex += 1
             }
-            let whole = cue.start.isFinite && cue.start > 0 ? Int(min(cue.start.rounded(.down), 1e9)) : 0
+            let whole = PageFormat.wholeSeconds(cue.start)
             let number = String(firstShownCue + index)
             append("<li id=\"c")
             append(number)
             append("\" data-start=\"")
-            append(HTMLText.seconds(cue.start))
+            append(PageFormat.seconds(cue.start))
             append(index == current ? "\" aria-current=\"true\"><a class=\"t\" href=\"?t=" : "\"><a class=\"t\" href=\"?t=")
             append(String(whole))
             append(queryParameter)
             append("#c")
             append(number)
             append("\">")
-            append(HTMLText.clock(cue.start))
+            append(PageFormat.clock(cue.start))
             append("</a> ")
             if let speaker = cue.speaker, !speaker.isEmpty {
                 // A repeated name is kept for screen readers and copying, hidden from the eye.
@@ -256,7 +265,7 @@ struct WatchPage {
 
     /// `?t=N(&q=…)#cI`: a link to this page at a time, scrolled to cue `cue`.
     func timeLink(_ seconds: Double, cue: Int?) -> String {
-        let whole = seconds.isFinite && seconds > 0 ? Int(min(seconds.rounded(.down), 1e9)) : 0
+        let whole = PageFormat.wholeSeconds(seconds)
         let queryParameter = query.map { "&amp;q=" + HTMLText.percentEncoded($0) } ?? ""
         return "?t=\(whole)\(queryParameter)" + (cue.map { "#c\($0)" } ?? "")
     }

@@ -1,29 +1,12 @@
-/// The watch page's stylesheet: the player beside the transcript on wide screens, the
-/// player fixed at the top with the transcript under it on phones; light and dark
-/// (`prefers-color-scheme`) colours that keep WCAG 2.1 AA contrast (4.5:1 for text), and a
-/// visible focus ring on everything that takes focus.
+/// The watch page's own CSS, after the site's shared look (`SiteStyle`: palette, fonts,
+/// focus, dark mode): the player beside the transcript on wide screens, the player fixed at
+/// the top with the transcript under it on phones, the current line and the active match.
 ///
-/// Contrast of the pairs used (WCAG 2.1 relative luminance; light / dark): text on the page
-/// 15.9 / 14.6, on the current line 13.6 / 10.2; muted text 6.0 / 8.4 (5.1 / 5.9 on the
-/// current line); links and times 6.2 / 10.0 (5.3 / 7.0 on the current line); text on a
-/// mark 12.7 / 13.0, on the active mark 8.9 / 9.8; the filled button 6.2 / 10.0.
+/// The current line (`--current`) and the active mark (`--mark-active-bg`) are in the shared
+/// palette, so their contrast is checked with the rest (`SiteStyleTests`).
 enum WatchPageStyle {
     static let css = """
-    :root { color-scheme: light dark; --bg: #ffffff; --text: #1d2329; --muted: #5b6470; --accent: #1f6f43;
-      --line: #dde3e8; --current: #e3f1e8; --mark: #ffe58a; --mark-text: #1d2329; --mark-active: #f5b800; --panel: #f6f8f9;
-      font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; }
-    @media (prefers-color-scheme: dark) {
-      :root { --bg: #14181c; --text: #e6e9ec; --muted: #a9b3bd; --accent: #7fd3a3; --line: #2c343b;
-        --current: #21392c; --mark: #ffd95e; --mark-text: #14181c; --mark-active: #ffb020; --panel: #1b2127; }
-    }
-    * { box-sizing: border-box; }
-    body { margin: 0; color: var(--text); background: var(--bg); line-height: 1.5; }
-    a { color: var(--accent); }
-    :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
-    .skip { position: absolute; left: -999px; top: .5rem; background: var(--bg); padding: .4rem .8rem; z-index: 3; }
-    .skip:focus { left: .5rem; }
     header { padding: 1rem 1.25rem .5rem; max-width: 1440px; margin: 0 auto; }
-    header .home { margin: 0 0 .3rem; font-size: .92rem; }
     header h1 { font-size: 1.45rem; line-height: 1.25; margin: 0; }
     .meta { color: var(--muted); margin: .25rem 0 0; font-size: .95rem; }
     main { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
@@ -40,7 +23,7 @@ enum WatchPageStyle {
     .description { margin: 0 0 1rem; max-width: 70ch; }
     .chapters h2, .tools h2 { font-size: 1.05rem; margin: 0; }
     .chapters ol { list-style: none; margin: .35rem 0 0; padding: 0; }
-    .chapters li a { display: block; padding: .2rem .3rem; text-decoration: none; color: var(--text); border-radius: .25rem; }
+    .chapters li a { display: block; padding: .2rem .3rem; text-decoration: none; color: var(--fg); border-radius: .25rem; }
     .chapters li a:hover { background: var(--panel); }
     .chapters .time { color: var(--accent); font-variant-numeric: tabular-nums; font-weight: 600; margin-right: .4rem; }
     .tools { position: sticky; top: 0; z-index: 1; background: var(--panel); border-bottom: 1px solid var(--line);
@@ -48,11 +31,9 @@ enum WatchPageStyle {
     .tools h2 { flex: 1 0 100%; }
     .find { display: flex; flex: 1 1 16rem; min-width: 0; max-width: 100%; gap: .4rem; align-items: center; }
     .find label { color: var(--muted); font-size: .9rem; white-space: nowrap; }
-    .find input { flex: 1; width: 6rem; min-width: 0; font: inherit; padding: .3rem .5rem; color: var(--text); background: var(--bg);
-      border: 1px solid #7d8791; border-radius: .35rem; }
-    button { font: inherit; font-size: .92rem; padding: .3rem .7rem; border-radius: .35rem; cursor: pointer;
-      border: 1px solid var(--accent); color: var(--accent); background: var(--bg); }
-    .find button { background: var(--accent); color: var(--bg); }
+    .find input { flex: 1; width: 6rem; min-width: 0; font: inherit; padding: .3rem .5rem; }
+    button { font-size: .92rem; padding: .3rem .7rem; border-radius: .35rem; }
+    .matches button, .follow { color: var(--accent); background: var(--bg); }
     .matches { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem; flex: 1 0 100%; }
     .matches p { margin: 0; color: var(--muted); font-size: .92rem; flex: 1; }
     .follow { flex: 1 0 100%; }
@@ -69,8 +50,7 @@ enum WatchPageStyle {
     a.t:hover { text-decoration: underline; }
     .s { color: var(--muted); font-weight: 600; }
     .s.r { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-    mark { background: var(--mark); color: var(--mark-text); padding: 0 .1em; border-radius: .15em; }
-    mark.active { background: var(--mark-active); outline: 2px solid var(--text); }
+    mark.active { background: var(--mark-active-bg); outline: 2px solid var(--fg); }
     @media (min-width: 821px) {
       body { height: 100vh; display: flex; flex-direction: column; }
       header { flex: none; width: 100%; }

@@ -2,7 +2,7 @@ import TalksModel
 import TalksSearch
 
 /// `/watch/{id}`: the watch page of one episode (`WatchPage`), with `?t=SECONDS` and
-/// `?q=QUERY`; and its HTML error pages.
+/// `?q=QUERY`; a failure is a Swedish error page (`ErrorPage`).
 ///
 /// The page answers in HTML even when it fails (404 for an unknown id, 400 for a bad `t`,
 /// 503 without an index), since a person reads it. Its Content-Security-Policy allows
@@ -18,7 +18,7 @@ extension TalksRoutes {
         switch Self.watchSeconds(request.query["t"]) {
         case .success(let seconds): startSeconds = seconds
         case .failure(let error):
-            return Self.htmlError(.badRequest, title: "Felaktig tid i adressen", message: error.description)
+            return ErrorPage.response(.badRequest, title: "Felaktig tid i adressen", message: error.swedish)
         }
         let snapshot: any IndexSnapshot
         let episode: Episode
@@ -28,7 +28,7 @@ extension TalksRoutes {
         do {
             snapshot = try backend.snapshot()
             guard let found = try snapshot.episode(id: id), let transcript = try snapshot.transcriptCues(id: id) else {
-                return Self.htmlError(.notFound, title: "Avsnittet finns inte",
+                return ErrorPage.response(.notFound, title: "Avsnittet finns inte",
                                       message: "Det finns inget avsnitt med id ”\(id.prefix(200))” i arkivet.")
             }
             episode = found
@@ -39,7 +39,7 @@ extension TalksRoutes {
             for index in window { shown.append(try transcript.cue(index)) }
             cues = shown
         } catch {
-            return Self.htmlError(.serviceUnavailable, title: "Sidan kan inte visas just nu",
+            return ErrorPage.response(.serviceUnavailable, title: "Sidan kan inte visas just nu",
                                   message: "Arkivets index går inte att läsa: \(error)")
         }
         var query = request.query["q"]?.trimmingBlanks()
@@ -47,7 +47,7 @@ extension TalksRoutes {
         var matches: Result<TranscriptMatches, BackendError>?
         if let text = query {
             if text.count > Self.maxQueryLength {
-                matches = .failure(.badQuery("the query is longer than \(Self.maxQueryLength) characters"))
+                matches = .failure(.badQuery(QueryError(.tooLong, column: nil, "the query is longer than \(Self.maxQueryLength) characters")))
             } else {
                 do {
                     matches = .success(try snapshot.transcriptMatches(of: text, inEpisode: id, cues: window) ?? TranscriptMatches())
@@ -64,9 +64,8 @@ extension TalksRoutes {
             episode: episode, cues: cues, firstShownCue: window.lowerBound, totalCues: totalCues,
             player: player, startSeconds: startSeconds, query: query, matches: matches,
             pageURL: origin.map { $0 + "/watch/" + HTMLText.percentEncoded(id) })
-        var response = HTTPResponse(status: .ok, headers: HTTPHeaders([("Content-Type", "text/html; charset=utf-8")]), body: page.bytes())
-        response.headers.set("Content-Security-Policy", Self.watchPolicy(player: player))
-        response.headers.set("ETag", "W/\"g\(snapshot.generation)-\(String(FNV1a.hash((origin ?? "") + request.path + "?" + request.rawQuery), radix: 16))\"")
+        var response = HTMLPage.response(page.bytes(), policy: PagePolicy.watch(player: player))
+        response.headers.set("ETag", EntityTag.index(generation: snapshot.generation, key: (origin ?? "") + request.path + "?" + request.rawQuery))
         response.headers.set("Cache-Control", "public, max-age=60")
         response.headers.set("Vary", "Host, X-Forwarded-Proto")
         return response
@@ -91,27 +90,11 @@ extension TalksRoutes {
         return first..<(first + limit)
     }
 
-    /// The page's policy: `StaticDocuments.pagePolicy` plus the player's one source.
-    static func watchPolicy(player: RecordingPlayer?) -> String {
-        var policy = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; "
-            + "img-src 'self' data:; base-uri 'none'; form-action 'self'"
-        switch player {
-        case .youTube?, .vimeo?:
-            if let origin = player?.origin { policy += "; frame-src " + origin }
-        case .mediaFile?:
-            if let origin = player?.origin { policy += "; media-src " + origin }
-        case .page?, nil:
-            break
-        }
-        return policy
-    }
-
     /// `t` as seconds: a number of seconds (`75`, `75.5`) or a clock (`1:15`, `1:02:03`);
     /// nil when absent or empty.
     static func watchSeconds(_ text: String?) -> Result<Double?, RouteError> {
         guard let text, !text.isEmpty else { return .success(nil) }
-        let bad = RouteError.badParameter(
-            "'t' must be seconds (75 or 75.5) or a time (1:15 or 1:02:03) up to 1000 hours, not '\(text.prefix(40))'")
+        let bad = RouteError.badParameter(ParameterProblem("t", .time(maximumHours: Int(maximumWatchSeconds / 3600)), value: text))
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count <= 3, parts.allSatisfy({ !$0.isEmpty && $0.utf8.count <= 12 }) else { return .failure(bad) }
         var seconds = 0.0
@@ -139,37 +122,5 @@ extension TalksRoutes {
         else { return nil }
         let scheme = request.headers["X-Forwarded-Proto"]?.lowercased() == "https" ? "https" : "http"
         return scheme + "://" + host.lowercased()
-    }
-
-    /// A small Swedish HTML page for a failed watch request.
-    static func htmlError(_ status: HTTPStatus, title: String, message: String) -> HTTPResponse {
-        let html = """
-        <!doctype html>
-        <html lang="sv">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(HTMLText.escaped(title))</title>
-        <style>
-        :root { color-scheme: light dark; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; }
-        body { margin: 0 auto; padding: 2rem 1.25rem; max-width: 40rem; color: #1d2329; background: #fff; line-height: 1.5; }
-        a { color: #1f6f43; }
-        @media (prefers-color-scheme: dark) { body { color: #e6e9ec; background: #14181c; } a { color: #7fd3a3; } }
-        </style>
-        </head>
-        <body>
-        <main>
-        <h1>\(HTMLText.escaped(title))</h1>
-        <p>\(HTMLText.escaped(message))</p>
-        <p><a href="../">Till sökningen</a></p>
-        </main>
-        </body>
-        </html>
-
-        """
-        var response = HTTPResponse(status: status, contentType: "text/html; charset=utf-8", body: html)
-        response.headers.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'")
-        response.headers.set("Cache-Control", "no-store")
-        return response
     }
 }

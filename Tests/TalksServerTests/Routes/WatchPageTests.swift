@@ -121,7 +121,8 @@ final class WatchPageTests: XCTestCase {
 
     func testAQueryTheLanguageRejectsStillShowsTheTranscript() throws {
         let (html, _) = try page("/watch/hostile?q=%22oavslutad")
-        XCTAssertTrue(html.contains("Sökningen kunde inte tolkas: "))
+        XCTAssertTrue(html.contains("Sökningen kunde inte tolkas vid tecken 1: citattecknet som börjar här avslutas aldrig"))
+        XCTAssertFalse(html.contains("bad query"))
         XCTAssertEqual(cueLines(html).count, 5)
         XCTAssertFalse(html.contains("<mark>"))
     }
@@ -207,8 +208,19 @@ final class WatchPageTests: XCTestCase {
     func testABadTimeIsA400PageNamingTheParameter() throws {
         for t in ["abc", "-5", "1:75", "1e9", "99999999", "1::2", "nan"] {
             let (html, _) = try page("/watch/hostile?t=\(t)", status: 400)
-            XCTAssertTrue(html.contains("&#39;t&#39; must be seconds"), t)
+            XCTAssertTrue(html.contains("t ska vara sekunder (75 eller 75.5) eller en tid (1:15 eller 1:02:03), högst 1000 timmar, inte ”\(t)”."), t)
+            XCTAssertFalse(html.contains("must be"), t)
         }
+    }
+
+    /// The header leads back to the search, with the query the viewer came with (escaped in
+    /// the URL and in the attribute), and the date reads as the search page writes it.
+    func testTheHeaderLeadsBackToTheSearchKeepingTheQuery() throws {
+        let (plain, _) = try page("/watch/hostile?t=5")
+        XCTAssertTrue(plain.contains("<p class=\"site\"><a href=\"../\">← Sök i inspelningarna</a></p>"))
+        let (searched, _) = try page("/watch/hostile?t=5&q=%22mat%22%20%26%20%3Cb%3E%20v%C3%A5tmark")
+        XCTAssertTrue(searched.contains("<p class=\"site\"><a href=\"../?q=%22mat%22%20%26%20%3Cb%3E%20v%C3%A5tmark\">← Sök i inspelningarna</a></p>"))
+        XCTAssertTrue(plain.contains("<time datetime=\"2023-03-01T12:00:00+01:00\">1 mars 2023</time>"))
     }
 
     func testTheWatchPageIsCachedLikeOtherRoutes() throws {
