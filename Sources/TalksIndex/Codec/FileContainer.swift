@@ -16,7 +16,7 @@ enum FileContainer {
     static let headerSize = 32
     static let footerSize = 16
     /// The format version this build writes and reads.
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
 
     /// Builds a complete file from its sections.
     static func build(kind: FileKind, segment: SegmentID, sections: [[UInt8]]) -> [UInt8] {
