@@ -68,6 +68,7 @@ struct TermExpander {
         let folded = Self.foldedKey(term)
         let foldedTerm = AsciiFolder.fold(term)
         let searchCompounds = !isFunctionWord(term)
+        let lemmas = lemmaKeys(of: term)
         for (index, segment) in segments.enumerated() {
             if let ordinal = segment.termOrdinal(term) {
                 collector.add(segment: segment, index: index, ordinal: ordinal, tier: .exact)
@@ -75,6 +76,7 @@ struct TermExpander {
             for ordinal in segment.terms(withInflectionKey: key) {
                 collector.add(segment: segment, index: index, ordinal: ordinal, tier: .inflected)
             }
+            addLemmaVariants(lemmas, of: key, in: segment, index: index, compounds: searchCompounds, to: &collector)
             if searchCompounds {
                 for candidate in plausibleCompounds(segment, part: term, partKey: key) {
                     collector.add(segment: segment, index: index, ordinal: candidate.ordinal, tier: .compoundPart,
@@ -88,9 +90,12 @@ struct TermExpander {
         }
         if collector.isEmpty, term.unicodeScalars.count >= 5 {
             let distance = term.unicodeScalars.count >= 9 ? 2 : 1
-            for near in nearest(to: term, maximumDistance: distance, limit: parameters.maximumFuzzyVariants) {
-                collector.add(near: near, tier: near.distance <= 1 ? .fuzzy : .fuzzyFar)
+            let near = nearest(to: term, maximumDistance: distance, limit: parameters.maximumFuzzyVariants)
+            for found in near {
+                collector.add(near: found, tier: found.distance <= 1 ? .fuzzy : .fuzzyFar)
             }
+            addNearKeys(to: term, maximumDistance: distance, limit: parameters.maximumFuzzyVariants - near.count,
+                        into: &collector)
         }
         return finish(collector, limit: parameters.maximumExpansions)
     }
@@ -145,6 +150,7 @@ struct TermExpander {
     func expand(exclusion term: String) -> [TermVariant] {
         var collector = VariantCollector()
         let key = Self.inflectionKey(term)
+        let lemmas = lemmaKeys(of: term)
         for (index, segment) in segments.enumerated() {
             if let ordinal = segment.termOrdinal(term) {
                 collector.add(segment: segment, index: index, ordinal: ordinal, tier: .exact)
@@ -152,6 +158,7 @@ struct TermExpander {
             for ordinal in segment.terms(withInflectionKey: key) {
                 collector.add(segment: segment, index: index, ordinal: ordinal, tier: .inflected)
             }
+            addLemmaVariants(lemmas, of: key, in: segment, index: index, compounds: false, to: &collector)
         }
         return finish(collector, limit: parameters.maximumExpansions)
     }
