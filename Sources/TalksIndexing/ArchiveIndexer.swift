@@ -1,4 +1,5 @@
 import Foundation
+import TalksAnalysis
 import TalksIndex
 import TalksIngest
 import TalksModel
@@ -8,6 +9,12 @@ import TalksSystem
 /// threads, skip unchanged episodes (same id and content hash), replace changed ones, add
 /// new ones, commit once. Bad episodes are named and skipped; good ones are indexed.
 /// Episodes in the index but not in `paths` are left alone (`talks remove` deletes).
+/// `rebuild` indexes unchanged episodes again too (after the Swedish analysis changed).
+///
+/// The Swedish lexicon (`PendingLexicon`) starts loading on another thread as soon as the
+/// scan has found episodes, and is awaited only when a segment is written, so its half
+/// second of CPU overlaps reading and analysing. Without it (no `hunspell-sv-se`), the
+/// segments are keyed by the rules alone and the summary carries one notice saying so.
 /// The writer's memory budget holds throughout: batches are bounded in episodes and in
 /// transcript bytes, and an episode whose loading may take more than a 16th of the budget
 /// is indexed alone, or rejected when it cannot fit (`IndexWriter+LongEpisodes`).
@@ -18,7 +25,7 @@ public enum ArchiveIndexer {
 
     public static func ingest(
         paths: [String], index: String, memoryBudget: Int = 256 << 20, threads: Int = Parallel.defaultWorkers,
-        progress: (IngestProgress) -> Void = { _ in }
+        rebuild: Bool = false, lexicon: PendingLexicon? = nil, progress: (IngestProgress) -> Void = { _ in }
     ) throws -> IngestSummary {
         let started = Date()
         var clock = PhaseClock()
@@ -33,9 +40,14 @@ public enum ArchiveIndexer {
         }
         let writer = try IndexWriter.open(directory: index, memoryBudget: memoryBudget, threads: threads)
         defer { writer.close() }
+        let pending = lexicon ?? PendingLexicon(startingNow: false)
+        if !scan.sources.isEmpty { pending.start() }
+        writer.lexicon = pending
         let known = Dictionary(uniqueKeysWithValues: writer.episodeIDs.compactMap { id in
             writer.contentHash(ofEpisode: id).map { (id, $0) }
         })
+        // What an unchanged episode is compared with: nothing when rebuilding.
+        let skip = rebuild ? [:] : known
         let analyzer = writer.analyzer
         let sources = scan.sources
         // What loading each transcript may take decides how it is indexed: alone when over
@@ -48,7 +60,7 @@ public enum ArchiveIndexer {
         var start = 0
         while start < sources.count {
             if isLong(start), let path = sources[start].transcriptPath {
-                let outcome = try ingestAlone(sources[start], transcript: path, cost: costs[start], into: writer, known: known)
+                let outcome = try ingestAlone(sources[start], transcript: path, cost: costs[start], into: writer, known: skip)
                 tally(outcome, known: known, into: &summary)
                 start += 1
                 progress(IngestProgress(episodesDone: start, episodesTotal: sources.count, cues: summary.cues, bytes: summary.bytes))
@@ -64,7 +76,7 @@ public enum ArchiveIndexer {
             let items = Array(sources[start..<end])
             let batch = try writer.beginBatch(count: items.count)
             let outcomes = ParallelBuild.run(batch) { index in
-                load(items[index], known: known, analyzer: analyzer)
+                load(items[index], known: skip, analyzer: analyzer)
             }
             try writer.finish(batch)
             for outcome in outcomes { tally(outcome, known: known, into: &summary) }
@@ -78,6 +90,10 @@ public enum ArchiveIndexer {
         clock.report("ingest")
         summary.generation = commit.generation
         summary.liveEpisodes = commit.liveEpisodes
+        summary.analysis = writer.analysisSummary
+        if commit.segmentsWritten > 0 || commit.segmentsMerged > 0, case .failure(let reason) = pending.result {
+            summary.analysisNotice = "\(reason)"
+        }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }

@@ -32,6 +32,7 @@ public enum IndexBootstrap {
         guard !IndexReader.exists(directory: directory), defaultArchiveExists else { return nil }
         report("talks: no index in \(directory)/; building it from \(defaultArchive)/ first…")
         let summary = try ArchiveIndexer.ingest(paths: [defaultArchive], index: directory)
+        if let notice = summary.analysisNotice { report("talks: " + notice) }
         for rejection in summary.rejections {
             for diagnostic in rejection.diagnostics { report("\(diagnostic)") }
         }
