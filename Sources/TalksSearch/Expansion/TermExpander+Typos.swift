@@ -11,21 +11,19 @@ import TalksIndex
 /// Bounds: the scan covers, per segment, the keys starting with the word's first letter
 /// (one contiguous range of each sorted key table), and at most `limit` keys are kept
 /// (what `maximumFuzzyVariants` leaves after the near terms), nearest first, then by key.
-/// Both the typed word and its own inflection key are compared (`växtodlingarnna`, a typo
-/// of an inflected form, is near by its key).
+/// Only the typed word is compared, never its own inflection key: keys are short stems,
+/// and one edit between stems joins different words (`kostnad`, key `kostn`, is one edit
+/// from `kost`, the key of `kosten`).
 extension TermExpander {
     private struct NearKey: Hashable {
         var kind: SegmentReader.MatchableKeys
         var key: String
     }
 
-    /// Adds the terms of the keys within `maximumDistance` edits of `term` (or of its
-    /// inflection key), at most `limit` keys.
+    /// Adds the terms of the keys within `maximumDistance` edits of `term`, at most `limit` keys.
     func addNearKeys(to term: String, maximumDistance: Int, limit: Int, into collector: inout VariantCollector) {
         guard limit > 0, let first = term.unicodeScalars.first else { return }
-        var targets = [BoundedLevenshtein.scalars(term)]
-        let ownKey = Self.inflectionKey(term)
-        if ownKey != term && ownKey.unicodeScalars.count >= 4 { targets.append(BoundedLevenshtein.scalars(ownKey)) }
+        let targets = [BoundedLevenshtein.scalars(term)]
         let shortest = targets.map(\.count).min() ?? 0
         let longest = targets.map(\.count).max() ?? 0
         var levenshtein = BoundedLevenshtein()
