@@ -107,10 +107,10 @@ final class CodecTests: XCTestCase {
             }
         }
         var newer = bytes
-        newer[12] = 2
+        newer[12] = 3
         try newer.withUnsafeBytes { raw in
             XCTAssertThrowsError(try FileContainer.open(raw, file: "seg-3-1.lengths", kind: .lengths, segment: segment, expectedSections: 3)) { error in
-                XCTAssertEqual(error as? IndexError, .unsupportedVersion(file: "seg-3-1.lengths", found: 2, supported: 1))
+                XCTAssertEqual(error as? IndexError, .unsupportedVersion(file: "seg-3-1.lengths", found: 3, supported: 2))
             }
         }
         for cut in [0, 10, 40, bytes.count - 1] {

@@ -226,16 +226,16 @@ final class CorruptionTests: XCTestCase {
     func testUnknownFormatVersionIsRefusedNamingTheFile() throws {
         try damage("seg-1-0.postings") { $0[12] = 9 }
         XCTAssertThrowsError(try IndexReader.open(directory: directory)) { error in
-            XCTAssertEqual(error as? IndexError, .unsupportedVersion(file: "seg-1-0.postings", found: 9, supported: 1))
+            XCTAssertEqual(error as? IndexError, .unsupportedVersion(file: "seg-1-0.postings", found: 9, supported: 2))
             XCTAssertTrue("\(error)".contains("seg-1-0.postings has index format version 9"), "\(error)")
         }
         try restore()
         // A manifest from a newer talks, with a valid checksum.
-        let body = Array(#"{"format":2,"generation":1,"segments":[]"#.utf8)
+        let body = Array(#"{"format":3,"generation":1,"segments":[]"#.utf8)
         let manifest = body + Array(",\"checksum\":\"\(IndexError.hex(CRC32C.checksum(body)))\"}\n".utf8)
         try Data(manifest).write(to: URL(fileURLWithPath: directory + "/manifest.json"))
         XCTAssertThrowsError(try IndexReader.open(directory: directory)) { error in
-            XCTAssertEqual(error as? IndexError, .unsupportedVersion(file: "manifest.json", found: 2, supported: 1))
+            XCTAssertEqual(error as? IndexError, .unsupportedVersion(file: "manifest.json", found: 3, supported: 2))
         }
     }
 
