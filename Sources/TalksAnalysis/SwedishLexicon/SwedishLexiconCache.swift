@@ -20,10 +20,10 @@ import TalksSystem
 /// (u64 count) arrays: the version string's bytes, the forms table (bytes, starts, slots,
 /// shift), the lemma table (same), reading starts, packed readings, lemma-form starts,
 /// lemma forms, and the statistics as nine u64; last, a u64 checksum of every byte before
-/// it (`checksum`: FNV-1a over 8-byte words), so a damaged file is rebuilt, never believed.
+/// it (`absorb`: FNV-1a over each piece, 8 bytes at a time), so a damaged file is rebuilt, never believed.
 enum SwedishLexiconCache {
     static let magic = Array("TALKSLEX".utf8)
-    static let layoutVersion: UInt32 = 1
+    static let layoutVersion: UInt32 = 2
 
     /// The environment variable that turns the cache off when set to `off` (to measure the
     /// build, or on a read-only home).
@@ -51,20 +51,24 @@ enum SwedishLexiconCache {
     }
 
     /// The cached lexicon at `path`, or nil when there is none or it does not read back whole.
+    /// Each array is read straight into its final storage (one copy from the page cache,
+    /// no buffer of the whole file), and the checksum is taken on the way.
     static func read(_ path: String) -> SwedishLexicon? {
-        guard let bytes = try? SystemFile.readFile(path), bytes.count >= 8 else { return nil }
-        var stored: UInt64 = 0
-        for (shift, byte) in bytes.suffix(8).enumerated() { stored |= UInt64(byte) << (8 * UInt64(shift)) }
-        guard stored == checksum(bytes, count: bytes.count - 8) else { return nil }
-        var reader = CacheReader(bytes: bytes, end: bytes.count - 8)
-        guard reader.bytes(magic.count) == magic, reader.uint32() == layoutVersion,
+        guard let descriptor = try? SystemFile.open(path, O_RDONLY) else { return nil }
+        defer { SystemCall.close(descriptor) }
+        guard let size = try? SystemFile.status(descriptor: descriptor, path: path).st_size, size >= 8 else { return nil }
+        var reader = CacheReader(descriptor: descriptor, remaining: Int(size) - 8)
+        guard reader.bytes(magic.count) == magic, reader.value(UInt32.self) == layoutVersion,
               let version = reader.array(UInt8.self).map({ String(decoding: $0, as: UTF8.self) }),
               let forms = reader.formTable(), let lemmas = reader.formTable(),
               let readingStarts = reader.array(UInt32.self), let readings = reader.array(UInt32.self),
               let lemmaFormStarts = reader.array(UInt32.self),
               let lemmaForms = reader.array(UInt64.self), let numbers = reader.array(UInt64.self), numbers.count == 9,
-              reader.atEnd
+              reader.remaining == 0
         else { return nil }
+        let computed = reader.checksum
+        reader.remaining = 8
+        guard let stored = reader.rawValue(UInt64.self), stored == computed else { return nil }
         // Every index the lexicon follows must stay in bounds.
         guard readingStarts.count == forms.count + 1, readingStarts.first == 0, Int(readingStarts.last ?? 1) == readings.count,
               zip(readingStarts, readingStarts.dropFirst()).allSatisfy({ $0 <= $1 }),
@@ -87,26 +91,27 @@ enum SwedishLexiconCache {
     /// are ignored: the cache is an optimisation.
     static func write(_ lexicon: SwedishLexicon, to path: String) {
         guard let slash = path.lastIndex(of: "/") else { return }
-        let folder = String(path[..<slash])
-        createFolders(folder)
-        var out: [UInt8] = magic
-        append(layoutVersion, to: &out)
-        appendArray(Array(lexicon.version.utf8), to: &out)
+        createFolders(String(path[..<slash]))
+        var writer = CacheWriter()
+        writer.append(magic)
+        writer.value(layoutVersion)
+        writer.array(Array(lexicon.version.utf8))
         for table in [lexicon.forms, lexicon.lemmaTable] {
             let parts = table.parts
-            appendArray(parts.bytes, to: &out)
-            appendArray(parts.starts, to: &out)
-            appendArray(parts.slots, to: &out)
-            append(parts.shift, to: &out)
+            writer.array(parts.bytes)
+            writer.array(parts.starts)
+            writer.array(parts.slots)
+            writer.value(parts.shift)
         }
-        appendArray(lexicon.readingStarts, to: &out)
-        appendArray(lexicon.packedReadings, to: &out)
-        appendArray(lexicon.lemmaFormStarts, to: &out)
-        appendArray(lexicon.lemmaForms, to: &out)
+        writer.array(lexicon.readingStarts)
+        writer.array(lexicon.packedReadings)
+        writer.array(lexicon.lemmaFormStarts)
+        writer.array(lexicon.lemmaForms)
         let s = lexicon.statistics
-        appendArray([s.entries, s.entriesUsed, s.lemmas, s.surfaceForms, s.readings, s.joinedLemmas,
-                      s.borrowedPluralForms, s.memoryBytes, 0].map { UInt64(clamping: $0) }, to: &out)
-        append(checksum(out, count: out.count), to: &out)
+        writer.array([s.entries, s.entriesUsed, s.lemmas, s.surfaceForms, s.readings, s.joinedLemmas,
+                      s.borrowedPluralForms, s.memoryBytes, 0].map { UInt64(clamping: $0) })
+        var out = writer.bytes
+        withUnsafeBytes(of: writer.checksum.littleEndian) { out.append(contentsOf: $0) }
         let temporary = path + ".tmp-\(getpid())"
         do {
             try? SystemFile.unlink(temporary)
@@ -117,22 +122,20 @@ enum SwedishLexiconCache {
         }
     }
 
-    /// FNV-1a over the first `count` bytes taken 8 at a time (then the rest one by one):
-    /// a few milliseconds for the 40 MB of sv_SE's tables.
-    static func checksum(_ bytes: [UInt8], count: Int) -> UInt64 {
+    static let checksumSeed: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    /// The running checksum: FNV-1a over each piece (a value, or an array's bytes) taken
+    /// 8 bytes at a time, then its last bytes one by one; a few milliseconds for sv_SE's
+    /// 40 MB of tables.
+    static func absorb(_ piece: UnsafeRawBufferPointer, into hash: inout UInt64) {
         let prime: UInt64 = 0x0000_0100_0000_01B3
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        bytes.withUnsafeBytes { raw in
-            let count = min(count, raw.count)
-            let words = count / 8
-            if let base = raw.baseAddress {
-                for index in 0..<words {
-                    hash = (hash ^ base.loadUnaligned(fromByteOffset: index &* 8, as: UInt64.self)) &* prime
-                }
+        let words = piece.count / 8
+        if let base = piece.baseAddress {
+            for index in 0..<words {
+                hash = (hash ^ base.loadUnaligned(fromByteOffset: index &* 8, as: UInt64.self)) &* prime
             }
-            for index in (words * 8)..<count { hash = (hash ^ UInt64(raw[index])) &* prime }
         }
-        return hash
+        for index in (words * 8)..<piece.count { hash = (hash ^ UInt64(piece[index])) &* prime }
     }
 
     private static func createFolders(_ folder: String) {
@@ -143,59 +146,87 @@ enum SwedishLexiconCache {
         }
     }
 
-    private static func append<Value: FixedWidthInteger>(_ value: Value, to out: inout [UInt8]) {
-        withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) }
+}
+
+/// Builds `SwedishLexiconCache`'s bytes and their checksum, piece by piece.
+private struct CacheWriter {
+    var bytes: [UInt8] = []
+    var checksum = SwedishLexiconCache.checksumSeed
+
+    mutating func append(_ piece: [UInt8]) {
+        piece.withUnsafeBytes { SwedishLexiconCache.absorb($0, into: &checksum) }
+        bytes.append(contentsOf: piece)
     }
 
-    private static func appendArray<Value: FixedWidthInteger>(_ values: [Value], to out: inout [UInt8]) {
-        append(UInt64(values.count), to: &out)
-        // Little-endian machines only write the cache (`read` checks nothing else about order).
-        values.withUnsafeBytes { out.append(contentsOf: $0) }
+    mutating func value<Value: FixedWidthInteger>(_ value: Value) {
+        withUnsafeBytes(of: value.littleEndian) { raw in
+            SwedishLexiconCache.absorb(raw, into: &checksum)
+            bytes.append(contentsOf: raw)
+        }
+    }
+
+    /// A u64 count, then the elements' bytes (little-endian machines only write the cache).
+    mutating func array<Value: FixedWidthInteger>(_ values: [Value]) {
+        value(UInt64(values.count))
+        values.withUnsafeBytes { raw in
+            SwedishLexiconCache.absorb(raw, into: &checksum)
+            bytes.append(contentsOf: raw)
+        }
     }
 }
 
-/// Reads `SwedishLexiconCache`'s layout: every read checks the bytes are there, and the
-/// arrays are copied out in one move each.
+/// Reads `SwedishLexiconCache`'s layout from a descriptor: every read checks the bytes are
+/// there (`remaining`), arrays are read straight into their storage, and the checksum is
+/// taken piece by piece as `CacheWriter` took it.
 private struct CacheReader {
-    let bytes: [UInt8]
-    /// Where the arrays end (the checksum follows).
-    let end: Int
-    var offset = 0
+    let descriptor: Int32
+    /// Bytes left before the stored checksum.
+    var remaining: Int
+    var checksum = SwedishLexiconCache.checksumSeed
 
-    var atEnd: Bool { offset == end }
+    /// Fills `buffer` from the file, or false when the file ends first or a read fails.
+    private mutating func fill(_ buffer: UnsafeMutableRawBufferPointer) -> Bool {
+        guard buffer.count <= remaining,
+              let read = try? SystemFile.readFully(descriptor, into: buffer), read == buffer.count else { return false }
+        remaining -= buffer.count
+        return true
+    }
 
     mutating func bytes(_ count: Int) -> [UInt8]? {
-        guard count >= 0, count <= end - offset else { return nil }
-        defer { offset += count }
-        return Array(bytes[offset..<(offset + count)])
+        guard count >= 0, count <= remaining else { return nil }
+        var result = [UInt8](repeating: 0, count: count)
+        let filled = result.withUnsafeMutableBytes { fill($0) }
+        guard filled else { return nil }
+        result.withUnsafeBytes { SwedishLexiconCache.absorb($0, into: &checksum) }
+        return result
+    }
+
+    /// A value outside the checksum (the checksum itself).
+    mutating func rawValue<Value: FixedWidthInteger>(_ type: Value.Type) -> Value? {
+        var result: Value = 0
+        let filled = withUnsafeMutableBytes(of: &result) { fill($0) }
+        return filled ? Value(littleEndian: result) : nil
     }
 
     mutating func value<Value: FixedWidthInteger>(_ type: Value.Type) -> Value? {
-        let size = MemoryLayout<Value>.size
-        guard size <= end - offset else { return nil }
-        var result: Value = 0
-        withUnsafeMutableBytes(of: &result) { target in
-            bytes.withUnsafeBytes { source in
-                target.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[offset..<(offset + size)]))
-            }
-        }
-        offset += size
-        return Value(littleEndian: result)
+        guard let result = rawValue(type) else { return nil }
+        withUnsafeBytes(of: result.littleEndian) { SwedishLexiconCache.absorb($0, into: &checksum) }
+        return result
     }
 
-    mutating func uint32() -> UInt32? { value(UInt32.self) }
-
+    /// A u64 count, then the elements, read into the array's own storage (zeroed first, so
+    /// a short read leaves no uninitialised memory behind).
     mutating func array<Value: FixedWidthInteger>(_ type: Value.Type) -> [Value]? {
-        guard let count = value(UInt64.self), count <= UInt64(end - offset) / UInt64(MemoryLayout<Value>.stride)
-        else { return nil }
-        let length = Int(count) * MemoryLayout<Value>.stride
+        guard let count = value(UInt64.self), count <= UInt64(remaining) / UInt64(MemoryLayout<Value>.stride) else { return nil }
+        var filled = false
         let result = [Value](unsafeUninitializedCapacity: Int(count)) { buffer, initialized in
-            bytes.withUnsafeBytes { source in
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: source[offset..<(offset + length)]))
-            }
+            let raw = UnsafeMutableRawBufferPointer(buffer)
+            raw.initializeMemory(as: UInt8.self, repeating: 0)
             initialized = Int(count)
+            filled = fill(raw)
         }
-        offset += length
+        guard filled else { return nil }
+        result.withUnsafeBytes { SwedishLexiconCache.absorb($0, into: &checksum) }
         return result
     }
 
