@@ -23,6 +23,11 @@ public enum ArchiveIndexer {
     /// transcripts reach `IndexWriter.batchTranscriptBytes`).
     static let batchSize = 64
 
+    /// The smallest `--memory` that takes the Swedish lexicon: its tables hold about 45 MB
+    /// for the whole ingest, beside the program and the open index (25–60 MB). Below it the
+    /// analysis is rules only, and the summary says so.
+    public static let lexiconMinimumBudget = 128 << 20
+
     public static func ingest(
         paths: [String], index: String, memoryBudget: Int = 256 << 20, threads: Int = Parallel.defaultWorkers,
         rebuild: Bool = false, lexicon: PendingLexicon? = nil, progress: (IngestProgress) -> Void = { _ in }
@@ -40,8 +45,8 @@ public enum ArchiveIndexer {
         }
         let writer = try IndexWriter.open(directory: index, memoryBudget: memoryBudget, threads: threads)
         defer { writer.close() }
-        let pending = lexicon ?? PendingLexicon(startingNow: false)
-        if !scan.sources.isEmpty { pending.start() }
+        let pending = lexicon ?? (memoryBudget >= lexiconMinimumBudget ? PendingLexicon(startingNow: false) : nil)
+        if !scan.sources.isEmpty { pending?.start() }
         writer.lexicon = pending
         let known = Dictionary(uniqueKeysWithValues: writer.episodeIDs.compactMap { id in
             writer.contentHash(ofEpisode: id).map { (id, $0) }
@@ -91,8 +96,14 @@ public enum ArchiveIndexer {
         summary.generation = commit.generation
         summary.liveEpisodes = commit.liveEpisodes
         summary.analysis = writer.analysisSummary
-        if commit.segmentsWritten > 0 || commit.segmentsMerged > 0, case .failure(let reason) = pending.result {
-            summary.analysisNotice = "\(reason)"
+        if commit.segmentsWritten > 0 || commit.segmentsMerged > 0 {
+            if let pending {
+                if case .failure(let reason) = pending.result { summary.analysisNotice = "\(reason)" }
+            } else {
+                summary.analysisNotice = "--memory \(memoryBudget >> 20) MB leaves no room for the Swedish lexicon (about 45 MB): "
+                    + "Swedish analysis uses rules only; give --memory \(lexiconMinimumBudget >> 20) or more to use the "
+                    + "dictionary's lemmas and compounds."
+            }
         }
         summary.seconds = Date().timeIntervalSince(started)
         return summary

@@ -65,8 +65,14 @@ public final class IndexWriter {
     public let analyzer = EpisodeAnalyzer()
     /// The Swedish lexicon the segments this writer writes are keyed with (lemma maps,
     /// dictionary compound parts), possibly still loading: awaited only when a segment is
-    /// written. nil: rules only (`IndexAnalysis.rulesOnly`).
+    /// written. nil: rules only (`IndexAnalysis.rulesOnly`). While it loads, its tables are
+    /// not yet in the measured baseline, so the writer reserves `lexiconReserveBytes` for
+    /// them beside the baseline measured at open.
     public var lexicon: PendingLexicon?
+    /// What the lexicon's tables take once loaded (sv_SE: about 40 MB).
+    public static let lexiconReserveBytes = 45 << 20
+    /// The baseline measured when the writer opened, before any lexicon.
+    var openingBaselineBytes = 0
     /// The analysis of the segments this writer writes, once the lexicon has been awaited.
     public var analysis: IndexAnalysis { IndexAnalysis(lexicon?.lexicon) }
     /// What the live segments' analyses add up to (`IndexAnalysis.summary`).
@@ -119,6 +125,7 @@ public final class IndexWriter {
         let writer = try IndexWriter(directory: directory, memoryBudget: memoryBudget, threads: threads, lock: lock,
                                      manifest: manifest)
         writer.measureBaseline()
+        writer.openingBaselineBytes = writer.baselineBytes
         return writer
     }
 
@@ -200,7 +207,13 @@ public final class IndexWriter {
     /// eighth of the budget, so a budget below the baseline still makes progress (and
     /// overshoots, as it must).
     var flushThreshold: Int {
-        max(memoryBudget / 8, (memoryBudget - baselineBytes) / 2)
+        max(memoryBudget / 8, (memoryBudget - heldBytes) / 2)
+    }
+
+    /// The measured baseline, or with a lexicon at least the opening baseline plus its
+    /// reserve (its tables may still be loading when the baseline was measured).
+    var heldBytes: Int {
+        lexicon == nil ? baselineBytes : max(baselineBytes, openingBaselineBytes + Self.lexiconReserveBytes)
     }
 
     /// Measures the resident memory a flush cannot give back (runtime, libraries, open

@@ -45,7 +45,9 @@ struct IngestCommand: Command {
             dictionary's lemmas as well as by the rules (vapen, vapnet, vapnen; öken, öknen)
             and splits compounds against its compound words, and stores all search needs in
             the index. Without it, one line on stderr says so and the rules alone are used.
-            The manifest records the analysis of every segment; 'talks stats' shows it.
+            The lexicon's tables take about 45 MB, so a --memory under 128 uses the rules
+            only (and says so). The manifest records the analysis of every segment; 'talks
+            stats' shows it.
             --rebuild indexes every episode again, unchanged ones too: after installing the
             dictionary, or when 'talks stats' says the analysis is mixed.
             """,
