@@ -39,7 +39,7 @@ let package = Package(
             exclude: ["FORMAT.md"], swiftSettings: swift6
         ),
         .target(
-            name: "TalksIndexing", dependencies: ["TalksSystem", "TalksModel", "TalksIngest", "TalksIndex"],
+            name: "TalksIndexing", dependencies: ["TalksSystem", "TalksModel", "TalksIngest", "TalksAnalysis", "TalksIndex"],
             swiftSettings: swift6
         ),
         .target(name: "TalksSearch", dependencies: ["TalksSystem", "TalksModel", "TalksAnalysis", "TalksIndex"], swiftSettings: swift6),

@@ -28,17 +28,17 @@
 /// terms sharing its key (inflected), having it as a part (compound) or sharing its folded
 /// key (ASCII), ranked in that order below the exact term.
 ///
-/// With the dictionary, so that search needs none, ingest would store:
-/// - per term, its keys from `SwedishInflection.keys(_:dictionary:)` instead of the rule
-///   key (the inflection map then maps lemma keys, or the rule key of words the dictionary
-///   lacks, to terms; a term of two lemmas, `lagrar`, is listed under both);
-/// - per lemma key that came from the dictionary, its paradigm (`SwedishLexicon
-///   .forms(ofLemma:)`, standalone forms), so that a query form the archive never said
-///   (`vapnen` when only `vapnet` was) resolves to `vapen`; search looks a query term up
-///   there first and falls back to the rule key;
+/// With the dictionary, so that search needs none, ingest stores (TalksIndex's lemma maps,
+/// FORMAT.md "Lemma maps"), beside the rule keys, which stay for words the dictionary lacks:
+/// - per term, its lemma keys (`SwedishLexicon.lemmaKeys`; a term of two lemmas, `lagrar`,
+///   is listed under both);
+/// - per lemma key, its paradigm (`SwedishLexicon.paradigm(ofKey:)`), so that a query form
+///   the archive never said (`vapnen` when only `vapnet` was) resolves to `vapen`;
 /// - compound parts from `split(_:dictionary:isWord:isKey:)`, which are lemmas;
-/// - in the manifest, whether the dictionary was used and which (size and checksum of
+/// - in the manifest, which dictionary was used (`SwedishLexicon.version`, a hash of
 ///   sv_SE.aff/.dic), since keys from different dictionaries do not mix.
+/// `PendingLexicon` loads it on another thread, and `SwedishLexiconCache` keeps the built
+/// tables on disk.
 ///
 /// What it does not do: no index knowledge, no ranking, no typo matching (edit distance
 /// belongs with the term dictionary). Its only I/O is reading the two Hunspell files

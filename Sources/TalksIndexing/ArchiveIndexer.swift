@@ -1,4 +1,5 @@
 import Foundation
+import TalksAnalysis
 import TalksIndex
 import TalksIngest
 import TalksModel
@@ -8,6 +9,12 @@ import TalksSystem
 /// threads, skip unchanged episodes (same id and content hash), replace changed ones, add
 /// new ones, commit once. Bad episodes are named and skipped; good ones are indexed.
 /// Episodes in the index but not in `paths` are left alone (`talks remove` deletes).
+/// `rebuild` indexes unchanged episodes again too (after the Swedish analysis changed).
+///
+/// The Swedish lexicon (`PendingLexicon`) starts loading on another thread as soon as the
+/// scan has found episodes, and is awaited only when a segment is written, so its half
+/// second of CPU overlaps reading and analysing. Without it (no `hunspell-sv-se`), the
+/// segments are keyed by the rules alone and the summary carries one notice saying so.
 /// The writer's memory budget holds throughout: batches are bounded in episodes and in
 /// transcript bytes, and an episode whose loading may take more than a 16th of the budget
 /// is indexed alone, or rejected when it cannot fit (`IndexWriter+LongEpisodes`).
@@ -16,9 +23,15 @@ public enum ArchiveIndexer {
     /// transcripts reach `IndexWriter.batchTranscriptBytes`).
     static let batchSize = 64
 
+    /// The smallest `--memory` that takes the Swedish lexicon: its tables hold about 45 MB
+    /// for the whole ingest, beside the program and the open index (25–60 MB). Below it the
+    /// analysis is rules only, and the summary says so.
+    public static let lexiconMinimumBudget = 128 << 20
+
     public static func ingest(
         paths: [String], index: String, memoryBudget: Int = 256 << 20, threads: Int = Parallel.defaultWorkers,
-        replacingOlderFormat: Bool = false, progress: (IngestProgress) -> Void = { _ in }
+        replacingOlderFormat: Bool = false, rebuild: Bool = false, lexicon: PendingLexicon? = nil,
+        progress: (IngestProgress) -> Void = { _ in }
     ) throws -> IngestSummary {
         let started = Date()
         var clock = PhaseClock()
@@ -34,9 +47,14 @@ public enum ArchiveIndexer {
         let writer = try IndexWriter.open(directory: index, memoryBudget: memoryBudget, threads: threads,
                                           replacingOlderFormat: replacingOlderFormat)
         defer { writer.close() }
+        let pending = lexicon ?? (memoryBudget >= lexiconMinimumBudget ? PendingLexicon(startingNow: false) : nil)
+        if !scan.sources.isEmpty { pending?.start() }
+        writer.lexicon = pending
         let known = Dictionary(uniqueKeysWithValues: writer.episodeIDs.compactMap { id in
             writer.contentHash(ofEpisode: id).map { (id, $0) }
         })
+        // What an unchanged episode is compared with: nothing when rebuilding.
+        let skip = rebuild ? [:] : known
         let analyzer = writer.analyzer
         let sources = scan.sources
         // What loading each transcript may take decides how it is indexed: alone when over
@@ -49,7 +67,7 @@ public enum ArchiveIndexer {
         var start = 0
         while start < sources.count {
             if isLong(start), let path = sources[start].transcriptPath {
-                let outcome = try ingestAlone(sources[start], transcript: path, cost: costs[start], into: writer, known: known)
+                let outcome = try ingestAlone(sources[start], transcript: path, cost: costs[start], into: writer, known: skip)
                 tally(outcome, known: known, into: &summary)
                 start += 1
                 progress(IngestProgress(episodesDone: start, episodesTotal: sources.count, cues: summary.cues, bytes: summary.bytes))
@@ -65,7 +83,7 @@ public enum ArchiveIndexer {
             let items = Array(sources[start..<end])
             let batch = try writer.beginBatch(count: items.count)
             let outcomes = ParallelBuild.run(batch) { index in
-                load(items[index], known: known, analyzer: analyzer)
+                load(items[index], known: skip, analyzer: analyzer)
             }
             try writer.finish(batch)
             for outcome in outcomes { tally(outcome, known: known, into: &summary) }
@@ -79,6 +97,16 @@ public enum ArchiveIndexer {
         clock.report("ingest")
         summary.generation = commit.generation
         summary.liveEpisodes = commit.liveEpisodes
+        summary.analysis = writer.analysisSummary
+        if commit.segmentsWritten > 0 || commit.segmentsMerged > 0 {
+            if let pending {
+                if case .failure(let reason) = pending.result { summary.analysisNotice = "\(reason)" }
+            } else {
+                summary.analysisNotice = "--memory \(memoryBudget >> 20) MB leaves no room for the Swedish lexicon (about 45 MB): "
+                    + "Swedish analysis uses rules only; give --memory \(lexiconMinimumBudget >> 20) or more to use the "
+                    + "dictionary's lemmas and compounds."
+            }
+        }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }

@@ -41,6 +41,7 @@ public enum IndexBootstrap {
             return nil
         }
         let summary = try ArchiveIndexer.ingest(paths: [defaultArchive], index: directory, replacingOlderFormat: older != nil)
+        if let notice = summary.analysisNotice { report("talks: " + notice) }
         for rejection in summary.rejections {
             for diagnostic in rejection.diagnostics { report("\(diagnostic)") }
         }

@@ -1,3 +1,4 @@
+import TalksIndex
 import TalksModel
 
 /// What `ArchiveIndexer.ingest` did: counts of added, replaced, unchanged and rejected
@@ -15,6 +16,11 @@ public struct IngestSummary: Sendable {
     public var generation: UInt64 = 0
     public var liveEpisodes = 0
     public var seconds: Double = 0
+    /// The Swedish analysis of the index after the commit (`IndexAnalysis.summary`).
+    public var analysis = IndexAnalysis.none
+    /// Why segments written by this ingest are keyed by the rules alone (the Swedish
+    /// lexicon is not installed or not readable); nil when it was used or nothing was written.
+    public var analysisNotice: String?
 
     public init() {}
 }

@@ -103,9 +103,9 @@ final class SwedishLexiconTests: XCTestCase {
         XCTAssertThrowsError(try SwedishLexicon.load(affixPath: HunspellFixtures.directory.appendingPathComponent("small.aff").path,
                                                      dictionaryPath: missing)) { error in
             XCTAssertEqual(error as? SwedishLexiconError, .notInstalled(path: missing))
-            XCTAssertEqual("\(error)", "The Swedish dictionary \(missing) is not installed (Debian package hunspell-sv-se; "
-                + "Scripts/install-debian-packages.sh hunspell-sv-se installs it); talks analyses Swedish with its built-in "
-                + "rules only (no dictionary lemmas, no dictionary compound parts).")
+            XCTAssertEqual("\(error)", "hunspell-sv-se is not installed (no \(missing)): Swedish analysis uses rules only "
+                + "(no dictionary lemmas such as vapen/vapnet or öken/öknen, no compound parts the archive never says alone); "
+                + "install it with Scripts/install-debian-packages.sh hunspell-sv-se for the dictionary's lemmas and compounds.")
         }
         let broken = HunspellFixtures.directory.appendingPathComponent("broken.aff").path
         let dictionary = HunspellFixtures.directory.appendingPathComponent("small.dic").path

@@ -29,17 +29,23 @@ enum TalksExecutable {
                           "the talks executable is not built at \(url.path)")
     }
 
-    /// Runs `talks arguments…` in `directory` (the current one when nil) and waits for it.
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
-        try run(program: url.path, arguments, in: directory)
+    /// Runs `talks arguments…` in `directory` (the current one when nil) and waits for it;
+    /// `environment` is added to the test's own.
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Run {
+        try run(program: url.path, arguments, in: directory, environment: environment)
     }
 
     /// Runs any program the same way (the serve test talks to the server with curl).
-    static func run(program: String, _ arguments: [String], in directory: URL? = nil) throws -> Run {
+    static func run(
+        program: String, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
+    ) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
+        }
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output

@@ -109,6 +109,30 @@ struct FormTable: Sendable {
         }
     }
 
+    /// The table's arrays as stored by `SwedishLexiconCache`: bytes, starts, slots, shift.
+    var parts: (bytes: [UInt8], starts: [UInt32], slots: [UInt32], shift: UInt64) { (bytes, starts, slots, shift) }
+
+    /// A table from `parts` read back from a cache file, or nil when they do not make a
+    /// table (so a damaged file can never index out of bounds): the starts run from 0 to
+    /// the byte count without going down, the slot count is the power of two `shift`
+    /// says, and every slot names a string or none.
+    init?(bytes: [UInt8], starts: [UInt32], slots: [UInt32], shift: UInt64) {
+        guard shift >= 1, shift <= 63, slots.count == 1 << (64 - shift), starts.first == 0,
+              let last = starts.last, Int(last) == bytes.count, starts.count - 1 <= Self.maximumCount,
+              (starts.count - 1) * 2 <= slots.count
+        else { return nil }
+        var previous: UInt32 = 0
+        for start in starts {
+            guard start >= previous else { return nil }
+            previous = start
+        }
+        guard (slots.max() ?? 0) <= UInt32(starts.count - 1) else { return nil }
+        self.bytes = bytes
+        self.starts = starts
+        self.slots = slots
+        self.shift = shift
+    }
+
     /// Rebuilds the slots with 2^bits of them.
     private mutating func rehash(bits: UInt64) {
         var table = [UInt32](repeating: 0, count: 1 << bits)

@@ -33,6 +33,34 @@ extension SwedishLexicon {
     }
 }
 
+extension SwedishLexicon {
+    /// The forms a lemma key stands for, sorted: what the index stores so that a query
+    /// form the archive never said still resolves (`vapnet` → `vapen` when only `vapen`
+    /// was said). A dictionary lemma: its standalone forms (`paradigm(of:)`). A compound
+    /// key from `compoundLemmas` (`dricksvattenförsörjning`): the head with each form of
+    /// the last part's lemma that may end a compound or stand alone
+    /// (`dricksvattenförsörjningen`, …). Empty when the dictionary knows neither.
+    public func paradigm(ofKey key: String, splitter: CompoundSplitter = CompoundSplitter()) -> [String] {
+        if lemmaTable.find(key) != nil {
+            let forms = paradigm(of: key)
+            if !forms.isEmpty { return forms }
+        }
+        let never: (String) -> Bool = { _ in false }
+        guard let (scalars, parts) = splitter.segment(key, dictionary: self, isWord: never, isKey: never),
+              let last = parts.last
+        else { return [] }
+        let head = CompoundSplitter.text(scalars, 0..<last.lowerBound)
+        let part = CompoundSplitter.text(scalars, last)
+        var result = Set<String>()
+        var candidates = lemmas(of: part, having: .compoundEnd)
+        if candidates.isEmpty { candidates = lemmas(of: part) }
+        for lemma in candidates where head + lemma == key {
+            for form in paradigm(of: lemma, roles: [.standalone, .compoundEnd]) { result.insert(head + form) }
+        }
+        return result.sorted()
+    }
+}
+
 extension SwedishInflection {
     /// The keys a term's inflections share: its dictionary lemma keys
     /// (`SwedishLexicon.lemmaKeys`) when there is a dictionary and it knows the term,

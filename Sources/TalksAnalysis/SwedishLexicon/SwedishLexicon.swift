@@ -60,8 +60,17 @@ public struct SwedishLexicon: Sendable {
     let readingStarts: [UInt32]
     let packedReadings: [UInt32]
     let lemmaTable: FormTable
+    /// The forms of lemma `l`: `lemmaForms[lemmaFormStarts[l]..<lemmaFormStarts[l + 1]]`,
+    /// each `form index << 8 | roles` (the readings inverted, for `paradigm(of:)`).
+    let lemmaFormStarts: [UInt32]
+    let lemmaForms: [UInt64]
     /// Counts and sizes.
     public let statistics: Statistics
+    /// Which dictionary this is, for the index's manifest: `sv_SE <16 hex digits>`, the
+    /// FNV-1a hash of the affix and dictionary files' bytes (`load`), so an index records
+    /// exactly the data its lemma keys came from; `sv_SE (in memory)` when built from
+    /// parsed files handed in.
+    public internal(set) var version: String = "sv_SE (in memory)"
 
     /// The readings of a normalised (NFC, lowercase) form; empty when the lexicon lacks it.
     public func readings(of form: String) -> [Reading] {
@@ -131,15 +140,13 @@ public struct SwedishLexicon: Sendable {
     }
 
     /// Every surface form of `lemma` with its roles, sorted by form: the paradigm the index
-    /// would store so that search can resolve a form without the lexicon. Linear in the
-    /// lexicon's size: for tests and measurements, not for a hot path.
+    /// stores so that search can resolve a form without the lexicon.
     public func forms(ofLemma lemma: String) -> [(form: String, roles: FormRoles)] {
-        guard let lemmaIndex = lemmaTable.find(lemma) else { return [] }
+        guard let lemmaIndex = lemmaTable.find(lemma), lemmaIndex + 1 < lemmaFormStarts.count else { return [] }
         var result: [(String, FormRoles)] = []
-        for formIndex in 0..<forms.count {
-            for position in readingRange(formIndex) where Int(packedReadings[position] >> 8) == lemmaIndex {
-                result.append((forms.string(at: formIndex), FormRoles(rawValue: UInt8(packedReadings[position] & 0xFF))))
-            }
+        for position in Int(lemmaFormStarts[lemmaIndex])..<Int(lemmaFormStarts[lemmaIndex + 1]) {
+            let packed = lemmaForms[position]
+            result.append((forms.string(at: Int(packed >> 8)), FormRoles(rawValue: UInt8(packed & 0xFF))))
         }
         return result.sorted { $0.0 < $1.0 }
     }
@@ -154,6 +161,20 @@ public struct SwedishLexicon: Sendable {
             }
             if !lemmas.isEmpty { body(forms.string(at: formIndex), lemmas) }
         }
+    }
+
+    /// Every surface form of `lemma` that `roles` allow (any reading having one of them),
+    /// sorted; empty when the lexicon has no such lemma. `vapen` → `vapen`, `vapens`,
+    /// `vapnen`, `vapnens`, `vapnet`, `vapnets`. Proportional to the paradigm's size.
+    public func paradigm(of lemma: String, roles: FormRoles = .standalone) -> [String] {
+        guard let lemmaIndex = lemmaTable.find(lemma), lemmaIndex + 1 < lemmaFormStarts.count else { return [] }
+        var result: [String] = []
+        for position in Int(lemmaFormStarts[lemmaIndex])..<Int(lemmaFormStarts[lemmaIndex + 1]) {
+            let packed = lemmaForms[position]
+            guard !FormRoles(rawValue: UInt8(packed & 0xFF)).isDisjoint(with: roles) else { continue }
+            result.append(forms.string(at: Int(packed >> 8)))
+        }
+        return result.sorted()
     }
 
     @inline(__always)

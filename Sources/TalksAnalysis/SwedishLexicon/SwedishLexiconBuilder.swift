@@ -81,15 +81,40 @@ enum SwedishLexiconBuilder {
             pairs, formCount: forms.count, lemmaCount: lemmaTable.count, redirect: redirect, forbidden: forbiddenForms
         )
         pairs = []
+        let (lemmaFormStarts, lemmaForms) = invert(readingStarts: readingStarts, readings: readings, lemmaCount: lemmaTable.count)
         let memory = forms.memoryBytes + lemmaTable.memoryBytes + readingStarts.capacity * 4 + readings.capacity * 4
+            + lemmaFormStarts.capacity * 4 + lemmaForms.capacity * 8
         let statistics = SwedishLexicon.Statistics(
             entries: entries.count, entriesUsed: used, lemmas: lemmasSeen,
             surfaceForms: forms.count - forbiddenCount, readings: readings.count,
             joinedLemmas: joins.joinedCount, borrowedPluralForms: borrowed.count, memoryBytes: memory
         )
         return SwedishLexicon(
-            forms: forms, readingStarts: readingStarts, packedReadings: readings, lemmaTable: lemmaTable, statistics: statistics
+            forms: forms, readingStarts: readingStarts, packedReadings: readings, lemmaTable: lemmaTable,
+            lemmaFormStarts: lemmaFormStarts, lemmaForms: lemmaForms, statistics: statistics
         )
+    }
+
+    /// The readings grouped by lemma (a counting sort): for each lemma its forms, each
+    /// `form index << 8 | roles`, so a paradigm is listed without scanning every form.
+    private static func invert(
+        readingStarts: [UInt32], readings: [UInt32], lemmaCount: Int
+    ) -> (starts: [UInt32], forms: [UInt64]) {
+        var starts = [UInt32](repeating: 0, count: lemmaCount + 1)
+        for reading in readings where Int(reading >> 8) < lemmaCount { starts[Int(reading >> 8) + 1] += 1 }
+        for index in 0..<lemmaCount { starts[index + 1] += starts[index] }
+        var forms = [UInt64](repeating: 0, count: Int(starts[lemmaCount]))
+        var next = starts
+        for formIndex in 0..<(readingStarts.count - 1) {
+            for position in Int(readingStarts[formIndex])..<Int(readingStarts[formIndex + 1]) {
+                let reading = readings[position]
+                let lemma = Int(reading >> 8)
+                guard lemma < lemmaCount else { continue }
+                forms[Int(next[lemma])] = UInt64(formIndex) << 8 | UInt64(reading & 0xFF)
+                next[lemma] += 1
+            }
+        }
+        return (starts, forms)
     }
 
     /// The readings grouped by form (a counting sort), a form's readings of one lemma

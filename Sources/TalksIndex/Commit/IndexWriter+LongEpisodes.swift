@@ -57,7 +57,7 @@ extension IndexWriter {
     static let sliceOverheadBytes = 16 << 20
 
     /// The bytes of the budget left beside the baseline (at least 0).
-    var roomBytes: Int { max(0, memoryBudget - baselineBytes) }
+    var roomBytes: Int { max(0, memoryBudget - heldBytes) }
 
     /// What the budget must cover while `builders` are joined and flushed, beside the
     /// baseline: the builders, the coded cue store, the per-term work, the cue → episode

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import TalksAnalysis
 import TalksModel
 import TalksSystem
 
@@ -39,6 +40,8 @@ public final class IndexWriter {
     struct SegmentState {
         var reader: SegmentReader
         var deleted: Set<Int>
+        /// The analysis the segment was written with (`IndexAnalysis.name`).
+        var analysis: String
         var liveEpisodes: Int { reader.episodeCount - deleted.count }
     }
 
@@ -60,6 +63,20 @@ public final class IndexWriter {
     var written = 0
     /// How this writer analyses episodes (a parallel ingest analyses with it on its own threads).
     public let analyzer = EpisodeAnalyzer()
+    /// The Swedish lexicon the segments this writer writes are keyed with (lemma maps,
+    /// dictionary compound parts), possibly still loading: awaited only when a segment is
+    /// written. nil: rules only (`IndexAnalysis.rulesOnly`). While it loads, its tables are
+    /// not yet in the measured baseline, so the writer reserves `lexiconReserveBytes` for
+    /// them beside the baseline measured at open.
+    public var lexicon: PendingLexicon?
+    /// What the lexicon's tables take once loaded (sv_SE: about 40 MB).
+    public static let lexiconReserveBytes = 45 << 20
+    /// The baseline measured when the writer opened, before any lexicon.
+    var openingBaselineBytes = 0
+    /// The analysis of the segments this writer writes, once the lexicon has been awaited.
+    public var analysis: IndexAnalysis { IndexAnalysis(lexicon?.lexicon) }
+    /// What the live segments' analyses add up to (`IndexAnalysis.summary`).
+    public var analysisSummary: String { IndexAnalysis.summary(of: segments.map(\.analysis)) }
     /// Resident bytes when nothing is buffered (`measureBaseline`); 0 when unknown.
     var baselineBytes = 0
     /// The compound lexicon as of the last flush (`existingLexicon()` plus what flushes
@@ -78,7 +95,8 @@ public final class IndexWriter {
         self.generation = manifest.generation
         for entry in manifest.segments {
             let reader = try SegmentReader(directory: directory, id: entry.id, deleted: entry.deleted)
-            let state = SegmentState(reader: reader, deleted: Set(entry.deleted.filter { $0 >= 0 && $0 < reader.episodeCount }))
+            let state = SegmentState(reader: reader, deleted: Set(entry.deleted.filter { $0 >= 0 && $0 < reader.episodeCount }),
+                                     analysis: entry.analysis)
             for ordinal in 0..<reader.episodeCount where !state.deleted.contains(ordinal) {
                 let identity = try reader.episodes.identity(ordinal)
                 if let previous = locations[identity.id] {
@@ -116,6 +134,7 @@ public final class IndexWriter {
         let writer = try IndexWriter(directory: directory, memoryBudget: memoryBudget, threads: threads, lock: lock,
                                      manifest: manifest)
         writer.measureBaseline()
+        writer.openingBaselineBytes = writer.baselineBytes
         return writer
     }
 
@@ -165,7 +184,7 @@ public final class IndexWriter {
 
     /// Writes segments into this index's directory (flushes and merges).
     var segmentWriter: SegmentWriter {
-        SegmentWriter(directory: directory, workers: threads, faultInjection: faultInjection)
+        SegmentWriter(directory: directory, workers: threads, analysis: analysis, faultInjection: faultInjection)
     }
 
     /// Adds an analysed episode to the first lane's builder, replacing a live one with the
@@ -197,7 +216,13 @@ public final class IndexWriter {
     /// eighth of the budget, so a budget below the baseline still makes progress (and
     /// overshoots, as it must).
     var flushThreshold: Int {
-        max(memoryBudget / 8, (memoryBudget - baselineBytes) / 2)
+        max(memoryBudget / 8, (memoryBudget - heldBytes) / 2)
+    }
+
+    /// The measured baseline, or with a lexicon at least the opening baseline plus its
+    /// reserve (its tables may still be loading when the baseline was measured).
+    var heldBytes: Int {
+        lexicon == nil ? baselineBytes : max(baselineBytes, openingBaselineBytes + Self.lexiconReserveBytes)
     }
 
     /// Measures the resident memory a flush cannot give back (runtime, libraries, open
@@ -260,7 +285,7 @@ public final class IndexWriter {
             try FileSystem.syncDirectory(directory)
             let manifest = Manifest(generation: generation + 1, segments: segments.map {
                 Manifest.Entry(id: $0.reader.id, episodes: $0.reader.episodeCount, cues: $0.reader.cueCount,
-                               deleted: $0.deleted.sorted())
+                               deleted: $0.deleted.sorted(), analysis: $0.analysis)
             })
             try faultInjection?("write manifest")
             try manifest.write(directory: directory)

@@ -4,21 +4,28 @@ import TalksModel
 /// episodes. Replaced atomically on every commit (FORMAT.md, "Manifest").
 ///
 /// ```
-/// {"format":1,"generation":7,"segments":[{"name":"seg-5-0","episodes":12,"cues":2031,
-///   "deleted":[3]}],"checksum":"1a2b3c4d"}
+/// {"format":2,"generation":7,"analysis":"rules-only","segments":[{"name":"seg-5-0",
+///   "episodes":12,"cues":2031,"deleted":[3],"analysis":"rules-only"}],"checksum":"1a2b3c4d"}
 /// ```
 /// `checksum` is the CRC-32C (lowercase hex, 8 digits) of every byte before `,"checksum"`.
+/// Each segment names the Swedish analysis its expansion tables were built with
+/// (`IndexAnalysis`); the top-level `analysis` sums them up (`IndexAnalysis.summary`).
 struct Manifest: Equatable {
     struct Entry: Equatable {
         var id: SegmentID
         var episodes: Int
         var cues: Int
         var deleted: [Int]
+        /// The analysis the segment was written with (`IndexAnalysis.name`).
+        var analysis: String
     }
 
     static let fileName = "manifest.json"
     var generation: UInt64
     var segments: [Entry]
+
+    /// What the segments' analyses add up to (`IndexAnalysis.summary`).
+    var analysis: String { IndexAnalysis.summary(of: segments.map(\.analysis)) }
 
     /// The manifest as JSON, written with TalksModel's `JSONWriter`; the checksum member
     /// is appended after the body it covers.
@@ -26,12 +33,14 @@ struct Manifest: Equatable {
         let body: JSONValue = .object([
             JSONMember("format", .integer(Int64(FileContainer.formatVersion))),
             JSONMember("generation", .integer(Int64(clamping: generation))),
+            JSONMember("analysis", .string(analysis)),
             JSONMember("segments", .array(segments.map { entry in
                 .object([
                     JSONMember("name", .string("\(entry.id)")),
                     JSONMember("episodes", .integer(Int64(entry.episodes))),
                     JSONMember("cues", .integer(Int64(entry.cues))),
                     JSONMember("deleted", .array(entry.deleted.map { .integer(Int64($0)) })),
+                    JSONMember("analysis", .string(entry.analysis)),
                 ])
             })),
         ])
@@ -77,8 +86,8 @@ struct Manifest: Equatable {
         for item in list {
             guard let name = item["name"]?.stringValue, let id = SegmentID(name: name),
                   let episodes = count(item["episodes"]), let cues = count(item["cues"]),
-                  let deletedValues = item["deleted"]?.arrayValue else {
-                throw .corrupt(file: file, detail: "a segment entry lacks \"name\", \"episodes\", \"cues\" or \"deleted\"")
+                  let deletedValues = item["deleted"]?.arrayValue, let analysis = item["analysis"]?.stringValue else {
+                throw .corrupt(file: file, detail: "a segment entry lacks \"name\", \"episodes\", \"cues\", \"deleted\" or \"analysis\"")
             }
             var deleted: [Int] = []
             for value in deletedValues {
@@ -87,7 +96,7 @@ struct Manifest: Equatable {
                 }
                 deleted.append(ordinal)
             }
-            segments.append(Entry(id: id, episodes: episodes, cues: cues, deleted: deleted))
+            segments.append(Entry(id: id, episodes: episodes, cues: cues, deleted: deleted, analysis: analysis))
         }
         return Manifest(generation: UInt64(generation), segments: segments)
     }

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import TalksAnalysis
 import TalksSystem
 
 /// Turns one in-memory `SegmentBuilder` into an immutable segment on disk: serializes it
@@ -21,6 +22,8 @@ struct SegmentWriter {
     let directory: String
     /// Threads the writing may use (`Parallel`); 1 writes everything in turn.
     let workers: Int
+    /// The Swedish analysis the expansion tables are built with (its lexicon, if any).
+    var analysis = IndexAnalysis(nil)
     /// Test hook: called before each file is written with "write <file name>", may throw to
     /// simulate a full disk there.
     let faultInjection: (@Sendable (String) throws(IndexError) -> Void)?
@@ -43,7 +46,7 @@ struct SegmentWriter {
             stores = []
             return writeStore(joining: &parts, as: id)
         }, { () -> (ids: [Int], vocabulary: Vocabulary) in
-            snapshot.map { $0.sortedVocabulary(workers: workers) } ?? ([], Vocabulary(terms: [], workers: 1))
+            snapshot.map { $0.sortedVocabulary(workers: workers, dictionary: analysis.lexicon) } ?? ([], Vocabulary(terms: [], workers: 1))
         })
         let storePath = try storeOutcome.get()
         // Drop the read-only copy so serializing mutates the buffers in place.
@@ -55,7 +58,8 @@ struct SegmentWriter {
         let (expansionSections, outcome) = Parallel.both(workers: workers, {
             var clock = PhaseClock()
             defer { clock.lap("build"); clock.report("expansion tables") }
-            return ExpansionTablesWriter.build(sorted.vocabulary, lexicon: finalLexicon, workers: workers)
+            return ExpansionTablesWriter.build(sorted.vocabulary, lexicon: finalLexicon, dictionary: analysis.lexicon,
+                                               workers: workers)
         }, { () -> Result<[String], IndexError> in
             var clock = PhaseClock()
             defer { clock.lap("serialize"); clock.report("postings, terms, lengths, episodes") }
@@ -85,7 +89,7 @@ struct SegmentWriter {
         clock.report("write \(id)")
         let deleted = builder.deleted
         let reader = try SegmentReader(directory: directory, id: id, deleted: Array(deleted))
-        return IndexWriter.SegmentState(reader: reader, deleted: deleted)
+        return IndexWriter.SegmentState(reader: reader, deleted: deleted, analysis: analysis.name)
     }
 
     /// Joins the lanes' cue stores (each freed once copied), codes the text and writes the

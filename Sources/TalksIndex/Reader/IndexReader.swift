@@ -13,11 +13,15 @@ public final class IndexReader: Sendable {
     public let directory: String
     public let generation: UInt64
     public let segments: [SegmentReader]
+    /// The Swedish analysis the live segments were written with, summed up
+    /// (`IndexAnalysis.summary`: one name, `mixed (…)`, or `none` for an empty index).
+    public let analysis: String
 
-    init(directory: String, generation: UInt64, segments: [SegmentReader]) {
+    init(directory: String, generation: UInt64, segments: [SegmentReader], analysis: String = IndexAnalysis.none) {
         self.directory = directory
         self.generation = generation
         self.segments = segments
+        self.analysis = analysis
     }
 
     /// Opens the current generation in `directory`. Throws `IndexError.noIndex` when there
@@ -63,7 +67,8 @@ public final class IndexReader: Sendable {
             }
             return segment
         }
-        let reader = IndexReader(directory: directory, generation: manifest.generation, segments: segments)
+        let reader = IndexReader(directory: directory, generation: manifest.generation, segments: segments,
+                                 analysis: manifest.analysis)
         if !reader.checkedFiles.isEmpty {
             // Every file is now verified or vouched for: stamp them for the next reader.
             var fresh = CheckedStamps(generation: manifest.generation, files: [:])

@@ -1,3 +1,4 @@
+import TalksAnalysis
 import TalksModel
 
 /// Writes a built segment out, one file at a time.
@@ -9,9 +10,10 @@ import TalksModel
 /// size. The builder is empty afterwards.
 extension SegmentBuilder {
     /// The vocabulary in dictionary order: term ids sorted by bytes, and their keys.
-    func sortedVocabulary(workers: Int) -> (ids: [Int], vocabulary: Vocabulary) {
+    func sortedVocabulary(workers: Int, dictionary: SwedishLexicon? = nil) -> (ids: [Int], vocabulary: Vocabulary) {
         let ids = terms.sortedIDs()
-        return (ids, Vocabulary(terms: ids.map { String(decoding: terms.bytes($0), as: UTF8.self) }, workers: workers))
+        return (ids, Vocabulary(terms: ids.map { String(decoding: terms.bytes($0), as: UTF8.self) }, workers: workers,
+                         dictionary: dictionary))
     }
 
     /// Writes every file of the segment but `.store` and `.expansions` (built apart, in

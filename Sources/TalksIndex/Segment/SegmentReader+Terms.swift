@@ -47,3 +47,44 @@ extension SegmentReader {
         expansions.lookup(.compoundPart, key)
     }
 }
+
+/// The lemma maps and the keys typos are matched against (FORMAT.md, "Lemma maps").
+extension SegmentReader {
+    /// The lemma keys of a form: the keys of the lemma map whose paradigm holds `form`
+    /// (`vapnet` → `vapen`), as stored by a segment written with the Swedish dictionary;
+    /// empty for a rules-only segment or a form the dictionary does not relate.
+    public func lemmaKeys(ofForm form: String) -> [String] {
+        let table = expansions.tables[ExpansionTablesReader.Map.lemma.rawValue]
+        return expansions.lookup(.lemmaForm, form).map { String(decoding: table.key($0), as: UTF8.self) }
+    }
+
+    /// Terms having the lemma key `key` (`vapen` → vapen, vapnet, vapnen).
+    public func terms(withLemmaKey key: String) -> [Int] {
+        expansions.lookup(.lemma, key)
+    }
+
+    /// The keys a typo may be matched against, besides the terms: inflection keys and
+    /// lemma keys.
+    public enum MatchableKeys: Sendable, CaseIterable {
+        case inflection, lemma
+
+        var map: ExpansionTablesReader.Map { self == .inflection ? .inflection : .lemma }
+    }
+
+    /// Calls `body` with every key of `keys` starting with `prefix` (bytes valid during the
+    /// call) and the terms listed under it.
+    public func forEachKey(
+        _ keys: MatchableKeys, withPrefix prefix: String,
+        _ body: (_ key: UnsafeRawBufferPointer, _ terms: () -> [Int]) -> Void
+    ) {
+        let map = keys.map
+        let table = expansions.tables[map.rawValue]
+        let bound = expansions.bound(map)
+        var prefix = prefix
+        prefix.withUTF8 { utf8 in
+            for index in table.keys(withPrefix: UnsafeRawBufferPointer(utf8)) {
+                body(table.key(index), { table.list(index, bound: bound) })
+            }
+        }
+    }
+}

@@ -1,20 +1,25 @@
 import TalksAnalysis
 import TalksSystem
 
-/// The sorted terms of a segment with their inflection and folded keys, computed on
-/// `workers` threads before the expansion tables are written.
+/// The sorted terms of a segment with their inflection and folded keys and, with a
+/// lexicon, their lemma keys (`SwedishLexicon.lemmaKeys`), computed on `workers` threads
+/// before the expansion tables are written.
 struct Vocabulary: Sendable {
     var terms: [String]
     var keys: [String]
     var folded: [String]
+    /// Per term its lemma keys; all empty without a lexicon.
+    var lemmaKeys: [[String]]
 
-    init(terms: [String], workers: Int) {
+    init(terms: [String], workers: Int, dictionary: SwedishLexicon? = nil) {
         let keyed = Parallel.map(count: terms.count, workers: workers) { index in
-            (ExpansionKeys.inflection(terms[index]), ExpansionKeys.folded(terms[index]))
+            (ExpansionKeys.inflection(terms[index]), ExpansionKeys.folded(terms[index]),
+             dictionary?.lemmaKeys(of: terms[index]) ?? [])
         }
         self.terms = terms
         keys = keyed.map(\.0)
         folded = keyed.map(\.1)
+        lemmaKeys = keyed.map(\.2)
     }
 
     /// What this vocabulary adds to the compound splitter's lexicon: terms and keys.
@@ -77,7 +82,7 @@ struct CompoundLexicon: Sendable {
     }()
 }
 
-/// Builds the three expansion maps of a segment from its sorted vocabulary
+/// Builds the five expansion maps of a segment from its sorted vocabulary
 /// (FORMAT.md, "Expansions"); the reader is `ExpansionTablesReader`.
 ///
 /// - inflection: `ExpansionKeys.inflection(term)` → terms
@@ -86,10 +91,15 @@ struct CompoundLexicon: Sendable {
 ///   words and keys apart), the inflection key of each part → the term. The lexicon is
 ///   every term and every inflection key of the whole index as of the commit (this
 ///   segment and the live segments), so a one-episode segment still splits `kostchef`
-///   when `kost` was said in another episode.
+///   when `kost` was said in another episode. With the Swedish dictionary the split also
+///   takes the dictionary's compound roles and its parts are lemmas
+///   (`CompoundSplitter.split(_:dictionary:isWord:isKey:)`).
+/// - lemma and lemma form: `LemmaTablesWriter` (empty without the dictionary).
 /// Compound splitting runs on `workers` threads.
 enum ExpansionTablesWriter {
-    static func build(_ vocabulary: Vocabulary, lexicon: CompoundLexicon, workers: Int) -> [[UInt8]] {
+    static func build(
+        _ vocabulary: Vocabulary, lexicon: CompoundLexicon, dictionary: SwedishLexicon? = nil, workers: Int
+    ) -> [[UInt8]] {
         let terms = vocabulary.terms
         let keys = vocabulary.keys
         let folded = vocabulary.folded
@@ -107,7 +117,9 @@ enum ExpansionTablesWriter {
             var found: [(Int, [String])] = []
             for index in stride(from: slice, to: count, by: slices)
             where terms[index].utf8.count >= 2 * splitter.minimumPartLength {
-                if let split = splitter.split(terms[index], isWord: isWord, isKey: isKey) { found.append((index, split)) }
+                let split = dictionary.map { splitter.split(terms[index], dictionary: $0, isWord: isWord, isKey: isKey) }
+                    ?? splitter.split(terms[index], isWord: isWord, isKey: isKey)
+                if let split { found.append((index, split)) }
             }
             return found
         }
@@ -128,7 +140,10 @@ enum ExpansionTablesWriter {
                 }
             }
         }
-        return table(inflectionMap) + table(foldedMap) + table(partMap)
+        clock.lap("inflection, folded and part maps")
+        let lemmaSections = LemmaTablesWriter.build(vocabulary, dictionary: dictionary, workers: workers)
+        clock.lap("lemma maps")
+        return table(inflectionMap) + table(foldedMap) + table(partMap) + lemmaSections
     }
 
     /// Four sections: key offsets, key bytes, list offsets, entries.

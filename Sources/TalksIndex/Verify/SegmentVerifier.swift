@@ -102,8 +102,12 @@ struct SegmentVerifier {
 
     private func checkExpansions(_ problems: inout [IndexError]) {
         for (index, table) in segment.expansions.tables.enumerated() {
-            for entry in 0..<table.entries.count where Int(table.entries.unchecked(entry)) >= segment.termCount {
-                problems.append(problem(.expansions, "table \(index) lists term ordinal \(table.entries.unchecked(entry)), beyond the \(segment.termCount) terms"))
+            let map = ExpansionTablesReader.Map(rawValue: index) ?? .inflection
+            let bound = segment.expansions.bound(map)
+            let what = map == .lemmaForm ? "lemma key index" : "term ordinal"
+            let beyond = map == .lemmaForm ? "lemma keys" : "terms"
+            for entry in 0..<table.entries.count where Int(table.entries.unchecked(entry)) >= bound {
+                problems.append(problem(.expansions, "table \(index) lists \(what) \(table.entries.unchecked(entry)), beyond the \(bound) \(beyond)"))
                 return
             }
         }

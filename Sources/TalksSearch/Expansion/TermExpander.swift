@@ -74,6 +74,7 @@ struct TermExpander {
         var foldedFound: [(segment: Int, ordinal: Int, tier: TermVariant.Tier)] = []
         var exactOrFoldedEpisodes = (exact: 0, folded: 0)
         let syncope = syncopeReading(of: term)
+        let lemmas = lemmaKeys(of: term)
         for (index, segment) in segments.enumerated() {
             if let ordinal = segment.termOrdinal(term) {
                 collector.add(segment: segment, index: index, ordinal: ordinal, tier: .exact)
@@ -85,6 +86,7 @@ struct TermExpander {
                 collector.add(segment: segment, index: index, ordinal: ordinal, tier: .inflected)
             }
             addSyncopeVariants(of: term, reading: syncope, segment: segment, index: index, into: &collector)
+            addLemmaVariants(lemmas, of: key, in: segment, index: index, compounds: searchCompounds, to: &collector)
             if searchCompounds {
                 for candidate in plausibleCompounds(segment, part: term, partKey: key)
                 where syncope.keepsCompound(segment.term(at: candidate.ordinal), of: term) {
@@ -114,9 +116,12 @@ struct TermExpander {
         }
         if collector.isEmpty, term.unicodeScalars.count >= 5 {
             let distance = term.unicodeScalars.count >= 9 ? 2 : 1
-            for near in nearest(to: term, maximumDistance: distance, limit: parameters.maximumFuzzyVariants) {
-                collector.add(near: near, tier: near.distance <= 1 ? .fuzzy : .fuzzyFar)
+            let near = nearest(to: term, maximumDistance: distance, limit: parameters.maximumFuzzyVariants)
+            for found in near {
+                collector.add(near: found, tier: found.distance <= 1 ? .fuzzy : .fuzzyFar)
             }
+            addNearKeys(to: term, maximumDistance: distance, limit: parameters.maximumFuzzyVariants - near.count,
+                        into: &collector)
         }
         return finish(collector, limit: parameters.maximumExpansions)
     }
@@ -171,6 +176,7 @@ struct TermExpander {
     func expand(exclusion term: String) -> [TermVariant] {
         var collector = VariantCollector()
         let key = Self.inflectionKey(term)
+        let lemmas = lemmaKeys(of: term)
         for (index, segment) in segments.enumerated() {
             if let ordinal = segment.termOrdinal(term) {
                 collector.add(segment: segment, index: index, ordinal: ordinal, tier: .exact)
@@ -178,6 +184,7 @@ struct TermExpander {
             for ordinal in segment.terms(withInflectionKey: key) {
                 collector.add(segment: segment, index: index, ordinal: ordinal, tier: .inflected)
             }
+            addLemmaVariants(lemmas, of: key, in: segment, index: index, compounds: false, to: &collector)
         }
         return finish(collector, limit: parameters.maximumExpansions)
     }

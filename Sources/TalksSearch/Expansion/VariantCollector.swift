@@ -70,7 +70,11 @@ struct VariantCollector {
                                isPartial: false))
         }
         found[position].isPartial = false
-        for state in near.states { states.append((position, state)) }
+        for state in near.states {
+            states.append((position, state))
+            // Counted, so a key the typo also reaches (`TermExpander+Typos`) adds no second state.
+            counted.insert(state)
+        }
     }
 
     /// Best tier first, then most frequent, capped; each with its states and whether they

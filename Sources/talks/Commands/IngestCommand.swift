@@ -1,4 +1,5 @@
 import Foundation
+import TalksIndex
 import TalksIndexing
 import TalksModel
 import TalksSystem
@@ -38,9 +39,20 @@ struct IngestCommand: Command {
             order, never by timing, so the same archive at the same --threads gives the same
             segment files byte for byte; a different --threads orders episodes differently
             inside a segment (searches find the same episodes).
+
+            Swedish analysis: with Debian's hunspell-sv-se installed (/usr/share/hunspell/sv_SE.aff
+            and .dic, or the folder named by TALKS_HUNSPELL_DIR), ingest keys the words by the
+            dictionary's lemmas as well as by the rules (vapen, vapnet, vapnen; öken, öknen)
+            and splits compounds against its compound words, and stores all search needs in
+            the index. Without it, one line on stderr says so and the rules alone are used.
+            The lexicon's tables take about 45 MB, so a --memory under 128 uses the rules
+            only (and says so). The manifest records the analysis of every segment; 'talks
+            stats' shows it.
+            --rebuild indexes every episode again, unchanged ones too: after installing the
+            dictionary, or when 'talks stats' says the analysis is mixed.
             """,
         arguments: [path],
-        options: [CommonOptions.index, memory, threads],
+        options: [CommonOptions.index, memory, threads, rebuild],
         examples: [
             "talks ingest",
             "talks ingest archive/ --index /var/lib/talks/index",
@@ -63,8 +75,11 @@ struct IngestCommand: Command {
         "threads", value: "N", default: Parallel.defaultWorkers, in: 1...256, defaultShownAs: "one per processor",
         help: "Threads to load, analyse and write on. The same archive gives the same index at a given N.")
 
+    static let rebuild = Flag("rebuild", help: "Index every episode again, unchanged ones too (after the Swedish analysis changed).")
+
     let paths: [String]
     let index: String
+    let rebuildAll: Bool
     let memoryBudget: Int
     let threadCount: Int
 
@@ -73,6 +88,7 @@ struct IngestCommand: Command {
         index = arguments[CommonOptions.index]
         memoryBudget = arguments[Self.memory] << 20
         threadCount = arguments[Self.threads]
+        rebuildAll = arguments[Self.rebuild]
         if given.isEmpty {
             guard IndexBootstrap.defaultArchiveExists else {
                 throw UsageError(command: Self.configuration.name, message: "there is no \(IndexBootstrap.defaultArchive)/ "
@@ -87,11 +103,16 @@ struct IngestCommand: Command {
     func run() throws -> Int32 {
         let showProgress = Console.errorIsTerminal
         let summary = try ArchiveIndexer.ingest(paths: paths, index: index, memoryBudget: memoryBudget,
-                                                threads: threadCount) { progress in
+                                                threads: threadCount, rebuild: rebuildAll) { progress in
             guard showProgress else { return }
             Console.standardError("\r\(progress.episodesDone)/\(progress.episodesTotal) episodes, \(progress.cues) cues, \(Self.megabytes(progress.bytes)) MB\u{1B}[K")
         }
         if showProgress { Console.standardError("\r\u{1B}[K") }
+        if let notice = summary.analysisNotice { Console.errorLine("talks ingest: " + notice) }
+        if summary.analysis.hasPrefix(IndexAnalysis.mixedPrefix) {
+            Console.errorLine("talks ingest: the index's segments were analysed differently (\(summary.analysis)); "
+                + "'talks ingest --rebuild' analyses every episode again")
+        }
         for warning in summary.warnings {
             Console.errorLine("\(warning)")
         }

@@ -1,3 +1,4 @@
+import TalksAnalysis
 import TalksIndex
 import TalksModel
 
@@ -35,6 +36,8 @@ struct RemoveCommand: Command {
         guard IndexReader.exists(directory: index) else { throw IndexError.noIndex(directory: index) }
         let writer = try IndexWriter.open(directory: index)
         defer { writer.close() }
+        // A merge re-analyses what it merges: with the lexicon, loaded only if one is due.
+        writer.lexicon = PendingLexicon(startingNow: false)
         var missing: [String] = []
         for id in ids {
             do { try writer.remove(id: id) } catch {

@@ -1,0 +1,64 @@
+import TalksAnalysis
+import TalksIndex
+
+/// Typos matched against keys as well as terms: a one-letter typo of a word the archive
+/// said only inflected (`växtodlng` when the talk said `växtodlingarna`) is near no
+/// indexed term, but near the inflection key (`växtodling`) and, with the dictionary, the
+/// lemma key those forms are filed under. A key within reach is expanded like the word it
+/// stands for: to every term listed under it, at the typo tiers (`fuzzy`, `fuzzyFar`), so
+/// still below exact and inflected matches.
+///
+/// Bounds: the scan covers, per segment, the keys starting with the word's first letter
+/// (one contiguous range of each sorted key table), and at most `limit` keys are kept
+/// (what `maximumFuzzyVariants` leaves after the near terms), nearest first, then by key.
+/// Only the typed word is compared, never its own inflection key: keys are short stems,
+/// and one edit between stems joins different words (`kostnad`, key `kostn`, is one edit
+/// from `kost`, the key of `kosten`).
+extension TermExpander {
+    private struct NearKey: Hashable {
+        var kind: SegmentReader.MatchableKeys
+        var key: String
+    }
+
+    /// Adds the terms of the keys within `maximumDistance` edits of `term`, at most `limit` keys.
+    func addNearKeys(to term: String, maximumDistance: Int, limit: Int, into collector: inout VariantCollector) {
+        guard limit > 0, let first = term.unicodeScalars.first else { return }
+        let targets = [BoundedLevenshtein.scalars(term)]
+        let shortest = targets.map(\.count).min() ?? 0
+        let longest = targets.map(\.count).max() ?? 0
+        var levenshtein = BoundedLevenshtein()
+        var candidate: [UInt32] = []
+        var found: [NearKey: Int] = [:]
+        for segment in segments {
+            for kind in SegmentReader.MatchableKeys.allCases {
+                segment.forEachKey(kind, withPrefix: String(first)) { bytes, _ in
+                    guard bytes.count >= max(1, shortest - maximumDistance), bytes.count <= (longest + maximumDistance) * 4
+                    else { return }
+                    BoundedLevenshtein.decode(bytes, into: &candidate)
+                    var best: Int?
+                    for target in targets where candidate != target {
+                        if let distance = levenshtein.distance(target, candidate, limit: maximumDistance) {
+                            best = min(best ?? distance, distance)
+                        }
+                    }
+                    guard let best else { return }
+                    let near = NearKey(kind: kind, key: String(decoding: bytes, as: UTF8.self))
+                    found[near] = min(found[near] ?? best, best)
+                }
+            }
+        }
+        let chosen = found.sorted {
+            if $0.value != $1.value { return $0.value < $1.value }
+            if $0.key.key != $1.key.key { return $0.key.key < $1.key.key }
+            return $0.key.kind == .inflection && $1.key.kind == .lemma
+        }.prefix(limit)
+        for (near, distance) in chosen {
+            let tier: TermVariant.Tier = distance <= 1 ? .fuzzy : .fuzzyFar
+            for (index, segment) in segments.enumerated() {
+                let ordinals = near.kind == .inflection
+                    ? segment.terms(withInflectionKey: near.key) : segment.terms(withLemmaKey: near.key)
+                for ordinal in ordinals { collector.add(segment: segment, index: index, ordinal: ordinal, tier: tier) }
+            }
+        }
+    }
+}
