@@ -3,10 +3,10 @@ import TalksIndex
 @testable import TalksSearch
 
 /// Typo search's fast path against the plain evaluation, on the sample archive's real
-/// dictionary: `TermExpander.nearest` (banded edit distance, inline UTF-8 decoding) must
-/// find exactly the terms, distances, frequencies and order that a plain scan finds (every
-/// dictionary term with the word's first letter, decoded by the standard library, compared
-/// by the whole-matrix edit distance).
+/// dictionary: `TermExpander.nearest` (rows shared between neighbouring terms, inline UTF-8
+/// decoding) must find exactly the terms, distances, frequencies and order that a plain scan
+/// finds (every dictionary term with the word's first letter, decoded by the standard
+/// library, compared by the plain whole-matrix edit distance, `BoundedLevenshtein`).
 final class NearestTermsEquivalenceTests: XCTestCase {
     nonisolated(unsafe) static var sharedIndex: (directory: String, searcher: Searcher)?
 
@@ -34,7 +34,7 @@ final class NearestTermsEquivalenceTests: XCTestCase {
                 guard text.unicodeScalars.first == first else { continue }
                 let candidate = text.unicodeScalars.map(\.value)
                 guard candidate != target,
-                      let distance = levenshtein.fullDistance(target, candidate, limit: maximumDistance) else { continue }
+                      let distance = levenshtein.distance(target, candidate, limit: maximumDistance) else { continue }
                 let frequency = TermExpander.documentFrequency(segment, ordinal)
                 let state = TermState(segment: index, ordinal: ordinal)
                 if var existing = found[text] {

@@ -4,76 +4,14 @@
 /// returns nil as soon as every cell of a row exceeds the limit, so most dictionary terms
 /// are rejected after a couple of rows. Rows are reused between calls: make one per search.
 ///
-/// `distance` computes only the diagonal band of cells within `limit` of the diagonal
-/// (Ukkonen): a cell further off is more than `limit` edits away whatever the strings, so
-/// with the limit of typo search (1 or 2) a row costs 3 or 5 cells instead of the whole
-/// target's length. `fullDistance` is the plain whole-matrix algorithm it must agree with
-/// (the tests compare them).
+/// Typo search scans the dictionary with `PrefixSharingLevenshtein`, which gives the same
+/// answers faster; this pair-at-a-time form is the plain algorithm it is tested against.
 struct BoundedLevenshtein {
     private var previous: [Int] = []
     private var current: [Int] = []
-    /// The two rows of the banded `distance`, `targetCount + 2` cells each.
-    private var band: [Int] = []
 
     /// The Levenshtein distance between `source` and `target` if it is at most `limit`.
-    ///
-    /// Cells outside the band hold `limit + 1` ("too far"), and every computed cell is
-    /// capped there: a cell whose true distance is at most `limit` is reached only through
-    /// cells of at most that distance, all inside the band, so it comes out exact; every
-    /// other cell comes out above `limit`. Hence the same answer, and the same early exit,
-    /// as `fullDistance`.
     mutating func distance(_ source: [UInt32], _ target: [UInt32], limit: Int) -> Int? {
-        let sourceCount = source.count
-        let targetCount = target.count
-        guard limit >= 0 else { return nil }
-        if abs(sourceCount - targetCount) > limit { return nil }
-        if sourceCount == 0 { return targetCount <= limit ? targetCount : nil }
-        if targetCount == 0 { return sourceCount <= limit ? sourceCount : nil }
-        let width = targetCount + 2
-        if band.count < 2 * width { band = Array(repeating: 0, count: 2 * width) }
-        let tooFar = limit + 1
-        // Both rows in one buffer, swapped by pointer (no array copies or uniqueness checks
-        // per cell); every index below stays within 0...targetCount + 1 of its row.
-        return band.withUnsafeMutableBufferPointer { rows -> Int? in
-            guard let base = rows.baseAddress else { return nil }
-            var previous = base
-            var current = base + width
-            for column in 0...targetCount { previous[column] = min(column, tooFar) }
-            previous[targetCount + 1] = tooFar
-            return source.withUnsafeBufferPointer { sourceScalars -> Int? in
-                target.withUnsafeBufferPointer { targetScalars -> Int? in
-                    for row in 1...sourceCount {
-                        let low = max(1, row - limit)
-                        let high = min(targetCount, row + limit)
-                        let edge = low == 1 ? min(row, tooFar) : tooFar
-                        current[low - 1] = edge
-                        var rowMinimum = edge
-                        let sourceScalar = sourceScalars[row - 1]
-                        var column = low
-                        while column <= high {
-                            let substitution = previous[column - 1] + (sourceScalar == targetScalars[column - 1] ? 0 : 1)
-                            let deletion = previous[column] + 1
-                            let insertion = current[column - 1] + 1
-                            let best = min(substitution, min(deletion, min(insertion, tooFar)))
-                            current[column] = best
-                            if best < rowMinimum { rowMinimum = best }
-                            column += 1
-                        }
-                        // The next row reads one column further right: "too far" there.
-                        current[high + 1] = tooFar
-                        if rowMinimum > limit { return nil }
-                        swap(&previous, &current)
-                    }
-                    let result = previous[targetCount]
-                    return result <= limit ? result : nil
-                }
-            }
-        }
-    }
-
-    /// The plain algorithm: every cell of the matrix, row by row, with the same early exit.
-    /// The reference `distance` is tested against.
-    mutating func fullDistance(_ source: [UInt32], _ target: [UInt32], limit: Int) -> Int? {
         let sourceCount = source.count
         let targetCount = target.count
         if abs(sourceCount - targetCount) > limit { return nil }
