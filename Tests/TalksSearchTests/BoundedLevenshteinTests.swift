@@ -19,6 +19,21 @@ final class BoundedLevenshteinTests: XCTestCase {
         XCTAssertEqual(distance("ab", "ba", 2), 2)
     }
 
+    /// The fast decoder for dictionary bytes gives what the generic one gives, valid or not.
+    func testFastDecodeAgreesWithTheGenericDecoder() {
+        let samples: [[UInt8]] = [
+            Array("våtmarker".utf8), Array("Östergötland".utf8), Array("naïve café €10 😀".utf8),
+            [0xFF, 0x61], [0x61, 0xC3], [0xC3, 0x28, 0x61], [0xC0, 0x80], [0xE2, 0x82], [0x61, 0xF0, 0x9F, 0x98, 0x80, 0xC3, 0xA5], [],
+        ]
+        for bytes in samples {
+            var generic: [UInt32] = []
+            var fast: [UInt32] = [0x99]
+            BoundedLevenshtein.decode(bytes, into: &generic)
+            bytes.withUnsafeBytes { BoundedLevenshtein.decode($0, into: &fast) }
+            XCTAssertEqual(fast, generic, "\(bytes)")
+        }
+    }
+
     func testDecodesUTF8() {
         var buffer: [UInt32] = []
         BoundedLevenshtein.decode(Array("åka".utf8), into: &buffer)

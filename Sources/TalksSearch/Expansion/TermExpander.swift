@@ -236,18 +236,20 @@ struct TermExpander {
     func nearest(to term: String, maximumDistance: Int, limit: Int) -> [NearTerm] {
         guard let first = term.unicodeScalars.first else { return [] }
         let target = BoundedLevenshtein.scalars(term)
-        var levenshtein = BoundedLevenshtein()
         var candidate: [UInt32] = []
         var found: [String: NearTerm] = [:]
         let minimumBytes = max(1, target.count - maximumDistance)
         let maximumBytes = (target.count + maximumDistance) * 4
         for (index, segment) in segments.enumerated() {
+            // Terms come in dictionary order: each shares the rows of its common prefix
+            // with the one before.
+            var levenshtein = PrefixSharingLevenshtein(word: target, limit: maximumDistance)
             for ordinal in segment.termOrdinals(withPrefix: String(first)) {
                 let bytes = segment.termBytes(at: ordinal)
                 guard bytes.count >= minimumBytes, bytes.count <= maximumBytes else { continue }
                 BoundedLevenshtein.decode(bytes, into: &candidate)
                 guard candidate != target,
-                      let distance = levenshtein.distance(target, candidate, limit: maximumDistance) else { continue }
+                      let distance = levenshtein.distance(to: candidate) else { continue }
                 let text = String(decoding: bytes, as: UTF8.self)
                 let frequency = Self.documentFrequency(segment, ordinal)
                 let state = TermState(segment: index, ordinal: ordinal)
