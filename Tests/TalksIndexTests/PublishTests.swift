@@ -61,7 +61,7 @@ final class PublishTests: XCTestCase {
 
     func testASecondPublishCopiesNothing() throws {
         try TestArchive.build(source, [TestArchive.vreta])
-        try IndexPublisher.publish(source: source, destination: destination)
+        _ = try IndexPublisher.publish(source: source, destination: destination)
         let manifestBefore = try SystemFileStatus(destination + "/manifest.json")
         let again = try IndexPublisher.publish(source: source, destination: destination)
         XCTAssertEqual(again.filesCopied, 0)
@@ -84,7 +84,7 @@ final class PublishTests: XCTestCase {
 
     func testUnreferencedSegmentsStayForTheGracePeriod() throws {
         try TestArchive.build(source, [TestArchive.vreta])
-        try IndexPublisher.publish(source: source, destination: destination)
+        _ = try IndexPublisher.publish(source: source, destination: destination)
         let oldReader = try IndexReader.open(directory: destination)
         let writer = try IndexWriter.open(directory: source)
         try writer.remove(id: "55")
@@ -118,13 +118,13 @@ final class PublishTests: XCTestCase {
 
     func testAPendingListWithImpossibleTimesRestartsTheGracePeriod() throws {
         try TestArchive.build(source, [TestArchive.vreta])
-        try IndexPublisher.publish(source: source, destination: destination)
+        _ = try IndexPublisher.publish(source: source, destination: destination)
         let writer = try IndexWriter.open(directory: source)
         try writer.remove(id: "55")
         try writer.add(TestArchive.water)
         try writer.commit()
         writer.close()
-        try IndexPublisher.publish(source: source, destination: destination, graceSeconds: 60, now: 1_000)
+        _ = try IndexPublisher.publish(source: source, destination: destination, graceSeconds: 60, now: 1_000)
         // Far in the past (an overflow if subtracted), in the future, and not JSON at all.
         var times = try XCTUnwrap(PendingRemovals.read(directory: destination))
         for name in times.files.keys { times.files[name] = name.hasSuffix(".terms") ? Int64.min : 9_000 }
@@ -141,7 +141,7 @@ final class PublishTests: XCTestCase {
 
     func testADamagedSourceFileIsRefusedAndTheReplicaKeepsItsGeneration() throws {
         try TestArchive.build(source, [TestArchive.vreta])
-        try IndexPublisher.publish(source: source, destination: destination)
+        _ = try IndexPublisher.publish(source: source, destination: destination)
         let writer = try IndexWriter.open(directory: source)
         try writer.add(TestArchive.water)
         try writer.commit()
@@ -207,7 +207,7 @@ final class PublishTests: XCTestCase {
 
     func testAReaderOpeningTheReplicaDuringPublishesAlwaysSeesAWholeGeneration() throws {
         try TestArchive.build(source, episodes(1))
-        try IndexPublisher.publish(source: source, destination: destination)
+        _ = try IndexPublisher.publish(source: source, destination: destination)
         let stop = LockedFlag()
         let observations = LockedList()
         let destination = self.destination
@@ -248,7 +248,7 @@ final class PublishTests: XCTestCase {
 
     func testALockedNewerOrForeignReplicaIsRefused() throws {
         try TestArchive.build(source, [TestArchive.vreta])
-        try IndexPublisher.publish(source: source, destination: destination)
+        _ = try IndexPublisher.publish(source: source, destination: destination)
 
         let lock = try WriteLock(directory: destination)
         XCTAssertThrowsError(try IndexPublisher.publish(source: source, destination: destination)) { error in
@@ -266,7 +266,7 @@ final class PublishTests: XCTestCase {
         try writer.add(TestArchive.water)
         try writer.commit()
         writer.close()
-        try IndexPublisher.publish(source: source, destination: destination)
+        _ = try IndexPublisher.publish(source: source, destination: destination)
         XCTAssertThrowsError(try IndexPublisher.publish(source: other, destination: destination)) { error in
             XCTAssertEqual(error as? PublishError, .destinationIsNewer(destination: destination, destinationGeneration: 2,
                                                                       sourceGeneration: 1))

@@ -5,10 +5,15 @@ import XCTest
 /// Prints how fast the pure HTTP code runs (figures, not a timed assertion). Meaningful
 /// only in release mode: `swift test -c release --filter HTTPParserThroughputTests`.
 final class HTTPParserThroughputTests: XCTestCase {
-    func testPrintParseAndWriteRates() throws {
+    /// Debug-build timings mean nothing and would slow every `swift test`.
+    private static func skipUnlessOptimized() throws {
         #if DEBUG
         throw XCTSkip("throughput figures are printed in release builds only: swift test -c release --filter HTTPParserThroughputTests")
         #endif
+    }
+
+    func testPrintParseAndWriteRates() throws {
+        try Self.skipUnlessOptimized()
         let request = Array("GET /search?q=livsmedelsstrategi+%C3%B6sterg%C3%B6tland&limit=10&hits=3 HTTP/1.1\r\nHost: sok.example.se\r\nUser-Agent: Mozilla/5.0 (X11; Linux x86_64)\r\nAccept: application/json\r\nAccept-Language: sv-SE,sv;q=0.9\r\nIf-None-Match: W/\"g3-1234\"\r\n\r\n".utf8)
         let pipelined = Array((0..<100).map { _ in request }.joined())
         var parsed = 0
