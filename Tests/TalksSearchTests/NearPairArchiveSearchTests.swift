@@ -102,4 +102,18 @@ final class NearPairArchiveSearchTests: XCTestCase {
         }
         try assertApart(try TestIndex(Self.archive(), lexicon: PendingLexicon(.success(lexicon))), "with the lexicon")
     }
+
+    /// With the lexicon, a syncopated form's lemma (`lagret` → `lager`) is looked for inside
+    /// compounds as itself, not by its rules key `lag` (which found `förslag`, `överlag`).
+    func testASyncopatedFormsLemmaFindsOnlyItsOwnCompounds() throws {
+        guard let lexicon = SwedishLexicon.shared else {
+            throw XCTSkip("hunspell-sv-se is not installed (\(SwedishLexicon.defaultDictionaryPath)): the lemma route is not used")
+        }
+        let index = try TestIndex([
+            TestIndex.episode("lager", title: "Lagret", cues: ["Lagret var fullt av potatis.", "Vi har ett stort lager."]),
+            TestIndex.episode("lagerlokal", title: "Bygget", cues: ["Lagerlokalen byggdes om."]),
+            TestIndex.episode("forslag", title: "Politik", cues: ["Förslaget röstades ned.", "Ett nytt förslag kom.", "Överlag gick det bra."]),
+        ], lexicon: PendingLexicon(.success(lexicon)))
+        XCTAssertEqual(Set(try index.ids("lagret")), ["lager", "lagerlokal"])
+    }
 }
