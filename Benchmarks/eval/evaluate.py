@@ -90,7 +90,9 @@ def run_talks(talks, archive, queries, work):
     for query, line in zip(queries, lines):
         if line.get("query") != query.text:
             raise SystemExit(f"talks answered '{line.get('query')}' for '{query.text}'")
-        ranking = [metrics.cue_key(result["episode"]["id"], hit["start"])
+        # A hit's "start" is when its first matched word is said (word times); the judged
+        # cue is the one starting at "cue_start".
+        ranking = [metrics.cue_key(result["episode"]["id"], hit.get("cue_start", hit["start"]))
                    for result in line.get("results", []) for hit in result.get("hits", [])]
         answers[query.id] = (ranking, len(line.get("results", [])))
     return answers

@@ -190,6 +190,13 @@ def write(episodes, out):
             f.write(json.dumps(episode, ensure_ascii=False, indent=2) + "\n")
         with open(os.path.join(folder, "transcript.vtt"), "wb") as f:
             f.write(generate_archive.vtt_text(cues, speakers).encode("utf-8"))
+    # Synonyms are read from the archive folder at query time (SynonymSource), so the
+    # organisers' groups the synonym queries are judged with go beside the episodes.
+    with open(os.path.join(out, "synonyms.txt"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("# Organisers' synonyms for the generated evaluation archive "
+                "(plantings.SYNONYMS).\n")
+        for group in plantings.SYNONYMS:
+            f.write(", ".join(group) + "\n")
 
 
 def main():

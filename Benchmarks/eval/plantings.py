@@ -26,6 +26,14 @@ Grades: 3 = the cue is exactly about it / says it, 2 = clearly relevant, 1 = men
 passing, 0 = not relevant.
 """
 
+# The organisers' synonym groups of the generated archive, written to its synonyms.txt
+# (the same groups as archive/synonyms.txt has for SLU, LRF and GJP).
+SYNONYMS = [
+    ("SLU", "Sveriges lantbruksuniversitet"),
+    ("LRF", "Lantbrukarnas riksförbund"),
+    ("GJP", "gemensamma jordbrukspolitiken", "CAP"),
+]
+
 GROUPS = [
     {
         "name": "öken",

@@ -52,6 +52,8 @@ def load_archive(root):
             continue
         with open(metadata, encoding="utf-8") as f:
             episode = json.load(f)
+        # talks takes a missing id from the folder name (imported episodes often have none).
+        episode.setdefault("id", name)
         with open(transcript, encoding="utf-8") as f:
             episode["cues"] = parse_vtt(f.read())
         episode["timestamp"] = _timestamp(episode.get("date"))

@@ -14,10 +14,13 @@ import XCTest
 /// `Benchmarks/eval/run.sh`.
 final class GradedEvaluationTests: XCTestCase {
     /// bb6a527 scored nDCG@10 0.741, MRR 0.868 and 13 of 15 must-find-nothing queries
-    /// empty; raise these as the lexicon, speaker and synonym work lands.
-    static let floorNormalizedDiscountedGain = 0.72
-    static let floorReciprocalRank = 0.84
-    static let floorNothingFound = 0.80
+    /// empty; main after the lexicon, speaker, synonym and precision merges (d17c43f)
+    /// scores 0.848, 0.940 and 14 of 15, and 0.864, 0.960 and 14 of 15 once an unseen
+    /// compound finds its parts (`Benchmarks/eval/run.sh`, archive part), so the floor
+    /// sits just under that.
+    static let floorNormalizedDiscountedGain = 0.86
+    static let floorReciprocalRank = 0.95
+    static let floorNothingFound = 0.90
 
     static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/judgments-archive.tsv")
@@ -39,7 +42,7 @@ final class GradedEvaluationTests: XCTestCase {
     static func ranking(_ query: String, searcher: Searcher) throws -> (cues: [GradedJudgments.CueKey], episodes: Int) {
         let response = try searcher.search(SearchRequest(query: query, limit: 10, hitsPerEpisode: 10))
         let cues = response.results.flatMap { result in
-            result.hits.map { GradedJudgments.CueKey(episode: result.episode.id, start: $0.start) }
+            result.hits.map { GradedJudgments.CueKey(episode: result.episode.id, start: $0.cueStart) }
         }
         return (cues, response.totalEpisodes)
     }

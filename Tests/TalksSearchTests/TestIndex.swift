@@ -1,4 +1,5 @@
 import Foundation
+import TalksAnalysis
 import TalksIndex
 import TalksModel
 @testable import TalksSearch
@@ -35,10 +36,13 @@ final class TestIndex {
                                 contentHash: String(id.hashValue, radix: 16), sourcePath: "test/\(id)")
     }
 
-    init(_ episodes: [IndexableEpisode]) throws {
+    /// `lexicon`: the Swedish lexicon the segments are keyed with, as `talks ingest` does
+    /// when hunspell-sv-se is installed; nil (the default) analyses with rules only.
+    init(_ episodes: [IndexableEpisode], lexicon: PendingLexicon? = nil) throws {
         directory = NSTemporaryDirectory() + "talks-search-test-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let writer = try IndexWriter.open(directory: directory)
+        writer.lexicon = lexicon
         for episode in episodes { try writer.add(episode) }
         _ = try writer.commit()
         writer.close()

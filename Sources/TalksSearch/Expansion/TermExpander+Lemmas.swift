@@ -30,7 +30,11 @@ extension TermExpander {
             }
             let partKey = Self.inflectionKey(lemma)
             guard compounds, partKey != key else { continue }
-            for candidate in plausibleCompounds(segment, part: lemma, partKey: partKey) {
+            // An `-er` lemma that is a word of its own (`lager`, whose key is `lag`) keeps
+            // only the compounds that hold it, not those of the shorter stem (`förslag`).
+            let reading = syncopeReading(of: lemma)
+            for candidate in plausibleCompounds(segment, part: lemma, partKey: partKey)
+            where reading.keepsCompound(segment.term(at: candidate.ordinal), of: lemma) {
                 collector.add(segment: segment, index: index, ordinal: candidate.ordinal, tier: .compoundPart,
                               frequency: candidate.frequency)
             }

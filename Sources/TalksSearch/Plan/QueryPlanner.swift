@@ -43,7 +43,8 @@ struct QueryPlanner {
             let parts = Self.partsByPosition(tokens)
             if parts.count == 1 {
                 let word = add(words: parts[0], negated: negated, clauses: &clauses)
-                return withSynonyms(word, terms: parts, negated: negated, clauses: &clauses)
+                let whole = withCompoundParts(word, term: parts[0], negated: negated, clauses: &clauses)
+                return withSynonyms(whole, terms: parts, negated: negated, clauses: &clauses)
             }
             let phrase = add(phrase: parts, negated: negated, clauses: &clauses)
             let joined = tokens.filter { !parts.contains($0.term) }.map(\.term)
