@@ -90,5 +90,6 @@ for result in json.load(open(ingest))["results"]:
     counts = rows[f"{kind}.sv.vtt"][0]
     print(f"talks ingest, {kind}.sv.vtt: median {median * 1000:.1f} ms of {len(result['times'])} runs, "
           f"{sizes[kind] / median / 1e6:.2f} MB/s of transcript, {counts['cues_in_file'] / median:,.0f} cues in the file/s "
-          f"({counts['cues_read'] / median:,.0f} indexed cues/s)")
+          f"({counts['cues_read'] / median:,.0f} indexed cues/s); CPU {result['user'] * 1000:.0f} ms user + "
+          f"{result['system'] * 1000:.0f} ms system (means)")
 PY
