@@ -12,7 +12,8 @@
 # (Benchmarks/rolling_captions.py, seed 1), builds Benchmarks/TranscriptReader in release mode
 # and runs it on the three transcripts (cues in the file and read, words in the cues against
 # words spoken, median MB/s of TranscriptReader.read), then times `talks ingest` of a
-# one-episode archive of each with hyperfine (median of 10, the index removed before each run).
+# one-episode archive of each with hyperfine (median of 10, the index removed before each run;
+# MB/s and cues/s of transcript).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 minutes=60
@@ -86,6 +87,9 @@ sizes = {"rolling": os.path.getsize(os.path.join(work, "rolling.sv.vtt")), "plai
 for result in json.load(open(ingest))["results"]:
     kind = "rolling" if "archive-rolling" in result["command"] else "plain"
     median = result["median"]
+    counts = rows[f"{kind}.sv.vtt"][0]
     print(f"talks ingest, {kind}.sv.vtt: median {median * 1000:.1f} ms of {len(result['times'])} runs, "
-          f"{sizes[kind] / median / 1e6:.2f} MB/s of transcript")
+          f"{sizes[kind] / median / 1e6:.2f} MB/s of transcript, {counts['cues_in_file'] / median:,.0f} cues in the file/s "
+          f"({counts['cues_read'] / median:,.0f} indexed cues/s); CPU {result['user'] * 1000:.0f} ms user + "
+          f"{result['system'] * 1000:.0f} ms system (means)")
 PY

@@ -59,6 +59,24 @@ final class ExportCommandTests: XCTestCase {
         XCTAssertEqual(moment.document["start"] as? Double, 106.6)
         XCTAssertEqual(moment.document["text"] as? String, "Ja, precis. Östergötlands livsmedelsstrategi\när väldigt viktig för oss.")
         XCTAssertEqual(moment.document["title"] as? String, "Om Vreta Kluster och de gröna klustren i Sverige")
+        XCTAssertTrue(moment.document["chapter"] is NSNull, "landet-lar-55 has no chapters")
+
+        // Chapters: the yt-dlp sample's episode lists them, and each cue names the one it starts in.
+        let sample = try XCTUnwrap(pairs.first { ($0.action["index"] as? [String: Any])?["_id"] as? String == "youtube-Lq7pZ2mW9xK" })
+        let chapters = try XCTUnwrap(sample.document["chapters"] as? [[String: Any]])
+        XCTAssertEqual(chapters.compactMap { $0["title"] as? String }, ["Inledning", "Vildbin och humlor", "Kantzoner i praktiken",
+                                                                        "Växter som lockar", "Frågor från chatten", "Tre råd"])
+        XCTAssertEqual(chapters.compactMap { $0["start"] as? Double }, [0, 37, 75, 123, 167, 231])
+        let sampleCues = pairs.filter { $0.document["episode_id"] as? String == "youtube-Lq7pZ2mW9xK" }
+        XCTAssertEqual(sampleCues.count, 68)
+        for cue in sampleCues {
+            let start = try XCTUnwrap(cue.document["start"] as? Double)
+            let expected = Array(zip(chapters.compactMap { $0["start"] as? Double }, chapters.compactMap { $0["title"] as? String }))
+                .last { $0.0 <= start }?.1
+            XCTAssertEqual(cue.document["chapter"] as? String, expected, "cue at \(start)")
+            XCTAssertEqual(cue.document["url"] as? String, "https://www.youtube.com/watch?v=Lq7pZ2mW9xK&t=\(Int(start))s")
+        }
+
         let number = try XCTUnwrap(moment.document["cue"] as? Int)
         XCTAssertEqual((moment.action["index"] as? [String: Any])?["_id"] as? String, "landet-lar-55/\(number)")
 
@@ -68,6 +86,20 @@ final class ExportCommandTests: XCTestCase {
         let remaining = try documents(after.output)
         XCTAssertFalse(remaining.contains { $0.document["episode_id"] as? String == "landet-lar-55" || $0.document["id"] as? String == "landet-lar-55" })
         XCTAssertTrue(remaining.allSatisfy { (($0.action["index"] as? [String: Any])?["_index"] as? String)?.hasPrefix("kommun-") == true })
+    }
+
+    /// An episode with a `link_template` exports links through it, at each cue's start.
+    func testExportLinksThroughTheEpisodesLinkTemplate() throws {
+        let fixture = TalksExecutable.repositoryRoot.appendingPathComponent("Tests/talksTests/Fixtures/spoken-word").path
+        XCTAssertEqual(try TalksExecutable.run(["ingest", fixture, "--index", index]).status, 0)
+        let export = try TalksExecutable.run(["export", "--index", index])
+        XCTAssertEqual(export.status, 0, export.error)
+        let cues = try documents(export.output).filter { $0.document["episode_id"] as? String == "energi-mote-4" }
+        XCTAssertFalse(cues.isEmpty)
+        for cue in cues {
+            let start = try XCTUnwrap(cue.document["start"] as? Double)
+            XCTAssertEqual(cue.document["url"] as? String, "https://play.example.se/v/8842?start=\(Int(start))")
+        }
     }
 
     func testABadPrefixOrAMissingIndexIsNamed() throws {

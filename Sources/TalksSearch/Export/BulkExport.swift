@@ -5,18 +5,20 @@ import TalksModel
 /// OpenSearch and Elasticsearch (`POST _bulk`): the way out to a distributed engine when an
 /// archive outgrows one machine (README, "Running on more than one machine").
 ///
-/// Two indexes: `<prefix>-episodes`, one document per live episode (its metadata and cue
-/// count), and `<prefix>-cues`, one document per cue with its episode's searchable fields
-/// repeated, so that a hit is a moment, as in talks, and filters need no join:
+/// Two indexes: `<prefix>-episodes`, one document per live episode (its metadata, chapters and
+/// cue count), and `<prefix>-cues`, one document per cue with its episode's searchable fields
+/// repeated and the title of the chapter the cue starts in, so that a hit is a moment, as in
+/// talks, and filters need no join:
 ///
 /// ```
 /// {"index":{"_index":"talks-cues","_id":"landet-lar-55/18"}}
 /// {"episode_id":"landet-lar-55","series":"Landet lär","number":55,"title":"…","date":"2022-10-19T12:00:00+02:00",
 ///  "tags":["kluster"],"episode_speakers":["Helene Oscarsson"],"cue":18,"start":106.6,"end":110.8,
-///  "speaker":"Helene Oscarsson","text":"…","url":"https://media.example.org/landet-lar/55.mp4#t=106"}
+///  "speaker":"Helene Oscarsson","text":"…","url":"https://media.example.org/landet-lar/55.mp4#t=106",
+///  "chapter":null}
 /// ```
 /// It reads the index, not the archive, so what is exported is what talks serves, deep
-/// links included. Each episode's lines are written as soon as its cues are read, so memory
+/// links included (at the cue's start, in the player's form or the episode's `link_template`). Each episode's lines are written as soon as its cues are read, so memory
 /// holds every episode's metadata (for the sort by date) and one transcript at a time.
 public enum BulkExport {
     /// What an export wrote.
@@ -81,6 +83,9 @@ public enum BulkExport {
             JSONMember("page", optional(episode.page?.text)),
             JSONMember("tags", .array(episode.tags.map(JSONValue.string))),
             JSONMember("duration", episode.duration.map(JSONValue.number) ?? .null),
+            JSONMember("chapters", .array(episode.chapters.map { chapter in
+                .object([JSONMember("start", .number(chapter.start)), JSONMember("title", .string(chapter.title))])
+            })),
             JSONMember("cues", .integer(Int64(cueCount))),
         ])
     }
@@ -100,6 +105,7 @@ public enum BulkExport {
             JSONMember("speaker", optional(cue.speaker)),
             JSONMember("text", .string(cue.text)),
             JSONMember("url", optional(url?.text)),
+            JSONMember("chapter", optional(episode.chapters.chapter(at: cue.start)?.title)),
         ])
     }
 }

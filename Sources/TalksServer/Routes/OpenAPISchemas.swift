@@ -47,7 +47,7 @@ enum OpenAPISchemas {
             "cue_start": .object(["type": "number", "description": "Seconds: when the cue starts."]),
             "end": type("number"), "speaker": type("string", nullable: true),
             "text": type("string"), "snippet_html": .object(["type": "string", "description": "The cue text, HTML-escaped, with matches in <mark>."]),
-            "url": link("The recording at most 2 s before start (never before cue_start), in its player's form (YouTube t=, Vimeo #t=…s, a media file's #t=SECONDS, or the episode's link_template)."),
+            "url": link("The recording just before the spoken word: the whole second 1–2 s before start (start − 1 s, rounded down; never before cue_start, so without word times the cue's start), in its player's form (YouTube t=, Vimeo #t=…s, a media file's #t=SECONDS, or the episode's link_template)."),
             "chapter": .object(["type": ["string", "null"], "description": "The title of the chapter start falls in; null without chapters."]),
         ]),
         "EpisodeResult": object(["episode", "score", "hits"], [

@@ -7,9 +7,11 @@ import TalksSearch
 ///
 /// `/?q=…&series=…&speaker=…&year=…&page=…` (`SearchPageState`) is a complete result list:
 /// a GET form (the query and a select per facet, each value with its count), the episodes
-/// with their timestamped hits, and links to the other pages. Each hit links to the watch
-/// page `watch/{id}?t=SECONDS&q=QUERY`, with the original recording at that second one click
-/// away beside it. `/search.js` enhances it (`SearchScript`): filters apply on change, pages
+/// with their timestamped hits, and links to the other pages. A hit's time is the second its
+/// first matched word is said (`Hit.start`; the cue's start when the transcript has no word
+/// times) and its chapter shows above the snippet. Each hit links to the watch page
+/// `watch/{id}?t=SECONDS&q=QUERY`, with the original recording one click away beside it
+/// (`Hit.url`: 1–2 s before the word as a lead-in, never before the cue starts). `/search.js` enhances it (`SearchScript`): filters apply on change, pages
 /// load without a reload, the address follows, and the suggestions appear as you type. The
 /// page holds no inline script, so its Content-Security-Policy (`StaticDocuments`) forbids
 /// inline script and with it any `javascript:` link that might reach the page.

@@ -14,7 +14,9 @@ struct ExportCommand: Command {
             document line), one document per live episode into PREFIX-episodes and one per
             cue into PREFIX-cues, the cue's document carrying its episode's id, series,
             number, title, date, tags and speakers, its own number, start and end seconds,
-            speaker, text and the deep link into the recording at that second. Episodes come
+            speaker, text, the deep link into the recording at that second (in the player's
+            form, or the episode's link_template) and the title of the chapter it starts in;
+            an episode's document carries its chapters. Episodes come
             sorted by date, then id; document ids are the episode id and "<episode id>/<cue
             number>", so loading twice replaces rather than duplicates. Create the indexes
             with a Swedish analyser first (the README describes one), then load the lines in
