@@ -18,12 +18,12 @@ import TalksSystem
 ///
 /// Layout (little-endian): magic `TALKSLEX`, layout version u32, then length-prefixed
 /// (u64 count) arrays: the version string's bytes, the forms table (bytes, starts, slots,
-/// shift), the lemma table (same), reading starts, packed readings, lemma-form starts,
+/// shift; a slot is `tag << 24 | index + 1` since layout 3, `FormTable`), the lemma table (same), reading starts, packed readings, lemma-form starts,
 /// lemma forms, and the statistics as nine u64; last, a u64 checksum of every byte before
 /// it (`absorb`: FNV-1a over each piece, 8 bytes at a time), so a damaged file is rebuilt, never believed.
 enum SwedishLexiconCache {
     static let magic = Array("TALKSLEX".utf8)
-    static let layoutVersion: UInt32 = 2
+    static let layoutVersion: UInt32 = 3
 
     /// The environment variable that turns the cache off when set to `off` (to measure the
     /// build, or on a read-only home).
