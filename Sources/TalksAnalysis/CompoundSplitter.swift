@@ -113,6 +113,11 @@ public struct CompoundSplitter: Sendable {
     /// The strict split's judgement of a part before the last (see `split(_:isWord:isKey:)`).
     func strictHeadCost(_ part: String, isWord: (String) -> Bool, isKey: (String) -> Bool) -> Int? {
         if isWord(part) { return 0 }
+        return strictHeadCost(ofNonWord: part, isWord: isWord, isKey: isKey)
+    }
+
+    /// `strictHeadCost` of a part the caller knows `isWord` rejects as written.
+    func strictHeadCost(ofNonWord part: String, isWord: (String) -> Bool, isKey: (String) -> Bool) -> Int? {
         if isWord(part + "a") || isWord(part + "e") { return 1 }
         // A longer head may be the key of a word seen only inflected (`grönsak`, the key
         // of `grönsaker`); short keys are too often fragments (`fört`, `däre`).
@@ -123,6 +128,11 @@ public struct CompoundSplitter: Sendable {
     /// The strict split's judgement of the last part.
     func strictTailCost(_ part: String, isWord: (String) -> Bool, isKey: (String) -> Bool) -> Int? {
         if isWord(part) { return 0 }
+        return strictTailCost(ofNonWord: part, isKey: isKey)
+    }
+
+    /// `strictTailCost` of a part the caller knows `isWord` rejects as written.
+    func strictTailCost(ofNonWord part: String, isKey: (String) -> Bool) -> Int? {
         let key = SwedishInflection.key(part)
         if key.unicodeScalars.count >= minimumPartLength && isKey(key) { return 1 }
         return nil
@@ -155,10 +165,14 @@ public struct CompoundSplitter: Sendable {
         let scalars = Array(term.unicodeScalars)
         let count = scalars.count
         guard count >= 2 * minimumPartLength, count <= maximumTermLength else { return nil }
+        // Candidate parts are cut from the term's UTF-8 bytes at scalar boundaries (one
+        // validated copy of a few bytes), not rebuilt scalar by scalar: the search makes a
+        // string for every (start, end) pair.
+        let utf8 = Array(term.utf8)
+        var byteOffsets = [Int](repeating: 0, count: count + 1)
+        for (index, scalar) in scalars.enumerated() { byteOffsets[index + 1] = byteOffsets[index] + UTF8.width(scalar) }
         func text(_ range: Range<Int>) -> String {
-            var result = String.UnicodeScalarView()
-            result.append(contentsOf: scalars[range])
-            return String(result)
+            String(decoding: utf8[byteOffsets[range.lowerBound]..<byteOffsets[range.upperBound]], as: UTF8.self)
         }
         // The last part must reach at least two letters into the term's inflection key:
         // `ratten` (key `ratt`) is not `rat` + `ten`, `klagar` (key `klag`) is not `kla` +

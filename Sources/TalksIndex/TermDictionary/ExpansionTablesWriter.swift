@@ -126,45 +126,28 @@ enum ExpansionTablesWriter {
         var parts = [[String]?](repeating: nil, count: count)
         for (index, split) in splits.joined() { parts[index] = split }
         clock.lap("compound splitting")
-        var inflectionMap: [String: [UInt32]] = [:]
-        var foldedMap: [String: [UInt32]] = [:]
-        var partMap: [String: [UInt32]] = [:]
+        var inflectionPairs = KeyListTable.Builder(capacity: count)
+        var foldedPairs = KeyListTable.Builder(capacity: count)
+        var partPairs = KeyListTable.Builder(capacity: count)
         for index in 0..<count {
-            inflectionMap[keys[index], default: []].append(UInt32(index))
-            foldedMap[folded[index], default: []].append(UInt32(index))
+            inflectionPairs.append(keys[index], UInt32(index))
+            foldedPairs.append(folded[index], UInt32(index))
             if let split = parts[index] {
-                var seen = Set<String>()
+                // A term is listed once per distinct part key (a split has at most four parts).
+                var seen: [String] = []
                 for part in split {
                     let key = ExpansionKeys.inflection(part)
-                    if seen.insert(key).inserted { partMap[key, default: []].append(UInt32(index)) }
+                    if !seen.contains(key) {
+                        seen.append(key)
+                        partPairs.append(key, UInt32(index))
+                    }
                 }
             }
         }
+        let sections = inflectionPairs.table().sections + foldedPairs.table().sections + partPairs.table().sections
         clock.lap("inflection, folded and part maps")
         let lemmaSections = LemmaTablesWriter.build(vocabulary, dictionary: dictionary, workers: workers)
         clock.lap("lemma maps")
-        return table(inflectionMap) + table(foldedMap) + table(partMap) + lemmaSections
-    }
-
-    /// Four sections: key offsets, key bytes, list offsets, entries.
-    static func table(_ map: [String: [UInt32]]) -> [[UInt8]] {
-        let sortedKeys = map.keys.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
-        var keyOffsets = ByteWriter(capacity: (sortedKeys.count + 1) * 4)
-        var keyBytes: [UInt8] = []
-        var listOffsets = ByteWriter(capacity: (sortedKeys.count + 1) * 4)
-        var entries = ByteWriter()
-        keyOffsets.appendUInt32(0)
-        listOffsets.appendUInt32(0)
-        var entryCount: UInt32 = 0
-        for key in sortedKeys {
-            keyBytes.append(contentsOf: key)
-            keyOffsets.appendUInt32(UInt32(keyBytes.count))
-            for ordinal in map[String(decoding: key, as: UTF8.self)] ?? [] {
-                entries.appendUInt32(ordinal)
-                entryCount += 1
-            }
-            listOffsets.appendUInt32(entryCount)
-        }
-        return [keyOffsets.bytes, keyBytes, listOffsets.bytes, entries.bytes]
+        return sections + lemmaSections
     }
 }

@@ -14,31 +14,33 @@ import TalksSystem
 ///   and every term of the lemma has that inflection key too (`strategierna` for
 ///   `strategi`), the inflection map reaches exactly those terms.
 ///
+/// Both maps are built as sorted pair lists (`KeyListTable.Builder`), not dictionaries of
+/// arrays: a segment has a lemma key per known term and several forms per key.
+///
 /// Without a dictionary both maps are empty (four sections each, no keys).
 enum LemmaTablesWriter {
-    static func build(_ vocabulary: Vocabulary, dictionary: SwedishLexicon?, workers: Int) -> [[UInt8]] {
-        var lemmaMap: [String: [UInt32]] = [:]
-        if dictionary != nil {
-            for (ordinal, keys) in vocabulary.lemmaKeys.enumerated() {
-                for key in keys { lemmaMap[key, default: []].append(UInt32(ordinal)) }
-            }
+    static func build(
+        _ vocabulary: Vocabulary, dictionary: SwedishLexicon?, workers: Int
+    ) -> [[UInt8]] {
+        guard let dictionary else { return KeyListTable().sections + KeyListTable().sections }
+        var lemmaPairs = KeyListTable.Builder(capacity: vocabulary.terms.count)
+        for (ordinal, keys) in vocabulary.lemmaKeys.enumerated() {
+            for key in keys { lemmaPairs.append(key, UInt32(ordinal)) }
         }
-        let sortedKeys = lemmaMap.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        var formMap: [String: [UInt32]] = [:]
-        if let dictionary, !sortedKeys.isEmpty {
-            let ruleKeys = vocabulary.keys
-            let paradigms = Parallel.map(count: sortedKeys.count, workers: workers) { index -> [String] in
-                let lemma = sortedKeys[index]
-                let lemmaRuleKey = ExpansionKeys.inflection(lemma)
-                let uniform = (lemmaMap[lemma] ?? []).allSatisfy { ruleKeys[Int($0)] == lemmaRuleKey }
-                return dictionary.paradigm(ofKey: lemma).filter { form in
-                    !(uniform && ExpansionKeys.inflection(form) == lemmaRuleKey)
-                }
-            }
-            for (index, forms) in paradigms.enumerated() {
-                for form in forms { formMap[form, default: []].append(UInt32(index)) }
-            }
+        let lemmaMap = lemmaPairs.table()
+        let ruleKeys = vocabulary.keys
+        let forms = Parallel.map(count: lemmaMap.count, workers: workers) { index -> [String] in
+            let lemma = lemmaMap.key(index)
+            let paradigm = dictionary.paradigm(ofKey: lemma)
+            let lemmaRuleKey = ExpansionKeys.inflection(lemma)
+            let uniform = lemmaMap.list(index).allSatisfy { ruleKeys[Int($0)] == lemmaRuleKey }
+            guard uniform else { return paradigm }
+            return paradigm.filter { ExpansionKeys.inflection($0) != lemmaRuleKey }
         }
-        return ExpansionTablesWriter.table(lemmaMap) + ExpansionTablesWriter.table(formMap)
+        var formPairs = KeyListTable.Builder(capacity: forms.reduce(0) { $0 + $1.count })
+        for (index, list) in forms.enumerated() {
+            for form in list { formPairs.append(form, UInt32(index)) }
+        }
+        return lemmaMap.sections + formPairs.table().sections
     }
 }
