@@ -51,8 +51,8 @@ def has_command(talks, name):
 
 def cue_text_bytes(archive):
     """Cues and cue-text bytes: from the generator's figures beside a generated archive
-    (ARCHIVE.generated, written by run.sh), else by reading the archive, which holds all of
-    it in memory (too much at 50,000 episodes)."""
+    (ARCHIVE.generated, written by run.sh), else by parsing one transcript at a time (never
+    the whole archive in memory: 50,000 episodes would need gigabytes)."""
     marker = archive.rstrip("/") + ".generated"
     if os.path.exists(marker):
         with open(marker) as f:
@@ -62,9 +62,17 @@ def cue_text_bytes(archive):
             return stats["cues"], stats["cue_text_bytes"]
         except (IndexError, ValueError, KeyError):
             pass
-    episodes = common.load_archive(archive)
-    return (sum(len(episode["cues"]) for episode in episodes),
-            sum(len(cue[3].encode("utf-8")) for episode in episodes for cue in episode["cues"]))
+    cues = text_bytes = 0
+    for name in sorted(os.listdir(archive)):
+        transcript = os.path.join(archive, name, "transcript.vtt")
+        if not (os.path.isfile(os.path.join(archive, name, "episode.json"))
+                and os.path.isfile(transcript)):
+            continue
+        with open(transcript, encoding="utf-8") as f:
+            parsed = common.parse_vtt(f.read())
+        cues += len(parsed)
+        text_bytes += sum(len(cue[3].encode("utf-8")) for cue in parsed)
+    return cues, text_bytes
 
 
 def measure_ingest(talks, archive, index, result):

@@ -62,7 +62,7 @@ fi
 results="$work/results/$episodes"
 say "cold start and the incremental ingest of $add episodes"
 python3 "$bench/scale_extras.py" --talks "$TALKS" --index "$work/scratch-$episodes/talks-index" \
-    --add "$addition" --runs "$runs" --talks-json "$results/talks-1.json" >"$results/scale.json"
+    --add "$addition" --queries "$bench/queries.txt" --runs "$runs" --talks-json "$results/talks-1.json" >"$results/scale.json"
 python3 - "$results/talks-1.json" "$results/scale.json" <<'PY'
 import json, sys
 talks, scale = (json.load(open(path)) for path in sys.argv[1:3])
@@ -73,6 +73,7 @@ print(f"ingest {talks.get('build_s')} s wall, {talks.get('ingest_cpu_s')} s CPU,
 print(f"in process p50 {talks.get('query_p50_ms')} ms, p99 {talks.get('query_p99_ms')} ms, max {talks.get('query_max_ms')} ms; "
       f"serve /search p50 {talks.get('serve_search_p50_ms')} ms, p99 {talks.get('serve_search_p99_ms')} ms, "
       f"{talks.get('serve_search_rps')} req/s")
+print(f"CPU per query {scale['query_cpu_ms_mean']} ms (user + system / queries, index opening included)")
 print(f"cold start {scale['cold_evicted_ms']} ms with the index evicted, "
       f"{scale['cold_warm_cache_ms']} ms with it cached")
 print(f"+{increment['summary']}")

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """What a large archive adds to bench_talks.py: a cold start and an incremental ingest.
 
-    Benchmarks/scale_extras.py --talks BIN --index DIR --add ARCHIVE [--runs 5]
-                               [--budget MB] [--talks-json FILE]
+    Benchmarks/scale_extras.py --talks BIN --index DIR --add ARCHIVE --queries FILE
+                               [--runs 5] [--budget MB] [--talks-json FILE]
 
 - cold start: the index's files are evicted from the page cache (posix_fadvise
   DONTNEED on every file under DIR: no root needed, unlike /proc/sys/vm/drop_caches;
@@ -14,6 +14,9 @@
   (from the manifests before and after), the bytes the process wrote (/proc/<pid>/io
   write_bytes, sampled until it exits, and /usr/bin/time's file system outputs), segments
   before/after and which were merged. One ingest must not rewrite the whole index.
+- CPU per query: `talks search --queries FILE --json` under /usr/bin/time, user + system
+  seconds over the number of queries (index opening included), median of --runs: unlike
+  wall-clock latency it does not grow when the machine is shared and the process waits.
 - memory against the budget: the peak RSS of the first ingest (--talks-json, from
   bench_talks.py) against --budget (talks ingest's default --memory, 256).
 
@@ -69,6 +72,24 @@ def measure_cold(talks, index, runs, result):
     result["cold_evicted_runs_ms"] = [round(value, 1) for value in cold]
     result["cold_warm_cache_ms"] = round(statistics.median(warm), 1)
     result["cold_resident_bytes_after_evict"] = max(resident)
+
+
+def measure_query_cpu(talks, index, queries, runs, result):
+    count = sum(1 for line in open(queries, encoding="utf-8") if line.strip())
+    per_query = []
+    for _ in range(runs):
+        with tempfile.NamedTemporaryFile("r", suffix=".time") as timing:
+            completed = subprocess.run(["/usr/bin/time", "-v", "-o", timing.name, talks, "search",
+                                        "--queries", queries, "--json", "--index", index],
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            report = timing.read()
+        if completed.returncode not in (0, 1):
+            raise RuntimeError(f"talks search --queries exited {completed.returncode}")
+        user = re.search(r"User time \(seconds\): ([\d.]+)", report)
+        system = re.search(r"System time \(seconds\): ([\d.]+)", report)
+        per_query.append((float(user.group(1)) + float(system.group(1))) * 1000 / count)
+    result["query_cpu_ms_mean"] = round(statistics.median(per_query), 3)
+    result["query_cpu_runs_ms"] = [round(value, 3) for value in per_query]
 
 
 def manifest_segments(index):
@@ -142,6 +163,7 @@ def main():
     parser.add_argument("--talks", required=True)
     parser.add_argument("--index", required=True)
     parser.add_argument("--add", required=True)
+    parser.add_argument("--queries", required=True)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--budget", type=int, default=256)
     parser.add_argument("--talks-json")
@@ -153,6 +175,7 @@ def main():
         result["ingest_peak_rss_mb"] = peak
         result["ingest_within_budget"] = peak is not None and peak <= arguments.budget
     measure_cold(arguments.talks, arguments.index, arguments.runs, result)
+    measure_query_cpu(arguments.talks, arguments.index, arguments.queries, arguments.runs, result)
     measure_increment(arguments.talks, arguments.index, arguments.add, result)
     print(json.dumps(result, ensure_ascii=False))
 
