@@ -50,9 +50,29 @@ def has_command(talks, name):
 
 
 def cue_text_bytes(archive):
-    episodes = common.load_archive(archive)
-    return (sum(len(episode["cues"]) for episode in episodes),
-            sum(len(cue[3].encode("utf-8")) for episode in episodes for cue in episode["cues"]))
+    """Cues and cue-text bytes: from the generator's figures beside a generated archive
+    (ARCHIVE.generated, written by run.sh), else by parsing one transcript at a time (never
+    the whole archive in memory: 50,000 episodes would need gigabytes)."""
+    marker = archive.rstrip("/") + ".generated"
+    if os.path.exists(marker):
+        with open(marker) as f:
+            lines = f.read().splitlines()
+        try:
+            stats = json.loads(lines[1])
+            return stats["cues"], stats["cue_text_bytes"]
+        except (IndexError, ValueError, KeyError):
+            pass
+    cues = text_bytes = 0
+    for name in sorted(os.listdir(archive)):
+        transcript = os.path.join(archive, name, "transcript.vtt")
+        if not (os.path.isfile(os.path.join(archive, name, "episode.json"))
+                and os.path.isfile(transcript)):
+            continue
+        with open(transcript, encoding="utf-8") as f:
+            parsed = common.parse_vtt(f.read())
+        cues += len(parsed)
+        text_bytes += sum(len(cue[3].encode("utf-8")) for cue in parsed)
+    return cues, text_bytes
 
 
 def measure_ingest(talks, archive, index, result):
@@ -70,9 +90,17 @@ def measure_ingest(talks, archive, index, result):
                            f"{completed.stderr.decode(errors='replace')[-500:]}")
     match = re.search(r"Maximum resident set size \(kbytes\): (\d+)", report)
     result["ingest_exit"] = completed.returncode
+    result["ingest_cpu_s"] = cpu_seconds(report)
     result["build_s"] = round(seconds, 3)
     result["build_mb_per_s"] = round(result["cue_text_bytes"] / 1e6 / seconds, 2)
     result["peak_rss_mb"] = round(int(match.group(1)) / 1024, 1) if match else None
+
+
+def cpu_seconds(report):
+    """User + system seconds from a /usr/bin/time -v report."""
+    user = re.search(r"User time \(seconds\): ([\d.]+)", report)
+    system = re.search(r"System time \(seconds\): ([\d.]+)", report)
+    return round(float(user.group(1)) + float(system.group(1)), 2) if user and system else None
 
 
 def find_total_bytes(value):
@@ -155,16 +183,20 @@ def measure_cold(talks, index, result):
     result["cold_search_tool"] = "median of 15 runs"
 
 
+def wrk_percentile_ms(output, percent):
+    """One line of wrk's --latency distribution ("  50%  1.23ms"), in ms."""
+    found = re.search(r"^\s+" + percent + r"%\s+([\d.]+)(us|ms|s)\s*$", output, re.MULTILINE)
+    if not found:
+        return None
+    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}[found.group(2)]
+    return round(float(found.group(1)) * scale, 3)
+
+
 def wrk_figures(output):
     rate = re.search(r"Requests/sec:\s+([\d.]+)", output)
-    p99 = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)\s*$", output, re.MULTILINE)
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    p99_ms = None
-    if p99:
-        scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}[p99.group(2)]
-        p99_ms = round(float(p99.group(1)) * scale, 3)
-    return (float(rate.group(1)) if rate else None, p99_ms,
-            int(errors.group(1)) if errors else 0)
+    return (float(rate.group(1)) if rate else None, wrk_percentile_ms(output, "50"),
+            wrk_percentile_ms(output, "99"), int(errors.group(1)) if errors else 0)
 
 
 def lua_rotation(paths):
@@ -205,8 +237,9 @@ def measure_serve(talks, index, queries_path, seconds, result, missing):
             completed = subprocess.run(["wrk", "-t", "1", "-c", "8", "-d", f"{seconds}s",
                                         "--latency", "-s", script, base],
                                        capture_output=True, text=True, timeout=seconds + 60)
-            rate, p99, errors = wrk_figures(completed.stdout)
+            rate, p50, p99, errors = wrk_figures(completed.stdout)
             result[f"serve_{endpoint}_rps"] = rate
+            result[f"serve_{endpoint}_p50_ms"] = p50
             result[f"serve_{endpoint}_p99_ms"] = p99
             result[f"serve_{endpoint}_errors"] = errors
     finally:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate a deterministic archive of Swedish webinar episodes for the benchmark.
 
-    Benchmarks/generate_archive.py --episodes N --out DIR [--seed S]
+    Benchmarks/generate_archive.py --episodes N --out DIR [--seed S] [--jobs J] [--first F]
 
 Writes DIR/<id>/episode.json and DIR/<id>/transcript.vtt for N episodes of about
 45 minutes (about 650 cues of 3-7 s, about 6,500 words, 1-3 speakers with voice tags),
@@ -217,11 +217,13 @@ def vtt_text(cues, speakers):
     return "\n".join(lines)
 
 
-def generate(episodes, out, seed, progress=False):
+def generate_range(episodes, out, seed, progress=False, first=0, step=1):
+    """Writes episodes first, first + step, ... below `episodes`; returns their stats.
+    Each episode depends only on (seed, index), so any split gives the same bytes."""
     vocabulary = swedish_vocabulary.Vocabulary()
     os.makedirs(out, exist_ok=True)
     stats = {"episodes": 0, "cues": 0, "words": 0, "cue_text_bytes": 0, "vtt_bytes": 0}
-    for index in range(episodes):
+    for index in range(first, episodes, step):
         episode, cues, speakers = EpisodeWriter(vocabulary, seed, index).build()
         folder = os.path.join(out, episode["id"])
         os.makedirs(folder, exist_ok=True)
@@ -237,9 +239,26 @@ def generate(episodes, out, seed, progress=False):
             stats["words"] += len(cue[3])
             stats["cue_text_bytes"] += len(" ".join(cue[3]).encode("utf-8"))
         stats["vtt_bytes"] += len(encoded)
-        if progress and (index + 1) % 100 == 0:
-            print(f"  {index + 1} episodes", file=sys.stderr)
+        if progress and stats["episodes"] % 1000 == 0:
+            print(f"  worker {first}: {stats['episodes']} episodes", file=sys.stderr)
     return stats
+
+
+def _generate_worker(arguments):
+    return generate_range(*arguments)
+
+
+def generate(episodes, out, seed, progress=False, jobs=1, first=0):
+    """Writes episodes first..episodes-1 with `jobs` worker processes (episode i goes to
+    worker i mod jobs); the bytes do not depend on `jobs`."""
+    if jobs <= 1:
+        return generate_range(episodes, out, seed, progress, first)
+    import multiprocessing
+    with multiprocessing.Pool(jobs) as pool:
+        parts = pool.map(_generate_worker,
+                         [(episodes, out, seed, progress, first + worker, jobs)
+                          for worker in range(jobs)])
+    return {key: sum(part[key] for part in parts) for key in parts[0]}
 
 
 def source_versions():
@@ -263,9 +282,15 @@ def main():
     parser.add_argument("--out", required=True)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--progress", action="store_true")
+    parser.add_argument("--jobs", type=int, default=1,
+                        help="worker processes (the output does not depend on it)")
+    parser.add_argument("--first", type=int, default=0,
+                        help="write only episodes from this index on (numbers first+1..N): the "
+                             "episodes a larger archive adds to a smaller one")
     arguments = parser.parse_args()
     started = time.perf_counter()
-    stats = generate(arguments.episodes, arguments.out, arguments.seed, arguments.progress)
+    stats = generate(arguments.episodes, arguments.out, arguments.seed, arguments.progress,
+                     arguments.jobs, arguments.first)
     stats["seconds"] = round(time.perf_counter() - started, 2)
     stats["cue_text_mb"] = round(stats["cue_text_bytes"] / 1e6, 2)
     stats["seed"] = arguments.seed

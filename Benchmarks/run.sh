@@ -2,16 +2,18 @@
 # The talks benchmark: talks against SQLite FTS5 and Tantivy on generated Swedish archives.
 #
 # Usage: Benchmarks/run.sh [--episodes N[,N,...]] [--repeat R] [--rounds Q]
-#                          [--peers-only] [--talks-only] [--serve-seconds S]
+#                          [--peers-only] [--talks-only] [--serve-seconds S] [--keep-index]
 #   --episodes   archive sizes (default 200,1000,5000)
 #   --repeat     whole measurements per size; the table shows medians (default 3)
 #   --rounds     timed passes over the query set inside one measurement (default 3)
 #   --peers-only / --talks-only   measure one side only
+#   --keep-index keep the last repeat's talks index in Benchmarks/work/scratch-<size>/talks-index
 #   TALKS=/path/to/talks uses that binary instead of building this checkout (swift build -c release).
 #
 # Installs what it needs when missing: PyPI tantivy and wordfreq (pinned), Debian
 # hunspell-sv-se, wrk and hyperfine. Generated archives are cached in Benchmarks/work/
-# (gitignored) and reused while the generator's sources are unchanged. Results go to
+# (gitignored) and reused while the generator's sources are unchanged; GENERATE_JOBS=J
+# generates with J processes (default: the processor count; the bytes do not depend on it). Results go to
 # Benchmarks/work/results/<size>/<peer>-<repeat>.json; the table to stdout and to
 # Benchmarks/work/results/table.md. Everything runs on this machine; serve load is loopback only.
 set -euo pipefail
@@ -24,6 +26,7 @@ rounds=3
 serve_seconds=10
 run_peers=1
 run_talks=1
+keep_index=0
 command_line="Benchmarks/run.sh $*"
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -33,7 +36,8 @@ while [ $# -gt 0 ]; do
         --serve-seconds) serve_seconds="$2"; shift 2 ;;
         --peers-only) run_talks=0; shift ;;
         --talks-only) run_peers=0; shift ;;
-        -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --keep-index) keep_index=1; shift ;;
+        -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "run.sh: unknown option '$1' (try --help)" >&2; exit 64 ;;
     esac
 done
@@ -75,7 +79,8 @@ for size in "${size_list[@]}"; do
     if [ ! -d "$archive" ] || [ "$(cat "$marker" 2>/dev/null | head -n 1)" != "$generator_hash" ]; then
         say "generating $size episodes into $archive"
         rm -rf "$archive"
-        stats="$(python3 "$bench/generate_archive.py" --episodes "$size" --out "$archive" --seed 1)"
+        stats="$(python3 "$bench/generate_archive.py" --episodes "$size" --out "$archive" --seed 1 \
+            --jobs "${GENERATE_JOBS:-$(nproc)}")"
         printf '%s\n%s\n' "$generator_hash" "$stats" >"$marker"
         check_talks=()
         if [ -n "$talks" ] && "$talks" check --help >/dev/null 2>&1; then check_talks=(--talks "$talks"); fi
@@ -111,7 +116,7 @@ for size in "${size_list[@]}"; do
                     --queries "$bench/queries.txt" --work "$scratch" --rounds "$rounds" \
                     --serve-seconds "$serve_seconds" --details "$results/talks-queries.jsonl" \
                     >"$results/talks-$r.json"
-                rm -rf "$scratch/talks-index"
+                [ "$keep_index" = 1 ] && [ "$r" = "$repeat" ] || rm -rf "$scratch/talks-index"
                 python3 -c 'import json,sys; m=json.load(open(sys.argv[1])).get("missing"); [print("run.sh: talks:", x, file=sys.stderr) for x in m or []]' "$results/talks-$r.json"
             else
                 echo '{"peer":"talks","missing":["talks binary not built"]}' >"$results/talks-$r.json"
