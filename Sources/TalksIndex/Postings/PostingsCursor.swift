@@ -2,7 +2,7 @@
 /// order, with the term's frequency and (on demand) its positions in each.
 ///
 /// Call `next()` to move to the first and each following document, or `advance(to:)` to
-/// skip ahead (it uses the skip table stored every 128 documents, so intersecting a rare
+/// skip ahead (it uses the skip table stored every 128 documents, every 32 in long lists, so intersecting a rare
 /// term with a common one does not decode the common list). Positions are decoded only
 /// when asked for. Every byte read is bounds-checked (`VarInt.read`): a damaged list ends
 /// early and records what was damaged (`isCorrupt`, `damageError`) instead of reading
@@ -132,6 +132,9 @@ public struct PostingsCursor {
     }
 
     static let blockSize = 128
+
+    /// The number of skip entries in the list's table (FORMAT.md, "Postings").
+    var skipEntryCount: Int { skips.count / Self.skipEntryFields }
     /// A skip entry is four u32 fields: last document before the block, document-data
     /// offset, positions offset, index of the block's first document.
     static let skipEntryFields = 4
