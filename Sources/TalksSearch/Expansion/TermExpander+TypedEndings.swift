@@ -51,3 +51,28 @@ extension TermExpander {
         }
     }
 }
+
+/// A typo one edit from an indexed form is expanded like that form: `humrarrna` is one edit
+/// from `humrarna`, whose paradigm (`hummer`, `humrar`, through the lemma map; forms sharing
+/// its inflection key by the rules) the talk may say instead. The forms are added at the
+/// lowest typo tier, and only for typed words of `minimumStemLength` letters or more.
+extension TermExpander {
+    /// Adds the forms of the near terms one edit from a typed word.
+    func addParadigms(of near: [NearTerm], typed term: String, into collector: inout VariantCollector) {
+        guard term.unicodeScalars.count >= Self.minimumStemLength else { return }
+        for found in near where found.distance <= 1 {
+            let key = Self.inflectionKey(found.term)
+            let lemmas = lemmaKeys(of: found.term)
+            for (index, segment) in segments.enumerated() {
+                for ordinal in segment.terms(withInflectionKey: key) {
+                    collector.add(segment: segment, index: index, ordinal: ordinal, tier: .fuzzyFar)
+                }
+                for lemma in lemmas {
+                    for ordinal in segment.terms(withLemmaKey: lemma) {
+                        collector.add(segment: segment, index: index, ordinal: ordinal, tier: .fuzzyFar)
+                    }
+                }
+            }
+        }
+    }
+}

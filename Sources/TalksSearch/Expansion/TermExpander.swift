@@ -123,6 +123,7 @@ struct TermExpander {
             addNearKeys(to: term, maximumDistance: distance, limit: parameters.maximumFuzzyVariants - near.count,
                         into: &collector)
             addTypedEndingStems(of: term, into: &collector)
+            addParadigms(of: near, typed: term, into: &collector)
         }
         return finish(collector, limit: parameters.maximumExpansions)
     }
