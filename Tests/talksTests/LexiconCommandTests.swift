@@ -108,6 +108,11 @@ final class LexiconCommandTests: XCTestCase {
         // The rules still relate what they can, typos on inflection keys included, and keep the pairs apart.
         XCTAssertEqual(try found("växtodlng"), ["samtal-1"])
         XCTAssertEqual(try found("växtodlingar"), ["samtal-1"])
+        // A typo inside an inflected form no one said: two edits from every indexed form and
+        // key, but its own key (växtodlingr) is one edit from växtodling, so a typo it is.
+        XCTAssertEqual(try found("växtodlingrna"), ["samtal-1"])
+        let keyToKey = try explained("växtodlingrna")
+        XCTAssertTrue(keyToKey.contains("växtodlingarna  typo"), keyToKey)
         for (query, episode) in Self.nearPairs { XCTAssertEqual(try found(query), [episode], query) }
         // What only the dictionary relates is not found.
         XCTAssertEqual(try found("öken"), [])

@@ -110,8 +110,19 @@ struct TermExpander {
         }
         if !foldedFound.isEmpty, FoldingPolicy.keepsFoldedVariants(exactEpisodes: exactOrFoldedEpisodes.exact,
                                                                      foldedEpisodes: exactOrFoldedEpisodes.folded) {
+            var spelledKeys = Set<String>()
             for found in foldedFound {
-                collector.add(segment: segments[found.segment], index: found.segment, ordinal: found.ordinal, tier: found.tier)
+                let segment = segments[found.segment]
+                collector.add(segment: segment, index: found.segment, ordinal: found.ordinal, tier: found.tier)
+                // The word as spelled with å/ä/ö finds its compounds too (`tradgard` →
+                // `trädgårdsnäring`), at the lower folded tier, as the word typed with them would.
+                let spelled = segment.term(at: found.ordinal)
+                let spelledKey = Self.inflectionKey(spelled)
+                guard searchCompounds, spelledKeys.insert("\(found.segment) \(spelledKey)").inserted else { continue }
+                for candidate in plausibleCompounds(segment, part: spelledKey, partKey: spelledKey) {
+                    collector.add(segment: segment, index: found.segment, ordinal: candidate.ordinal, tier: .foldedInflected,
+                                  frequency: candidate.frequency)
+                }
             }
         }
         if collector.isEmpty, term.unicodeScalars.count >= 5 {
@@ -122,6 +133,8 @@ struct TermExpander {
             }
             addNearKeys(to: term, maximumDistance: distance, limit: parameters.maximumFuzzyVariants - near.count,
                         into: &collector)
+            addTypedEndingStems(of: term, into: &collector)
+            addParadigms(of: near, typed: term, into: &collector)
         }
         return finish(collector, limit: parameters.maximumExpansions)
     }
