@@ -1,6 +1,7 @@
 import XCTest
 import TalksAnalysis
 import TalksIndex
+import TalksTestSupport
 @testable import TalksSearch
 
 /// Issue 13's near-pairs kept apart end to end: a small archive in which every word of every
@@ -12,22 +13,9 @@ import TalksIndex
 /// compound splits in isolation); here they go through ingest, expansion (inflections,
 /// compounds, folding, typos) and ranking together.
 final class NearPairArchiveSearchTests: XCTestCase {
-    /// (shorter, longer): different words, each a plausible false inflection, false part,
-    /// folded look-alike or one-edit typo of the other. The same 60 as `NearPairsTests.pairs`.
-    static let pairs: [(String, String)] = [
-        ("kost", "kostnad"), ("mark", "marknad"), ("ost", "post"), ("län", "lån"), ("bar", "barn"),
-        ("stat", "station"), ("ost", "kost"), ("post", "kost"), ("mat", "mått"), ("bil", "bild"),
-        ("stad", "stat"), ("tak", "tack"), ("glas", "glass"), ("hat", "hatt"), ("mål", "mal"),
-        ("säl", "sal"), ("hund", "hundra"), ("and", "andra"), ("red", "redan"), ("sed", "sedan"),
-        ("ände", "ändra"), ("rom", "roman"), ("lam", "lamm"), ("kor", "korn"), ("tor", "torn"),
-        ("for", "forum"), ("lag", "lager"), ("väg", "våg"), ("rätt", "rått"), ("ful", "full"),
-        ("tal", "tall"), ("arm", "armé"), ("fot", "foto"), ("ek", "eko"), ("tid", "tidning"),
-        ("hand", "handel"), ("fil", "film"), ("ark", "arkiv"), ("mor", "mord"), ("mod", "mode"),
-        ("mus", "musik"), ("tak", "takt"), ("par", "park"), ("par", "parti"), ("art", "artikel"),
-        ("fas", "fast"), ("sal", "salt"), ("vin", "vinst"), ("bro", "brott"), ("ras", "rast"),
-        ("mil", "mild"), ("form", "formel"), ("kvart", "kvarn"), ("mod", "moder"), ("jag", "jaga"),
-        ("land", "landa"), ("pris", "prisma"), ("sten", "stensil"), ("bok", "bock"), ("dal", "dalta"),
-    ]
+    /// (shorter, longer): the 60 pairs of `NearPairs` (TalksTestSupport), the same list
+    /// `NearPairsTests` checks at the analysis level.
+    static let pairs = NearPairs.pairs
 
     /// Every word of the pairs, once, in a fixed order.
     static var words: [String] {
