@@ -7,6 +7,12 @@
 /// `SearchLimits.maximumFacetValues` values: series and speakers by count, most first (ties
 /// by name, in Unicode code point order), years newest first. A value is a name as written in the episodes (`series:` and
 /// `speaker:` match it, and its words), or a year as four digits (`year:` matches it).
+///
+/// A speaker's count is the matching episodes the speaker takes part in (metadata or voice).
+/// Choosing the speaker (`speaker=`) keeps the words to the cues that speaker says, so for a
+/// query with words it returns at most that count: the episodes where the speaker says them.
+/// Counting that exactly means evaluating the query once per speaker (measured: p50 with
+/// facets 0.23 → 4.6 ms on 200 episodes), which the page's default cannot afford.
 public struct SearchFacets: Sendable, Hashable {
     public var series: [FacetCount]
     public var speakers: [FacetCount]
