@@ -46,7 +46,7 @@ struct CueNegation {
     mutating func cues(ofEpisode episode: Int, negated: Bool) throws(IndexError) -> Set<Int> {
         let range = segment.cueRange(ofEpisode: episode)
         guard !range.isEmpty else { return [] }
-        try mark(range, negated: negated ? [true] : [false])
+        try mark(range, positive: !negated, negated: negated)
         var found = Set<Int>()
         for offset in marks.indices where marks[offset] != 0 { found.insert(range.lowerBound + offset) }
         return found
@@ -58,18 +58,19 @@ struct CueNegation {
     mutating func keepsAHit(episode: Int, metadataNegated: Bool) throws(IndexError) -> Bool {
         let range = segment.cueRange(ofEpisode: episode)
         guard !range.isEmpty else { return !metadataNegated }
-        try mark(range, negated: [false, true])
+        try mark(range, positive: true, negated: true)
         guard marks.contains(where: { $0 & 1 != 0 }) else { return !metadataNegated }
         return marks.contains(1)  // a positive cue that says no negated word
     }
 
-    /// Fills `marks` for the cues of `range` with the clauses whose `isNegated` is in `kinds`
-    /// (bit 0 positive, bit 1 negated).
-    private mutating func mark(_ range: Range<Int>, negated kinds: [Bool]) throws(IndexError) {
+    /// Fills `marks` for the cues of `range` with the positive and/or the negated clauses
+    /// (bit 0 positive, bit 1 negated). The buffer is reused from episode to episode.
+    private mutating func mark(_ range: Range<Int>, positive: Bool, negated: Bool) throws(IndexError) {
         if range.lowerBound <= lastStart { cursors = Array(repeating: nil, count: plan.clauses.count) }
         lastStart = range.lowerBound
-        marks = [UInt8](repeating: 0, count: range.count)
-        for (index, clause) in plan.clauses.enumerated() where kinds.contains(clause.isNegated) {
+        marks.removeAll(keepingCapacity: true)
+        marks.append(contentsOf: repeatElement(0, count: range.count))
+        for (index, clause) in plan.clauses.enumerated() where clause.isNegated ? negated : positive {
             let bit: UInt8 = clause.isNegated ? 2 : 1
             switch clause.shape {
             case .terms:
