@@ -15,14 +15,28 @@ import TalksIndex
 /// and one edit between stems joins different words (`kostnad`, key `kostn`, is one edit
 /// from `kost`, the key of `kosten`).
 extension TermExpander {
-    private struct NearKey: Hashable {
+    /// A key of one of the key tables (`SegmentReader.MatchableKeys`).
+    struct NearKey: Hashable {
         var kind: SegmentReader.MatchableKeys
         var key: String
     }
 
     /// Adds the terms of the keys within `maximumDistance` edits of `term`, at most `limit` keys.
     func addNearKeys(to term: String, maximumDistance: Int, limit: Int, into collector: inout VariantCollector) {
-        guard limit > 0, let first = term.unicodeScalars.first else { return }
+        for (near, distance) in nearKeys(to: term, maximumDistance: maximumDistance, limit: limit) {
+            let tier: TermVariant.Tier = distance <= 1 ? .fuzzy : .fuzzyFar
+            for (index, segment) in segments.enumerated() {
+                let ordinals = near.kind == .inflection
+                    ? segment.terms(withInflectionKey: near.key) : segment.terms(withLemmaKey: near.key)
+                for ordinal in ordinals { collector.add(segment: segment, index: index, ordinal: ordinal, tier: tier) }
+            }
+        }
+    }
+
+    /// The keys within `maximumDistance` edits of `term` (never equal to it), at most
+    /// `limit`, nearest first, then by key, an inflection key before the same lemma key.
+    func nearKeys(to term: String, maximumDistance: Int, limit: Int) -> [(key: NearKey, distance: Int)] {
+        guard limit > 0, let first = term.unicodeScalars.first else { return [] }
         let target = BoundedLevenshtein.scalars(term)
         let minimumBytes = max(1, target.count - maximumDistance)
         let maximumBytes = (target.count + maximumDistance) * 4
@@ -47,13 +61,6 @@ extension TermExpander {
             if $0.key.key != $1.key.key { return $0.key.key < $1.key.key }
             return $0.key.kind == .inflection && $1.key.kind == .lemma
         }.prefix(limit)
-        for (near, distance) in chosen {
-            let tier: TermVariant.Tier = distance <= 1 ? .fuzzy : .fuzzyFar
-            for (index, segment) in segments.enumerated() {
-                let ordinals = near.kind == .inflection
-                    ? segment.terms(withInflectionKey: near.key) : segment.terms(withLemmaKey: near.key)
-                for ordinal in ordinals { collector.add(segment: segment, index: index, ordinal: ordinal, tier: tier) }
-            }
-        }
+        return chosen.map { (key: $0.key, distance: $0.value) }
     }
 }
