@@ -14,7 +14,10 @@ import TalksIndex
 ///
 /// Cost: only the episodes the positive words found are visited, with one cursor per word
 /// variant moving forward through the segment, so a common negated word costs at most one
-/// pass over its postings in those episodes.
+/// pass over its postings in those episodes. Deciding whether an episode stays (every
+/// matching episode, for the total and the facets) stops at its first cue with a positive
+/// word and no negated one when the plan has no phrase; only the page's episodes have all
+/// their negated cues listed (`cues(ofEpisode:negated:)`, for the hits).
 struct CueNegation {
     let segment: SegmentReader
     let plan: QueryPlan
