@@ -75,17 +75,21 @@ struct TermExpander {
         var exactOrFoldedEpisodes = (exact: 0, folded: 0)
         let syncope = syncopeReading(of: term)
         let lemmas = lemmaKeys(of: term)
+        let arbiter = LexiconArbiter(query: term, lemmas: lemmas, segments: segments)
+        var isIndexed = false
         for (index, segment) in segments.enumerated() {
             if let ordinal = segment.termOrdinal(term) {
                 collector.add(segment: segment, index: index, ordinal: ordinal, tier: .exact)
                 exactOrFoldedEpisodes.exact += Self.documentFrequency(segment, ordinal)
+                isIndexed = true
             }
-            for ordinal in segment.terms(withInflectionKey: key) {
+            for ordinal in segment.terms(withInflectionKey: key) where !arbiter.separates(segment, ordinal: ordinal) {
                 let candidate = segment.term(at: ordinal)
                 guard syncope.keeps(candidate, of: term), !isOtherWordOfItsOwn(candidate, of: term) else { continue }
                 collector.add(segment: segment, index: index, ordinal: ordinal, tier: .inflected)
             }
-            addSyncopeVariants(of: term, reading: syncope, segment: segment, index: index, into: &collector)
+            addSyncopeVariants(of: term, reading: syncope, segment: segment, index: index, arbiter: arbiter,
+                               into: &collector)
             addLemmaVariants(lemmas, of: key, in: segment, index: index, compounds: searchCompounds, to: &collector)
             if searchCompounds {
                 for candidate in plausibleCompounds(segment, part: term, partKey: key)
@@ -125,7 +129,7 @@ struct TermExpander {
                 }
             }
         }
-        if collector.isEmpty, term.unicodeScalars.count >= 5 {
+        if collector.isEmpty || isProbableTypo(term, key: key, isIndexed: isIndexed, arbiter: arbiter), term.unicodeScalars.count >= 5 {
             let distance = term.unicodeScalars.count >= 9 ? 2 : 1
             let near = nearest(to: term, maximumDistance: distance, limit: parameters.maximumFuzzyVariants)
             for found in near {
@@ -190,11 +194,12 @@ struct TermExpander {
         var collector = VariantCollector()
         let key = Self.inflectionKey(term)
         let lemmas = lemmaKeys(of: term)
+        let arbiter = LexiconArbiter(query: term, lemmas: lemmas, segments: segments)
         for (index, segment) in segments.enumerated() {
             if let ordinal = segment.termOrdinal(term) {
                 collector.add(segment: segment, index: index, ordinal: ordinal, tier: .exact)
             }
-            for ordinal in segment.terms(withInflectionKey: key) {
+            for ordinal in segment.terms(withInflectionKey: key) where !arbiter.separates(segment, ordinal: ordinal) {
                 collector.add(segment: segment, index: index, ordinal: ordinal, tier: .inflected)
             }
             addLemmaVariants(lemmas, of: key, in: segment, index: index, compounds: false, to: &collector)
