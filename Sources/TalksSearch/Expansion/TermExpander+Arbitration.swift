@@ -63,39 +63,29 @@ extension TermExpander {
 
 /// A probable typo the rules misread: a word no segment holds and no segment's dictionary
 /// knows (`humer` for `hummer`) may still have an inflection reading by the rules (`humer`
-/// as a form of `humrarna`), which used to keep it from the typo routes. With the
-/// dictionary, such a word is most likely mistyped, so the typo routes run as well
-/// (bounded as always, ranked below the rules' readings); a word the dictionary knows is
-/// never read as a typo of a near word.
+/// as a form of `humrarna`), which used to keep it from the typo routes and so from the
+/// rest of the word's paradigm (`hummer`, `hummern`). With the dictionary, such a word is
+/// most likely mistyped, so the typo routes run as well, bounded as always and ranked
+/// below the rules' reading; of what they find, only the terms that share a lemma with a
+/// term of that reading are kept: the near word the reading agrees with is the word meant.
 ///
-/// "Knows" is what the segments stored: the word is a form of a lemma of some segment's
-/// lemma-form map, or it may be one whose form the map leaves out because the rules
-/// already reach it (FORMAT.md, "Lemma maps": a form whose inflection key is its lemma's):
-/// some term under the word's inflection key has a lemma with that same key, and the word
-/// is that lemma with at most its last letter changed before an ending, as a regular form
-/// is (`bonde`, never said, beside `bonden`, lemma `bonde`; `flickor` for `flicka`). So
-/// `humer` is not taken for a form of `humor`, whose key `hum` it shares. Rules-only
-/// indexes are unchanged: there the typo routes run only for words nothing else matched.
+/// The agreement keeps a real word the index does not know from being read as a typo of a
+/// near word: `bonde`, never said, whose rules reading is `bonden`, `bönder`, gains
+/// nothing from `borde` or `boende`, which share no lemma with them. Words nothing else
+/// matched take every typo variant, as before; rules-only indexes are unchanged.
 extension TermExpander {
     /// Whether a query word is a probable typo although some route matched it: not
     /// indexed, unknown to the dictionary, and the index was written with one.
-    func isProbableTypo(_ term: String, key: String, isIndexed: Bool, arbiter: LexiconArbiter) -> Bool {
-        guard !isIndexed, !arbiter.knowsQueryWord, segments.contains(where: { $0.hasLemmaMaps }) else { return false }
-        for segment in segments where segment.hasLemmaMaps {
-            for ordinal in segment.terms(withInflectionKey: key) {
-                let lemmas = segment.lemmaKeys(ofForm: segment.term(at: ordinal))
-                if lemmas.contains(where: { Self.inflectionKey($0) == key && Self.mayBeRegularForm(term, of: $0) }) {
-                    return false
-                }
-            }
-        }
-        return true
+    func isProbableTypo(isIndexed: Bool, arbiter: LexiconArbiter) -> Bool {
+        !isIndexed && !arbiter.knowsQueryWord && segments.contains { $0.hasLemmaMaps }
     }
 
-    /// Whether `form` keeps all of `lemma` but perhaps its last letter (`bonden`, `flickor`,
-    /// `köpte` for `bonde`, `flicka`, `köpa`): the shape of a regular inflection.
-    static func mayBeRegularForm(_ form: String, of lemma: String) -> Bool {
-        let shared = zip(form.unicodeScalars, lemma.unicodeScalars).prefix { $0 == $1 }.count
-        return shared >= lemma.unicodeScalars.count - 1
+    /// Adds to `collector` the variants of `typos` that share a lemma with a term of the
+    /// word's own reading in `collector` (its inflections and spellings, not compounds).
+    func addAgreeingTypos(_ typos: VariantCollector, to collector: inout VariantCollector) {
+        let readingTiers: Set<TermVariant.Tier> = [.inflected, .folded, .foldedInflected]
+        let readingLemmas = Set(collector.terms(in: readingTiers).flatMap { lemmaKeys(of: $0) })
+        guard !readingLemmas.isEmpty else { return }
+        collector.merge(typos) { term in lemmaKeys(of: term).contains { readingLemmas.contains($0) } }
     }
 }

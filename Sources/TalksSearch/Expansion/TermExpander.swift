@@ -129,16 +129,15 @@ struct TermExpander {
                 }
             }
         }
-        if collector.isEmpty || isProbableTypo(term, key: key, isIndexed: isIndexed, arbiter: arbiter), term.unicodeScalars.count >= 5 {
-            let distance = term.unicodeScalars.count >= 9 ? 2 : 1
-            let near = nearest(to: term, maximumDistance: distance, limit: parameters.maximumFuzzyVariants)
-            for found in near {
-                collector.add(near: found, tier: found.distance <= 1 ? .fuzzy : .fuzzyFar)
+        let isMisreadTypo = !collector.isEmpty && isProbableTypo(isIndexed: isIndexed, arbiter: arbiter)
+        if collector.isEmpty || isMisreadTypo, term.unicodeScalars.count >= 5 {
+            var typos = VariantCollector()
+            addTypoVariants(of: term, into: &typos)
+            if isMisreadTypo {
+                addAgreeingTypos(typos, to: &collector)
+            } else {
+                collector = typos
             }
-            addNearKeys(to: term, maximumDistance: distance, limit: parameters.maximumFuzzyVariants - near.count,
-                        into: &collector)
-            addTypedEndingStems(of: term, into: &collector)
-            addParadigms(of: near, typed: term, into: &collector)
         }
         return finish(collector, limit: parameters.maximumExpansions)
     }

@@ -77,6 +77,28 @@ struct VariantCollector {
         }
     }
 
+    /// The terms collected at one of `tiers`.
+    func terms(in tiers: Set<TermVariant.Tier>) -> [String] {
+        found.filter { tiers.contains($0.variant.tier) }.map(\.variant.term)
+    }
+
+    /// Adds the variants of `other` whose term `keep` accepts and this collector lacks,
+    /// with their states (a term is one variant in each collector, and its states are
+    /// its own, so none is counted twice).
+    mutating func merge(_ other: VariantCollector, keeping keep: (String) -> Bool) {
+        var position: [Int: Int] = [:]
+        for (index, entry) in other.found.enumerated() where indexOfTerm[entry.variant.term] == nil {
+            guard keep(entry.variant.term) else { continue }
+            position[index] = found.count
+            indexOfTerm[entry.variant.term] = found.count
+            found.append(entry)
+        }
+        for entry in other.states {
+            guard let mine = position[entry.variant], counted.insert(entry.state).inserted else { continue }
+            states.append((mine, entry.state))
+        }
+    }
+
     /// Best tier first, then most frequent, capped; each with its states and whether they
     /// may miss segments.
     func variants(limit: Int) -> [(variant: TermVariant, isPartial: Bool)] {
