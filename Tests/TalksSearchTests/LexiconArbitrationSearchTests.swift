@@ -84,3 +84,21 @@ final class LexiconArbitrationSearchTests: XCTestCase {
         XCTAssertNil(try terms(index, "stuga")["sluga"])
     }
 }
+
+/// A typo one edit from a said form is expanded like that form, compounds included, at a
+/// typo tier (`TermExpander.addParadigms`); rules alone suffice, so no lexicon is needed.
+final class TypoCompoundSearchTests: XCTestCase {
+    func testATypoOfASaidFormFindsTheCompoundsThatHoldIt() throws {
+        let index = try TestIndex([
+            TestIndex.episode("bibliotek", title: "Läsning", cues: ["Biblioteket öppnar klockan tio.", "Ett bibliotek för alla."]),
+            TestIndex.episode("rummet", title: "Ombyggnad", cues: ["Biblioteksrummet målas om i vår.", "Rummet blir ljust."]),
+            TestIndex.episode("annat", title: "Annat", cues: ["Ett helt annat ämne i dag."]),
+        ])
+        XCTAssertEqual(try index.ids("bibloteket"), ["bibliotek", "rummet"])
+        let variants = try index.searcher.explain(SearchRequest(query: "bibloteket")).clauses.flatMap(\.variants)
+        XCTAssertEqual(variants.first { $0.term == "biblioteket" }?.tier, .fuzzy)
+        XCTAssertEqual(variants.first { $0.term == "biblioteksrummet" }?.tier, .fuzzyFar)
+        // The form typed right ranks first.
+        XCTAssertEqual(try index.ids("bibloteket").first, "bibliotek")
+    }
+}

@@ -34,13 +34,16 @@ struct VariantCollector {
 
     var isEmpty: Bool { found.isEmpty }
 
-    /// Adds a term found in segment `index` (`segment`) with ordinal `ordinal`.
-    mutating func add(segment: SegmentReader, index: Int, ordinal: Int, tier: TermVariant.Tier, frequency known: Int? = nil) {
+    /// Adds a term found in segment `index` (`segment`) with ordinal `ordinal`; `isCapped`
+    /// marks a route capped per segment at a tier other than compound part or prefix (the
+    /// compounds of a typo's near term).
+    mutating func add(segment: SegmentReader, index: Int, ordinal: Int, tier: TermVariant.Tier, frequency known: Int? = nil,
+                      isCapped: Bool = false) {
         let state = TermState(segment: index, ordinal: ordinal)
         let isNew = counted.insert(state).inserted
         if !isNew && tier == .compoundPart { return }
         let term = segment.term(at: ordinal)
-        let capped = tier == .compoundPart || tier == .prefix
+        let capped = isCapped || tier == .compoundPart || tier == .prefix
         if let position = indexOfTerm[term] {
             if tier < found[position].variant.tier { found[position].variant.tier = tier }
             if isNew {
