@@ -24,14 +24,16 @@ extension TermExpander {
     struct LexiconArbiter {
         /// The query word's lemma keys; empty when no segment's dictionary knows it.
         let queryLemmas: Set<String>
+        let query: String
         let segments: [SegmentReader]
-        /// Whether the archive bears out the query word's lemmas; if not, nothing is separated.
-        private let isQueryReadingBorneOut: Bool
+        /// Whether the archive bears out the query word's lemmas (if not, nothing is
+        /// separated); looked up at the first candidate that needs it.
+        private var isQueryReadingBorneOut: Bool?
 
         init(query: String, lemmas: [String], segments: [SegmentReader]) {
             queryLemmas = Set(lemmas)
+            self.query = query
             self.segments = segments
-            isQueryReadingBorneOut = Self.isBorneOut(lemmas, of: query, in: segments)
         }
 
         /// Whether the dictionary knows the query word.
@@ -39,14 +41,18 @@ extension TermExpander {
 
         /// Whether the dictionary separates the term `ordinal` of `segment` from the query
         /// word: both known, no lemma in common, both readings borne out by the archive.
-        func separates(_ segment: SegmentReader, ordinal: Int) -> Bool {
-            guard isQueryReadingBorneOut else { return false }
+        mutating func separates(_ segment: SegmentReader, ordinal: Int) -> Bool {
+            guard knowsQueryWord else { return false }
             let candidate = segment.term(at: ordinal)
+            guard candidate != query else { return false }
             let candidateLemmas = segment.lemmaKeys(ofForm: candidate)
             guard !candidateLemmas.isEmpty, !candidateLemmas.contains(where: { queryLemmas.contains($0) }) else {
                 return false
             }
-            return Self.isBorneOut(candidateLemmas, of: candidate, in: segments)
+            if isQueryReadingBorneOut == nil {
+                isQueryReadingBorneOut = Self.isBorneOut(Array(queryLemmas), of: query, in: segments)
+            }
+            return isQueryReadingBorneOut == true && Self.isBorneOut(candidateLemmas, of: candidate, in: segments)
         }
 
         /// Whether a lemma of `word` is an indexed term or has an indexed term other than `word`.
@@ -72,7 +78,9 @@ extension TermExpander {
 /// The agreement keeps a real word the index does not know from being read as a typo of a
 /// near word: `bonde`, never said, whose rules reading is `bonden`, `bönder`, gains
 /// nothing from `borde` or `boende`, which share no lemma with them. Words nothing else
-/// matched take every typo variant, as before; rules-only indexes are unchanged.
+/// matched take every typo variant, as before; rules-only indexes are unchanged. A word
+/// typed without å/ä/ö whose spelling with them is indexed (`skogsagare`) is no typo: the
+/// typo routes scan a dictionary range and would cost such queries 3-8x their instructions.
 extension TermExpander {
     /// Whether a query word is a probable typo although some route matched it: not
     /// indexed, unknown to the dictionary, and the index was written with one.

@@ -48,7 +48,7 @@ extension TermExpander {
     /// `lager`) and the base forms of a syncopated `term` (`lager`, `lagers` for `lagret`).
     /// Candidates the dictionary separates from `term` are left out (see `LexiconArbiter`).
     func addSyncopeVariants(of term: String, reading: SyncopeReading, segment: SegmentReader, index: Int,
-                            arbiter: LexiconArbiter, into collector: inout VariantCollector) {
+                            arbiter: inout LexiconArbiter, into collector: inout VariantCollector) {
         for key in reading.keys {
             for ordinal in segment.terms(withInflectionKey: key) where !arbiter.separates(segment, ordinal: ordinal) {
                 collector.add(segment: segment, index: index, ordinal: ordinal, tier: .inflected)

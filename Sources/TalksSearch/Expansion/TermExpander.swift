@@ -4,6 +4,9 @@ import TalksIndex
 /// Finds the indexed terms a query word stands for, across all segments of one reader:
 /// the word itself, its inflections, compounds containing it, its forms with å/ä/ö, and,
 /// for unknown words, near misses (typos). Each variant carries a tier (see `TermVariant`).
+/// With the dictionary's lemma maps, the dictionary overrules the rules' inflection matches
+/// it separates, and a word it does not know is read as a probable typo as well
+/// (`TermExpander+Arbitration`).
 ///
 /// Everything here reads the index's own dictionary and expansion tables, so the Swedish
 /// rules (inflection keys, compound splitting, folding) are applied once at ingest and the
@@ -75,7 +78,7 @@ struct TermExpander {
         var exactOrFoldedEpisodes = (exact: 0, folded: 0)
         let syncope = syncopeReading(of: term)
         let lemmas = lemmaKeys(of: term)
-        let arbiter = LexiconArbiter(query: term, lemmas: lemmas, segments: segments)
+        var arbiter = LexiconArbiter(query: term, lemmas: lemmas, segments: segments)
         var isIndexed = false
         for (index, segment) in segments.enumerated() {
             if let ordinal = segment.termOrdinal(term) {
@@ -88,7 +91,7 @@ struct TermExpander {
                 guard syncope.keeps(candidate, of: term), !isOtherWordOfItsOwn(candidate, of: term) else { continue }
                 collector.add(segment: segment, index: index, ordinal: ordinal, tier: .inflected)
             }
-            addSyncopeVariants(of: term, reading: syncope, segment: segment, index: index, arbiter: arbiter,
+            addSyncopeVariants(of: term, reading: syncope, segment: segment, index: index, arbiter: &arbiter,
                                into: &collector)
             addLemmaVariants(lemmas, of: key, in: segment, index: index, compounds: searchCompounds, to: &collector)
             if searchCompounds {
@@ -129,7 +132,9 @@ struct TermExpander {
                 }
             }
         }
-        let isMisreadTypo = !collector.isEmpty && isProbableTypo(isIndexed: isIndexed, arbiter: arbiter)
+        // A word typed without å/ä/ö whose spelling with them is indexed is no typo.
+        let isMisreadTypo = !collector.isEmpty && collector.terms(in: [.folded]).isEmpty
+            && isProbableTypo(isIndexed: isIndexed, arbiter: arbiter)
         if collector.isEmpty || isMisreadTypo, term.unicodeScalars.count >= 5 {
             var typos = VariantCollector()
             addTypoVariants(of: term, into: &typos)
@@ -193,7 +198,7 @@ struct TermExpander {
         var collector = VariantCollector()
         let key = Self.inflectionKey(term)
         let lemmas = lemmaKeys(of: term)
-        let arbiter = LexiconArbiter(query: term, lemmas: lemmas, segments: segments)
+        var arbiter = LexiconArbiter(query: term, lemmas: lemmas, segments: segments)
         for (index, segment) in segments.enumerated() {
             if let ordinal = segment.termOrdinal(term) {
                 collector.add(segment: segment, index: index, ordinal: ordinal, tier: .exact)
