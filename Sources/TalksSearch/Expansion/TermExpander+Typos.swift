@@ -15,6 +15,22 @@ import TalksIndex
 /// and one edit between stems joins different words (`kostnad`, key `kostn`, is one edit
 /// from `kost`, the key of `kosten`).
 extension TermExpander {
+    /// Runs every typo route for `term` into `collector`: near terms (one edit, two from
+    /// nine letters), near keys, typed endings and the paradigms of the near terms.
+    func addTypoVariants(of term: String, into collector: inout VariantCollector) {
+        let distance = term.unicodeScalars.count >= 9 ? 2 : 1
+        let near = nearest(to: term, maximumDistance: distance, limit: parameters.maximumFuzzyVariants)
+        for found in near {
+            collector.add(near: found, tier: found.distance <= 1 ? .fuzzy : .fuzzyFar)
+        }
+        addNearKeys(to: term, maximumDistance: distance, limit: parameters.maximumFuzzyVariants - near.count,
+                    into: &collector)
+        addTypedEndingStems(of: term, into: &collector)
+        addParadigms(of: near, typed: term, into: &collector)
+    }
+}
+
+extension TermExpander {
     /// A key of one of the key tables (`SegmentReader.MatchableKeys`).
     struct NearKey: Hashable {
         var kind: SegmentReader.MatchableKeys

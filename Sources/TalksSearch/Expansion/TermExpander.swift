@@ -4,6 +4,9 @@ import TalksIndex
 /// Finds the indexed terms a query word stands for, across all segments of one reader:
 /// the word itself, its inflections, compounds containing it, its forms with å/ä/ö, and,
 /// for unknown words, near misses (typos). Each variant carries a tier (see `TermVariant`).
+/// With the dictionary's lemma maps, the dictionary overrules the rules' inflection matches
+/// it separates, and a word it does not know is read as a probable typo as well
+/// (`TermExpander+Arbitration`).
 ///
 /// Everything here reads the index's own dictionary and expansion tables, so the Swedish
 /// rules (inflection keys, compound splitting, folding) are applied once at ingest and the
@@ -75,17 +78,21 @@ struct TermExpander {
         var exactOrFoldedEpisodes = (exact: 0, folded: 0)
         let syncope = syncopeReading(of: term)
         let lemmas = lemmaKeys(of: term)
+        var arbiter = LexiconArbiter(query: term, lemmas: lemmas, segments: segments)
+        var isIndexed = false
         for (index, segment) in segments.enumerated() {
             if let ordinal = segment.termOrdinal(term) {
                 collector.add(segment: segment, index: index, ordinal: ordinal, tier: .exact)
                 exactOrFoldedEpisodes.exact += Self.documentFrequency(segment, ordinal)
+                isIndexed = true
             }
-            for ordinal in segment.terms(withInflectionKey: key) {
+            for ordinal in segment.terms(withInflectionKey: key) where !arbiter.separates(segment, ordinal: ordinal) {
                 let candidate = segment.term(at: ordinal)
                 guard syncope.keeps(candidate, of: term), !isOtherWordOfItsOwn(candidate, of: term) else { continue }
                 collector.add(segment: segment, index: index, ordinal: ordinal, tier: .inflected)
             }
-            addSyncopeVariants(of: term, reading: syncope, segment: segment, index: index, into: &collector)
+            addSyncopeVariants(of: term, reading: syncope, segment: segment, index: index, arbiter: &arbiter,
+                               into: &collector)
             addLemmaVariants(lemmas, of: key, in: segment, index: index, compounds: searchCompounds, to: &collector)
             if searchCompounds {
                 for candidate in plausibleCompounds(segment, part: term, partKey: key)
@@ -125,16 +132,17 @@ struct TermExpander {
                 }
             }
         }
-        if collector.isEmpty, term.unicodeScalars.count >= 5 {
-            let distance = term.unicodeScalars.count >= 9 ? 2 : 1
-            let near = nearest(to: term, maximumDistance: distance, limit: parameters.maximumFuzzyVariants)
-            for found in near {
-                collector.add(near: found, tier: found.distance <= 1 ? .fuzzy : .fuzzyFar)
+        // A word typed without å/ä/ö whose spelling with them is indexed is no typo.
+        let isMisreadTypo = !collector.isEmpty && collector.terms(in: [.folded]).isEmpty
+            && isProbableTypo(isIndexed: isIndexed, arbiter: arbiter)
+        if collector.isEmpty || isMisreadTypo, term.unicodeScalars.count >= 5 {
+            var typos = VariantCollector()
+            addTypoVariants(of: term, into: &typos)
+            if isMisreadTypo {
+                addAgreeingTypos(typos, to: &collector)
+            } else {
+                collector = typos
             }
-            addNearKeys(to: term, maximumDistance: distance, limit: parameters.maximumFuzzyVariants - near.count,
-                        into: &collector)
-            addTypedEndingStems(of: term, into: &collector)
-            addParadigms(of: near, typed: term, into: &collector)
         }
         return finish(collector, limit: parameters.maximumExpansions)
     }
@@ -190,11 +198,12 @@ struct TermExpander {
         var collector = VariantCollector()
         let key = Self.inflectionKey(term)
         let lemmas = lemmaKeys(of: term)
+        var arbiter = LexiconArbiter(query: term, lemmas: lemmas, segments: segments)
         for (index, segment) in segments.enumerated() {
             if let ordinal = segment.termOrdinal(term) {
                 collector.add(segment: segment, index: index, ordinal: ordinal, tier: .exact)
             }
-            for ordinal in segment.terms(withInflectionKey: key) {
+            for ordinal in segment.terms(withInflectionKey: key) where !arbiter.separates(segment, ordinal: ordinal) {
                 collector.add(segment: segment, index: index, ordinal: ordinal, tier: .inflected)
             }
             addLemmaVariants(lemmas, of: key, in: segment, index: index, compounds: false, to: &collector)

@@ -142,9 +142,14 @@ struct QueryPlanner {
     }
 
     /// The clause IDF: that of its most frequent variant, so all tiers share one scale and
-    /// a rare inflection cannot outrank the exact word by rarity alone.
+    /// a rare inflection cannot outrank the exact word by rarity alone. Typo variants
+    /// count only when nothing else matched: beside a reading of the word itself (a
+    /// probable typo's inflection reading, `TermExpander+Arbitration`), a frequent near
+    /// word (`borde` for `bonde`) would flatten the clause's weight.
     func idf(of variants: [TermVariant]) -> Double {
-        let frequency = variants.map(\.documentFrequency).max() ?? 0
+        let isTypo: (TermVariant) -> Bool = { $0.tier == .fuzzy || $0.tier == .fuzzyFar }
+        let read = variants.contains { !isTypo($0) } ? variants.filter { !isTypo($0) } : variants
+        let frequency = read.map(\.documentFrequency).max() ?? 0
         return RankingParameters.inverseDocumentFrequency(documentFrequency: frequency, documentCount: documentCount)
     }
 }
