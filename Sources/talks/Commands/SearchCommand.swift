@@ -25,7 +25,8 @@ struct SearchCommand: Command {
         A word typed with å/ä/ö matches only with them (lån never finds län); a word typed
         without them also finds its forms with å/ä/ö (vatmark finds våtmark), unless the
         archive says the word as typed in two episodes or more and at least as often as
-        those forms (ost in an archive about cheese).
+        those forms (ost in an archive about cheese). A word no one said whose spelling
+        with å/ä/ö was said is read as that spelling (algarna finds älgarna, not algerna).
         Each moment shows when its first matched word is said ([mm:ss]; the cue's start where
         the transcript has no word timings), its chapter ([mm:ss · Chapter]) and a link that
         opens the recording 1–2 s before the word. When the default index/ holds no index, or
