@@ -118,7 +118,8 @@ struct QueryPlanner {
         let variants = negated ? expander.expand(exclusion: term) : expander.expand(word: term)
         return add(ResolvedClause(
             shape: .terms, variants: variants, phraseTerms: [], inverseDocumentFrequency: idf(of: variants),
-            isNegated: negated, typed: [term], isPlainWord: true), clauses: &clauses)
+            isNegated: negated, typed: [term], isPlainWord: true,
+            isCommonWord: !negated && expander.isFunctionWord(term)), clauses: &clauses)
     }
 
     func add(phrase terms: [String], negated: Bool, clauses: inout [ResolvedClause]) -> QueryPlan.Node {
