@@ -61,6 +61,9 @@ struct ResolvedClause {
     var isCommonWord = false
     /// Set when the clause is another alternative of a synonym group the query named.
     var synonym: SynonymUse? = nil
+    /// Set when the clause is an inflected form of a quoted phrase: the phrase's words as
+    /// typed (`QueryPlanner+PhraseForms`).
+    var phraseForm: [String]? = nil
 
     /// True when no segment holds any of the clause's terms.
     var isUnmatchable: Bool {

@@ -14,7 +14,8 @@ struct SearchCommand: Command {
         typos also match (ranked below the exact word); a compound the archive never says
         finds the moments that say its parts. Query language:
           torka vatten              both words (in any field of an episode)
-          "Landet lär"              the exact phrase, within one cue or one field
+          "Landet lär"              the phrase, within one cue or one field (its words
+                                    inflected in the same order rank below it)
           livsm*                    every word starting with livsm
           torka OR bevattning       either (OR binds looser than AND; use parentheses)
           mat -kött -"inte alls"    leave out the moments that say a word (any of its forms) or a
