@@ -53,11 +53,13 @@ final class NearPairArchiveSearchTests: XCTestCase {
     /// lexicon alike (found by this test when it was written; see Benchmarks/README.md):
     /// an ASCII `mal`/`sal` keeps its folded look-alike `mål`/`säl` when the archive says
     /// both equally often (the folding rule), and the rules' inflection keys join
-    /// `arm`/`armé`, `mod`/`mode`/`moder`, `jag`/`jaga`, `land`/`landa` and `lag`/`lager`
+    /// `mod`/`mode`/`moder`, `jag`/`jaga`, `land`/`landa` and `lag`/`lager`
     /// (no `lagret` here to mark the syncopated paradigm) at search time, where the
     /// lexicon's lemma maps only add forms. A fix removes lines here; any new line fails.
+    /// (`arm` no longer finds `armé`: a word the archive says keeps only its own spellings
+    /// with å/ä/ö, `FoldingPolicy` rule 4.)
     static let knownMixes: Set<String> = [
-        "mal finds mål", "sal finds säl", "arm finds armé", "lag finds lager", "lager finds lag",
+        "mal finds mål", "sal finds säl", "lag finds lager", "lager finds lag",
         "mod finds mode", "mode finds mod", "mod finds moder", "moder finds mod",
         "jag finds jaga", "jaga finds jag", "land finds landa", "landa finds land",
     ]
