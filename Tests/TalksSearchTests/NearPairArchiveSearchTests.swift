@@ -52,18 +52,19 @@ final class NearPairArchiveSearchTests: XCTestCase {
     /// The searches that still mix a near-pair on this archive with rules only (found by this
     /// test when it was written; see Benchmarks/README.md): an ASCII `mal`/`sal` keeps its
     /// folded look-alike `mål`/`säl` when the archive says both equally often (the folding
-    /// rule), `arm` its folded `armé`, and the rules' inflection keys join `mod`/`mode`/`moder`,
-    /// `jag`/`jaga`, `land`/`landa` and `lag`/`lager` (no `lagret` here to mark the
-    /// syncopated paradigm). A fix removes lines here; any new line fails.
+    /// rule), and the rules' inflection keys join `mod`/`mode`/`moder`, `jag`/`jaga`,
+    /// `land`/`landa` and `lag`/`lager` (no `lagret` here to mark the syncopated paradigm).
+    /// A fix removes lines here; any new line fails. (`arm` no longer finds `armé`: a word
+    /// the archive says keeps only its own spellings with å/ä/ö, `FoldingPolicy` rule 4.)
     static let knownMixes: Set<String> = [
-        "mal finds mål", "sal finds säl", "arm finds armé", "lag finds lager", "lager finds lag",
+        "mal finds mål", "sal finds säl", "lag finds lager", "lager finds lag",
         "mod finds mode", "mode finds mod", "mod finds moder", "moder finds mod",
         "jag finds jaga", "jaga finds jag", "land finds landa", "landa finds land",
     ]
 
     /// With the lexicon, its lemma maps arbitrate what the rules join (`TermExpander+Arbitration`):
     /// only the folding mixes remain.
-    static let knownMixesWithTheLexicon: Set<String> = ["mal finds mål", "sal finds säl", "arm finds armé"]
+    static let knownMixesWithTheLexicon: Set<String> = ["mal finds mål", "sal finds säl"]
 
     /// The pairs with no search mixing them; fails on any mix not in `knownMixes`.
     private func assertApart(_ index: TestIndex, _ label: String, known: Set<String> = knownMixes) throws {

@@ -11,6 +11,8 @@ public struct QueryExplanation: Sendable {
         public var variants: [TermVariant]
         /// Set when the clause is an organisers' synonym of words the query named.
         public var synonym: Synonym?
+        /// Set when the clause is an inflected form of a quoted phrase: that phrase, in quotes.
+        public var phraseForm: String? = nil
     }
 
     /// Where a synonym clause came from: the query's words it stands in for, and the
@@ -40,7 +42,8 @@ extension Searcher {
             return QueryExplanation.Clause(
                 text: text, isNegated: clause.isNegated,
                 inverseDocumentFrequency: clause.inverseDocumentFrequency, variants: clause.variants,
-                synonym: clause.synonym.map { QueryExplanation.Synonym(query: $0.query, file: $0.file, line: $0.line) })
+                synonym: clause.synonym.map { QueryExplanation.Synonym(query: $0.query, file: $0.file, line: $0.line) },
+                phraseForm: clause.phraseForm.map { "\"" + $0.joined(separator: " ") + "\"" })
         })
         explanation.speakers = plan.filters.speakers
         return explanation

@@ -80,26 +80,18 @@ struct TermExpander {
         let lemmas = lemmaKeys(of: term)
         var arbiter = LexiconArbiter(query: term, lemmas: lemmas, segments: segments)
         var isIndexed = false
+        // A string no segment holds and the dictionary relates to nothing, whose å/ä/ö
+        // spelling is indexed, is read as that spelling only (`FoldingPolicy`, rule 3).
+        let readsSpelling = foldsQuery && lemmas.isEmpty && readsAsSpelling(term, foldedKey: folded)
         for (index, segment) in segments.enumerated() {
             if let ordinal = segment.termOrdinal(term) {
                 collector.add(segment: segment, index: index, ordinal: ordinal, tier: .exact)
                 exactOrFoldedEpisodes.exact += Self.documentFrequency(segment, ordinal)
                 isIndexed = true
             }
-            for ordinal in segment.terms(withInflectionKey: key) where !arbiter.separates(segment, ordinal: ordinal) {
-                let candidate = segment.term(at: ordinal)
-                guard syncope.keeps(candidate, of: term), !isOtherWordOfItsOwn(candidate, of: term) else { continue }
-                collector.add(segment: segment, index: index, ordinal: ordinal, tier: .inflected)
-            }
-            addSyncopeVariants(of: term, reading: syncope, segment: segment, index: index, arbiter: &arbiter,
-                               into: &collector)
-            addLemmaVariants(lemmas, of: key, in: segment, index: index, compounds: searchCompounds, to: &collector)
-            if searchCompounds {
-                for candidate in plausibleCompounds(segment, part: term, partKey: key)
-                where syncope.keepsCompound(segment.term(at: candidate.ordinal), of: term) {
-                    collector.add(segment: segment, index: index, ordinal: candidate.ordinal, tier: .compoundPart,
-                                  frequency: candidate.frequency)
-                }
+            if !readsSpelling {
+                addRuleVariants(of: term, key: key, syncope: syncope, lemmas: lemmas, compounds: searchCompounds,
+                                segment: segment, index: index, arbiter: &arbiter, into: &collector)
             }
             guard foldsQuery else { continue }
             for ordinal in segment.terms(withFoldedKey: folded) {
@@ -107,7 +99,8 @@ struct TermExpander {
                 let plainText = AsciiFolder.fold(text)
                 let tier: TermVariant.Tier = plainText == foldedTerm ? .folded : .foldedInflected
                 // A word of its own keeps only its own spellings with å/ä/ö (`läger` for `lager`).
-                if syncope.isWordOfItsOwn && tier == .foldedInflected { continue }
+                // So does a word the dictionary knows (`FoldingPolicy`, rule 4).
+                if (syncope.isWordOfItsOwn || !lemmas.isEmpty) && tier == .foldedInflected { continue }
                 // An ASCII term has the query's inflection key too (the query is ASCII here):
                 // the inflection route has judged it already.
                 guard plainText != text else { continue }
@@ -115,22 +108,13 @@ struct TermExpander {
                 exactOrFoldedEpisodes.folded += Self.documentFrequency(segment, ordinal)
             }
         }
+        // And so does a word the archive says (`granarna`): the other words its short folded
+        // key shares (`gräs`, `gräset` under `gra`) are not its spellings (rule 4).
+        if exactOrFoldedEpisodes.exact > 0 { foldedFound.removeAll { $0.tier == .foldedInflected } }
         if !foldedFound.isEmpty, FoldingPolicy.keepsFoldedVariants(exactEpisodes: exactOrFoldedEpisodes.exact,
                                                                      foldedEpisodes: exactOrFoldedEpisodes.folded) {
-            var spelledKeys = Set<String>()
-            for found in foldedFound {
-                let segment = segments[found.segment]
-                collector.add(segment: segment, index: found.segment, ordinal: found.ordinal, tier: found.tier)
-                // The word as spelled with å/ä/ö finds its compounds too (`tradgard` →
-                // `trädgårdsnäring`), at the lower folded tier, as the word typed with them would.
-                let spelled = segment.term(at: found.ordinal)
-                let spelledKey = Self.inflectionKey(spelled)
-                guard searchCompounds, spelledKeys.insert("\(found.segment) \(spelledKey)").inserted else { continue }
-                for candidate in plausibleCompounds(segment, part: spelledKey, partKey: spelledKey) {
-                    collector.add(segment: segment, index: found.segment, ordinal: candidate.ordinal, tier: .foldedInflected,
-                                  frequency: candidate.frequency)
-                }
-            }
+            addSpellingVariants(foldedFound, paradigms: !syncope.isWordOfItsOwn && lemmas.isEmpty,
+                                compounds: searchCompounds, into: &collector)
         }
         // A word typed without å/ä/ö whose spelling with them is indexed is no typo.
         let isMisreadTypo = !collector.isEmpty && collector.terms(in: [.folded]).isEmpty

@@ -20,8 +20,9 @@ struct QueryPlanner {
             throw QueryError(.nothingToSearch, column: nil,
                              "the query has no words to search for (only punctuation); type a word, e.g. livsmedelsstrategi")
         }
-        // Synonyms have their own budget (`QueryPlanner+Synonyms`): they never fail a query.
-        let expansions = clauses.filter { $0.synonym == nil }.reduce(0) { $0 + $1.variants.count + $1.phraseTerms.count }
+        // Synonyms and phrase forms have their own budgets (`QueryPlanner+Synonyms`,
+        // `QueryPlanner+PhraseForms`): they never fail a query.
+        let expansions = clauses.filter { $0.synonym == nil && $0.phraseForm == nil }.reduce(0) { $0 + $1.variants.count + $1.phraseTerms.count }
         if expansions > expander.parameters.maximumQueryExpansions {
             throw QueryError(.tooManyExpansions, column: nil,
                              "the query expands to \(expansions) index terms; at most \(expander.parameters.maximumQueryExpansions) "
@@ -71,7 +72,8 @@ struct QueryPlanner {
                 return withSynonyms(word, terms: parts, negated: negated, clauses: &clauses)
             }
             let phrase = add(phrase: parts, negated: negated, clauses: &clauses)
-            return withSynonyms(phrase, terms: parts, negated: negated, clauses: &clauses)
+            let forms = negated ? phrase : withPhraseForms(phrase, terms: parts, clauses: &clauses)
+            return withSynonyms(forms, terms: parts, negated: negated, clauses: &clauses)
         case .not(let inner):
             return node(for: inner, negated: !negated, clauses: &clauses).map { .and(required: [], excluded: [$0]) }
         case .and(let operands):
@@ -118,7 +120,8 @@ struct QueryPlanner {
         let variants = negated ? expander.expand(exclusion: term) : expander.expand(word: term)
         return add(ResolvedClause(
             shape: .terms, variants: variants, phraseTerms: [], inverseDocumentFrequency: idf(of: variants),
-            isNegated: negated, typed: [term], isPlainWord: true), clauses: &clauses)
+            isNegated: negated, typed: [term], isPlainWord: true,
+            isCommonWord: !negated && expander.isFunctionWord(term)), clauses: &clauses)
     }
 
     func add(phrase terms: [String], negated: Bool, clauses: inout [ResolvedClause]) -> QueryPlan.Node {
