@@ -83,7 +83,7 @@ final class BatchRoomTests: XCTestCase {
             let later = writer.flushes.dropFirst()
             laterPeaks[sizedByRoom] = later.map(\.buffered).max() ?? 0
             if sizedByRoom {
-                // Sized to the room, with the threshold lowered by the first overshoot, the
+                // Sized to the room, with the threshold lowered by the last overshoot, the
                 // builders stay near the limit (an array doubling its capacity is a step).
                 for flush in later {
                     XCTAssertLessThanOrEqual(flush.buffered, flush.limit + flush.limit / 10, "\(label): \(flushes)")

@@ -12,8 +12,11 @@
 ///   later episodes (the first ones intern the common words), so the estimate errs on the
 ///   side of room;
 /// - the builders' bytes count array capacities, which double, so a batch can still step
-///   past the estimate: `flushThreshold` is the limit less the most a batch's end has found
-///   the builders past the threshold (`largestOvershoot`).
+///   past the estimate: `flushThreshold` is the limit less how far past the threshold the
+///   last flush found the builders (`lastOvershoot`; 0 when it flushed to make room). The
+///   last one, not the most: a lane's cue store doubling its capacity counted 25 MB more at
+///   once (capacity not yet touched, so not resident), and the most so far kept every
+///   later segment 25 MB smaller (35 segments at 13,000 episodes instead of 20).
 /// Both are functions of the episodes and the thread count (builder bytes, file sizes), never
 /// of timing. Unchanged episodes count their file bytes but add nothing, which only makes
 /// the estimate smaller per byte, i.e. the room larger, never past the batch cap.
@@ -38,6 +41,7 @@ extension IndexWriter {
     public func makeRoom(forTranscriptBytes transcriptBytes: Int) throws(IndexError) {
         precondition(!isBatchOpen, "a LaneBatch is open: finish it first")
         guard isBuffering, transcriptBytes > batchTranscriptRoom else { return }
+        lastOvershoot = 0
         try flush()
     }
 

@@ -92,9 +92,10 @@ public final class IndexWriter {
     /// The most bytes the builders held when they were flushed (for tests and the timing
     /// report: it should stay near `flushThreshold`, see `IndexWriter+BatchRoom`).
     public internal(set) var largestFlushedBytes = 0
-    /// The most the builders held beyond `flushThreshold` when a batch's end flushed them
-    /// (a long episode joined alone is not counted: it flushes at once).
-    var largestOvershoot = 0
+    /// How far past `flushThreshold` the builders were when the last batch's end flushed
+    /// them; 0 after a flush that made room (a long episode joined alone does not count:
+    /// it flushes at once).
+    var lastOvershoot = 0
     /// Per flush: the builders' bytes and `flushLimit` at that moment (for tests).
     var flushes: [(buffered: Int, limit: Int)] = []
     /// Test hook: called before each step of a commit with its name, may throw to simulate
@@ -223,24 +224,31 @@ public final class IndexWriter {
     /// Bytes buffered in the in-memory builders, not yet written to a segment.
     public var memoryInUse: Int { lanes.reduce(0) { $0 + $1.memoryBytes } }
 
-    /// The most the builders may hold when they are flushed: half of what the budget leaves
-    /// beside the baseline, because flushing needs up to 0.8 times the builders' bytes on
-    /// top for a moment (the joined and coded cue text, the sorted vocabulary and its keys,
-    /// the expansion maps; measured as the process's maximum RSS with
-    /// `Benchmarks/ingest_memory.py` at 1,000 and 5,000 episodes), so the peak stays within
-    /// `memoryBudget`. At least an eighth of the budget, so a budget below the baseline
-    /// still makes progress (and overshoots, as it must).
+    /// The most the builders may hold when they are flushed: what the budget leaves beside
+    /// the baseline, divided by `1 + flushOverhead`, so the peak stays within `memoryBudget`.
+    /// At least an eighth of the budget, so a budget below the baseline still makes progress
+    /// (and overshoots, as it must).
     var flushLimit: Int {
-        max(memoryBudget / 8, (memoryBudget - heldBytes) / 2)
+        max(memoryBudget / 8, Int(Double(memoryBudget - heldBytes) / (1 + Self.flushOverhead)))
     }
 
-    /// Buffers are flushed when they reach this: `flushLimit` less the most the builders
-    /// have passed the threshold by so far (`largestOvershoot`). The builders are only
-    /// looked at between batches, and a batch can step them up by more than its share (an
-    /// array doubling its capacity); without this they reached 1.2-1.36 times the limit at
-    /// 20,000 episodes and the peak passed the budget (IndexWriter+BatchRoom).
+    /// What the process holds at a flush's peak beyond the baseline and the builders'
+    /// counted bytes, per counted byte: the joined and coded cue text, the sorted vocabulary
+    /// and its keys, the expansion maps, and what the count misses (the batch in flight,
+    /// the threads' heaps). 0.8 was measured at 1,000 and 5,000 episodes while the cue
+    /// stores doubled (their untouched capacity counted, about a fifth of the builders);
+    /// with the stores grown by an eighth, the process's maximum RSS at 20,000 episodes
+    /// (`/usr/bin/time -v`, `TALKS_INDEX_TIMING=1` for the baseline) was 2.2 times the
+    /// builders above the baseline: 1.3, with a margin.
+    static let flushOverhead = 1.3
+
+    /// Buffers are flushed when they reach this: `flushLimit` less how far the last flush
+    /// found them past it (`lastOvershoot`). The builders are only looked at between
+    /// batches, and a batch can step them up by more than its share (an array doubling its
+    /// capacity); they reached 1.2-1.36 times the limit at 20,000 episodes and the peak
+    /// passed the budget (IndexWriter+BatchRoom).
     var flushThreshold: Int {
-        max(memoryBudget / 8, flushLimit - largestOvershoot)
+        max(memoryBudget / 8, flushLimit - lastOvershoot)
     }
 
     /// The measured baseline, or with a lexicon at least the opening baseline plus its

@@ -119,7 +119,7 @@ extension IndexWriter {
                   at: .building(lane: placement.lane, ordinal: placement.ordinal))
         }
         if memoryInUse >= flushThreshold {
-            largestOvershoot = max(largestOvershoot, memoryInUse - flushThreshold)
+            lastOvershoot = memoryInUse - flushThreshold
             try flush()
         }
     }
