@@ -73,15 +73,19 @@ public enum ArchiveIndexer {
                 progress(IngestProgress(episodesDone: start, episodesTotal: sources.count, cues: summary.cues, bytes: summary.bytes))
                 continue
             }
+            // The batch fits in what is left below the flush threshold (`batchTranscriptRoom`);
+            // when not even this episode does, the builders are flushed first.
+            try writer.makeRoom(forTranscriptBytes: costs[start].fileBytes)
+            let room = writer.batchTranscriptRoom
             var end = start + 1
             var bytes = costs[start].fileBytes
             while end < sources.count, end - start < batchSize, !isLong(end),
-                  bytes + costs[end].fileBytes <= writer.batchTranscriptBytes {
+                  bytes + costs[end].fileBytes <= room {
                 bytes += costs[end].fileBytes
                 end += 1
             }
             let items = Array(sources[start..<end])
-            let batch = try writer.beginBatch(count: items.count)
+            let batch = try writer.beginBatch(count: items.count, transcriptBytes: bytes)
             let outcomes = ParallelBuild.run(batch) { index in
                 load(items[index], known: skip, analyzer: analyzer)
             }

@@ -12,6 +12,9 @@ extension IndexWriter {
     func flush() throws(IndexError) {
         let busy = lanes.indices.filter { !lanes[$0].isEmpty }
         guard let target = busy.first else { return }
+        largestFlushedBytes = max(largestFlushedBytes, memoryInUse)
+        flushes.append((memoryInUse, flushLimit))
+        noteFlush()
         var clock = PhaseClock()
         if PhaseClock.enabled {
             clock.note("\(memoryInUse >> 20) MB buffered (\(lanes.reduce(0) { $0 + $1.terms.count }) terms), "
@@ -54,7 +57,8 @@ extension IndexWriter {
         if PhaseClock.enabled {
             var after = PhaseClock()
             after.note("\(baselineBytes >> 20) MB resident after, \(Self.peakResidentBytes() >> 20) MB peak so far, "
-                + "next flush at \(flushThreshold >> 20) MB buffered")
+                + "next flush at \(flushThreshold >> 20) MB buffered; held: compound lexicon "
+                + "\((cachedLexicon?.memoryBytes ?? 0) >> 20) MB, \(segments.count) segments open")
             after.report("flushed")
         }
     }

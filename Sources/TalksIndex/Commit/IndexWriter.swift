@@ -82,6 +82,22 @@ public final class IndexWriter {
     /// The compound lexicon as of the last flush (`existingLexicon()` plus what flushes
     /// added); nil until the first flush and after a merge or a dropped segment.
     var cachedLexicon: CompoundLexicon?
+    /// Transcript file bytes of the batches in the builders since the last flush
+    /// (`IndexWriter+BatchRoom`).
+    var bufferedTranscriptBytes = 0
+    /// What the builders held before the first of those batches (empty builders' tables).
+    var bufferStartBytes = 0
+    /// Builder bytes per transcript file byte of the last flushed builders; 0 until one.
+    var builderBytesPerTranscriptByte = 0.0
+    /// The most bytes the builders held when they were flushed (for tests and the timing
+    /// report: it should stay near `flushThreshold`, see `IndexWriter+BatchRoom`).
+    public internal(set) var largestFlushedBytes = 0
+    /// How far past `flushThreshold` the builders were when the last batch's end flushed
+    /// them; 0 after a flush that made room (a long episode joined alone does not count:
+    /// it flushes at once).
+    var lastOvershoot = 0
+    /// Per flush: the builders' bytes and `flushLimit` at that moment (for tests).
+    var flushes: [(buffered: Int, limit: Int)] = []
     /// Test hook: called before each step of a commit with its name, may throw to simulate
     /// a crash or a full disk at that point.
     var faultInjection: (@Sendable (String) throws(IndexError) -> Void)?
@@ -208,15 +224,31 @@ public final class IndexWriter {
     /// Bytes buffered in the in-memory builders, not yet written to a segment.
     public var memoryInUse: Int { lanes.reduce(0) { $0 + $1.memoryBytes } }
 
-    /// Buffers are flushed when they reach half of what the budget leaves beside the
-    /// baseline: flushing needs up to 0.8 times the builders' bytes on top for a moment
-    /// (the joined and coded cue text, the sorted vocabulary and its keys, the expansion
-    /// maps; measured as the process's maximum RSS with `Benchmarks/ingest_memory.py` at
-    /// 1,000 and 5,000 episodes), so the peak stays within `memoryBudget`. At least an
-    /// eighth of the budget, so a budget below the baseline still makes progress (and
-    /// overshoots, as it must).
+    /// The most the builders may hold when they are flushed: what the budget leaves beside
+    /// the baseline, divided by `1 + flushOverhead`, so the peak stays within `memoryBudget`.
+    /// At least an eighth of the budget, so a budget below the baseline still makes progress
+    /// (and overshoots, as it must).
+    var flushLimit: Int {
+        max(memoryBudget / 8, Int(Double(memoryBudget - heldBytes) / (1 + Self.flushOverhead)))
+    }
+
+    /// What the process holds at a flush's peak beyond the baseline and the builders'
+    /// counted bytes, per counted byte: the joined and coded cue text, the sorted vocabulary
+    /// and its keys, the expansion maps, and what the count misses (the batch in flight,
+    /// the threads' heaps). 0.8 was measured at 1,000 and 5,000 episodes while the cue
+    /// stores doubled (their untouched capacity counted, about a fifth of the builders);
+    /// with the stores grown by an eighth, the process's maximum RSS at 20,000 episodes
+    /// (`/usr/bin/time -v`, `TALKS_INDEX_TIMING=1` for the baseline) was 2.2 times the
+    /// builders above the baseline: 1.3, with a margin.
+    static let flushOverhead = 1.3
+
+    /// Buffers are flushed when they reach this: `flushLimit` less how far the last flush
+    /// found them past it (`lastOvershoot`). The builders are only looked at between
+    /// batches, and a batch can step them up by more than its share (an array doubling its
+    /// capacity); they reached 1.2-1.36 times the limit at 20,000 episodes and the peak
+    /// passed the budget (IndexWriter+BatchRoom).
     var flushThreshold: Int {
-        max(memoryBudget / 8, (memoryBudget - heldBytes) / 2)
+        max(memoryBudget / 8, flushLimit - lastOvershoot)
     }
 
     /// The measured baseline, or with a lexicon at least the opening baseline plus its
@@ -233,7 +265,7 @@ public final class IndexWriter {
 
     /// The largest merge input (in file bytes): a merge rebuilds the segment in memory,
     /// about twice the size of its files, and must stay under `flushThreshold`.
-    var maximumMergeBytes: Int { flushThreshold / 2 }
+    var maximumMergeBytes: Int { flushLimit / 2 }
 
     /// Marks the live episode with this id deleted; throws `episodeNotFound` if none.
     public func remove(id: String) throws(IndexError) {

@@ -95,9 +95,12 @@ extension IndexWriter {
     /// Starts a batch of `count` items built on this writer's lanes (see `LaneBatch`).
     /// Nothing else may be done with the writer until `finish` takes the batch back.
     /// Flushes first when a builder holds a joined long episode (`flushIfJoined`).
-    public func beginBatch(count: Int) throws(IndexError) -> LaneBatch {
+    /// `transcriptBytes` (the batch's transcript files, 0 when unknown) is counted for
+    /// `batchTranscriptRoom`; call `makeRoom(forTranscriptBytes:)` before sizing the batch.
+    public func beginBatch(count: Int, transcriptBytes: Int = 0) throws(IndexError) -> LaneBatch {
         precondition(!isBatchOpen, "a batch is already open on this writer")
         try flushIfJoined()
+        noteBatch(transcriptBytes: transcriptBytes)
         return LaneBatch(moving: &lanes, count: count)
     }
 
@@ -115,6 +118,9 @@ extension IndexWriter {
             place(id: placement.id, contentHash: placement.contentHash,
                   at: .building(lane: placement.lane, ordinal: placement.ordinal))
         }
-        if memoryInUse >= flushThreshold { try flush() }
+        if memoryInUse >= flushThreshold {
+            lastOvershoot = memoryInUse - flushThreshold
+            try flush()
+        }
     }
 }

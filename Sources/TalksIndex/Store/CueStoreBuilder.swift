@@ -50,6 +50,7 @@ struct CueStoreBuilder {
         let words = WordTimeCoding.normalised(cue.wordTimes, textLength: cue.text.utf8.count,
                                               startMilliseconds: start, endMilliseconds: end)
         let timed: UInt64 = words.isEmpty ? 0 : 1
+        reserveRecordBytes(30 + words.count * 20 + cue.text.utf8.count)
         records.appendVarInt(start)
         records.appendVarInt((end - start) << 1 | timed)
         if let speaker = cue.speaker {
@@ -74,6 +75,18 @@ struct CueStoreBuilder {
             }
         }
         offsets.append(UInt32(truncatingIfNeeded: records.count))
+    }
+
+    /// Grows the records by an eighth (at least 1 MB) when `needed` more bytes do not fit,
+    /// instead of letting the array double. Why: the writer counts the records' capacity
+    /// against the memory budget between batches, and a lane's store doubling (32 → 64 MB)
+    /// made the builders jump 25 MB past the flush threshold at once at 20,000 episodes,
+    /// and the flush that followed set the ingest's peak. The copies this costs add up to
+    /// about eight times the store's bytes per segment (tens of ms).
+    private mutating func reserveRecordBytes(_ needed: Int) {
+        let capacity = records.bytes.capacity
+        guard records.count + needed > capacity else { return }
+        records.bytes.reserveCapacity(max(records.count + needed, capacity + max(1 << 20, capacity / 8)))
     }
 
     static func milliseconds(_ seconds: Double) -> UInt64 {

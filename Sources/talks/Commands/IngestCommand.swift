@@ -30,9 +30,12 @@ struct IngestCommand: Command {
             the index changes. Reading a transcript takes about 3.5 times its file size plus
             400 bytes per cue (at the default 256 MB, files up to about 55 MB; the largest
             transcript read, 64 MiB, needs --memory 320), and a transcript of hundreds of
-            thousands of distinct words needs several hundred bytes per word. Budgets under
-            about 100 MB cannot be met: the program, the open index and the compound lexicon
-            take 25-60 MB by themselves.
+            thousands of distinct words needs several hundred bytes per word. The budget covers
+            the whole process: besides the buffers, the program, the Swedish lexicon (about
+            45 MB), the open index and the compound lexicon take 25-60 MB without the lexicon
+            and 110-125 MB with it (growing about 0.3 MB per segment: 120 MB at 20,000
+            episodes), and the buffers get what is left. Budgets under about 100 MB cannot be
+            met.
 
             --threads sets how many threads load, analyse and write (default: one per
             processor the process may use). Episodes are spread over the threads by their
