@@ -11,6 +11,9 @@ public struct QueryExplanation: Sendable {
         public var variants: [TermVariant]
         /// Set when the clause is an organisers' synonym of words the query named.
         public var synonym: Synonym?
+        /// Set when the clause is a part of this typed compound (normalised), matched only
+        /// in cues that say all its parts.
+        public var compoundPartOf: String? = nil
     }
 
     /// Where a synonym clause came from: the query's words it stands in for, and the
@@ -40,7 +43,8 @@ extension Searcher {
             return QueryExplanation.Clause(
                 text: text, isNegated: clause.isNegated,
                 inverseDocumentFrequency: clause.inverseDocumentFrequency, variants: clause.variants,
-                synonym: clause.synonym.map { QueryExplanation.Synonym(query: $0.query, file: $0.file, line: $0.line) })
+                synonym: clause.synonym.map { QueryExplanation.Synonym(query: $0.query, file: $0.file, line: $0.line) },
+                compoundPartOf: clause.compoundPartOf)
         })
         explanation.speakers = plan.filters.speakers
         return explanation

@@ -20,8 +20,9 @@ struct QueryPlanner {
             throw QueryError(.nothingToSearch, column: nil,
                              "the query has no words to search for (only punctuation); type a word, e.g. livsmedelsstrategi")
         }
-        // Synonyms have their own budget (`QueryPlanner+Synonyms`): they never fail a query.
-        let expansions = clauses.filter { $0.synonym == nil }.reduce(0) { $0 + $1.variants.count + $1.phraseTerms.count }
+        // Synonyms have their own budget (`QueryPlanner+Synonyms`), and a compound's parts
+        // at most `maximumExpansions` each: neither fails a query.
+        let expansions = clauses.filter { $0.synonym == nil && $0.compoundPartOf == nil }.reduce(0) { $0 + $1.variants.count + $1.phraseTerms.count }
         if expansions > expander.parameters.maximumQueryExpansions {
             throw QueryError(.tooManyExpansions, column: nil,
                              "the query expands to \(expansions) index terms; at most \(expander.parameters.maximumQueryExpansions) "

@@ -20,6 +20,9 @@ struct HitCollector {
     /// none of them is not marked without normalising it.
     private let markedShapes: ShapeFilter
     private let tokenizer = Tokenizer()
+    /// The clause bits of each `near` group (a compound's parts): a cue counts for them only
+    /// when it says them all, and then as one clause (`Evidence.keepWhole`).
+    private let nearGroups: [UInt64]
 
     var phraseMatcher = PhraseMatcher()
 
@@ -35,6 +38,9 @@ struct HitCollector {
         var shapes = ShapeFilter()
         for term in terms { shapes.insert(Self.shape(ofTerm: term)) }
         markedShapes = shapes
+        nearGroups = plan.nearGroups.map { group in
+            group.reduce(UInt64(0)) { $0 | (UInt64(1) << UInt64($1 & 63)) }
+        }
     }
 
     /// Per-cue evidence within one episode: dense arrays indexed by the cue's offset in the
@@ -69,6 +75,36 @@ struct HitCollector {
                 scores[slot] = 0
                 return true
             }
+        }
+
+        /// Applies the `near` groups (each the clause bits of a compound's parts). A cue that
+        /// says every part of a group keeps one bit for it, so it ranks as one clause, like
+        /// the compound it stands for. A cue that says only some parts loses their bits: in
+        /// an episode where some cue says them all it stays a hit, ranked after the cues
+        /// that match a whole clause (the episode is about the compound; "upphandlingen" in a
+        /// talk that said "upphandling av livsmedel"); elsewhere it is forgotten unless
+        /// another clause matched it.
+        mutating func keepWhole(_ groups: [UInt64]) {
+            guard !groups.isEmpty else { return }
+            var whole: UInt64 = 0
+            for slot in touched {
+                for group in groups where masks[slot] & group == group { whole |= group }
+            }
+            var forgotten: [Int] = []
+            for slot in touched {
+                let original = masks[slot]
+                var inWholeEpisode = false
+                for group in groups where original & group != 0 {
+                    masks[slot] &= ~group
+                    if original & group == group { masks[slot] |= group & (~group &+ 1) }
+                    if whole & group != 0 { inWholeEpisode = true }
+                }
+                if masks[slot] == 0 && !inWholeEpisode { forgotten.append(slot) }
+            }
+            guard !forgotten.isEmpty else { return }
+            let dropped = Set(forgotten)
+            for slot in forgotten { scores[slot] = 0 }
+            touched.removeAll { dropped.contains($0) }
         }
 
         mutating func clear() {
@@ -115,6 +151,7 @@ struct HitCollector {
             }
             let first = range.lowerBound
             try gather(&evidence, sources: &sources, context: context, cues: range, scope: scope)
+            evidence.keepWhole(nearGroups)
             if negation.isActive {
                 let negated = try negation.cues(ofEpisode: episode, negated: true)
                 if !negated.isEmpty { evidence.drop { negated.contains(first + $0) } }
