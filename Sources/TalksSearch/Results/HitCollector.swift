@@ -20,9 +20,16 @@ struct HitCollector {
     /// none of them is not marked without normalising it.
     private let markedShapes: ShapeFilter
     private let tokenizer = Tokenizer()
-    /// The clause bits of each `near` group (a compound's parts): a cue counts for them only
-    /// when it says them all, and then as one clause (`Evidence.keepWhole`).
-    private let nearGroups: [UInt64]
+    /// The clause bits of a `near` group (a compound's parts), and the bit of its last part,
+    /// the head that names what the compound is (a `grisgödsel` is `gödsel`).
+    struct NearGroup {
+        var clauses: UInt64
+        var head: UInt64
+    }
+
+    /// The `near` groups: a cue counts for one only when it says all its parts, and then as
+    /// one clause (`Evidence.keepWhole`).
+    private let nearGroups: [NearGroup]
 
     var phraseMatcher = PhraseMatcher()
 
@@ -39,7 +46,8 @@ struct HitCollector {
         for term in terms { shapes.insert(Self.shape(ofTerm: term)) }
         markedShapes = shapes
         nearGroups = plan.nearGroups.map { group in
-            group.reduce(UInt64(0)) { $0 | (UInt64(1) << UInt64($1 & 63)) }
+            NearGroup(clauses: group.reduce(UInt64(0)) { $0 | (UInt64(1) << UInt64($1 & 63)) },
+                      head: group.last.map { UInt64(1) << UInt64($0 & 63) } ?? 0)
         }
     }
 
@@ -77,29 +85,32 @@ struct HitCollector {
             }
         }
 
-        /// Applies the `near` groups (each the clause bits of a compound's parts). A cue that
-        /// says every part of a group keeps one bit for it, so it ranks as one clause, like
-        /// the compound it stands for. A cue that says only some parts loses their bits: in
-        /// an episode where some cue says them all it stays a hit, ranked after the cues
-        /// that match a whole clause (the episode is about the compound; "upphandlingen" in a
-        /// talk that said "upphandling av livsmedel"); elsewhere it is forgotten unless
-        /// another clause matched it.
-        mutating func keepWhole(_ groups: [UInt64]) {
+        /// Applies the `near` groups (a compound's parts). A cue that says every part of a
+        /// group keeps one bit for it, so it ranks as one clause, like the compound it stands
+        /// for. A cue that says only some parts loses their bits; in an episode where some cue
+        /// says them all, one that says the last part (the head: `upphandlingen` in a talk
+        /// that said "upphandling av livsmedel", `gödseln` beside "gödsel från grisarna")
+        /// stays a hit, ranked after the cues that match a whole clause. Other such cues are
+        /// forgotten unless another clause matched them (`ost` alone is not `ostkurs`).
+        mutating func keepWhole(_ groups: [NearGroup]) {
             guard !groups.isEmpty else { return }
             var whole: UInt64 = 0
             for slot in touched {
-                for group in groups where masks[slot] & group == group { whole |= group }
+                for group in groups where masks[slot] & group.clauses == group.clauses { whole |= group.clauses }
             }
             var forgotten: [Int] = []
             for slot in touched {
                 let original = masks[slot]
-                var inWholeEpisode = false
-                for group in groups where original & group != 0 {
-                    masks[slot] &= ~group
-                    if original & group == group { masks[slot] |= group & (~group &+ 1) }
-                    if whole & group != 0 { inWholeEpisode = true }
+                var keptForHead = false
+                for group in groups where original & group.clauses != 0 {
+                    masks[slot] &= ~group.clauses
+                    if original & group.clauses == group.clauses {
+                        masks[slot] |= group.clauses & (~group.clauses &+ 1)
+                    } else if whole & group.clauses != 0 && original & group.head != 0 {
+                        keptForHead = true
+                    }
                 }
-                if masks[slot] == 0 && !inWholeEpisode { forgotten.append(slot) }
+                if masks[slot] == 0 && !keptForHead { forgotten.append(slot) }
             }
             guard !forgotten.isEmpty else { return }
             let dropped = Set(forgotten)

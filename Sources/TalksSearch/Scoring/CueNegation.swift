@@ -30,12 +30,19 @@ struct CueNegation {
     private var lastStart = -1
     /// Per cue of the current episode: bit 0 a positive clause matches it, bit 1 a negated one.
     private var marks: [UInt8] = []
+    /// The `near` groups (a compound's parts): positive only in a cue that says them all
+    /// (`CuePartsProximity`), so a cue saying one part is no hit to keep an episode for.
+    private var groups: [CuePartsProximity]
+    private var grouped: Set<Int>
 
     init(segment: SegmentReader, plan: QueryPlan, terms: SegmentTerms) {
         self.segment = segment
         self.plan = plan
         self.terms = terms
         cursors = Array(repeating: nil, count: plan.clauses.count)
+        let nearGroups = plan.nearGroups
+        groups = nearGroups.map { CuePartsProximity(segment: segment, clauses: $0, terms: terms) }
+        grouped = Set(nearGroups.joined())
     }
 
     /// Whether the plan has negated clauses (otherwise nothing here applies).
@@ -70,7 +77,12 @@ struct CueNegation {
         lastStart = range.lowerBound
         marks.removeAll(keepingCapacity: true)
         marks.append(contentsOf: repeatElement(0, count: range.count))
-        for (index, clause) in plan.clauses.enumerated() where clause.isNegated ? negated : positive {
+        if positive {
+            for group in groups.indices {
+                for offset in try groups[group].cues(inRange: range) { marks[offset] |= 1 }
+            }
+        }
+        for (index, clause) in plan.clauses.enumerated() where clause.isNegated ? negated : positive && !grouped.contains(index) {
             let bit: UInt8 = clause.isNegated ? 2 : 1
             switch clause.shape {
             case .terms:

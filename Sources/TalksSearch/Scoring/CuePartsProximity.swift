@@ -35,7 +35,12 @@ struct CuePartsProximity {
     /// The offsets (from the episode's first cue) of the cues of `episode` that say every
     /// clause of the group, ascending.
     mutating func cues(ofEpisode episode: Int) throws(IndexError) -> [Int] {
-        let range = segment.cueRange(ofEpisode: episode)
+        try cues(inRange: segment.cueRange(ofEpisode: episode))
+    }
+
+    /// The offsets (from `range.lowerBound`) of the cues of `range` (one episode's) that say
+    /// every clause of the group, ascending.
+    mutating func cues(inRange range: Range<Int>) throws(IndexError) -> [Int] {
         guard !range.isEmpty, !clauses.isEmpty else { return [] }
         if range.lowerBound <= lastStart { cursors = clauses.map(openCursors) }
         lastStart = range.lowerBound
