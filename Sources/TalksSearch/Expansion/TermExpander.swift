@@ -152,8 +152,11 @@ struct TermExpander {
     /// (`grisarna` for `gris`), a term whose key is `part` itself (`hönsen`, key `höns`, for
     /// `höns`, whose own key is `hön`) or a form of one of its dictionary lemmas (`bönder`
     /// for `bonde`): what makes a word a compound part at search time.
+    /// Cheapest look-ups first: the splitter asks about every substring of the word.
     func holdsWord(_ part: String) -> Bool {
-        if documentFrequency(part) > 0 || holdsInflectionKey(Self.inflectionKey(part)) || holdsInflectionKey(part) { return true }
+        if segments.contains(where: { $0.termOrdinal(part) != nil }) || holdsInflectionKey(part) { return true }
+        let key = Self.inflectionKey(part)
+        if key != part && holdsInflectionKey(key) { return true }
         return lemmaKeys(of: part).contains { lemma in segments.contains { !$0.terms(withLemmaKey: lemma).isEmpty } }
     }
 
