@@ -85,6 +85,18 @@ final class CompoundPartsSearchTests: XCTestCase {
         XCTAssertEqual(try index.ids("hönsgödsel -harvar"), ["tillsammans"])
     }
 
+    /// With the compound said whole too, a negated word still works per cue on each: the
+    /// episode saying `fårullen` beside `spinneriet` goes, the one saying the parts stays;
+    /// the parts' only cue saying `varm` leaves that episode out although other cues say a
+    /// part (`fåren`) without it (the negation walk over words alone would keep it: plans
+    /// with parts take the marking path, `CueNegation.keepsAHit`).
+    func testANegatedWordBesideAKnownCompoundAndItsParts() throws {
+        let index = try makePartsIndex()
+        XCTAssertEqual(try index.ids("fårull -spinneriet"), ["delar"])
+        XCTAssertEqual(try index.ids("fårull -varm"), ["helt"])
+        XCTAssertEqual(try index.ids("fårull -maj"), ["helt", "delar"])
+    }
+
     /// Three-part splits are not tried: against an archive's words they are mostly wrong.
     func testOnlyTwoPartSplits() throws {
         let index = try makePartsIndex()

@@ -102,4 +102,50 @@ final class NearestTermsEquivalenceTests: XCTestCase {
         }
         XCTAssertGreaterThan(nonEmpty, compared / 2, "most typed forms have near terms")
     }
+
+    /// The near inflection and lemma keys (`TermExpander.nearKeys`, rows shared between
+    /// neighbouring keys) against a plain scan: every key with the word's first letter, decoded
+    /// by the standard library and compared by the whole-matrix `BoundedLevenshtein`.
+    static func plainNearKeys(_ segments: [SegmentReader], to term: String, maximumDistance: Int,
+                              limit: Int) -> [(key: TermExpander.NearKey, distance: Int)] {
+        guard let first = term.unicodeScalars.first else { return [] }
+        let target = term.unicodeScalars.map(\.value)
+        var levenshtein = BoundedLevenshtein()
+        var found: [TermExpander.NearKey: Int] = [:]
+        for segment in segments {
+            for kind in SegmentReader.MatchableKeys.allCases {
+                segment.forEachKey(kind, withPrefix: String(first)) { bytes, _ in
+                    let text = String(decoding: bytes, as: UTF8.self)
+                    let candidate = text.unicodeScalars.map(\.value)
+                    guard candidate != target, let distance = levenshtein.distance(target, candidate, limit: maximumDistance)
+                    else { return }
+                    let near = TermExpander.NearKey(kind: kind, key: text)
+                    found[near] = min(found[near] ?? distance, distance)
+                }
+            }
+        }
+        return found.sorted {
+            if $0.value != $1.value { return $0.value < $1.value }
+            if $0.key.key != $1.key.key { return $0.key.key < $1.key.key }
+            return $0.key.kind == .inflection && $1.key.kind == .lemma
+        }.prefix(limit).map { (key: $0.key, distance: $0.value) }
+    }
+
+    func testNearKeysAgreeWithThePlainScanForManyTypos() throws {
+        let searcher = try XCTUnwrap(Self.sharedIndex?.searcher, "could not index archive/")
+        let segments = searcher.reader.segments
+        let words = Self.typos(of: segments)
+        XCTAssertGreaterThan(words.count, 500)
+        var nonEmpty = 0
+        for word in words {
+            for distance in [1, 2] {
+                let fast = searcher.expander.nearKeys(to: word, maximumDistance: distance, limit: 40)
+                let plain = Self.plainNearKeys(segments, to: word, maximumDistance: distance, limit: 40)
+                XCTAssertEqual(fast.map(\.key), plain.map(\.key), "\(word), distance \(distance)")
+                XCTAssertEqual(fast.map(\.distance), plain.map(\.distance), "\(word), distance \(distance)")
+                if !plain.isEmpty { nonEmpty += 1 }
+            }
+        }
+        XCTAssertGreaterThan(nonEmpty, words.count / 2, "most typed forms have near keys")
+    }
 }

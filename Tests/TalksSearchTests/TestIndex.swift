@@ -53,9 +53,10 @@ final class TestIndex {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
-    /// Applies changes in a new generation and reopens the searcher.
-    func update(adding episodes: [IndexableEpisode] = [], removing ids: [String] = []) throws {
+    /// Applies changes in a new generation and reopens the searcher; `lexicon` as in `init`.
+    func update(adding episodes: [IndexableEpisode] = [], removing ids: [String] = [], lexicon: PendingLexicon? = nil) throws {
         let writer = try IndexWriter.open(directory: directory)
+        writer.lexicon = lexicon
         for episode in episodes { try writer.add(episode) }
         for id in ids { try writer.remove(id: id) }
         _ = try writer.commit()

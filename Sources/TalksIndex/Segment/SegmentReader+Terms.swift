@@ -58,6 +58,13 @@ extension SegmentReader {
         return expansions.lookup(.lemmaForm, form).map { String(decoding: table.key($0), as: UTF8.self) }
     }
 
+    /// Whether the segment was written with the Swedish dictionary: it then has lemma maps
+    /// (a rules-only segment's are empty), so a term absent from them is one the
+    /// dictionary does not know.
+    public var hasLemmaMaps: Bool {
+        expansions.tables[ExpansionTablesReader.Map.lemma.rawValue].count > 0
+    }
+
     /// Terms having the lemma key `key` (`vapen` → vapen, vapnet, vapnen).
     public func terms(withLemmaKey key: String) -> [Int] {
         expansions.lookup(.lemma, key)

@@ -9,10 +9,12 @@ import TalksSystem
 ///   terms having it.
 /// - lemma form: every form of every lemma key of the first map
 ///   (`SwedishLexicon.paradigm(ofKey:)`) → the indexes of its lemma keys in the first map's
-///   key order. So `vapnen`, never said, resolves to `vapen` and its terms. A form is
-///   left out when the rules already do its work: when its inflection key is the lemma's
-///   and every term of the lemma has that inflection key too (`strategierna` for
-///   `strategi`), the inflection map reaches exactly those terms.
+///   key order. So `vapnen`, never said, resolves to `vapen` and its terms. Every form is
+///   listed, and every term of the lemma too, so search can tell a word the dictionary
+///   knows (a form of a lemma the segment holds) from one it does not, and give each term
+///   its lemmas: it keeps apart what the rules join and the dictionary separates
+///   (`lägret`, lemma `läger`, and `lägger`), and reads an unknown word that is not
+///   indexed as a probable typo (`TermExpander+Arbitration`).
 ///
 /// Both maps are built as sorted pair lists (`KeyListTable.Builder`), not dictionaries of
 /// arrays: a segment has a lemma key per known term and several forms per key.
@@ -34,8 +36,11 @@ enum LemmaTablesWriter {
             let paradigm = dictionary.paradigm(ofKey: lemma)
             let lemmaRuleKey = ExpansionKeys.inflection(lemma)
             let uniform = lemmaMap.list(index).allSatisfy { ruleKeys[Int($0)] == lemmaRuleKey }
-            guard uniform else { return paradigm }
-            return paradigm.filter { ExpansionKeys.inflection($0) != lemmaRuleKey }
+            let forms = uniform ? paradigm.filter { ExpansionKeys.inflection($0) != lemmaRuleKey } : paradigm
+            // The lemma's own terms always stay, so every term the dictionary knows has its
+            // lemmas here.
+            var kept = Set(forms)
+            return forms + lemmaMap.list(index).map { vocabulary.terms[Int($0)] }.filter { kept.insert($0).inserted }
         }
         var formPairs = KeyListTable.Builder(capacity: forms.reduce(0) { $0 + $1.count })
         for (index, list) in forms.enumerated() {

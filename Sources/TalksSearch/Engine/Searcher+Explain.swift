@@ -14,6 +14,8 @@ public struct QueryExplanation: Sendable {
         /// Set when the clause is a part of this typed compound (normalised), matched only
         /// in cues that say all its parts.
         public var compoundPartOf: String? = nil
+        /// Set when the clause is an inflected form of a quoted phrase: that phrase, in quotes.
+        public var phraseForm: String? = nil
     }
 
     /// Where a synonym clause came from: the query's words it stands in for, and the
@@ -44,7 +46,8 @@ extension Searcher {
                 text: text, isNegated: clause.isNegated,
                 inverseDocumentFrequency: clause.inverseDocumentFrequency, variants: clause.variants,
                 synonym: clause.synonym.map { QueryExplanation.Synonym(query: $0.query, file: $0.file, line: $0.line) },
-                compoundPartOf: clause.compoundPartOf)
+                compoundPartOf: clause.compoundPartOf,
+                phraseForm: clause.phraseForm.map { "\"" + $0.joined(separator: " ") + "\"" })
         })
         explanation.speakers = plan.filters.speakers
         return explanation

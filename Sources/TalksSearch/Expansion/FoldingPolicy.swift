@@ -16,6 +16,15 @@ import TalksAnalysis
 ///    `län`, and a word said once (perhaps a transcription slip) keeps them too, all ranked
 ///    below the exact word, as every folded variant is. A word the index does not hold
 ///    keeps them all.
+/// 3. A word typed without them that no segment holds and the dictionary relates to
+///    nothing, whose spelling with å/ä/ö is indexed, is that spelling: `algarna` finds
+///    `älgarna` and its paradigm, not `algerna`, which the rules' shared key `alg` would
+///    add (`TermExpander+Folding`). A spelling's own forms come from the lemma maps, so
+///    `oknen` finds `öken` as `öknen` would.
+/// 4. A word typed without them that the archive says (`granarna`) or the dictionary
+///    relates (its lemma maps list it) keeps only its own spellings with å/ä/ö (same
+///    letters, rule 2 deciding), not the other words its folded key happens to share
+///    (`gräs`, `gräset`, whose folded key is `gra` as `granarna`'s is).
 enum FoldingPolicy {
     /// Whether `term` (normalised) was typed without any letter `AsciiFolder` changes.
     static func isTypedPlain(_ term: String) -> Bool {

@@ -19,14 +19,16 @@ extension TermExpander {
 
     /// Adds the terms having one of `lemmas` in segment `index`, and with `compounds` the
     /// compounds having one as a part (when its inflection key differs from the word's
-    /// own `key`, which the compound route has already looked up).
+    /// own `key`, which the compound route has already looked up). The folded route
+    /// (`TermExpander+Folding`) adds them one tier lower: `formTier`, `compoundTier`.
     func addLemmaVariants(
         _ lemmas: [String], of key: String, in segment: SegmentReader, index: Int, compounds: Bool,
-        to collector: inout VariantCollector
+        to collector: inout VariantCollector,
+        formTier: TermVariant.Tier = .inflected, compoundTier: TermVariant.Tier = .compoundPart
     ) {
         for lemma in lemmas {
             for ordinal in segment.terms(withLemmaKey: lemma) {
-                collector.add(segment: segment, index: index, ordinal: ordinal, tier: .inflected)
+                collector.add(segment: segment, index: index, ordinal: ordinal, tier: formTier)
             }
             let partKey = Self.inflectionKey(lemma)
             guard compounds, partKey != key else { continue }
@@ -35,7 +37,7 @@ extension TermExpander {
             let reading = syncopeReading(of: lemma)
             for candidate in plausibleCompounds(segment, part: lemma, partKey: partKey)
             where reading.keepsCompound(segment.term(at: candidate.ordinal), of: lemma) {
-                collector.add(segment: segment, index: index, ordinal: candidate.ordinal, tier: .compoundPart,
+                collector.add(segment: segment, index: index, ordinal: candidate.ordinal, tier: compoundTier,
                               frequency: candidate.frequency)
             }
         }

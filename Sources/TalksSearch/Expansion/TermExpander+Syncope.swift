@@ -46,15 +46,16 @@ extension TermExpander {
 
     /// Adds, as inflections, the syncopated paradigm of `term` (`lagret`, `lagren` for
     /// `lager`) and the base forms of a syncopated `term` (`lager`, `lagers` for `lagret`).
+    /// Candidates the dictionary separates from `term` are left out (see `LexiconArbiter`).
     func addSyncopeVariants(of term: String, reading: SyncopeReading, segment: SegmentReader, index: Int,
-                            into collector: inout VariantCollector) {
+                            arbiter: inout LexiconArbiter, into collector: inout VariantCollector) {
         for key in reading.keys {
-            for ordinal in segment.terms(withInflectionKey: key) {
+            for ordinal in segment.terms(withInflectionKey: key) where !arbiter.separates(segment, ordinal: ordinal) {
                 collector.add(segment: segment, index: index, ordinal: ordinal, tier: .inflected)
             }
         }
         for form in SwedishSyncope.baseForms(ofSyncopated: term) {
-            if let ordinal = segment.termOrdinal(form) {
+            if let ordinal = segment.termOrdinal(form), !arbiter.separates(segment, ordinal: ordinal) {
                 collector.add(segment: segment, index: index, ordinal: ordinal, tier: .inflected)
             }
         }

@@ -54,8 +54,10 @@ extension TermExpander {
 
 /// A typo one edit from an indexed form is expanded like that form: `humrarrna` is one edit
 /// from `humrarna`, whose paradigm (`hummer`, `humrar`, through the lemma map; forms sharing
-/// its inflection key by the rules) the talk may say instead. The forms are added at the
-/// lowest typo tier, and only for typed words of `minimumStemLength` letters or more.
+/// its inflection key by the rules) the talk may say instead, and whose compounds hold it
+/// (`växtodlingarn` → `växtodlingarna` → `växtodlingsrådgivningen`, as `växtodlingarna`
+/// typed right finds it). The forms are added at the lowest typo tier, the compounds capped
+/// as for any word, and only for typed words of `minimumStemLength` letters or more.
 extension TermExpander {
     /// Adds the forms of the near terms one edit from a typed word.
     func addParadigms(of near: [NearTerm], typed term: String, into collector: inout VariantCollector) {
@@ -71,6 +73,10 @@ extension TermExpander {
                     for ordinal in segment.terms(withLemmaKey: lemma) {
                         collector.add(segment: segment, index: index, ordinal: ordinal, tier: .fuzzyFar)
                     }
+                }
+                for candidate in plausibleCompounds(segment, part: found.term, partKey: key) {
+                    collector.add(segment: segment, index: index, ordinal: candidate.ordinal, tier: .fuzzyFar,
+                                  frequency: candidate.frequency, isCapped: true)
                 }
             }
         }

@@ -15,35 +15,60 @@ import TalksIndex
 /// and one edit between stems joins different words (`kostnad`, key `kostn`, is one edit
 /// from `kost`, the key of `kosten`).
 extension TermExpander {
-    private struct NearKey: Hashable {
+    /// Runs every typo route for `term` into `collector`: near terms (one edit, two from
+    /// nine letters), near keys, typed endings and the paradigms of the near terms.
+    func addTypoVariants(of term: String, into collector: inout VariantCollector) {
+        let distance = term.unicodeScalars.count >= 9 ? 2 : 1
+        let near = nearest(to: term, maximumDistance: distance, limit: parameters.maximumFuzzyVariants)
+        for found in near {
+            collector.add(near: found, tier: found.distance <= 1 ? .fuzzy : .fuzzyFar)
+        }
+        addNearKeys(to: term, maximumDistance: distance, limit: parameters.maximumFuzzyVariants - near.count,
+                    into: &collector)
+        addTypedEndingStems(of: term, into: &collector)
+        addParadigms(of: near, typed: term, into: &collector)
+    }
+}
+
+extension TermExpander {
+    /// A key of one of the key tables (`SegmentReader.MatchableKeys`).
+    struct NearKey: Hashable {
         var kind: SegmentReader.MatchableKeys
         var key: String
     }
 
     /// Adds the terms of the keys within `maximumDistance` edits of `term`, at most `limit` keys.
     func addNearKeys(to term: String, maximumDistance: Int, limit: Int, into collector: inout VariantCollector) {
-        guard limit > 0, let first = term.unicodeScalars.first else { return }
-        let targets = [BoundedLevenshtein.scalars(term)]
-        let shortest = targets.map(\.count).min() ?? 0
-        let longest = targets.map(\.count).max() ?? 0
-        var levenshtein = BoundedLevenshtein()
+        for (near, distance) in nearKeys(to: term, maximumDistance: maximumDistance, limit: limit) {
+            let tier: TermVariant.Tier = distance <= 1 ? .fuzzy : .fuzzyFar
+            for (index, segment) in segments.enumerated() {
+                let ordinals = near.kind == .inflection
+                    ? segment.terms(withInflectionKey: near.key) : segment.terms(withLemmaKey: near.key)
+                for ordinal in ordinals { collector.add(segment: segment, index: index, ordinal: ordinal, tier: tier) }
+            }
+        }
+    }
+
+    /// The keys within `maximumDistance` edits of `term` (never equal to it), at most
+    /// `limit`, nearest first, then by key, an inflection key before the same lemma key.
+    func nearKeys(to term: String, maximumDistance: Int, limit: Int) -> [(key: NearKey, distance: Int)] {
+        guard limit > 0, let first = term.unicodeScalars.first else { return [] }
+        let target = BoundedLevenshtein.scalars(term)
+        let minimumBytes = max(1, target.count - maximumDistance)
+        let maximumBytes = (target.count + maximumDistance) * 4
         var candidate: [UInt32] = []
         var found: [NearKey: Int] = [:]
         for segment in segments {
             for kind in SegmentReader.MatchableKeys.allCases {
+                // Each key table is sorted: a key shares the rows of its common prefix with
+                // the one before, as the terms do in `nearest(to:)`.
+                var levenshtein = PrefixSharingLevenshtein(word: target, limit: maximumDistance)
                 segment.forEachKey(kind, withPrefix: String(first)) { bytes, _ in
-                    guard bytes.count >= max(1, shortest - maximumDistance), bytes.count <= (longest + maximumDistance) * 4
-                    else { return }
+                    guard bytes.count >= minimumBytes, bytes.count <= maximumBytes else { return }
                     BoundedLevenshtein.decode(bytes, into: &candidate)
-                    var best: Int?
-                    for target in targets where candidate != target {
-                        if let distance = levenshtein.distance(target, candidate, limit: maximumDistance) {
-                            best = min(best ?? distance, distance)
-                        }
-                    }
-                    guard let best else { return }
+                    guard candidate != target, let distance = levenshtein.distance(to: candidate) else { return }
                     let near = NearKey(kind: kind, key: String(decoding: bytes, as: UTF8.self))
-                    found[near] = min(found[near] ?? best, best)
+                    found[near] = min(found[near] ?? distance, distance)
                 }
             }
         }
@@ -52,13 +77,6 @@ extension TermExpander {
             if $0.key.key != $1.key.key { return $0.key.key < $1.key.key }
             return $0.key.kind == .inflection && $1.key.kind == .lemma
         }.prefix(limit)
-        for (near, distance) in chosen {
-            let tier: TermVariant.Tier = distance <= 1 ? .fuzzy : .fuzzyFar
-            for (index, segment) in segments.enumerated() {
-                let ordinals = near.kind == .inflection
-                    ? segment.terms(withInflectionKey: near.key) : segment.terms(withLemmaKey: near.key)
-                for ordinal in ordinals { collector.add(segment: segment, index: index, ordinal: ordinal, tier: tier) }
-            }
-        }
+        return chosen.map { (key: $0.key, distance: $0.value) }
     }
 }

@@ -4,6 +4,9 @@ import TalksIndex
 /// Finds the indexed terms a query word stands for, across all segments of one reader:
 /// the word itself, its inflections, compounds containing it, its forms with å/ä/ö, and,
 /// for unknown words, near misses (typos). Each variant carries a tier (see `TermVariant`).
+/// With the dictionary's lemma maps, the dictionary overrules the rules' inflection matches
+/// it separates, and a word it does not know is read as a probable typo as well
+/// (`TermExpander+Arbitration`).
 ///
 /// Everything here reads the index's own dictionary and expansion tables, so the Swedish
 /// rules (inflection keys, compound splitting, folding) are applied once at ingest and the
@@ -77,31 +80,21 @@ struct TermExpander {
         var exactOrFoldedEpisodes = (exact: 0, folded: 0)
         let syncope = syncopeReading(of: term)
         let lemmas = lemmaKeys(of: term)
+        var arbiter = LexiconArbiter(query: term, lemmas: lemmas, segments: segments)
+        var isIndexed = false
+        // A string no segment holds and the dictionary relates to nothing, whose å/ä/ö
+        // spelling is indexed, is read as that spelling only (`FoldingPolicy`, rule 3).
+        let readsSpelling = foldsQuery && lemmas.isEmpty && readsAsSpelling(term, foldedKey: folded)
         for (index, segment) in segments.enumerated() {
             if let ordinal = segment.termOrdinal(term) {
                 collector.add(segment: segment, index: index, ordinal: ordinal, tier: .exact)
                 exactOrFoldedEpisodes.exact += Self.documentFrequency(segment, ordinal)
+                isIndexed = true
             }
-            for ordinal in segment.terms(withInflectionKey: key) {
-                let candidate = segment.term(at: ordinal)
-                guard syncope.keeps(candidate, of: term), !isOtherWordOfItsOwn(candidate, of: term) else { continue }
-                collector.add(segment: segment, index: index, ordinal: ordinal, tier: .inflected)
-            }
-            if !compounds && key != term {
-                // A compound's part whose own key is shorter than its forms' (`höns`, key
-                // `hön`; `hönsen`, key `höns`): the terms keyed by the part itself.
-                for ordinal in segment.terms(withInflectionKey: term) {
-                    collector.add(segment: segment, index: index, ordinal: ordinal, tier: .inflected)
-                }
-            }
-            addSyncopeVariants(of: term, reading: syncope, segment: segment, index: index, into: &collector)
-            addLemmaVariants(lemmas, of: key, in: segment, index: index, compounds: searchCompounds, to: &collector)
-            if searchCompounds {
-                for candidate in plausibleCompounds(segment, part: term, partKey: key)
-                where syncope.keepsCompound(segment.term(at: candidate.ordinal), of: term) {
-                    collector.add(segment: segment, index: index, ordinal: candidate.ordinal, tier: .compoundPart,
-                                  frequency: candidate.frequency)
-                }
+            if !readsSpelling {
+                addRuleVariants(of: term, key: key, syncope: syncope, lemmas: lemmas, compounds: searchCompounds,
+                                formsKeyedByTerm: !compounds && key != term,
+                                segment: segment, index: index, arbiter: &arbiter, into: &collector)
             }
             guard foldsQuery else { continue }
             for ordinal in segment.terms(withFoldedKey: folded) {
@@ -109,7 +102,8 @@ struct TermExpander {
                 let plainText = AsciiFolder.fold(text)
                 let tier: TermVariant.Tier = plainText == foldedTerm ? .folded : .foldedInflected
                 // A word of its own keeps only its own spellings with å/ä/ö (`läger` for `lager`).
-                if syncope.isWordOfItsOwn && tier == .foldedInflected { continue }
+                // So does a word the dictionary knows (`FoldingPolicy`, rule 4).
+                if (syncope.isWordOfItsOwn || !lemmas.isEmpty) && tier == .foldedInflected { continue }
                 // An ASCII term has the query's inflection key too (the query is ASCII here):
                 // the inflection route has judged it already.
                 guard plainText != text else { continue }
@@ -117,33 +111,25 @@ struct TermExpander {
                 exactOrFoldedEpisodes.folded += Self.documentFrequency(segment, ordinal)
             }
         }
+        // And so does a word the archive says (`granarna`): the other words its short folded
+        // key shares (`gräs`, `gräset` under `gra`) are not its spellings (rule 4).
+        if exactOrFoldedEpisodes.exact > 0 { foldedFound.removeAll { $0.tier == .foldedInflected } }
         if !foldedFound.isEmpty, FoldingPolicy.keepsFoldedVariants(exactEpisodes: exactOrFoldedEpisodes.exact,
                                                                      foldedEpisodes: exactOrFoldedEpisodes.folded) {
-            var spelledKeys = Set<String>()
-            for found in foldedFound {
-                let segment = segments[found.segment]
-                collector.add(segment: segment, index: found.segment, ordinal: found.ordinal, tier: found.tier)
-                // The word as spelled with å/ä/ö finds its compounds too (`tradgard` →
-                // `trädgårdsnäring`), at the lower folded tier, as the word typed with them would.
-                let spelled = segment.term(at: found.ordinal)
-                let spelledKey = Self.inflectionKey(spelled)
-                guard searchCompounds, spelledKeys.insert("\(found.segment) \(spelledKey)").inserted else { continue }
-                for candidate in plausibleCompounds(segment, part: spelledKey, partKey: spelledKey) {
-                    collector.add(segment: segment, index: found.segment, ordinal: candidate.ordinal, tier: .foldedInflected,
-                                  frequency: candidate.frequency)
-                }
-            }
+            addSpellingVariants(foldedFound, paradigms: !syncope.isWordOfItsOwn && lemmas.isEmpty,
+                                compounds: searchCompounds, into: &collector)
         }
-        if collector.isEmpty, term.unicodeScalars.count >= 5 {
-            let distance = term.unicodeScalars.count >= 9 ? 2 : 1
-            let near = nearest(to: term, maximumDistance: distance, limit: parameters.maximumFuzzyVariants)
-            for found in near {
-                collector.add(near: found, tier: found.distance <= 1 ? .fuzzy : .fuzzyFar)
+        // A word typed without å/ä/ö whose spelling with them is indexed is no typo.
+        let isMisreadTypo = !collector.isEmpty && collector.terms(in: [.folded]).isEmpty
+            && isProbableTypo(isIndexed: isIndexed, arbiter: arbiter)
+        if collector.isEmpty || isMisreadTypo, term.unicodeScalars.count >= 5 {
+            var typos = VariantCollector()
+            addTypoVariants(of: term, into: &typos)
+            if isMisreadTypo {
+                addAgreeingTypos(typos, to: &collector)
+            } else {
+                collector = typos
             }
-            addNearKeys(to: term, maximumDistance: distance, limit: parameters.maximumFuzzyVariants - near.count,
-                        into: &collector)
-            addTypedEndingStems(of: term, into: &collector)
-            addParadigms(of: near, typed: term, into: &collector)
         }
         return finish(collector, limit: parameters.maximumExpansions)
     }
@@ -238,11 +224,12 @@ struct TermExpander {
         var collector = VariantCollector()
         let key = Self.inflectionKey(term)
         let lemmas = lemmaKeys(of: term)
+        var arbiter = LexiconArbiter(query: term, lemmas: lemmas, segments: segments)
         for (index, segment) in segments.enumerated() {
             if let ordinal = segment.termOrdinal(term) {
                 collector.add(segment: segment, index: index, ordinal: ordinal, tier: .exact)
             }
-            for ordinal in segment.terms(withInflectionKey: key) {
+            for ordinal in segment.terms(withInflectionKey: key) where !arbiter.separates(segment, ordinal: ordinal) {
                 collector.add(segment: segment, index: index, ordinal: ordinal, tier: .inflected)
             }
             addLemmaVariants(lemmas, of: key, in: segment, index: index, compounds: false, to: &collector)

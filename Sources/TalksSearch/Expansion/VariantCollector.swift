@@ -34,13 +34,16 @@ struct VariantCollector {
 
     var isEmpty: Bool { found.isEmpty }
 
-    /// Adds a term found in segment `index` (`segment`) with ordinal `ordinal`.
-    mutating func add(segment: SegmentReader, index: Int, ordinal: Int, tier: TermVariant.Tier, frequency known: Int? = nil) {
+    /// Adds a term found in segment `index` (`segment`) with ordinal `ordinal`; `isCapped`
+    /// marks a route capped per segment at a tier other than compound part or prefix (the
+    /// compounds of a typo's near term).
+    mutating func add(segment: SegmentReader, index: Int, ordinal: Int, tier: TermVariant.Tier, frequency known: Int? = nil,
+                      isCapped: Bool = false) {
         let state = TermState(segment: index, ordinal: ordinal)
         let isNew = counted.insert(state).inserted
         if !isNew && tier == .compoundPart { return }
         let term = segment.term(at: ordinal)
-        let capped = tier == .compoundPart || tier == .prefix
+        let capped = isCapped || tier == .compoundPart || tier == .prefix
         if let position = indexOfTerm[term] {
             if tier < found[position].variant.tier { found[position].variant.tier = tier }
             if isNew {
@@ -74,6 +77,28 @@ struct VariantCollector {
             states.append((position, state))
             // Counted, so a key the typo also reaches (`TermExpander+Typos`) adds no second state.
             counted.insert(state)
+        }
+    }
+
+    /// The terms collected at one of `tiers`.
+    func terms(in tiers: Set<TermVariant.Tier>) -> [String] {
+        found.filter { tiers.contains($0.variant.tier) }.map(\.variant.term)
+    }
+
+    /// Adds the variants of `other` whose term `keep` accepts and this collector lacks,
+    /// with their states (a term is one variant in each collector, and its states are
+    /// its own, so none is counted twice).
+    mutating func merge(_ other: VariantCollector, keeping keep: (String) -> Bool) {
+        var position: [Int: Int] = [:]
+        for (index, entry) in other.found.enumerated() where indexOfTerm[entry.variant.term] == nil {
+            guard keep(entry.variant.term) else { continue }
+            position[index] = found.count
+            indexOfTerm[entry.variant.term] = found.count
+            found.append(entry)
+        }
+        for entry in other.states {
+            guard let mine = position[entry.variant], counted.insert(entry.state).inserted else { continue }
+            states.append((mine, entry.state))
         }
     }
 

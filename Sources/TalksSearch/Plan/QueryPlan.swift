@@ -74,11 +74,18 @@ struct ResolvedClause {
     var typed: [String]
     /// Whether the clause came from a plain word (fuzzy suggestions apply to these).
     var isPlainWord: Bool
+    /// Whether the clause is a word said in nearly every episode (`TermExpander.isFunctionWord`:
+    /// "det", or "sveriges" in an archive about Sweden). A cue saying only such words is no
+    /// hit of an episode whose other cues say the query's rarer words (`HitCollector`).
+    var isCommonWord = false
     /// Set when the clause is another alternative of a synonym group the query named.
     var synonym: SynonymUse? = nil
     /// Set when the clause is a part of a typed compound (the compound, normalised), which
     /// matches only with the other parts in one cue (`QueryPlanner+CompoundParts`).
     var compoundPartOf: String? = nil
+    /// Set when the clause is an inflected form of a quoted phrase: the phrase's words as
+    /// typed (`QueryPlanner+PhraseForms`).
+    var phraseForm: [String]? = nil
 
     /// True when no segment holds any of the clause's terms.
     var isUnmatchable: Bool {

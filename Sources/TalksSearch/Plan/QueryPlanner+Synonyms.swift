@@ -40,7 +40,8 @@ extension QueryPlanner {
                     isNegated: negated, typed: [term], isPlainWord: false, synonym: use), clauses: &clauses))
                 continue
             }
-            for words in phrases(of: alternative.terms, limit: parameters.maximumSynonymPhrases) {
+            for words in phraseForms(of: alternative.terms, tiers: [.exact, .inflected, .folded, .foldedInflected],
+                                     limit: parameters.maximumSynonymPhrases, functionWordsExact: false) {
                 guard withinBudget() else { break }
                 let node = add(phrase: words, negated: negated, clauses: &clauses)
                 guard case .clause(let index) = node else { continue }
@@ -101,31 +102,5 @@ extension QueryPlanner {
         case .near:
             return nil  // a compound's parts said apart: the compound itself is the reference
         }
-    }
-
-    /// The phrases a multi-word alternative stands for: each word's exact, inflected and
-    /// folded forms in the index (exact first, at most three per word), combined, at most
-    /// `limit`; the words as written when one of them is in no form in the index.
-    private func phrases(of terms: [String], limit: Int) -> [[String]] {
-        var forms: [[String]] = []
-        for term in terms {
-            var found: [String] = []
-            if expander.documentFrequency(term) > 0 { found.append(term) }
-            for variant in expander.expand(word: term)
-            where [.exact, .inflected, .folded, .foldedInflected].contains(variant.tier) && !found.contains(variant.term) {
-                found.append(variant.term)
-            }
-            guard !found.isEmpty else { return [terms] }
-            forms.append(Array(found.prefix(3)))
-        }
-        var result: [[String]] = [[]]
-        for options in forms {
-            var next: [[String]] = []
-            for prefix in result {
-                for option in options where next.count < limit { next.append(prefix + [option]) }
-            }
-            result = next
-        }
-        return result
     }
 }

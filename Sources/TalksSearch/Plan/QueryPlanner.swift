@@ -20,9 +20,10 @@ struct QueryPlanner {
             throw QueryError(.nothingToSearch, column: nil,
                              "the query has no words to search for (only punctuation); type a word, e.g. livsmedelsstrategi")
         }
-        // Synonyms have their own budget (`QueryPlanner+Synonyms`), and a compound's parts
-        // at most `maximumExpansions` each: neither fails a query.
-        let expansions = clauses.filter { $0.synonym == nil && $0.compoundPartOf == nil }.reduce(0) { $0 + $1.variants.count + $1.phraseTerms.count }
+        // Synonyms and phrase forms have their own budgets (`QueryPlanner+Synonyms`,
+        // `QueryPlanner+PhraseForms`), and a compound's parts at most `maximumExpansions`
+        // each: none of them fails a query.
+        let expansions = clauses.filter { $0.synonym == nil && $0.phraseForm == nil && $0.compoundPartOf == nil }.reduce(0) { $0 + $1.variants.count + $1.phraseTerms.count }
         if expansions > expander.parameters.maximumQueryExpansions {
             throw QueryError(.tooManyExpansions, column: nil,
                              "the query expands to \(expansions) index terms; at most \(expander.parameters.maximumQueryExpansions) "
@@ -72,7 +73,8 @@ struct QueryPlanner {
                 return withSynonyms(word, terms: parts, negated: negated, clauses: &clauses)
             }
             let phrase = add(phrase: parts, negated: negated, clauses: &clauses)
-            return withSynonyms(phrase, terms: parts, negated: negated, clauses: &clauses)
+            let forms = negated ? phrase : withPhraseForms(phrase, terms: parts, clauses: &clauses)
+            return withSynonyms(forms, terms: parts, negated: negated, clauses: &clauses)
         case .not(let inner):
             return node(for: inner, negated: !negated, clauses: &clauses).map { .and(required: [], excluded: [$0]) }
         case .and(let operands):
@@ -119,7 +121,8 @@ struct QueryPlanner {
         let variants = negated ? expander.expand(exclusion: term) : expander.expand(word: term)
         return add(ResolvedClause(
             shape: .terms, variants: variants, phraseTerms: [], inverseDocumentFrequency: idf(of: variants),
-            isNegated: negated, typed: [term], isPlainWord: true), clauses: &clauses)
+            isNegated: negated, typed: [term], isPlainWord: true,
+            isCommonWord: !negated && expander.isFunctionWord(term)), clauses: &clauses)
     }
 
     func add(phrase terms: [String], negated: Bool, clauses: inout [ResolvedClause]) -> QueryPlan.Node {
@@ -143,9 +146,14 @@ struct QueryPlanner {
     }
 
     /// The clause IDF: that of its most frequent variant, so all tiers share one scale and
-    /// a rare inflection cannot outrank the exact word by rarity alone.
+    /// a rare inflection cannot outrank the exact word by rarity alone. Typo variants
+    /// count only when nothing else matched: beside a reading of the word itself (a
+    /// probable typo's inflection reading, `TermExpander+Arbitration`), a frequent near
+    /// word (`borde` for `bonde`) would flatten the clause's weight.
     func idf(of variants: [TermVariant]) -> Double {
-        let frequency = variants.map(\.documentFrequency).max() ?? 0
+        let isTypo: (TermVariant) -> Bool = { $0.tier == .fuzzy || $0.tier == .fuzzyFar }
+        let read = variants.contains { !isTypo($0) } ? variants.filter { !isTypo($0) } : variants
+        let frequency = read.map(\.documentFrequency).max() ?? 0
         return RankingParameters.inverseDocumentFrequency(documentFrequency: frequency, documentCount: documentCount)
     }
 }

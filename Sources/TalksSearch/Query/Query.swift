@@ -27,7 +27,8 @@ public indirect enum QueryExpression: Sendable, Hashable {
     case word(String)
     /// `livsm*`: every indexed term that starts with the text (without the `*`).
     case prefix(String)
-    /// `"exact phrase"`: the words in order, within one cue or one metadata field.
+    /// `"exact phrase"`: the words in order, within one cue or one metadata field (the
+    /// planner adds the words' inflected forms in the same order, ranked below).
     case phrase(String)
     case and([QueryExpression])
     case or([QueryExpression])

@@ -5,7 +5,9 @@ import TalksModel
 /// Picks an episode's best matching cues and turns them into `Hit`s with snippets.
 ///
 /// A cue ranks by how many distinct positive clauses it matches, then by its BM25 score
-/// within the cue; the best `limit` are returned in time order. Matched words are located
+/// within the cue; the best `limit` are returned in time order. A cue matching only words
+/// said in nearly every episode is left out when another cue of the episode matches the
+/// query's rarer words (`ResolvedClause.isCommonWord`). Matched words are located
 /// by position (from the postings) for phrases and by term for words, then marked in the
 /// cue text through the tokenizer's byte ranges.
 struct HitCollector {
@@ -19,6 +21,10 @@ struct HitCollector {
     /// The shapes (`shape(ofTerm:)`) of the marked terms: a Latin-1 word whose surface has
     /// none of them is not marked without normalising it.
     private let markedShapes: ShapeFilter
+    /// Bits of the positive clauses that are not common words (`ResolvedClause.isCommonWord`),
+    /// when the query also has common ones (else 0): an episode with a cue matching one of
+    /// these shows no cue that matches common words only.
+    private let specificBits: UInt64
     private let tokenizer = Tokenizer()
     /// The clause bits of a `near` group (a compound's parts), and the bit of its last part,
     /// the head that names what the compound is (a `grisgödsel` is `gödsel`).
@@ -49,6 +55,12 @@ struct HitCollector {
             NearGroup(clauses: group.reduce(UInt64(0)) { $0 | (UInt64(1) << UInt64($1 & 63)) },
                       head: group.last.map { UInt64(1) << UInt64($0 & 63) } ?? 0)
         }
+        var specific: UInt64 = 0
+        var hasCommon = false
+        for index in plan.positiveClauses {
+            if plan.clauses[index].isCommonWord { hasCommon = true } else { specific |= UInt64(1) << UInt64(index & 63) }
+        }
+        specificBits = hasCommon ? specific : 0
     }
 
     /// Per-cue evidence within one episode: dense arrays indexed by the cue's offset in the
@@ -118,6 +130,17 @@ struct HitCollector {
             touched.removeAll { dropped.contains($0) }
         }
 
+        /// When some slot matches a clause of `bits`, forgets the slots matching none.
+        mutating func dropUnlessAnyMatches(_ bits: UInt64) {
+            guard touched.contains(where: { masks[$0] & bits != 0 }) else { return }
+            touched.removeAll { slot in
+                guard masks[slot] & bits == 0 else { return false }
+                masks[slot] = 0
+                scores[slot] = 0
+                return true
+            }
+        }
+
         mutating func clear() {
             for slot in touched {
                 masks[slot] = 0
@@ -167,6 +190,9 @@ struct HitCollector {
                 let negated = try negation.cues(ofEpisode: episode, negated: true)
                 if !negated.isEmpty { evidence.drop { negated.contains(first + $0) } }
             }
+            // "Sveriges lantbruksuniversitet": the cues saying only "sverige" are noise
+            // beside those saying "lantbruksuniversitetet" or "SLU".
+            if specificBits != 0 { evidence.dropUnlessAnyMatches(specificBits) }
             let chosen = Self.best(evidence, limit: limit)
             evidence.clear()
             var hits: [Hit] = []

@@ -44,6 +44,9 @@ public struct RankingParameters: Sendable, Hashable {
     /// clauses also stop at half of `maximumQueryExpansions` index terms.
     public var maximumSynonymAlternatives: Int = 16
     public var maximumSynonymPhrases: Int = 8
+    /// Most inflected forms one quoted phrase also matches (`"regional livsmedelsstrategi"` →
+    /// "regionala livsmedelsstrategier"), ranked below the phrase as typed; 0 keeps phrases exact.
+    public var maximumPhraseForms: Int = 12
 
     public init() {}
 

@@ -14,7 +14,8 @@ struct SearchCommand: Command {
         typos also match (ranked below the exact word); a compound also finds the moments
         that say all its parts in one cue, below the compound itself. Query language:
           torka vatten              both words (in any field of an episode)
-          "Landet lär"              the exact phrase, within one cue or one field
+          "Landet lär"              the phrase, within one cue or one field (its words
+                                    inflected in the same order rank below it)
           livsm*                    every word starting with livsm
           torka OR bevattning       either (OR binds looser than AND; use parentheses)
           mat -kött -"inte alls"    leave out the moments that say a word (any of its forms) or a
@@ -25,7 +26,8 @@ struct SearchCommand: Command {
         A word typed with å/ä/ö matches only with them (lån never finds län); a word typed
         without them also finds its forms with å/ä/ö (vatmark finds våtmark), unless the
         archive says the word as typed in two episodes or more and at least as often as
-        those forms (ost in an archive about cheese).
+        those forms (ost in an archive about cheese). A word no one said whose spelling
+        with å/ä/ö was said is read as that spelling (algarna finds älgarna, not algerna).
         Each moment shows when its first matched word is said ([mm:ss]; the cue's start where
         the transcript has no word timings), its chapter ([mm:ss · Chapter]) and a link that
         opens the recording 1–2 s before the word. When the default index/ holds no index, or

@@ -16,6 +16,9 @@ enum ExplanationPrinter {
             } else if let compound = clause.compoundPartOf {
                 // "grisgödsel → gödsel (part, said in one cue with the other parts)"
                 text = "\(compound) → \(clause.text) (part, said in one cue with the other parts)"
+            } else if let phrase = clause.phraseForm {
+                // ""regional livsmedelsstrategi" → "regionala livsmedelsstrategier" (inflected)"
+                text = "\(phrase) → \(clause.text) (inflected)"
             } else {
                 text = clause.text
             }
