@@ -67,6 +67,10 @@ struct TermExpander {
     /// All variants of a normalised query word, best tier first, at most `maximumExpansions`.
     /// `compounds: false` is for a compound's parts (`QueryPlanner+CompoundParts`): no
     /// compounds the word is a part of, and also the terms whose key is the word itself.
+    /// Nor the å/ä/ö spellings or typo routes: a part keeps only its exact and inflected
+    /// variants, and those routes cost a part that is no term as written (`ägare`, said
+    /// only as `ägaren`) a scan of every key for none of them (`skogsägare` spent three
+    /// quarters of its instructions there).
     func expand(word term: String, compounds: Bool = true) -> [TermVariant] {
         var collector = VariantCollector()
         let key = Self.inflectionKey(term)
@@ -96,7 +100,7 @@ struct TermExpander {
                                 formsKeyedByTerm: !compounds && key != term,
                                 segment: segment, index: index, arbiter: &arbiter, into: &collector)
             }
-            guard foldsQuery else { continue }
+            guard foldsQuery, compounds else { continue }
             for ordinal in segment.terms(withFoldedKey: folded) {
                 let text = segment.term(at: ordinal)
                 let plainText = AsciiFolder.fold(text)
@@ -122,7 +126,7 @@ struct TermExpander {
         // A word typed without å/ä/ö whose spelling with them is indexed is no typo.
         let isMisreadTypo = !collector.isEmpty && collector.terms(in: [.folded]).isEmpty
             && isProbableTypo(isIndexed: isIndexed, arbiter: arbiter)
-        if collector.isEmpty || isMisreadTypo, term.unicodeScalars.count >= 5 {
+        if compounds, collector.isEmpty || isMisreadTypo, term.unicodeScalars.count >= 5 {
             var typos = VariantCollector()
             addTypoVariants(of: term, into: &typos)
             if isMisreadTypo {
