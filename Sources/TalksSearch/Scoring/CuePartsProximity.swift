@@ -10,7 +10,9 @@ import TalksIndex
 ///
 /// Cost: only the episodes every part clause matched are visited, with one cursor per part
 /// variant moving forward through the segment's transcript postings (episodes are visited
-/// in ascending order), as `CueNegation` does.
+/// in ascending order), as `CueNegation` does. Whether an episode matches at all
+/// (`saysAll`, asked of every episode both parts found) stops at its first cue saying
+/// every part; only the hits and the negation mark every cue (`cues(inRange:)`).
 struct CuePartsProximity {
     let segment: SegmentReader
     /// The clauses of the group, at most 64 (a compound has at most four parts).
@@ -36,6 +38,50 @@ struct CuePartsProximity {
     /// clause of the group, ascending.
     mutating func cues(ofEpisode episode: Int) throws(IndexError) -> [Int] {
         try cues(inRange: segment.cueRange(ofEpisode: episode))
+    }
+
+    /// Whether some cue of `range` (one episode's) says every clause of the group and
+    /// `accepts` it (a speaker's scope), given its segment ordinal. The clauses' cursors
+    /// leapfrog: each clause's first cue at or after the target (the least over its
+    /// variants, reached by `advance(to:)`, which skips) moves the target on until all
+    /// agree, so the walk stops at the first such cue instead of marking every cue that
+    /// says any part (`skogsägare`: `skog` and `ägaren` in most of 200 long episodes).
+    /// The same answer as `cues(inRange:)` holding an accepted cue.
+    mutating func saysAll(inRange range: Range<Int>, accepts: (Int) -> Bool = { _ in true }) throws(IndexError) -> Bool {
+        guard !range.isEmpty, !clauses.isEmpty else { return false }
+        if range.lowerBound <= lastStart { cursors = clauses.map(openCursors) }
+        lastStart = range.lowerBound
+        var target = range.lowerBound
+        var found = false
+        search: while target < range.upperBound {
+            var agreed = 0
+            var position = 0
+            while agreed < clauses.count {
+                var first = Int.max
+                for variant in cursors[position].indices {
+                    if cursors[position][variant].document < target { _ = cursors[position][variant].advance(to: target) }
+                    first = min(first, cursors[position][variant].document)
+                }
+                if first >= range.upperBound { break search }
+                if first == target {
+                    agreed += 1
+                } else {
+                    target = first
+                    agreed = 1
+                }
+                position = position + 1 == clauses.count ? 0 : position + 1
+            }
+            if accepts(target) {
+                found = true
+                break
+            }
+            target += 1
+        }
+        // A damaged list ends its cursor (document Int.max): reported here.
+        for position in cursors.indices {
+            for variant in cursors[position].indices { try cursors[position][variant].checkIntact() }
+        }
+        return found
     }
 
     /// The offsets (from `range.lowerBound`) of the cues of `range` (one episode's) that say

@@ -155,7 +155,8 @@ struct SegmentEvaluator {
     /// The episodes where one cue says every clause of `group` (a compound's parts), scored
     /// by the sum of the clauses' scores: the clauses are intersected by episode first
     /// (rarest first, stopping when nothing is left), then each remaining episode's cues are
-    /// checked (`CuePartsProximity`). With a `scope`, only the speaker's cues count.
+    /// checked up to the first that says them all (`CuePartsProximity.saysAll`). With a
+    /// `scope`, only the speaker's cues count.
     private mutating func evaluate(near group: [Int], candidates: [Bool]?) throws(IndexError) -> EpisodeScores {
         var parts: [EpisodeScores] = []
         for clause in group { parts.append(try evaluate(clause: clause, candidates: candidates ?? allowed)) }
@@ -169,10 +170,14 @@ struct SegmentEvaluator {
         var kept = EpisodeScores()
         for index in 0..<result.count {
             let episode = Int(result.episodes[index])
-            let cues = try proximity.cues(ofEpisode: episode)
-            let first = segment.cueRange(ofEpisode: episode).lowerBound
-            if let scope, !cues.contains(where: { scope.contains(first + $0) }) { continue }
-            if !cues.isEmpty { kept.append(episode, result.scores[index]) }
+            let range = segment.cueRange(ofEpisode: episode)
+            let says: Bool
+            if let scope {
+                says = try proximity.saysAll(inRange: range) { scope.contains($0) }
+            } else {
+                says = try proximity.saysAll(inRange: range)
+            }
+            if says { kept.append(episode, result.scores[index]) }
         }
         return kept
     }
