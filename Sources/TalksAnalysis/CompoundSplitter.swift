@@ -217,13 +217,30 @@ public struct CompoundSplitter: Sendable {
             let withS = text(part.lowerBound..<(part.upperBound + 1))
             return SwedishInflection.key(withS) == SwedishInflection.key(text(part))
         }
+        // The judgement of each last part, asked once per start: the pruning below asks
+        // before the search reaches it.
+        var lastPartCosts = [Int??](repeating: nil, count: count + 1)
+        func lastPartCost(from start: Int) -> Int? {
+            if let known = lastPartCosts[start] { return known }
+            let cost = start > lastPartLatestStart || count - start < minimumPartLength ? nil : partCost(start..<count)
+            lastPartCosts[start] = .some(cost)
+            return cost
+        }
+        /// Whether a last part can follow a part ending at `end`, directly or after a link.
+        func lastPartCanFollow(_ end: Int) -> Bool {
+            if lastPartCost(from: end) != nil { return true }
+            let letter = scalars[end]
+            return (letter == "s" || letter == "e") && count - end - 1 >= minimumPartLength && lastPartCost(from: end + 1) != nil
+        }
         // best[start]: the best segmentation of scalars[0..<start] after which a part starts.
         var best = [Segmentation?](repeating: nil, count: count + 1)
         best[0] = Segmentation()
         var result: Segmentation?
         for start in 0..<count {
             guard let prefix = best[start], prefix.parts.count < maximumParts else { continue }
-            var end = start + minimumPartLength
+            // With room for one more part only, it must end the term: a part that ends
+            // earlier could never be followed (the search judged every inner substring).
+            var end = prefix.parts.count == maximumParts - 1 ? max(count, start + minimumPartLength) : start + minimumPartLength
             while end <= count {
                 defer { end += 1 }
                 // The whole term is not a split of itself.
@@ -231,7 +248,11 @@ public struct CompoundSplitter: Sendable {
                 // Leave room for a following part unless this one ends the term.
                 if end < count && count - end < minimumPartLength { continue }
                 if end == count && start > lastPartLatestStart { continue }
-                guard let cost = partCost(start..<end) else { continue }
+                // A part that only the last may follow is judged (an index look-up or more)
+                // only when a last part can follow it: most cannot, and a last part is
+                // mostly rejected by its letters alone (a suffix, no vowel, a short key).
+                if end < count && prefix.parts.count + 2 == maximumParts && !lastPartCanFollow(end) { continue }
+                guard let cost = end == count ? lastPartCost(from: start) : partCost(start..<end) else { continue }
                 var next = prefix
                 next.parts.append(start..<end)
                 next.keyFallbacks += cost

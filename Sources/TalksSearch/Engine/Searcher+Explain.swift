@@ -11,6 +11,9 @@ public struct QueryExplanation: Sendable {
         public var variants: [TermVariant]
         /// Set when the clause is an organisers' synonym of words the query named.
         public var synonym: Synonym?
+        /// Set when the clause is a part of this typed compound (normalised), matched only
+        /// in cues that say all its parts.
+        public var compoundPartOf: String? = nil
         /// Set when the clause is an inflected form of a quoted phrase: that phrase, in quotes.
         public var phraseForm: String? = nil
     }
@@ -43,6 +46,7 @@ extension Searcher {
                 text: text, isNegated: clause.isNegated,
                 inverseDocumentFrequency: clause.inverseDocumentFrequency, variants: clause.variants,
                 synonym: clause.synonym.map { QueryExplanation.Synonym(query: $0.query, file: $0.file, line: $0.line) },
+                compoundPartOf: clause.compoundPartOf,
                 phraseForm: clause.phraseForm.map { "\"" + $0.joined(separator: " ") + "\"" })
         })
         explanation.speakers = plan.filters.speakers

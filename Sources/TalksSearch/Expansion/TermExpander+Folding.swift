@@ -30,15 +30,24 @@ extension TermExpander {
     }
 
     /// The word as typed, by the rules and the dictionary, in segment `index`: its
-    /// inflections (key), syncope forms, lemma forms and the compounds holding it.
+    /// inflections (key), syncope forms, lemma forms and the compounds holding it; with
+    /// `formsKeyedByTerm` (a compound's part) also the terms whose key is the word itself.
     func addRuleVariants(
         of term: String, key: String, syncope: SyncopeReading, lemmas: [String], compounds: Bool,
+        formsKeyedByTerm: Bool = false,
         segment: SegmentReader, index: Int, arbiter: inout LexiconArbiter, into collector: inout VariantCollector
     ) {
         for ordinal in segment.terms(withInflectionKey: key) where !arbiter.separates(segment, ordinal: ordinal) {
             let candidate = segment.term(at: ordinal)
             guard syncope.keeps(candidate, of: term), !isOtherWordOfItsOwn(candidate, of: term) else { continue }
             collector.add(segment: segment, index: index, ordinal: ordinal, tier: .inflected)
+        }
+        if formsKeyedByTerm {
+            // A compound's part whose own key is shorter than its forms' (`höns`, key
+            // `hön`; `hönsen`, key `höns`): the terms keyed by the part itself.
+            for ordinal in segment.terms(withInflectionKey: term) where !arbiter.separates(segment, ordinal: ordinal) {
+                collector.add(segment: segment, index: index, ordinal: ordinal, tier: .inflected)
+            }
         }
         addSyncopeVariants(of: term, reading: syncope, segment: segment, index: index, arbiter: &arbiter,
                            into: &collector)

@@ -65,12 +65,18 @@ struct TermExpander {
     }
 
     /// All variants of a normalised query word, best tier first, at most `maximumExpansions`.
-    func expand(word term: String) -> [TermVariant] {
+    /// `compounds: false` is for a compound's parts (`QueryPlanner+CompoundParts`): no
+    /// compounds the word is a part of, and also the terms whose key is the word itself.
+    /// Nor the å/ä/ö spellings or typo routes: a part keeps only its exact and inflected
+    /// variants, and those routes cost a part that is no term as written (`ägare`, said
+    /// only as `ägaren`) a scan of every key for none of them (`skogsägare` spent three
+    /// quarters of its instructions there).
+    func expand(word term: String, compounds: Bool = true) -> [TermVariant] {
         var collector = VariantCollector()
         let key = Self.inflectionKey(term)
         let folded = Self.foldedKey(term)
         let foldedTerm = AsciiFolder.fold(term)
-        let searchCompounds = !isFunctionWord(term)
+        let searchCompounds = compounds && !isFunctionWord(term)
         // The folded route (see `FoldingPolicy`): only for words typed without å/ä/ö, and its
         // variants are added after the loop, once the exact word's frequency is known.
         let foldsQuery = FoldingPolicy.isTypedPlain(term)
@@ -91,9 +97,10 @@ struct TermExpander {
             }
             if !readsSpelling {
                 addRuleVariants(of: term, key: key, syncope: syncope, lemmas: lemmas, compounds: searchCompounds,
+                                formsKeyedByTerm: !compounds && key != term,
                                 segment: segment, index: index, arbiter: &arbiter, into: &collector)
             }
-            guard foldsQuery else { continue }
+            guard foldsQuery, compounds else { continue }
             for ordinal in segment.terms(withFoldedKey: folded) {
                 let text = segment.term(at: ordinal)
                 let plainText = AsciiFolder.fold(text)
@@ -119,7 +126,7 @@ struct TermExpander {
         // A word typed without å/ä/ö whose spelling with them is indexed is no typo.
         let isMisreadTypo = !collector.isEmpty && collector.terms(in: [.folded]).isEmpty
             && isProbableTypo(isIndexed: isIndexed, arbiter: arbiter)
-        if collector.isEmpty || isMisreadTypo, term.unicodeScalars.count >= 5 {
+        if compounds, collector.isEmpty || isMisreadTypo, term.unicodeScalars.count >= 5 {
             var typos = VariantCollector()
             addTypoVariants(of: term, into: &typos)
             if isMisreadTypo {
@@ -129,6 +136,23 @@ struct TermExpander {
             }
         }
         return finish(collector, limit: parameters.maximumExpansions)
+    }
+
+    /// Whether some segment holds `part` as written, a term with its inflection key
+    /// (`grisarna` for `gris`), a term whose key is `part` itself (`hönsen`, key `höns`, for
+    /// `höns`, whose own key is `hön`) or a form of one of its dictionary lemmas (`bönder`
+    /// for `bonde`): what makes a word a compound part at search time.
+    /// Cheapest look-ups first: the splitter asks about every substring of the word.
+    func holdsWord(_ part: String) -> Bool {
+        if segments.contains(where: { $0.termOrdinal(part) != nil }) || holdsInflectionKey(part) { return true }
+        let key = Self.inflectionKey(part)
+        if key != part && holdsInflectionKey(key) { return true }
+        return lemmaKeys(of: part).contains { lemma in segments.contains { !$0.terms(withLemmaKey: lemma).isEmpty } }
+    }
+
+    /// Whether some segment holds a term with the inflection key `key`.
+    func holdsInflectionKey(_ key: String) -> Bool {
+        segments.contains { !$0.terms(withInflectionKey: key).isEmpty }
     }
 
     /// Whether `term` occurs in more than four fifths of the live episodes ("det", "och", "inte"):
@@ -154,14 +178,36 @@ struct TermExpander {
             candidates.sort { $0.frequency != $1.frequency ? $0.frequency > $1.frequency : $0.ordinal < $1.ordinal }
         }
         var accepted: [(ordinal: Int, frequency: Int)] = []
+        let lastPartKey = Self.keyAsLastPart(part, key: partKey)
         for ordinal in candidates.prefix(parameters.maximumCompoundVariants * 3).map(\.ordinal) {
             let compoundKey = Self.inflectionKey(segment.term(at: ordinal))
-            if Self.bytes(of: compoundKey, contain: partKey) || Self.bytes(of: compoundKey, contain: part) {
+            if Self.bytes(of: compoundKey, contain: partKey) || Self.bytes(of: compoundKey, contain: part)
+                || lastPartKey.map({ Self.bytes(of: compoundKey, contain: $0) }) == true {
                 accepted.append((ordinal, Self.documentFrequency(segment, ordinal)))
             }
             if accepted.count == parameters.maximumCompoundVariants { break }
         }
         return accepted
+    }
+
+    /// The key `part` (whose own key is `key`) has at the end of a compound, when it is
+    /// shorter there than its own. Snowball undoubles a final consonant pair (`dd`, `gd`,
+    /// `nn`, `dt`, `gt`, `kt`, `tt`) only inside its R1 region, which in a short word starts
+    /// after the pair: `skydd` keeps its key `skydd` while `brandskydd` has the key
+    /// `brandskyd`, and `bergbrunnen` the key `bergbru` (undoubled, then a definite `-n`
+    /// after a vowel). Without this a last part said only inside compounds (`brandskydd`,
+    /// `djurskydd`, `växtskydd`) found none of them. Nil when the part's key is the same
+    /// there; at least three letters and at most two fewer than the part's own key, which
+    /// it must begin (`det` at the end of `landet` would be `d`, `sten` in `vinsten` `st`).
+    static func keyAsLastPart(_ part: String, key: String) -> String? {
+        // Three letters (vowel, consonant, vowel) before the part put its first letter at
+        // the start of R1, as in any compound whose head has a vowel and a consonant.
+        let inCompound = inflectionKey("aba" + part)
+        guard inCompound.hasPrefix("aba") else { return nil }
+        let tail = String(inCompound.dropFirst(3))
+        let length = tail.unicodeScalars.count
+        guard tail != key, key.hasPrefix(tail), length >= 3, length + 2 >= key.unicodeScalars.count else { return nil }
+        return tail
     }
 
     /// Whether the UTF-8 bytes of `text` contain those of `part` (no Foundation, no

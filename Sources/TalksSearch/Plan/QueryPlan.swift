@@ -17,6 +17,9 @@ struct QueryPlan {
         /// Episodes matching any node, scored by the best of them rather than their sum:
         /// the alternatives of one synonym group, which are one mention said in several ways.
         case best([Node])
+        /// Episodes where one cue says every clause of `clauses` (the parts of a typed
+        /// compound, `QueryPlanner+CompoundParts`), scored by their sum; only such cues are hits.
+        case near([Int])
     }
 
     var root: Node
@@ -31,6 +34,22 @@ struct QueryPlan {
 
     /// The positive clauses, whose matches are marked in snippets and count for hits.
     var positiveClauses: [Int] { clauses.indices.filter { !clauses[$0].isNegated } }
+
+    /// The clause groups of the `near` nodes: a compound's parts, which match only in a cue
+    /// that says them all.
+    var nearGroups: [[Int]] {
+        var groups: [[Int]] = []
+        func visit(_ node: Node) {
+            switch node {
+            case .clause: break
+            case .and(let required, let excluded): (required + excluded).forEach(visit)
+            case .or(let branches), .best(let branches): branches.forEach(visit)
+            case .near(let clauses): groups.append(clauses)
+            }
+        }
+        visit(root)
+        return groups
+    }
 }
 
 /// One word, prefix or phrase of the query, resolved to indexed terms.
@@ -61,6 +80,9 @@ struct ResolvedClause {
     var isCommonWord = false
     /// Set when the clause is another alternative of a synonym group the query named.
     var synonym: SynonymUse? = nil
+    /// Set when the clause is a part of a typed compound (the compound, normalised), which
+    /// matches only with the other parts in one cue (`QueryPlanner+CompoundParts`).
+    var compoundPartOf: String? = nil
     /// Set when the clause is an inflected form of a quoted phrase: the phrase's words as
     /// typed (`QueryPlanner+PhraseForms`).
     var phraseForm: [String]? = nil

@@ -99,6 +99,8 @@ extension QueryPlanner {
             return required.compactMap { referenceIDF(of: $0, clauses: clauses) }.max()
         case .or(let branches), .best(let branches):
             return branches.compactMap { referenceIDF(of: $0, clauses: clauses) }.max()
+        case .near:
+            return nil  // a compound's parts said apart: the compound itself is the reference
         }
     }
 }

@@ -21,8 +21,9 @@ struct QueryPlanner {
                              "the query has no words to search for (only punctuation); type a word, e.g. livsmedelsstrategi")
         }
         // Synonyms and phrase forms have their own budgets (`QueryPlanner+Synonyms`,
-        // `QueryPlanner+PhraseForms`): they never fail a query.
-        let expansions = clauses.filter { $0.synonym == nil && $0.phraseForm == nil }.reduce(0) { $0 + $1.variants.count + $1.phraseTerms.count }
+        // `QueryPlanner+PhraseForms`), and a compound's parts at most `maximumExpansions`
+        // each: none of them fails a query.
+        let expansions = clauses.filter { $0.synonym == nil && $0.phraseForm == nil && $0.compoundPartOf == nil }.reduce(0) { $0 + $1.variants.count + $1.phraseTerms.count }
         if expansions > expander.parameters.maximumQueryExpansions {
             throw QueryError(.tooManyExpansions, column: nil,
                              "the query expands to \(expansions) index terms; at most \(expander.parameters.maximumQueryExpansions) "

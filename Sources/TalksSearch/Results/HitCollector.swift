@@ -26,6 +26,16 @@ struct HitCollector {
     /// these shows no cue that matches common words only.
     private let specificBits: UInt64
     private let tokenizer = Tokenizer()
+    /// The clause bits of a `near` group (a compound's parts), and the bit of its last part,
+    /// the head that names what the compound is (a `grisgödsel` is `gödsel`).
+    struct NearGroup {
+        var clauses: UInt64
+        var head: UInt64
+    }
+
+    /// The `near` groups: a cue counts for one only when it says all its parts, and then as
+    /// one clause (`Evidence.keepWhole`).
+    private let nearGroups: [NearGroup]
 
     var phraseMatcher = PhraseMatcher()
 
@@ -41,6 +51,10 @@ struct HitCollector {
         var shapes = ShapeFilter()
         for term in terms { shapes.insert(Self.shape(ofTerm: term)) }
         markedShapes = shapes
+        nearGroups = plan.nearGroups.map { group in
+            NearGroup(clauses: group.reduce(UInt64(0)) { $0 | (UInt64(1) << UInt64($1 & 63)) },
+                      head: group.last.map { UInt64(1) << UInt64($0 & 63) } ?? 0)
+        }
         var specific: UInt64 = 0
         var hasCommon = false
         for index in plan.positiveClauses {
@@ -81,6 +95,39 @@ struct HitCollector {
                 scores[slot] = 0
                 return true
             }
+        }
+
+        /// Applies the `near` groups (a compound's parts). A cue that says every part of a
+        /// group keeps one bit for it, so it ranks as one clause, like the compound it stands
+        /// for. A cue that says only some parts loses their bits; in an episode where some cue
+        /// says them all, one that says the last part (the head: `upphandlingen` in a talk
+        /// that said "upphandling av livsmedel", `gödseln` beside "gödsel från grisarna")
+        /// stays a hit, ranked after the cues that match a whole clause. Other such cues are
+        /// forgotten unless another clause matched them (`ost` alone is not `ostkurs`).
+        mutating func keepWhole(_ groups: [NearGroup]) {
+            guard !groups.isEmpty else { return }
+            var whole: UInt64 = 0
+            for slot in touched {
+                for group in groups where masks[slot] & group.clauses == group.clauses { whole |= group.clauses }
+            }
+            var forgotten: [Int] = []
+            for slot in touched {
+                let original = masks[slot]
+                var keptForHead = false
+                for group in groups where original & group.clauses != 0 {
+                    masks[slot] &= ~group.clauses
+                    if original & group.clauses == group.clauses {
+                        masks[slot] |= group.clauses & (~group.clauses &+ 1)
+                    } else if whole & group.clauses != 0 && original & group.head != 0 {
+                        keptForHead = true
+                    }
+                }
+                if masks[slot] == 0 && !keptForHead { forgotten.append(slot) }
+            }
+            guard !forgotten.isEmpty else { return }
+            let dropped = Set(forgotten)
+            for slot in forgotten { scores[slot] = 0 }
+            touched.removeAll { dropped.contains($0) }
         }
 
         /// When some slot matches a clause of `bits`, forgets the slots matching none.
@@ -138,6 +185,7 @@ struct HitCollector {
             }
             let first = range.lowerBound
             try gather(&evidence, sources: &sources, context: context, cues: range, scope: scope)
+            evidence.keepWhole(nearGroups)
             if negation.isActive {
                 let negated = try negation.cues(ofEpisode: episode, negated: true)
                 if !negated.isEmpty { evidence.drop { negated.contains(first + $0) } }

@@ -16,7 +16,7 @@ import TalksIndex
 /// variant moving forward through the segment, so a common negated word costs at most one
 /// pass over its postings in those episodes. Deciding whether an episode stays (every
 /// matching episode, for the total and the facets) stops at its first cue with a positive
-/// word and no negated one when the plan has no phrase; only the page's episodes have all
+/// word and no negated one when the plan has no phrase and no compound's parts; only the page's episodes have all
 /// their negated cues listed (`cues(ofEpisode:negated:)`, for the hits).
 struct CueNegation {
     let segment: SegmentReader
@@ -33,8 +33,13 @@ struct CueNegation {
     private var lastStart = -1
     /// Per cue of the current episode: bit 0 a positive clause matches it, bit 1 a negated one.
     private var marks: [UInt8] = []
-    /// Whether no clause is a phrase: `keepsAHit` then walks the positive words' cursors
-    /// against the negated words' and stops at the first kept cue.
+    /// The `near` groups (a compound's parts): positive only in a cue that says them all
+    /// (`CuePartsProximity`), so a cue saying one part is no hit to keep an episode for.
+    private var groups: [CuePartsProximity]
+    private var grouped: Set<Int>
+    /// Whether no clause is a phrase and none is a compound's part (a `near` group, positive
+    /// only where a cue says all its parts): `keepsAHit` then walks the positive words'
+    /// cursors against the negated words' and stops at the first kept cue.
     private let allClausesAreWords: Bool
     /// `standing(of:)`'s cursors, one per word variant: the positive clauses' first
     /// (`positiveCount`), then the negated ones'; kept across episodes like `cursors`, nil
@@ -59,7 +64,10 @@ struct CueNegation {
         self.plan = plan
         self.terms = terms
         cursors = Array(repeating: nil, count: plan.clauses.count)
-        allClausesAreWords = plan.clauses.allSatisfy { $0.shape == .terms }
+        let nearGroups = plan.nearGroups
+        groups = nearGroups.map { CuePartsProximity(segment: segment, clauses: $0, terms: terms) }
+        grouped = Set(nearGroups.joined())
+        allClausesAreWords = nearGroups.isEmpty && plan.clauses.allSatisfy { $0.shape == .terms }
     }
 
     /// Whether the plan has negated clauses (otherwise nothing here applies).
@@ -80,7 +88,7 @@ struct CueNegation {
     /// one; an episode no cue matched stays unless `metadataNegated` (its metadata holds a
     /// negated word).
     ///
-    /// When every clause is words (no phrase), this walks the positive words' cues in order
+    /// When every clause is words (no phrase, no compound's parts), this walks the positive words' cues in order
     /// and stops at the first one no negated word holds (`standing(of:)`): its cost is the
     /// cues up to that one, not every cue of the episode that says either word (`det -och`
     /// read every cue of both in each of 5,000 episodes; the first cue with "det" and
@@ -119,7 +127,12 @@ struct CueNegation {
         lastStart = range.lowerBound
         marks.removeAll(keepingCapacity: true)
         marks.append(contentsOf: repeatElement(0, count: range.count))
-        for (index, clause) in plan.clauses.enumerated() where clause.isNegated ? negated : positive {
+        if positive {
+            for group in groups.indices {
+                for offset in try groups[group].cues(inRange: range) { marks[offset] |= 1 }
+            }
+        }
+        for (index, clause) in plan.clauses.enumerated() where clause.isNegated ? negated : positive && !grouped.contains(index) {
             let bit: UInt8 = clause.isNegated ? 2 : 1
             switch clause.shape {
             case .terms:

@@ -35,6 +35,10 @@ public struct RankingParameters: Sendable, Hashable {
     /// An organisers' synonym (`synonyms.txt`) scores this share of the IDF of the words the
     /// query named (at most its own), so it ranks below an exact match.
     public var synonymWeight: Double = 0.6
+    /// A compound's parts said apart (`QueryPlanner+CompoundParts`: `grisgödsel` in "gödsel
+    /// från grisarna") score together this share of the smaller of each part's IDF and the
+    /// compound's (each of n parts 1/n of it), so they rank below the compound and its forms.
+    public var compoundPartsWeight: Double = 0.5
     /// Most synonym clauses one query adds (a one-word alternative is one clause, a phrase
     /// one per inflected form), and most phrases one multi-word alternative becomes. Synonym
     /// clauses also stop at half of `maximumQueryExpansions` index terms.

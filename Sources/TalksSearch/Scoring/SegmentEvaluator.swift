@@ -101,6 +101,8 @@ struct SegmentEvaluator {
             var result = EpisodeScores()
             for branch in branches { result = result.union(try evaluate(branch, candidates: candidates), keepingHigher: true) }
             return result
+        case .near(let group):
+            return try evaluate(near: group, candidates: candidates)
         case .and(let required, let excluded):
             var result: EpisodeScores
             if required.isEmpty {
@@ -148,6 +150,36 @@ struct SegmentEvaluator {
             }
             return result
         }
+    }
+
+    /// The episodes where one cue says every clause of `group` (a compound's parts), scored
+    /// by the sum of the clauses' scores: the clauses are intersected by episode first
+    /// (rarest first, stopping when nothing is left), then each remaining episode's cues are
+    /// checked up to the first that says them all (`CuePartsProximity.saysAll`). With a
+    /// `scope`, only the speaker's cues count.
+    private mutating func evaluate(near group: [Int], candidates: [Bool]?) throws(IndexError) -> EpisodeScores {
+        var parts: [EpisodeScores] = []
+        for clause in group { parts.append(try evaluate(clause: clause, candidates: candidates ?? allowed)) }
+        parts.sort { $0.count < $1.count }
+        guard var result = parts.first else { return EpisodeScores() }
+        for part in parts.dropFirst() {
+            if result.isEmpty { return result }
+            result = result.intersecting(part)
+        }
+        var proximity = CuePartsProximity(segment: segment, clauses: group, terms: terms)
+        var kept = EpisodeScores()
+        for index in 0..<result.count {
+            let episode = Int(result.episodes[index])
+            let range = segment.cueRange(ofEpisode: episode)
+            let says: Bool
+            if let scope {
+                says = try proximity.saysAll(inRange: range) { scope.contains($0) }
+            } else {
+                says = try proximity.saysAll(inRange: range)
+            }
+            if says { kept.append(episode, result.scores[index]) }
+        }
+        return kept
     }
 
     private mutating func evaluate(clause index: Int, candidates: [Bool]?) throws(IndexError) -> EpisodeScores {

@@ -11,8 +11,8 @@ struct SearchCommand: Command {
         abstract: "Search the transcripts and show the matching moments.",
         discussion: """
         Words are ANDed; Swedish inflections, compounds, words typed without å/ä/ö and small
-        typos also match (ranked below the exact word); a compound the archive never says
-        finds the moments that say its parts. Query language:
+        typos also match (ranked below the exact word); a compound also finds the moments
+        that say all its parts in one cue, below the compound itself. Query language:
           torka vatten              both words (in any field of an episode)
           "Landet lär"              the phrase, within one cue or one field (its words
                                     inflected in the same order rank below it)

@@ -13,6 +13,9 @@ enum ExplanationPrinter {
                 // "slu → "sveriges lantbruksuniversitet" (synonym, archive/synonyms.txt:3)"
                 let alternative = clause.text.hasPrefix("\"") ? clause.text : "\"\(clause.text)\""
                 text = "\(synonym.query) → \(alternative) (synonym, \(synonym.file):\(synonym.line))"
+            } else if let compound = clause.compoundPartOf {
+                // "grisgödsel → gödsel (part, said in one cue with the other parts)"
+                text = "\(compound) → \(clause.text) (part, said in one cue with the other parts)"
             } else if let phrase = clause.phraseForm {
                 // ""regional livsmedelsstrategi" → "regionala livsmedelsstrategier" (inflected)"
                 text = "\(phrase) → \(clause.text) (inflected)"
