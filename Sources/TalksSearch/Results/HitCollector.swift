@@ -70,6 +70,9 @@ struct HitCollector {
         var masks: [UInt64] = []
         var scores: [Double] = []
         var touched: [Int] = []
+        /// Slots kept only for saying a compound's head (`keepWhole`): their masks are 0,
+        /// yet they matched a part, which is never a common word.
+        var headOnly: Set<Int> = []
         var phraseStarts: [Int: [(start: UInt32, length: Int)]] = [:]
 
         /// Makes room for an episode of `count` cues (all entries are clear between episodes).
@@ -122,7 +125,9 @@ struct HitCollector {
                         keptForHead = true
                     }
                 }
-                if masks[slot] == 0 && !keptForHead { forgotten.append(slot) }
+                if masks[slot] == 0 {
+                    if keptForHead { headOnly.insert(slot) } else { forgotten.append(slot) }
+                }
             }
             guard !forgotten.isEmpty else { return }
             let dropped = Set(forgotten)
@@ -130,11 +135,12 @@ struct HitCollector {
             touched.removeAll { dropped.contains($0) }
         }
 
-        /// When some slot matches a clause of `bits`, forgets the slots matching none.
+        /// When some slot matches a clause of `bits` (the rare words; a compound's parts are
+        /// among them, so a slot kept for its head counts), forgets the slots matching none.
         mutating func dropUnlessAnyMatches(_ bits: UInt64) {
-            guard touched.contains(where: { masks[$0] & bits != 0 }) else { return }
+            guard touched.contains(where: { masks[$0] & bits != 0 || headOnly.contains($0) }) else { return }
             touched.removeAll { slot in
-                guard masks[slot] & bits == 0 else { return false }
+                guard masks[slot] & bits == 0 && !headOnly.contains(slot) else { return false }
                 masks[slot] = 0
                 scores[slot] = 0
                 return true
@@ -147,6 +153,7 @@ struct HitCollector {
                 scores[slot] = 0
             }
             touched.removeAll(keepingCapacity: true)
+            headOnly.removeAll(keepingCapacity: true)
         }
     }
 
