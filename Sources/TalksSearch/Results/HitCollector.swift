@@ -26,8 +26,8 @@ struct HitCollector {
     /// these shows no cue that matches common words only.
     private let specificBits: UInt64
     private let tokenizer = Tokenizer()
-    /// The `near` groups: a cue counts for one only when it says all its parts, and then as
-    /// one clause (`Evidence.keepWhole`).
+    /// The `near` groups whose bits no other clause shares: a cue counts for one only when
+    /// it says all its parts, and then as one clause (`Evidence.keepWhole`).
     private let nearGroups: [NearGroup]
 
     var phraseMatcher = PhraseMatcher()
@@ -44,7 +44,12 @@ struct HitCollector {
         var shapes = ShapeFilter()
         for term in terms { shapes.insert(Self.shape(ofTerm: term)) }
         markedShapes = shapes
-        nearGroups = plan.nearGroups.map { group in
+        // A query of more than 64 positive clauses shares bits (`index & 63`): a group whose
+        // bits other clauses share is left out (its lone parts stay hits), or a cue saying
+        // such a clause would be forgotten as a part said alone.
+        var clausesPerBit = [Int](repeating: 0, count: 64)
+        for index in plan.positiveClauses { clausesPerBit[index & 63] += 1 }
+        nearGroups = plan.nearGroups.filter { group in group.allSatisfy { clausesPerBit[$0 & 63] == 1 } }.map { group in
             NearGroup(clauses: group.reduce(UInt64(0)) { $0 | (UInt64(1) << UInt64($1 & 63)) },
                       head: group.last.map { UInt64(1) << UInt64($0 & 63) } ?? 0)
         }
