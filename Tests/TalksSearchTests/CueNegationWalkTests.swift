@@ -14,16 +14,10 @@ final class CueNegationWalkTests: XCTestCase {
     /// sequence (the same episodes every run). Some titles say a word too, so that episodes
     /// found by their metadata alone are covered.
     private static func episodes(count: Int) -> [IndexableEpisode] {
-        var state: UInt64 = 0x5EED
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var generated = GeneratedCues(seed: 0x5EED)
         return (0..<count).map { number in
-            let cues = (0..<(1 + next(12))).map { _ in
-                (0..<(1 + next(4))).map { _ in words[next(words.count)] }.joined(separator: " ") + "."
-            }
-            let title = next(4) == 0 ? "Om \(words[next(words.count)])" : "Avsnitt \(number)"
+            let cues = generated.cues(upTo: 12, of: words)
+            let title = generated.next(4) == 0 ? "Om \(words[generated.next(words.count)])" : "Avsnitt \(number)"
             return TestIndex.episode("ep-\(number)", title: title, cues: cues)
         }
     }

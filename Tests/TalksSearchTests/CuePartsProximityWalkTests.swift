@@ -21,15 +21,9 @@ final class CuePartsProximityWalkTests: XCTestCase {
 
     /// `count` episodes of 1–10 cues of 1–4 words, from a fixed linear congruential sequence.
     private static func episodes(count: Int) -> [IndexableEpisode] {
-        var state: UInt64 = 0xC0FFEE
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var generated = GeneratedCues(seed: 0xC0FFEE)
         return (0..<count).map { number in
-            let cues = (0..<(1 + next(10))).map { _ in
-                (0..<(1 + next(4))).map { _ in words[next(words.count)] }.joined(separator: " ") + "."
-            }
+            let cues = generated.cues(upTo: 10, of: words)
             return TestIndex.episode("ep-\(number)", title: "Avsnitt \(number)", cues: cues)
         }
     }

@@ -264,7 +264,8 @@ public final class IndexWriter {
     }
 
     /// The largest merge input (in file bytes): a merge rebuilds the segment in memory,
-    /// about twice the size of its files, and must stay under `flushThreshold`.
+    /// about twice the size of its files, and must stay under `flushLimit` (not the threshold,
+    /// which the last overshoot lowers: a merge is no batch).
     var maximumMergeBytes: Int { flushLimit / 2 }
 
     /// Marks the live episode with this id deleted; throws `episodeNotFound` if none.

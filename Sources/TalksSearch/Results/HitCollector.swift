@@ -26,15 +26,8 @@ struct HitCollector {
     /// these shows no cue that matches common words only.
     private let specificBits: UInt64
     private let tokenizer = Tokenizer()
-    /// The clause bits of a `near` group (a compound's parts), and the bit of its last part,
-    /// the head that names what the compound is (a `grisgödsel` is `gödsel`).
-    struct NearGroup {
-        var clauses: UInt64
-        var head: UInt64
-    }
-
-    /// The `near` groups: a cue counts for one only when it says all its parts, and then as
-    /// one clause (`Evidence.keepWhole`).
+    /// The `near` groups whose bits no other clause shares: a cue counts for one only when
+    /// it says all its parts, and then as one clause (`Evidence.keepWhole`).
     private let nearGroups: [NearGroup]
 
     var phraseMatcher = PhraseMatcher()
@@ -51,7 +44,12 @@ struct HitCollector {
         var shapes = ShapeFilter()
         for term in terms { shapes.insert(Self.shape(ofTerm: term)) }
         markedShapes = shapes
-        nearGroups = plan.nearGroups.map { group in
+        // A query of more than 64 positive clauses shares bits (`index & 63`): a group whose
+        // bits other clauses share is left out (its lone parts stay hits), or a cue saying
+        // such a clause would be forgotten as a part said alone.
+        var clausesPerBit = [Int](repeating: 0, count: 64)
+        for index in plan.positiveClauses { clausesPerBit[index & 63] += 1 }
+        nearGroups = plan.nearGroups.filter { group in group.allSatisfy { clausesPerBit[$0 & 63] == 1 } }.map { group in
             NearGroup(clauses: group.reduce(UInt64(0)) { $0 | (UInt64(1) << UInt64($1 & 63)) },
                       head: group.last.map { UInt64(1) << UInt64($0 & 63) } ?? 0)
         }
@@ -61,93 +59,6 @@ struct HitCollector {
             if plan.clauses[index].isCommonWord { hasCommon = true } else { specific |= UInt64(1) << UInt64(index & 63) }
         }
         specificBits = hasCommon ? specific : 0
-    }
-
-    /// Per-cue evidence within one episode: dense arrays indexed by the cue's offset in the
-    /// episode, reused from episode to episode, plus the offsets touched (only those are
-    /// ranked and then cleared, so an episode costs its matches, not its length).
-    struct Evidence {
-        var masks: [UInt64] = []
-        var scores: [Double] = []
-        var touched: [Int] = []
-        var phraseStarts: [Int: [(start: UInt32, length: Int)]] = [:]
-
-        /// Makes room for an episode of `count` cues (all entries are clear between episodes).
-        mutating func prepare(count: Int) {
-            if masks.count < count {
-                masks.append(contentsOf: repeatElement(0, count: count - masks.count))
-                scores.append(contentsOf: repeatElement(0, count: count - scores.count))
-            }
-        }
-
-        @inline(__always)
-        mutating func add(_ slot: Int, bit: UInt64, score: Double) {
-            if masks[slot] == 0 { touched.append(slot) }
-            masks[slot] |= bit
-            scores[slot] += score
-        }
-
-        /// Forgets the evidence of the slots `isDropped` picks (cues saying a negated word).
-        mutating func drop(where isDropped: (Int) -> Bool) {
-            touched.removeAll { slot in
-                guard isDropped(slot) else { return false }
-                masks[slot] = 0
-                scores[slot] = 0
-                return true
-            }
-        }
-
-        /// Applies the `near` groups (a compound's parts). A cue that says every part of a
-        /// group keeps one bit for it, so it ranks as one clause, like the compound it stands
-        /// for. A cue that says only some parts loses their bits; in an episode where some cue
-        /// says them all, one that says the last part (the head: `upphandlingen` in a talk
-        /// that said "upphandling av livsmedel", `gödseln` beside "gödsel från grisarna")
-        /// stays a hit, ranked after the cues that match a whole clause. Other such cues are
-        /// forgotten unless another clause matched them (`ost` alone is not `ostkurs`).
-        mutating func keepWhole(_ groups: [NearGroup]) {
-            guard !groups.isEmpty else { return }
-            var whole: UInt64 = 0
-            for slot in touched {
-                for group in groups where masks[slot] & group.clauses == group.clauses { whole |= group.clauses }
-            }
-            var forgotten: [Int] = []
-            for slot in touched {
-                let original = masks[slot]
-                var keptForHead = false
-                for group in groups where original & group.clauses != 0 {
-                    masks[slot] &= ~group.clauses
-                    if original & group.clauses == group.clauses {
-                        masks[slot] |= group.clauses & (~group.clauses &+ 1)
-                    } else if whole & group.clauses != 0 && original & group.head != 0 {
-                        keptForHead = true
-                    }
-                }
-                if masks[slot] == 0 && !keptForHead { forgotten.append(slot) }
-            }
-            guard !forgotten.isEmpty else { return }
-            let dropped = Set(forgotten)
-            for slot in forgotten { scores[slot] = 0 }
-            touched.removeAll { dropped.contains($0) }
-        }
-
-        /// When some slot matches a clause of `bits`, forgets the slots matching none.
-        mutating func dropUnlessAnyMatches(_ bits: UInt64) {
-            guard touched.contains(where: { masks[$0] & bits != 0 }) else { return }
-            touched.removeAll { slot in
-                guard masks[slot] & bits == 0 else { return false }
-                masks[slot] = 0
-                scores[slot] = 0
-                return true
-            }
-        }
-
-        mutating func clear() {
-            for slot in touched {
-                masks[slot] = 0
-                scores[slot] = 0
-            }
-            touched.removeAll(keepingCapacity: true)
-        }
     }
 
     /// What one positive clause contributes to hits, in clause order (so each cue's score
