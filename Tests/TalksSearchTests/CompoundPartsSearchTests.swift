@@ -1,5 +1,6 @@
 import XCTest
 @testable import TalksSearch
+import TalksIndex
 
 /// A typed compound finds the cues that say its parts together (`QueryPlanner+CompoundParts`):
 /// parts in any order and inflected form, in one cue, ranked below the compound itself.
@@ -118,4 +119,26 @@ final class CompoundPartsSearchTests: XCTestCase {
         XCTAssertEqual(try index.ids("kostym"), [])
         XCTAssertEqual(try index.ids("korv"), [])
     }
+    /// A compound said in `compoundPartsUpToEpisodes` episodes or more is not also looked
+    /// for in parts: its own episodes fill the pages. Below that, the parts still count.
+    func testACompoundSaidInManyEpisodesIsNotLookedForInParts() throws {
+        var episodes = (1...4).map { number in
+            TestIndex.episode("ostkurs-\(number)", title: "Mejeri \(number)", cues: ["Vår ostkurs nummer \(number) var fullbokad."])
+        }
+        episodes.append(TestIndex.episode("ystning", title: "Ystning", cues: ["Jag gick en kurs i att göra ost."]))
+        let index = try TestIndex(episodes)
+        let reader = try IndexReader.open(directory: index.directory)
+        var parameters = RankingParameters()
+        parameters.compoundPartsUpToEpisodes = 5
+        let below = Searcher(reader: reader, parameters: parameters)
+        XCTAssertEqual(try below.search(SearchRequest(query: "ostkurs")).results.last?.episode.id, "ystning",
+                       "4 episodes say ostkurs, under the limit of 5: the parts said apart count")
+        parameters.compoundPartsUpToEpisodes = 4
+        let atLimit = Searcher(reader: reader, parameters: parameters)
+        let ids = try atLimit.search(SearchRequest(query: "ostkurs")).results.map(\.episode.id)
+        XCTAssertEqual(Set(ids), ["ostkurs-1", "ostkurs-2", "ostkurs-3", "ostkurs-4"],
+                       "4 episodes say ostkurs, at the limit of 4: only the compound's episodes")
+        XCTAssertEqual(RankingParameters().compoundPartsUpToEpisodes, 50)
+    }
 }
+

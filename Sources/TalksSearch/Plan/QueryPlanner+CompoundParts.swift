@@ -30,7 +30,9 @@ import TalksAnalysis
 ///   the compound, however many they are and however often each is said), and a cue that
 ///   says every part counts as one clause when cues are ranked, as the compound does.
 /// So the compound and its forms come first, then the moments that say it in parts, in
-/// any order and any inflected form.
+/// any order and any inflected form. A compound one of whose forms is said in
+/// `compoundPartsUpToEpisodes` (50) episodes or more is not looked for in parts: those
+/// episodes fill the pages, and the parts cost more than the compound.
 extension QueryPlanner {
     /// The strict splitter the parts are found with (search has no lexicon: the index's
     /// vocabulary and lemma maps decide what is a word), limited to two parts: only
@@ -49,7 +51,12 @@ extension QueryPlanner {
     /// one cue.
     func withCompoundParts(_ word: QueryPlan.Node, term: String, negated: Bool,
                            clauses: inout [ResolvedClause]) -> QueryPlan.Node {
-        guard !negated, let clause = clauses.last, let parts = partsOfCompound(term) else { return word }
+        guard !negated, let clause = clauses.last else { return word }
+        // A compound said in many episodes fills the pages by itself; its parts would only
+        // add episodes after all of those (`RankingParameters.compoundPartsUpToEpisodes`).
+        // A form's episode count is a lower bound on the episodes the compound matches.
+        let wholeEpisodes = clause.variants.map(\.documentFrequency).max() ?? 0
+        guard wholeEpisodes < parameters.compoundPartsUpToEpisodes, let parts = partsOfCompound(term) else { return word }
         // The compound's IDF caps the parts' when the index holds it (a rare compound of
         // common parts keeps the parts below it); an unseen compound has none.
         let reference = clause.variants.contains { $0.documentFrequency > 0 } ? clause.inverseDocumentFrequency : nil

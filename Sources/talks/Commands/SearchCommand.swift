@@ -12,7 +12,8 @@ struct SearchCommand: Command {
         discussion: """
         Words are ANDed; Swedish inflections, compounds, words typed without å/ä/ö and small
         typos also match (ranked below the exact word); a compound also finds the moments
-        that say all its parts in one cue, below the compound itself. Query language:
+        that say all its parts in one cue, below the compound itself (unless the compound
+        is said in 50 episodes or more: then those fill the pages). Query language:
           torka vatten              both words (in any field of an episode)
           "Landet lär"              the phrase, within one cue or one field (its words
                                     inflected in the same order rank below it)
