@@ -13,8 +13,13 @@ struct Vocabulary: Sendable {
 
     init(terms: [String], workers: Int, dictionary: SwedishLexicon? = nil) {
         let keyed = Parallel.map(count: terms.count, workers: workers) { index in
-            (ExpansionKeys.inflection(terms[index]), ExpansionKeys.folded(terms[index]),
-             dictionary?.lemmaKeys(of: terms[index]) ?? [])
+            let term = terms[index]
+            let key = ExpansionKeys.inflection(term)
+            // `ExpansionKeys.folded` is the key of the folded term: a term folding cannot
+            // change (most are ASCII) has its inflection key, not computed twice.
+            let folding = AsciiFolder.fold(term)
+            let folded = folding == term ? key : ExpansionKeys.inflection(folding)
+            return (key, folded, dictionary?.lemmaKeys(of: term) ?? [])
         }
         self.terms = terms
         keys = keyed.map(\.0)

@@ -35,12 +35,24 @@ enum LemmaTablesWriter {
             let lemma = lemmaMap.key(index)
             let paradigm = dictionary.paradigm(ofKey: lemma)
             let lemmaRuleKey = ExpansionKeys.inflection(lemma)
-            let uniform = lemmaMap.list(index).allSatisfy { ruleKeys[Int($0)] == lemmaRuleKey }
-            let forms = uniform ? paradigm.filter { ExpansionKeys.inflection($0) != lemmaRuleKey } : paradigm
+            let ordinals = lemmaMap.list(index)
+            let uniform = ordinals.allSatisfy { ruleKeys[Int($0)] == lemmaRuleKey }
+            // When uniform, the lemma and its own terms have the lemma's rule key already
+            // (`ruleKeys`): they are left out without computing their keys again.
+            var forms = uniform
+                ? paradigm.filter { form in
+                    form != lemma && !ordinals.contains { vocabulary.terms[Int($0)] == form }
+                        && ExpansionKeys.inflection(form) != lemmaRuleKey
+                }
+                : paradigm
             // The lemma's own terms always stay, so every term the dictionary knows has its
-            // lemmas here.
-            var kept = Set(forms)
-            return forms + lemmaMap.list(index).map { vocabulary.terms[Int($0)] }.filter { kept.insert($0).inserted }
+            // lemmas here. A paradigm is a handful of forms: a linear look is cheaper than
+            // hashing them into a set.
+            for ordinal in ordinals {
+                let term = vocabulary.terms[Int(ordinal)]
+                if !forms.contains(term) { forms.append(term) }
+            }
+            return forms
         }
         var formPairs = KeyListTable.Builder(capacity: forms.reduce(0) { $0 + $1.count })
         for (index, list) in forms.enumerated() {
