@@ -35,7 +35,10 @@ public enum ArchiveIndexer {
     ) throws -> IngestSummary {
         let started = Date()
         var clock = PhaseClock()
-        let scan = try ArchiveScanner.scan(paths)
+        var scan = try ArchiveScanner.scan(paths, keepingMetadataBytes: ArchiveScanner.keptMetadataBytes(memoryBudget: memoryBudget))
+        // The sources are held here alone, so releasing an episode's kept metadata frees it.
+        var sources = scan.sources
+        scan.sources = []
         var summary = IngestSummary()
         for diagnostic in scan.diagnostics {
             if diagnostic.severity == .error {
@@ -48,7 +51,7 @@ public enum ArchiveIndexer {
                                           replacingOlderFormat: replacingOlderFormat)
         defer { writer.close() }
         let pending = lexicon ?? (memoryBudget >= lexiconMinimumBudget ? PendingLexicon(startingNow: false) : nil)
-        if !scan.sources.isEmpty { pending?.start() }
+        if !sources.isEmpty { pending?.start() }
         writer.lexicon = pending
         let known = Dictionary(uniqueKeysWithValues: writer.episodeIDs.compactMap { id in
             writer.contentHash(ofEpisode: id).map { (id, $0) }
@@ -56,7 +59,6 @@ public enum ArchiveIndexer {
         // What an unchanged episode is compared with: nothing when rebuilding.
         let skip = rebuild ? [:] : known
         let analyzer = writer.analyzer
-        let sources = scan.sources
         // What loading each transcript may take decides how it is indexed: alone when over
         // `aloneLoadingBytes` (`IndexWriter+LongEpisodes`), else in batches of at most
         // `batchSize` episodes and `batchTranscriptBytes` of transcript files.
@@ -69,6 +71,7 @@ public enum ArchiveIndexer {
             if isLong(start), let path = sources[start].transcriptPath {
                 let outcome = try ingestAlone(sources[start], transcript: path, cost: costs[start], into: writer, known: skip)
                 tally(outcome, known: known, into: &summary)
+                sources[start].releaseKeptMetadata()
                 start += 1
                 progress(IngestProgress(episodesDone: start, episodesTotal: sources.count, cues: summary.cues, bytes: summary.bytes))
                 continue
@@ -91,6 +94,7 @@ public enum ArchiveIndexer {
             }
             try writer.finish(batch)
             for outcome in outcomes { tally(outcome, known: known, into: &summary) }
+            for index in start..<end { sources[index].releaseKeptMetadata() }
             start += items.count
             progress(IngestProgress(episodesDone: start, episodesTotal: sources.count, cues: summary.cues, bytes: summary.bytes))
         }

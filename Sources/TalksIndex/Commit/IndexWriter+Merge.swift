@@ -46,6 +46,8 @@ extension IndexWriter {
                 pendingText += text
                 if pending.count >= Self.mergeGroupEpisodes || pendingText >= Self.mergeGroupTextBytes { addPending() }
             }
+            // Its stored cues were read once; their pages leave the resident set.
+            reader.releaseResidentPages()
         }
         addPending()
         let id = newSegmentID()

@@ -21,6 +21,13 @@ public struct EpisodeSource: Sendable, Hashable {
     /// The metadata file as the scan read it; nil when loading reads it (`episode.html`,
     /// or past `IngestLimits.maximumScanKeptMetadataBytes`).
     var metadataFile: MetadataFile?
+
+    /// Drops the parsed `episode.json` the scan kept (a later load reads the file again):
+    /// an ingest calls it once the episode is loaded, so what the scan kept shrinks as the
+    /// ingest goes instead of staying beside the builders to the end.
+    public mutating func releaseKeptMetadata() {
+        metadataFile = nil
+    }
     /// The line of the `id` field in `episode.json`, when it has one (for the duplicate-id message).
     var declaredIDLine: Int?
 

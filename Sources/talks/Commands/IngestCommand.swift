@@ -34,8 +34,13 @@ struct IngestCommand: Command {
             the whole process: besides the buffers, the program, the Swedish lexicon (about
             45 MB), the open index and the compound lexicon take 25-60 MB without the lexicon
             and 110-125 MB with it (growing about 0.3 MB per segment: 120 MB at 20,000
-            episodes), and the buffers get what is left. Budgets under about 100 MB cannot be
-            met.
+            episodes), and the buffers get what is left. The list of episodes found keeps
+            their parsed episode.json files up to a 16th of the budget (each dropped once the
+            episode is indexed; the rest are read again when loaded) beside their paths.
+            The open index's file pages are read (episode ids and
+            hashes, each file's header, the vocabulary for compound splitting) and dropped
+            again, so adding to a 50,000-episode index holds about 90 MB before its buffers.
+            Budgets under about 100 MB cannot be met.
 
             --threads sets how many threads load, analyse and write (default: one per
             processor the process may use). Episodes are spread over the threads by their
