@@ -20,26 +20,10 @@ public final class SearchEngine: @unchecked Sendable {
     public let parameters: RankingParameters
     private let lock = NSLock()
     private var current: Searcher?
-    private var stamp: ManifestStamp?
+    private var stamp: FileStamp?
     private var reloadError: IndexError?
     /// The manifest whose generation failed to open, so it is not re-verified per request.
-    private var failedStamp: ManifestStamp?
-
-    /// What identifies one version of `manifest.json` without reading it.
-    struct ManifestStamp: Equatable {
-        var inode: UInt64
-        var size: Int64
-        var seconds: Int
-        var nanoseconds: Int
-
-        init?(path: String) {
-            guard let status = try? SystemFile.status(path) else { return nil }
-            inode = UInt64(status.st_ino)
-            size = Int64(status.st_size)
-            seconds = Int(status.st_mtim.tv_sec)
-            nanoseconds = Int(status.st_mtim.tv_nsec)
-        }
-    }
+    private var failedStamp: FileStamp?
 
     public init(directory: String, parameters: RankingParameters = RankingParameters()) {
         self.directory = directory
@@ -49,7 +33,7 @@ public final class SearchEngine: @unchecked Sendable {
     /// The searcher for the newest generation. Throws `IndexError.noIndex` (or the open
     /// error) only when no generation could ever be opened.
     public func searcher() throws(IndexError) -> Searcher {
-        let latest = ManifestStamp(path: directory + "/manifest.json")
+        let latest = FileStamp(path: directory + "/manifest.json")
         lock.lock()
         defer { lock.unlock() }
         if let current, latest == nil || latest == stamp || latest == failedStamp {

@@ -16,25 +16,9 @@ import TalksSystem
 final class SynonymSource: @unchecked Sendable {
     let paths: [String]
     private let lock = NSLock()
-    private var stamps: [Stamp?] = []
+    private var stamps: [FileStamp?] = []
     private var table = SynonymTable.empty
     private var loaded = false
-
-    /// What identifies one version of a file without reading it.
-    struct Stamp: Equatable {
-        var inode: UInt64
-        var size: Int64
-        var seconds: Int
-        var nanoseconds: Int
-
-        init?(path: String) {
-            guard let status = try? SystemFile.status(path), status.st_mode & S_IFMT == S_IFREG else { return nil }
-            inode = UInt64(status.st_ino)
-            size = Int64(status.st_size)
-            seconds = Int(status.st_mtim.tv_sec)
-            nanoseconds = Int(status.st_mtim.tv_nsec)
-        }
-    }
 
     init(paths: [String]) {
         self.paths = paths
@@ -42,7 +26,8 @@ final class SynonymSource: @unchecked Sendable {
 
     /// The groups of the files as they are now.
     func current() -> SynonymTable {
-        let now = paths.map(Stamp.init(path:))
+        // A folder or device where a file was expected counts as missing.
+        let now = paths.map { path in FileStamp(path: path).flatMap { $0.isRegularFile ? $0 : nil } }
         lock.lock()
         defer { lock.unlock() }
         if loaded && now == stamps { return table }
