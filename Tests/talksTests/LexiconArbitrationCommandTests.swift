@@ -40,18 +40,12 @@ final class LexiconArbitrationCommandTests: XCTestCase {
 
     /// `--explain` of a one-word query.
     private func explained(_ query: String) throws -> String {
-        let run = try TalksExecutable.run(["search", query, "--explain", "--index", index])
-        XCTAssertEqual(run.status, 0, run.error)
-        return run.output
+        try TalksExecutable.explained(query, index: index)
     }
 
     /// The ids of the episodes `query` finds, sorted.
     private func found(_ query: String) throws -> [String] {
-        let run = try TalksExecutable.run(["search", query, "--json", "--index", index])
-        XCTAssertEqual(run.status, 0, "\(query): \(run.error)")
-        let object = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any]
-        let results = object?["results"] as? [[String: Any]] ?? []
-        return results.compactMap { ($0["episode"] as? [String: Any])?["id"] as? String }.sorted()
+        try TalksExecutable.foundEpisodes(query, index: index)
     }
 
     func testTheDictionaryKeepsApartWhatTheRulesJoin() throws {

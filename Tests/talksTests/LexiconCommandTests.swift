@@ -43,9 +43,7 @@ final class LexiconCommandTests: XCTestCase {
 
     /// The tier names `--explain` gives the variants of a one-word query.
     private func explained(_ query: String) throws -> String {
-        let run = try TalksExecutable.run(["search", query, "--explain", "--index", index])
-        XCTAssertEqual(run.status, 0, run.error)
-        return run.output
+        try TalksExecutable.explained(query, index: index)
     }
 
     /// Near-pairs split over two episodes: each word finds its own episode only.
